@@ -1,0 +1,78 @@
+/**
+ * The one interface the editor talks through. Two implementations: HTTP to the sidecar (standalone, served at
+ * GET / by the sidecar) and postMessage to the host script that the sidecar runs in Open WebUI's page.
+ */
+import type { ModelName, OutputFormat } from '../../../src/flux/ranges.js';
+
+export interface SourceImage {
+  /** Opaque reference the server resolves to the full-resolution image (Open WebUI mode). */
+  ref: string;
+  /** Where it came from, shown to the user when several images are offered ("image 2 of the previous message"). */
+  label: string;
+  /** A data: URL preview, at most ~1600 px on the long side, for painting on. */
+  preview: string;
+  /** Full-resolution size: crop and expand are shown in these pixels. */
+  width: number;
+  height: number;
+}
+
+export interface EditorInit {
+  mode: 'owui' | 'standalone';
+  /** Images the user can choose from; empty = open with Load highlighted. */
+  images: SourceImage[];
+  /** A sentence to show in the status line on open (e.g. "No image found in this chat: load one."). */
+  notice?: string;
+  /** Valve defaults for the model fields. */
+  defaults: { steps: number; guidance: number; safety_tolerance: number; output_format: OutputFormat };
+  providers: Array<'bfl' | 'local'>;
+  provider: 'bfl' | 'local';
+  limits: { maxImageBytes: number; maxImagePixels: number; maxPromptChars: number };
+}
+
+/** Crop rectangle as fractions (0..1) of the source image, so preview and full resolution agree. */
+export interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface SubmitRequest {
+  model: ModelName;
+  prompt: string;
+  /** Either a reference from EditorInit.images, a previous job's result, or an image the user loaded (base64). */
+  image: { ref: string } | { job: string } | { data: string; mime: string };
+  /** PNG, base64 without data: prefix; white = repaint, black = keep; same aspect as the (cropped) image. */
+  mask?: string;
+  crop?: Crop;
+  params: Record<string, number | boolean | undefined>;
+  output_format: OutputFormat;
+  provider?: 'bfl' | 'local';
+}
+
+export type JobState = 'queued' | 'submitting' | 'running' | 'downloading' | 'done' | 'failed' | 'cancelled';
+
+export interface JobView {
+  id: string;
+  state: JobState;
+  /** Provider status in words: "Queued", "Pending", "Generating", "Downloading". */
+  status: string;
+  progress: number | null;
+  elapsed_ms: number;
+  model: ModelName;
+  provider: 'bfl' | 'local';
+  prompt: string;
+  created_at: string;
+  error?: { code: string; message: string };
+  result?: { mime: string; bytes: number; width?: number; height?: number };
+}
+
+export interface Transport {
+  init(): Promise<EditorInit>;
+  submit(req: SubmitRequest): Promise<{ id: string }>;
+  /** Calls onUpdate for every state change until the job ends; returns a function that stops listening. */
+  watch(id: string, onUpdate: (job: JobView) => void): () => void;
+  cancel(id: string): Promise<void>;
+  /** The finished image, for the before/after view and the download button. */
+  result(id: string): Promise<Blob>;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
+ * with one line naming the variable, so nobody debugs a half-configured server.
+ */
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const urlList = z
+  .string()
+  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must look like https://host, https://*.domain or http://127.0.0.1:port')));
+
+const envSchema = z.object({
+  FLUX_INPAINT_HOST: z.string().min(1).default('127.0.0.1'),
+  FLUX_INPAINT_PORT: intFromEnv(0, 65535).default(8787),
+  FLUX_INPAINT_DATA_DIR: z.string().min(1).default('./data'),
+  FLUX_INPAINT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  FLUX_INPAINT_PROVIDER: z.enum(['auto', 'bfl', 'local']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FLUX_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bfl.ai/v1'),
+  FLUX_API_KEY: z.string().min(1).optional(),
+  FLUX_INPAINT_RESULT_HOSTS: urlList.default([
+    'https://*.bfl.ai',
+    'https://*.bfl.ml',
+    'https://bfldeliverysc.blob.core.windows.net',
+  ]),
+  FLUX_INPAINT_MAX_ACTIVE_TASKS: intFromEnv(1, 24).default(8),
+  FLUX_INPAINT_MAX_IMAGE_MB: intFromEnv(1, 100).default(20),
+  FLUX_INPAINT_MAX_IMAGE_MP: intFromEnv(1, 100).default(40),
+  FLUX_INPAINT_MAX_RESULT_MB: intFromEnv(1, 200).default(50),
+  FLUX_INPAINT_POLL_INTERVAL_S: z.coerce.number().positive().max(30).default(2),
+  FLUX_INPAINT_MAX_POLL_ATTEMPTS: intFromEnv(1, 10_000).default(60),
+  FLUX_INPAINT_KEEP_RESULTS_DAYS: intFromEnv(0, 3650).default(30),
+  FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Undefined until resolved by token.ts (env or the stored token file). */
+  token: string | undefined;
+  provider: 'auto' | 'bfl' | 'local';
+  logLevel: Env['LOG_LEVEL'];
+  flux: { apiUrl: string; apiKey: string | undefined };
+  resultHosts: string[];
+  limits: {
+    maxActiveTasks: number;
+    maxImageBytes: number;
+    maxImagePixels: number;
+    maxResultBytes: number;
+  };
+  polling: { intervalMs: number; maxAttempts: number };
+  keepResultsDays: number;
+  localWorkers: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in env files mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const value = env[name];
+    const shown = name.includes('KEY') || name.includes('TOKEN') ? '(hidden)' : JSON.stringify(value);
+    throw new ConfigError(`Invalid ${name}=${shown}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (!isLoopback(e.FLUX_INPAINT_HOST) && !e.FLUX_INPAINT_TOKEN) {
+    throw new ConfigError(
+      `Invalid FLUX_INPAINT_HOST=${JSON.stringify(e.FLUX_INPAINT_HOST)}: listening beyond this machine needs FLUX_INPAINT_TOKEN set explicitly (at least 16 characters).`,
+    );
+  }
+  return {
+    host: e.FLUX_INPAINT_HOST,
+    port: e.FLUX_INPAINT_PORT,
+    dataDir: e.FLUX_INPAINT_DATA_DIR,
+    token: e.FLUX_INPAINT_TOKEN,
+    provider: e.FLUX_INPAINT_PROVIDER,
+    logLevel: e.LOG_LEVEL,
+    flux: { apiUrl: e.FLUX_API_URL.replace(/\/+$/, ''), apiKey: e.FLUX_API_KEY },
+    resultHosts: e.FLUX_INPAINT_RESULT_HOSTS,
+    limits: {
+      maxActiveTasks: e.FLUX_INPAINT_MAX_ACTIVE_TASKS,
+      maxImageBytes: e.FLUX_INPAINT_MAX_IMAGE_MB * 1024 * 1024,
+      maxImagePixels: e.FLUX_INPAINT_MAX_IMAGE_MP * 1_000_000,
+      maxResultBytes: e.FLUX_INPAINT_MAX_RESULT_MB * 1024 * 1024,
+    },
+    polling: { intervalMs: e.FLUX_INPAINT_POLL_INTERVAL_S * 1000, maxAttempts: e.FLUX_INPAINT_MAX_POLL_ATTEMPTS },
+    keepResultsDays: e.FLUX_INPAINT_KEEP_RESULTS_DAYS,
+    localWorkers: e.FLUX_INPAINT_LOCAL_WORKERS,
+  };
+}
+
+/** Names of every variable the config accepts, for docs and deployment checks. */
+export const ENV_NAMES = Object.keys(envSchema.shape) as Array<keyof Env>;
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

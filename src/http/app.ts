@@ -1,0 +1,50 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { JobEngine } from '../jobs/engine.js';
+import type { ProviderName } from '../providers/provider.js';
+import { registerAuth } from './auth.js';
+import { registerErrorHandling } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { jobsRoutes } from './routes/jobs.js';
+import { useZod } from './zod.js';
+
+export interface AppDeps {
+  config: Config;
+  token: string;
+  engine: JobEngine;
+  /** Providers for standalone jobs, the default first. */
+  providers: ProviderName[];
+  logger: Logger;
+  version: string;
+}
+
+/** Builds the sidecar's HTTP server: one plugin per area, every route validated with zod. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  // Base64 inflates an image by a third; leave room for the mask and the JSON around them.
+  const bodyLimit = Math.ceil(config.limits.maxImageBytes * 1.4 * 2) + 1024 * 1024;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit,
+    disableRequestLogging: false,
+    requestIdHeader: false,
+    // Errors are answered by registerErrorHandling; fastify must not print stacks to clients.
+    return503OnClosing: true,
+  });
+  useZod(app);
+  registerErrorHandling(app);
+  registerAuth(app, deps.token);
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: config.limits.maxImageBytes, files: 2, fields: 20, fieldSize: 64 * 1024 },
+  });
+  await app.register(healthRoutes, { version: deps.version });
+  await app.register(jobsRoutes, {
+    engine: deps.engine,
+    providers: deps.providers,
+    flux: config.flux,
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errorBody } from './errors.js';
+
+/** Paths anyone may load: they carry no data and no secrets (the editor asks for the token itself). */
+const PUBLIC_PATHS = new Set(['/healthz', '/', '/editor.js', '/favicon.svg']);
+
+function digest(s: string): Buffer {
+  return createHash('sha256').update(s).digest();
+}
+
+/** Compares digests, so neither the content nor the length of the token leaks through timing. */
+export function tokenMatches(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return m?.[1];
+}
+
+export function registerAuth(app: FastifyInstance, token: string): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (PUBLIC_PATHS.has(path)) return;
+    const given = bearer(request);
+    if (!given || !tokenMatches(given, token)) {
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer')
+        .send(
+          errorBody(
+            'unauthorized',
+            given
+              ? 'Wrong token: use the token the sidecar printed on first start (also in its data dir, file "token"), or FLUX_INPAINT_TOKEN.'
+              : 'Missing token: send "Authorization: Bearer <token>" (the token the sidecar printed on first start).',
+          ),
+        );
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { isAppError } from '../errors.js';
+import { describeZodError } from './zod.js';
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/**
+ * Every error leaves as `{error: {code, message}}` with the right status. Messages of expected errors go to
+ * the client verbatim; unexpected ones are logged in full and reach the client as one line without a stack.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setSchemaErrorFormatter((errors, dataVar) => {
+    const first = errors[0] as unknown as { params?: { issues?: unknown } } | undefined;
+    const err = new Error(`${dataVar} is invalid`) as Error & { validationContext: string };
+    err.validationContext = dataVar;
+    return Object.assign(err, { zod: first?.params?.issues });
+  });
+
+  app.setErrorHandler((err: FastifyError & { validationContext?: string; zod?: unknown }, request, reply) => {
+    if (isAppError(err)) {
+      if (err.retryAfter !== undefined) void reply.header('retry-after', String(Math.ceil(err.retryAfter)));
+      return reply.status(err.status).send(errorBody(err.code, err.message));
+    }
+    if (err instanceof ZodError) {
+      return reply.status(400).send(errorBody('invalid_request', describeZodError(err, '')));
+    }
+    if (err.validation) {
+      const zodError = (err.validation as unknown as ZodError).issues ? (err.validation as unknown as ZodError) : undefined;
+      const message = zodError ? describeZodError(zodError, err.validationContext ?? '') : err.message;
+      return reply.status(400).send(errorBody('invalid_request', message));
+    }
+    const known = knownFastifyError(err);
+    if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal_error', 'Unexpected error in the sidecar; its log has the details.'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}
+
+function knownFastifyError(err: FastifyError): { status: number; code: string; message: string } | undefined {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, code: 'request_too_large', message: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'unsupported_media_type', message: 'Send JSON (application/json) or multipart/form-data.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'invalid_request', message: 'The request body is empty or its length is wrong.' };
+    default:
+      if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+        const code = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid_request';
+        return { status: err.statusCode, code, message: code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : err.message };
+      }
+      return undefined;
+  }
+}

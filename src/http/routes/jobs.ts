@@ -1,0 +1,92 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { JobEngine } from '../../jobs/engine.js';
+import type { ProviderName } from '../../providers/provider.js';
+import { readFile } from 'node:fs/promises';
+import { jobIdParams, jobRequestSchema, listQuery, type JobRequest } from '../schemas.js';
+import { sendSse } from '../sse.js';
+import type { ZodTypeProvider } from '../zod.js';
+
+export interface JobsRoutesOptions {
+  engine: JobEngine;
+  /** Providers this sidecar can use, the default first. */
+  providers: ProviderName[];
+  flux: { apiUrl: string; apiKey: string | undefined };
+}
+
+/** The standalone jobs API: the editor served at / and scripts use it directly. */
+export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opts) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { engine } = opts;
+
+  r.post('/v1/jobs', { schema: { body: jobRequestSchema } }, async (request, reply) => {
+    const req = request.body;
+    const provider = pickProvider(req.provider, opts.providers);
+    const view = await engine.create({
+      model: req.model,
+      prompt: req.prompt,
+      image: await sourceImage(engine, req),
+      mask: req.mask,
+      crop: req.crop,
+      params: req.params as Record<string, number | boolean | undefined>,
+      outputFormat: req.output_format,
+      provider,
+      flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
+      owner: 'standalone',
+    });
+    return reply.status(202).header('location', `/v1/jobs/${view.id}`).send(view);
+  });
+
+  r.get('/v1/jobs', { schema: { querystring: listQuery } }, async (request) => ({
+    jobs: engine.list({ limit: request.query.limit }),
+  }));
+
+  r.get('/v1/jobs/:id', { schema: { params: jobIdParams } }, async (request) => engine.view(request.params.id));
+
+  r.get('/v1/jobs/:id/events', { schema: { params: jobIdParams } }, async (request, reply) => {
+    engine.view(request.params.id); // 404 before the stream starts, not inside it
+    await sendSse(request, reply, (signal) => engine.watch(request.params.id, signal), { event: 'job' });
+  });
+
+  r.get('/v1/jobs/:id/result', { schema: { params: jobIdParams } }, async (request, reply) => {
+    const { path, mime } = engine.resultPath(request.params.id);
+    const ext = path.split('.').pop();
+    return reply
+      .header('content-type', mime)
+      .header('cache-control', 'private, max-age=86400, immutable')
+      .header('content-disposition', `inline; filename="flux-${request.params.id}.${ext}"`)
+      .send(createReadStream(path));
+  });
+
+  /** Cancels a running job; deletes a finished one and its result. */
+  r.delete('/v1/jobs/:id', { schema: { params: jobIdParams } }, async (request, reply) => {
+    const job = engine.get(request.params.id);
+    if (job && ['done', 'failed', 'cancelled'].includes(job.state)) {
+      await engine.remove(request.params.id);
+      return reply.status(204).send();
+    }
+    return engine.cancel(request.params.id);
+  });
+};
+
+export function pickProvider(asked: ProviderName | undefined, available: ProviderName[]): ProviderName {
+  if (asked === undefined) return available[0]!;
+  if (!available.includes(asked)) {
+    throw new AppError(
+      'provider_unavailable',
+      asked === 'bfl'
+        ? 'The FLUX provider is not available: start the sidecar with FLUX_API_KEY set.'
+        : `The "${asked}" provider is not enabled (FLUX_INPAINT_PROVIDER).`,
+      { status: 400 },
+    );
+  }
+  return asked;
+}
+
+/** "Edit this result" sends the id of a previous job instead of the picture. */
+async function sourceImage(engine: JobEngine, req: JobRequest): Promise<Buffer> {
+  if (req.image) return req.image;
+  const { path } = engine.resultPath(req.source_job!);
+  return readFile(path);
+}

@@ -1,0 +1,154 @@
+import sharp, { type Metadata } from 'sharp';
+import { AppError } from '../errors.js';
+
+export const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
+
+export interface ImageLimits {
+  maxImageBytes: number;
+  maxImagePixels: number;
+}
+
+export interface ImageInfo {
+  /** Size as displayed, after the EXIF orientation is applied (phones store many photos rotated). */
+  width: number;
+  height: number;
+  format: string;
+  orientation: number;
+}
+
+/** Crop rectangle as fractions (0..1) of the source image. */
+export interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Reads an image's size and format, refusing what FLUX and this sidecar cannot handle. */
+export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'image'): Promise<ImageInfo> {
+  if (bytes.length === 0) throw new AppError('image_empty', `The ${what} is empty.`, { status: 400 });
+  if (bytes.length > limits.maxImageBytes) {
+    throw new AppError(
+      'image_too_large',
+      `The ${what} is ${mb(bytes.length)} MB; the limit is ${mb(limits.maxImageBytes)} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use a smaller image.`,
+      { status: 413 },
+    );
+  }
+  let meta: Metadata;
+  try {
+    // limitInputPixels guards against decompression bombs before any pixel is decoded.
+    meta = await sharp(bytes, { limitInputPixels: limits.maxImagePixels }).metadata();
+  } catch (err) {
+    const text = (err as Error).message ?? '';
+    if (/pixel limit/i.test(text)) throw tooManyPixels(what, limits);
+    throw new AppError('image_unreadable', `The ${what} is not a PNG, JPEG or WebP image that can be read.`, { status: 400, cause: err });
+  }
+  const { width, height, format } = meta;
+  if (!width || !height || !format || !ACCEPTED_FORMATS.has(format)) {
+    throw new AppError('image_unsupported', `The ${what} must be PNG, JPEG or WebP (got ${format ?? 'unknown'}).`, { status: 415 });
+  }
+  if (width * height > limits.maxImagePixels) throw tooManyPixels(what, limits);
+  const orientation = meta.orientation ?? 1;
+  const swapped = orientation >= 5;
+  return { width: swapped ? height : width, height: swapped ? width : height, format, orientation };
+}
+
+export interface PreparedInputs {
+  image: Buffer;
+  mask?: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Applies the editor's crop at full resolution and scales the mask (painted on a preview) to the exact size
+ * of the image FLUX receives. The mask must have the crop's aspect ratio: a mismatch means the editor and
+ * the server disagree about the picture, and guessing would repaint the wrong area.
+ */
+export async function prepareInputs(opts: {
+  image: Buffer;
+  info: ImageInfo;
+  mask?: Buffer | undefined;
+  crop?: Crop | undefined;
+  requireMask: boolean;
+  limits: ImageLimits;
+}): Promise<PreparedInputs> {
+  const { info } = opts;
+  let image = opts.image;
+  let width = info.width;
+  let height = info.height;
+  const cropping = opts.crop && !isFullCrop(opts.crop);
+  if (info.orientation > 1 && !cropping) {
+    // FLUX ignores EXIF orientation: send the pixels the way the user sees them.
+    image = await sharp(image, { limitInputPixels: opts.limits.maxImagePixels }).rotate().png().toBuffer();
+  }
+  if (opts.crop && cropping) {
+    const rect = cropRect(opts.crop, info);
+    image = await sharp(opts.image, { limitInputPixels: opts.limits.maxImagePixels }).rotate().extract(rect).png().toBuffer();
+    width = rect.width;
+    height = rect.height;
+  }
+  if (!opts.mask) {
+    if (opts.requireMask) {
+      throw new AppError('mask_required', 'Paint over the part of the image to change: Fill needs a mask.', { status: 400 });
+    }
+    return { image, width, height };
+  }
+  const maskInfo = await inspectImage(opts.mask, opts.limits, 'mask');
+  const aspectImage = width / height;
+  const aspectMask = maskInfo.width / maskInfo.height;
+  // One preview pixel of rounding on either side is fine; anything more is a different picture.
+  const tolerance = 1.5 / Math.min(maskInfo.width, maskInfo.height) + 0.01;
+  if (Math.abs(aspectMask / aspectImage - 1) > tolerance) {
+    throw new AppError(
+      'mask_aspect_mismatch',
+      `The mask is ${maskInfo.width}x${maskInfo.height} but the image is ${width}x${height}: they must have the same aspect ratio. Reload the editor and paint again.`,
+      { status: 400 },
+    );
+  }
+  const { data, info: raw } = await sharp(opts.mask)
+    .flatten({ background: '#000000' })
+    .greyscale()
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const channels = raw.channels;
+  let painted = 0;
+  for (let i = 0; i < data.length; i += channels) if (data[i]! > 0) painted++;
+  if (painted === 0 && opts.requireMask) {
+    throw new AppError('mask_empty', 'The mask is empty: paint over the part of the image to change.', { status: 400 });
+  }
+  const mask = await sharp(data, { raw: { width, height, channels } }).greyscale().png().toBuffer();
+  return { image, mask, width, height };
+}
+
+function isFullCrop(c: Crop): boolean {
+  return c.x <= 0 && c.y <= 0 && c.width >= 1 && c.height >= 1;
+}
+
+export function cropRect(c: Crop, info: { width: number; height: number }) {
+  const left = Math.round(clamp01(c.x) * info.width);
+  const top = Math.round(clamp01(c.y) * info.height);
+  const width = Math.min(info.width - left, Math.round(clamp01(c.width) * info.width));
+  const height = Math.min(info.height - top, Math.round(clamp01(c.height) * info.height));
+  if (width < 16 || height < 16) {
+    throw new AppError('crop_too_small', 'The crop is smaller than 16x16 pixels: select a larger area.', { status: 400 });
+  }
+  return { left, top, width, height };
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}
+
+function tooManyPixels(what: string, limits: ImageLimits): AppError {
+  return new AppError(
+    'image_too_many_pixels',
+    `The ${what} has more than ${Math.round(limits.maxImagePixels / 1e6)} megapixels (FLUX_INPAINT_MAX_IMAGE_MP). Use a smaller image.`,
+    { status: 413 },
+  );
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}

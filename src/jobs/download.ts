@@ -1,0 +1,104 @@
+import { request, type Dispatcher } from 'undici';
+import { AppError } from '../errors.js';
+import { networkError, safeOrigin } from '../flux/client.js';
+import { isAllowedHost } from '../net/allowlist.js';
+
+export interface DownloadOptions {
+  dispatcher: Dispatcher;
+  allowlist: readonly string[];
+  maxBytes: number;
+  signal?: AbortSignal | undefined;
+  /** Aborts a download that stalls or crawls: the signed URL expires in minutes. */
+  timeoutMs?: number;
+}
+
+export interface Downloaded {
+  bytes: Buffer;
+  mime: string;
+}
+
+/**
+ * Downloads a FLUX result at once (its signed URL expires in about ten minutes), streamed with a byte cap.
+ * No API key is sent: the URL is signed, and the host may not be FLUX's own.
+ */
+export async function downloadResult(url: string, opts: DownloadOptions): Promise<Downloaded> {
+  if (!isAllowedHost(url, opts.allowlist)) {
+    throw new AppError(
+      'result_host_refused',
+      `FLUX returned a result on ${safeOrigin(url)}, which is not in FLUX_INPAINT_RESULT_HOSTS; add it there if you trust it.`,
+      { status: 502 },
+    );
+  }
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  let res: Dispatcher.ResponseData;
+  try {
+    // undici's request() does not follow redirects, so an allowed host cannot bounce us elsewhere.
+    res = await request(url, { method: 'GET', dispatcher: opts.dispatcher, signal });
+  } catch (err) {
+    throw abortOr(err, opts.signal, timeout, url);
+  }
+  try {
+    if (res.statusCode === 403 || res.statusCode === 404 || res.statusCode === 410) {
+      throw new AppError(
+        'result_expired',
+        `The result link expired before it could be downloaded (HTTP ${res.statusCode}). Send the edit again.`,
+        { status: 502 },
+      );
+    }
+    if (res.statusCode !== 200) {
+      throw new AppError('result_download_failed', `Downloading the result failed with HTTP ${res.statusCode}.`, {
+        status: 502,
+        transient: res.statusCode >= 500,
+      });
+    }
+    const mime = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!mime.startsWith('image/')) {
+      throw new AppError('result_not_image', `The result is not an image (content-type "${mime || 'none'}").`, { status: 502 });
+    }
+    const declared = Number(res.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > opts.maxBytes) throw tooLarge(opts.maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of res.body) {
+      total += (chunk as Buffer).length;
+      if (total > opts.maxBytes) throw tooLarge(opts.maxBytes);
+      chunks.push(chunk as Buffer);
+    }
+    if (Number.isFinite(declared) && total !== declared) {
+      throw new AppError('result_truncated', `The result download ended early (${total} of ${declared} bytes).`, {
+        status: 502,
+        transient: true,
+      });
+    }
+    return { bytes: Buffer.concat(chunks), mime };
+  } catch (err) {
+    res.body.destroy();
+    throw abortOr(err, opts.signal, timeout, url);
+  }
+}
+
+function tooLarge(max: number): AppError {
+  return new AppError(
+    'result_too_large',
+    `The result is larger than ${Math.round(max / 1024 / 1024)} MB (FLUX_INPAINT_MAX_RESULT_MB).`,
+    { status: 502 },
+  );
+}
+
+function abortOr(err: unknown, user: AbortSignal | undefined, timeout: AbortSignal, url: string): unknown {
+  if (user?.aborted) return user.reason ?? err;
+  if (timeout.aborted) {
+    return new AppError('result_download_timeout', 'Downloading the result took too long and was stopped.', {
+      status: 504,
+      transient: true,
+    });
+  }
+  if (err instanceof AppError) return err;
+  const mapped = networkError(err, url, 'download');
+  return new AppError('result_download_failed', `Downloading the result failed: ${mapped.message}`, {
+    status: 502,
+    transient: true,
+    cause: err,
+  });
+}

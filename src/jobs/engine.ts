@@ -1,0 +1,376 @@
+import { EventEmitter, on } from 'node:events';
+import { readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import mime from 'mime-types';
+import { nanoid } from 'nanoid';
+import type { Logger } from 'pino';
+import sharp from 'sharp';
+import { AppError, toAppError } from '../errors.js';
+import { MODELS_NEEDING_MASK, type ModelName, type OutputFormat } from '../flux/ranges.js';
+import { inspectImage, prepareInputs, type Crop, type ImageLimits } from '../images/prepare.js';
+import type { Provider, ProviderName, ProgressUpdate } from '../providers/provider.js';
+import { ensureDir, writeFileAtomic } from './files.js';
+import { Journal } from './journal.js';
+import { KeyStore } from './keys.js';
+import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
+
+export interface EngineOptions {
+  dataDir: string;
+  logger: Logger;
+  providers: Partial<Record<ProviderName, Provider>>;
+  limits: ImageLimits;
+  keepResultsDays: number;
+}
+
+export interface CreateJobInput {
+  model: ModelName;
+  prompt: string;
+  image: Buffer;
+  mask?: Buffer | undefined;
+  crop?: Crop | undefined;
+  params: Record<string, number | boolean | string | undefined>;
+  outputFormat: OutputFormat;
+  provider: ProviderName;
+  flux?: { apiUrl: string; apiKey: string } | undefined;
+  owner: string;
+  meta?: Record<string, unknown> | undefined;
+}
+
+/** Marks an abort as a shutdown: the job stays unfinished in the journal and resumes on the next start. */
+const SHUTDOWN = Symbol('shutdown');
+
+/**
+ * Runs jobs: prepares the inputs, hands them to a provider, saves the result atomically and journals every
+ * state change, so a restart resumes unfinished jobs and never fetches a saved result twice.
+ */
+export class JobEngine {
+  private readonly records: Map<string, JobRecord>;
+  private readonly controllers = new Map<string, AbortController>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly events = new EventEmitter();
+  private closing = false;
+
+  private constructor(
+    private readonly opts: EngineOptions,
+    private readonly journal: Journal,
+    private readonly keys: KeyStore,
+    records: Map<string, JobRecord>,
+  ) {
+    this.records = records;
+    // Every SSE stream and bridge session listens here; the default cap of 10 would warn under normal load.
+    this.events.setMaxListeners(0);
+  }
+
+  static async open(opts: EngineOptions): Promise<JobEngine> {
+    await Promise.all([ensureDir(resultsDir(opts.dataDir)), ensureDir(inputsDir(opts.dataDir), 0o700)]);
+    const keepTerminalMs = opts.keepResultsDays * 24 * 3600 * 1000;
+    const { journal, records, expired } = await Journal.open(opts.dataDir, { logger: opts.logger, keepTerminalMs });
+    const keys = await KeyStore.open(opts.dataDir);
+    const engine = new JobEngine(opts, journal, keys, records);
+    await Promise.all(expired.map((r) => engine.deleteResultFile(r)));
+    const unfinished = [...records.values()].filter((r) => !isTerminal(r.state));
+    if (unfinished.length) opts.logger.info({ jobs: unfinished.map((r) => r.id) }, 'resuming unfinished jobs');
+    for (const r of unfinished) engine.start(r);
+    return engine;
+  }
+
+  /** Validates and prepares the inputs (so bad input fails the request, not the job), then starts the job. */
+  async create(input: CreateJobInput): Promise<JobView> {
+    if (this.closing) throw new AppError('shutting_down', 'The sidecar is shutting down; send again in a moment.', { status: 503 });
+    const provider = this.opts.providers[input.provider];
+    if (!provider) {
+      throw new AppError(
+        'provider_unavailable',
+        input.provider === 'bfl'
+          ? 'The FLUX provider needs an API key: set FLUX_API_KEY (sidecar variable or Open WebUI valve).'
+          : `The "${input.provider}" provider is not enabled on this sidecar.`,
+        { status: 400 },
+      );
+    }
+    if (input.provider === 'bfl' && !input.flux?.apiKey) {
+      throw new AppError('flux_key_missing', 'No FLUX API key: set FLUX_API_KEY (the sidecar variable or the Open WebUI valve).', { status: 400 });
+    }
+    const info = await inspectImage(input.image, this.opts.limits);
+    const prepared = await prepareInputs({
+      image: input.image,
+      info,
+      mask: input.mask,
+      crop: input.crop,
+      requireMask: MODELS_NEEDING_MASK.has(input.model),
+      limits: this.opts.limits,
+    });
+    const id = nanoid(12);
+    const now = new Date().toISOString();
+    const record: JobRecord = {
+      id,
+      model: input.model,
+      provider: input.provider,
+      prompt: input.prompt,
+      params: input.params,
+      outputFormat: input.outputFormat,
+      state: 'queued',
+      status: 'Queued',
+      progress: null,
+      createdAt: now,
+      updatedAt: now,
+      resultName: nanoid(16),
+      owner: input.owner,
+      meta: input.meta,
+      ...(input.flux ? { apiUrl: input.flux.apiUrl, keyRef: await this.keys.put(input.flux.apiKey) } : {}),
+    };
+    const dir = join(inputsDir(this.opts.dataDir), id);
+    await ensureDir(dir, 0o700);
+    await writeFileAtomic(join(dir, 'image'), prepared.image, 0o600);
+    if (prepared.mask) await writeFileAtomic(join(dir, 'mask.png'), prepared.mask, 0o600);
+    this.records.set(id, record);
+    await this.journal.append(record);
+    this.start(record);
+    return toView(record);
+  }
+
+  get(id: string): JobRecord | undefined {
+    return this.records.get(id);
+  }
+
+  view(id: string): JobView {
+    return toView(this.require(id));
+  }
+
+  /** Newest first. */
+  list(filter: { owner?: string; limit?: number } = {}): JobView[] {
+    return [...this.records.values()]
+      .filter((r) => filter.owner === undefined || r.owner === filter.owner)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, filter.limit ?? 100)
+      .map((r) => toView(r));
+  }
+
+  /** Calls the listener on every change of the job, progress included; returns the unsubscribe function. */
+  subscribe(id: string, listener: (view: JobView) => void): () => void {
+    this.events.on(id, listener);
+    return () => this.events.off(id, listener);
+  }
+
+  /** The job's current view, then every change, until it ends or the signal aborts. */
+  async *watch(id: string, signal?: AbortSignal): AsyncGenerator<JobView> {
+    const first = this.view(id);
+    yield first;
+    if (isTerminal(first.state)) return;
+    // Listening starts before the loop, so no change between the first view and the loop is lost.
+    const iterator = on(this.events, id, signal ? { signal } : {});
+    try {
+      for await (const [view] of iterator as AsyncIterable<[JobView]>) {
+        yield view;
+        if (isTerminal(view.state)) return;
+      }
+    } catch (err) {
+      if (signal?.aborted) return;
+      throw err;
+    }
+  }
+
+  /** Resolves when the job has ended. */
+  async wait(id: string, signal?: AbortSignal): Promise<JobView> {
+    let last = this.view(id);
+    for await (const view of this.watch(id, signal)) last = view;
+    return last;
+  }
+
+  /**
+   * Stops the job. FLUX has no cancel endpoint, so a task already submitted still finishes (and is charged)
+   * there; its result is simply not downloaded.
+   */
+  async cancel(id: string): Promise<JobView> {
+    const record = this.require(id);
+    if (isTerminal(record.state)) return toView(record);
+    this.controllers.get(id)?.abort(new AppError('cancelled', 'Cancelled.', { status: 409 }));
+    await this.settle(record, 'cancelled', { status: 'Cancelled' });
+    return toView(record);
+  }
+
+  /** Deletes a finished job and its result file (the gallery's delete button). */
+  async remove(id: string): Promise<void> {
+    const record = this.require(id);
+    if (!isTerminal(record.state)) await this.cancel(id);
+    await this.deleteResultFile(record);
+    this.records.delete(id);
+    await this.journal.appendDeletion(id);
+  }
+
+  resultPath(id: string): { path: string; mime: string } {
+    const record = this.require(id);
+    if (record.state !== 'done' || !record.result) {
+      throw new AppError('result_not_ready', `Job ${id} has no result yet (it is ${record.state}).`, { status: 409 });
+    }
+    return { path: join(resultsDir(this.opts.dataDir), record.result.file), mime: record.result.mime };
+  }
+
+  /** Stops every running job without ending it: the journal keeps them for the next start. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const c of this.controllers.values()) c.abort(SHUTDOWN);
+    await Promise.allSettled([...this.running]);
+    await this.journal.close();
+  }
+
+  private require(id: string): JobRecord {
+    const record = this.records.get(id);
+    if (!record) throw new AppError('job_not_found', `No job with id "${id}".`, { status: 404 });
+    return record;
+  }
+
+  private start(record: JobRecord): void {
+    const p = this.run(record).finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  private async run(record: JobRecord): Promise<void> {
+    const controller = new AbortController();
+    this.controllers.set(record.id, controller);
+    try {
+      const saved = await this.findSavedResult(record);
+      if (saved) {
+        // Saved before the last shutdown but not journaled as done: finish without downloading again.
+        await this.finish(record, saved.file, saved.mime, undefined);
+        return;
+      }
+      const provider = this.opts.providers[record.provider];
+      if (!provider) throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`, { status: 400 });
+      const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
+      const inputs = await this.readInputs(record.id);
+      const result = await provider.run(
+        {
+          model: record.model,
+          prompt: record.prompt,
+          image: inputs.image,
+          mask: inputs.mask,
+          params: record.params,
+          outputFormat: record.outputFormat,
+          flux: record.apiUrl && apiKey ? { apiUrl: record.apiUrl, apiKey } : undefined,
+        },
+        {
+          signal: controller.signal,
+          resume: record.checkpoint,
+          progress: (u) => this.onProgress(record, u),
+          checkpoint: async (state) => {
+            record.checkpoint = state;
+            await this.transition(record, 'running', { status: 'Submitted', progress: null });
+          },
+        },
+      );
+      const ext = mime.extension(result.mime) || 'bin';
+      const file = `${record.resultName}.${ext === 'jpeg' ? 'jpg' : ext}`;
+      await writeFileAtomic(join(resultsDir(this.opts.dataDir), file), result.bytes);
+      await this.finish(record, file, result.mime, result.seed, result.bytes);
+    } catch (err) {
+      if (controller.signal.reason === SHUTDOWN) return;
+      if (isTerminal(record.state)) return;
+      const appErr = toAppError(err);
+      if (appErr.status >= 500 && !appErr.code.startsWith('flux_') && !appErr.code.startsWith('result_')) {
+        this.opts.logger.error({ err, job: record.id }, 'job failed unexpectedly');
+      } else {
+        this.opts.logger.info({ job: record.id, code: appErr.code }, 'job failed');
+      }
+      await this.settle(record, 'failed', { status: 'Failed', error: appErr.toJSON() }).catch((e: unknown) =>
+        this.opts.logger.error({ err: e, job: record.id }, 'could not journal the failure'),
+      );
+    } finally {
+      this.controllers.delete(record.id);
+    }
+  }
+
+  private async finish(record: JobRecord, file: string, mimeType: string, seed: number | undefined, bytes?: Buffer): Promise<void> {
+    const path = join(resultsDir(this.opts.dataDir), file);
+    const data = bytes ?? (await readFile(path));
+    const meta = await sharp(data).metadata().catch(() => undefined);
+    record.result = {
+      file,
+      mime: mimeType,
+      bytes: data.length,
+      ...(meta?.width ? { width: meta.width } : {}),
+      ...(meta?.height ? { height: meta.height } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    };
+    await this.settle(record, 'done', { status: 'Done', progress: 1 });
+  }
+
+  private onProgress(record: JobRecord, u: ProgressUpdate): void {
+    if (isTerminal(record.state)) return;
+    record.status = u.status;
+    record.progress = u.progress;
+    if (u.phase && u.phase !== record.state) {
+      this.transition(record, u.phase, {}).catch((err: unknown) =>
+        this.opts.logger.error({ err, job: record.id }, 'could not journal a state change'),
+      );
+      return;
+    }
+    record.updatedAt = new Date().toISOString();
+    this.events.emit(record.id, toView(record));
+  }
+
+  private async transition(
+    record: JobRecord,
+    state: JobState,
+    patch: { status?: string; progress?: number | null; error?: JobRecord['error'] },
+  ): Promise<void> {
+    record.state = state;
+    if (patch.status !== undefined) record.status = patch.status;
+    if (patch.progress !== undefined) record.progress = patch.progress;
+    if (patch.error) record.error = patch.error;
+    record.updatedAt = new Date().toISOString();
+    if (isTerminal(state)) record.finishedAt = record.updatedAt;
+    this.events.emit(record.id, toView(record));
+    await this.journal.append(record);
+  }
+
+  private async settle(
+    record: JobRecord,
+    state: 'done' | 'failed' | 'cancelled',
+    patch: { status: string; progress?: number | null; error?: JobRecord['error'] },
+  ): Promise<void> {
+    if (isTerminal(record.state)) return;
+    await this.transition(record, state, patch);
+    await rm(join(inputsDir(this.opts.dataDir), record.id), { recursive: true, force: true });
+    const stillNeeded = new Set([...this.records.values()].filter((r) => !isTerminal(r.state) && r.keyRef).map((r) => r.keyRef!));
+    await this.keys.retain(stillNeeded);
+  }
+
+  private async readInputs(id: string): Promise<{ image: Buffer; mask?: Buffer }> {
+    const dir = join(inputsDir(this.opts.dataDir), id);
+    try {
+      const image = await readFile(join(dir, 'image'));
+      const mask = await readFile(join(dir, 'mask.png')).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return undefined;
+        throw err;
+      });
+      return mask ? { image, mask } : { image };
+    } catch (err) {
+      throw new AppError('job_inputs_missing', `The inputs of job ${id} are gone from the data dir; send the edit again.`, {
+        status: 410,
+        cause: err,
+      });
+    }
+  }
+
+  private async findSavedResult(record: JobRecord): Promise<{ file: string; mime: string } | undefined> {
+    const names = await readdir(resultsDir(this.opts.dataDir));
+    const file = names.find((n) => n.startsWith(`${record.resultName}.`));
+    if (!file) return undefined;
+    return { file, mime: mime.lookup(file) || 'application/octet-stream' };
+  }
+
+  private async deleteResultFile(record: JobRecord): Promise<void> {
+    if (!record.result) return;
+    await unlink(join(resultsDir(this.opts.dataDir), record.result.file)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+}
+
+export function resultsDir(dataDir: string): string {
+  return join(dataDir, 'results');
+}
+
+function inputsDir(dataDir: string): string {
+  return join(dataDir, 'inputs');
+}

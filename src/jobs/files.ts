@@ -1,0 +1,70 @@
+import { mkdir, open, rename, unlink, writeFile, chmod } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { nanoid } from 'nanoid';
+import { AppError } from '../errors.js';
+
+/**
+ * Writes a file so that readers see either nothing or the whole file: a temp file in the same directory,
+ * flushed, then renamed over the target. A failure leaves no partial file behind.
+ */
+export async function writeFileAtomic(path: string, data: Buffer | string, mode = 0o644): Promise<void> {
+  const tmp = join(dirname(path), `.${nanoid(10)}.tmp`);
+  try {
+    const fh = await open(tmp, 'w', mode);
+    try {
+      await fh.writeFile(data);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw storageError(err, path);
+  }
+}
+
+export async function ensureDir(path: string, mode = 0o755): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true, mode });
+  } catch (err) {
+    throw storageError(err, path);
+  }
+}
+
+/** Proves at start that the data dir is writable, instead of failing at the first result. */
+export async function assertWritable(dir: string): Promise<void> {
+  await ensureDir(dir);
+  const probe = join(dir, `.write-test-${nanoid(6)}`);
+  try {
+    await writeFile(probe, 'ok');
+  } catch (err) {
+    throw storageError(err, dir);
+  } finally {
+    await unlink(probe).catch(() => undefined);
+  }
+}
+
+export async function writePrivate(path: string, data: string): Promise<void> {
+  await writeFileAtomic(path, data, 0o600);
+  // rename keeps the temp file's mode, but an existing umask may have narrowed it: be explicit.
+  await chmod(path, 0o600);
+}
+
+export function storageError(err: unknown, path: string): AppError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError('disk_full', `The disk holding ${path} is full: free some space (or move FLUX_INPAINT_DATA_DIR).`, {
+      status: 507,
+      cause: err,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError(
+      'data_dir_not_writable',
+      `Cannot write to ${path} (${code}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.`,
+      { status: 500, cause: err },
+    );
+  }
+  return new AppError('storage_error', `Cannot write ${path}: ${(err as Error)?.message ?? String(err)}`, { status: 500, cause: err });
+}

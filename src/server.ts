@@ -1,0 +1,91 @@
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { FluxClient } from './flux/client.js';
+import { buildApp } from './http/app.js';
+import { JobEngine } from './jobs/engine.js';
+import { assertWritable } from './jobs/files.js';
+import { BflProvider } from './providers/bfl.js';
+import { createLocalProvider } from './providers/local/provider.js';
+import type { Provider, ProviderName } from './providers/provider.js';
+import { resolveToken } from './token.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+export const VERSION = pkg.version;
+
+export interface Sidecar {
+  app: FastifyInstance;
+  engine: JobEngine;
+  url: string;
+  token: string;
+  tokenGenerated: boolean;
+  /** Standalone providers, the default first. */
+  providers: ProviderName[];
+  close(): Promise<void>;
+}
+
+/** Which providers standalone jobs may use: FLUX needs a key in the environment, local always works. */
+export function standaloneProviders(config: Config): ProviderName[] {
+  const hasKey = Boolean(config.flux.apiKey);
+  switch (config.provider) {
+    case 'bfl':
+      return ['bfl'];
+    case 'local':
+      return ['local'];
+    default:
+      return hasKey ? ['bfl', 'local'] : ['local'];
+  }
+}
+
+/** Wires config, providers, job engine and HTTP server together, and starts listening. */
+export async function startSidecar(config: Config, logger: Logger): Promise<Sidecar> {
+  await assertWritable(config.dataDir);
+  const { token, generated } = await resolveToken(config.token, config.dataDir);
+  const client = new FluxClient();
+  const local = createLocalProvider({ workers: config.localWorkers });
+  // The FLUX provider is always on: Open WebUI sessions bring their own key in the valves.
+  const providerMap: Partial<Record<ProviderName, Provider>> = {
+    bfl: new BflProvider({
+      client,
+      resultHosts: config.resultHosts,
+      maxResultBytes: config.limits.maxResultBytes,
+      maxActiveTasks: config.limits.maxActiveTasks,
+      polling: config.polling,
+    }),
+    local,
+  };
+  const engine = await JobEngine.open({
+    dataDir: config.dataDir,
+    logger,
+    providers: providerMap,
+    limits: config.limits,
+    keepResultsDays: config.keepResultsDays,
+  });
+  const providers = standaloneProviders(config);
+  const app = await buildApp({ config, token, engine, providers, logger, version: VERSION });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await engine.close();
+    await local.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    app,
+    engine,
+    url: `http://${host}:${port}`,
+    token,
+    tokenGenerated: generated,
+    providers,
+    async close() {
+      await app.close();
+      await engine.close();
+      await local.close();
+      await client.close();
+    },
+  };
+}
