@@ -25,6 +25,7 @@ const envSchema = z.object({
     'https://*.bfl.ml',
     'https://bfldeliverysc.blob.core.windows.net',
   ]),
+  FLUX_INPAINT_PRIVATE_ORIGINS: urlList.default([]),
   FLUX_INPAINT_MAX_ACTIVE_TASKS: intFromEnv(1, 24).default(8),
   FLUX_INPAINT_MAX_IMAGE_MB: intFromEnv(1, 100).default(20),
   FLUX_INPAINT_MAX_IMAGE_MP: intFromEnv(1, 100).default(40),
@@ -47,6 +48,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   flux: { apiUrl: string; apiKey: string | undefined };
   resultHosts: string[];
+  /** Origins on private addresses that chat image links may still load from (SSRF guard exemptions). */
+  privateOrigins: string[];
   limits: {
     maxActiveTasks: number;
     maxImageBytes: number;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     flux: { apiUrl: e.FLUX_API_URL.replace(/\/+$/, ''), apiKey: e.FLUX_API_KEY },
     resultHosts: e.FLUX_INPAINT_RESULT_HOSTS,
+    privateOrigins: e.FLUX_INPAINT_PRIVATE_ORIGINS,
     limits: {
       maxActiveTasks: e.FLUX_INPAINT_MAX_ACTIVE_TASKS,
       maxImageBytes: e.FLUX_INPAINT_MAX_IMAGE_MB * 1024 * 1024,

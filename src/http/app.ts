@@ -8,6 +8,12 @@ import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { jobsRoutes } from './routes/jobs.js';
+import { editorRoutes } from './routes/editor.js';
+import { bridgeRoutes } from '../bridge/routes.js';
+import { SessionRegistry } from '../bridge/registry.js';
+import { editorBundle } from '../artifact/bundle.js';
+import { fetchExternalImage, guardedDispatcher } from '../net/ssrf.js';
+import { Agent } from 'undici';
 import { useZod } from './zod.js';
 
 export interface AppDeps {
@@ -45,6 +51,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     engine: deps.engine,
     providers: deps.providers,
     flux: config.flux,
+  });
+  await app.register(editorRoutes, { config, providers: deps.providers });
+  const guarded = guardedDispatcher();
+  const plain = new Agent({ connect: { timeout: 10_000 }, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  app.addHook('onClose', async () => {
+    await Promise.all([guarded.close(), plain.close()]);
+  });
+  await app.register(bridgeRoutes, {
+    registry: new SessionRegistry(),
+    deps: {
+      engine: deps.engine,
+      config,
+      editorBundle,
+      fetchExternal: (url) =>
+        fetchExternalImage(url, { guarded, plain, allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes }),
+    },
   });
   return app;
 }

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { rangeSchema } from '../flux/models.js';
+import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_RANGES, MODELS, OUTPUT_FORMATS } from '../flux/ranges.js';
+import { cropSchema } from '../http/schemas.js';
+
+/** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
+export const valvesSchema = z
+  .object({
+    FLUX_API_URL: z.url({ protocol: /^https?$/, error: 'FLUX_API_URL must be an http(s) URL like https://api.bfl.ai/v1' }).default('https://api.bfl.ai/v1'),
+    FLUX_API_KEY: z.string().default(''),
+    STEPS: rangeSchema('STEPS', MODEL_RANGES.fill.steps).default(50),
+    GUIDANCE: rangeSchema('GUIDANCE', MODEL_RANGES.fill.guidance).default(60),
+    SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(6),
+    OUTPUT_FORMAT: z.enum(OUTPUT_FORMATS).default('jpeg'),
+    POLL_INTERVAL: z.number().positive().max(30).default(2),
+    MAX_POLL_ATTEMPTS: z.number().int().min(1).max(10_000).default(60),
+    SESSION_TTL_MINUTES: z.number().int().min(1).max(1440).default(30),
+    TRANSLATE_PROMPTS: z.enum(['auto', 'always', 'never']).default('auto'),
+    TRANSLATION_MODEL: z.string().default(''),
+    DEBUG: z.boolean().default(false),
+  })
+  // The function may have valves the sidecar doesn't need (SIDECAR_URL, SIDECAR_TOKEN): ignore them.
+  .loose();
+
+export type Valves = z.output<typeof valvesSchema>;
+
+const messageSchema = z
+  .object({
+    id: z.string().optional(),
+    role: z.string().optional(),
+    content: z.unknown().optional(),
+    files: z.unknown().optional(),
+  })
+  .loose();
+
+export const sessionOpenSchema = z.object({
+  protocol: z.literal(1, { error: 'this sidecar speaks bridge protocol 1: update the function or the sidecar so they match' }),
+  action_id: z.string().max(200).optional(),
+  body: z
+    .object({
+      messages: z.array(messageSchema).max(10_000).default([]),
+      model: z.string().max(500).optional(),
+      chat_id: z.string().max(200).nullish(),
+      session_id: z.string().max(200).nullish(),
+      id: z.string().max(200).nullish(),
+    })
+    .loose(),
+  user: z.object({
+    id: z.string().min(1).max(200),
+    name: z.string().max(500).nullish(),
+    role: z.string().max(50).nullish(),
+    language: z.string().max(50).nullish(),
+  }),
+  valves: valvesSchema,
+  owui: z.object({ version: z.string().max(50).nullish() }).optional(),
+});
+
+export type SessionOpen = z.output<typeof sessionOpenSchema>;
+
+export const replySchema = z.union([
+  z.object({ ok: z.literal(true) }).loose(),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string().max(100), message: z.string().max(5000) }) }),
+]);
+
+export const replyParams = z.object({
+  sid: z.string().regex(/^[\w-]{1,64}$/),
+  opId: z.string().regex(/^[\w-]{1,64}$/),
+});
+
+/** What the editor sends with Send, inside Open WebUI. */
+export const editorSubmitSchema = z.object({
+  model: z.enum(MODELS),
+  prompt: z.string().trim().min(1, 'write what should be there').max(MAX_PROMPT_CHARS),
+  image: z.union([
+    z.object({ ref: z.string().max(64) }).strict(),
+    z.object({ job: z.string().max(64) }).strict(),
+    z.object({ data: z.string().min(1), mime: z.string().max(100) }).strict(),
+  ]),
+  mask: z.string().optional(),
+  crop: cropSchema.optional(),
+  params: z.record(z.string(), z.union([z.number(), z.boolean()]).optional()).default({}),
+  output_format: z.enum(OUTPUT_FORMATS).default('jpeg'),
+  provider: z.enum(['bfl', 'local']).optional(),
+});
+
+export type EditorSubmit = z.output<typeof editorSubmitSchema>;

@@ -1,0 +1,273 @@
+import { nanoid } from 'nanoid';
+import type { Logger } from 'pino';
+import { artifactBlock } from '../artifact/bootstrap.js';
+import type { Config } from '../config.js';
+import { AppError, toAppError } from '../errors.js';
+import { MAX_PROMPT_CHARS } from '../flux/ranges.js';
+import type { JobEngine } from '../jobs/engine.js';
+import type { JobView } from '../jobs/types.js';
+import type { OpChannel } from './channel.js';
+import { deliverResult } from './deliver.js';
+import { findImages } from './images.js';
+import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
+import { describeProgress } from './progress.js';
+import { EditorRelay, type EditorMessage } from './relay.js';
+import { editorSubmitSchema, type EditorSubmit, type SessionOpen } from './schemas.js';
+import { channelLoader, loadSources, type SourceImage } from './sources.js';
+
+export interface SessionDeps {
+  engine: JobEngine;
+  config: Config;
+  logger: Logger;
+  editorBundle: () => Promise<string>;
+  fetchExternal: (url: string) => Promise<{ bytes: Buffer; mime: string }>;
+}
+
+/**
+ * One click on Inpaint in Open WebUI: show the editor in the clicked message, wait for Send, run the job,
+ * put the result into the chat. Everything the user should know is said as a status under the message.
+ */
+export class OwuiSession {
+  private readonly nonce = nanoid(20);
+  private readonly clicked: { id: string | undefined; content: string };
+  private artifactShown = false;
+  private sources: SourceImage[] = [];
+  private notice: string | undefined;
+
+  constructor(
+    private readonly channel: OpChannel,
+    private readonly open: SessionOpen,
+    private readonly deps: SessionDeps,
+  ) {
+    const messages = open.body.messages;
+    const clicked = messages.find((m) => m.id === open.body.id) ?? messages[messages.length - 1];
+    this.clicked = { id: clicked?.id, content: typeof clicked?.content === 'string' ? clicked.content : '' };
+  }
+
+  async run(): Promise<{ ok: boolean; message: string }> {
+    const log = this.deps.logger.child({ session: this.channel.session });
+    const relay = new EditorRelay(this.channel, this.channel.session, this.nonce, this.deps.editorBundle);
+    try {
+      this.status('Opening the inpaint editor…');
+      await this.loadImages();
+      this.emit({ type: 'message', data: { content: artifactBlock({ nonce: this.nonce }) } });
+      this.artifactShown = true;
+      this.status(this.sources.length ? 'Paint over the part to change, describe it, then Send.' : (this.notice ?? ''));
+      const outcome = await this.editorLoop(relay);
+      if (outcome.kind !== 'submitted') {
+        await this.closeEditor(relay, outcome.message);
+        this.status(outcome.message, true);
+        return { ok: true, message: outcome.message };
+      }
+      await this.closeEditor(relay, 'Sent: the result will appear in the chat.');
+      const final = await this.follow(outcome.job);
+      if (final.state !== 'done') {
+        const message = final.state === 'cancelled' ? 'Inpaint cancelled.' : `Inpaint failed: ${final.error?.message ?? 'unknown error'}`;
+        this.status(message, true);
+        return { ok: false, message };
+      }
+      const message = await deliverResult({
+        channel: this.channel,
+        engine: this.deps.engine,
+        job: final,
+        clicked: this.clicked,
+        meta: outcome.meta,
+        emit: (e) => this.emit(e),
+      });
+      this.status(message, true);
+      return { ok: true, message };
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.status >= 500 && !e.code.startsWith('flux_') && e.code !== 'page_gone' && !e.code.startsWith('bridge_')) {
+        log.error({ err }, 'session failed');
+      }
+      if (this.artifactShown) await this.closeEditor(relay, e.message).catch(() => undefined);
+      this.status(`Inpaint stopped: ${e.message}`, true);
+      return { ok: false, message: e.message };
+    }
+  }
+
+  private async loadImages(): Promise<void> {
+    const found = findImages(this.open.body.messages, this.open.body.id ?? undefined);
+    const loader = channelLoader(this.channel, this.deps.fetchExternal);
+    const { sources, failures } = await loadSources(found, loader, this.deps.config.limits);
+    this.sources = sources;
+    if (!found.length) this.notice = 'No image found in this chat: load one in the editor (button, drag and drop, or paste).';
+    else if (!sources.length) this.notice = `The image in the chat could not be opened (${failures[0]}). Load one in the editor.`;
+  }
+
+  /** Serves the editor until it sends, closes, or the session's time runs out. */
+  private async editorLoop(
+    relay: EditorRelay,
+  ): Promise<{ kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed' | 'expired'; message: string }> {
+    const ttlMs = this.open.valves.SESSION_TTL_MINUTES * 60_000;
+    const deadline = Date.now() + ttlMs;
+    while (Date.now() < deadline) {
+      const messages = await relay.exchange(Math.min(deadline - Date.now(), 40_000));
+      for (const m of messages) {
+        const outcome = await this.handleEditorMessage(relay, m);
+        if (outcome) return outcome;
+      }
+    }
+    return {
+      kind: 'expired',
+      message: `The inpaint editor was open for ${this.open.valves.SESSION_TTL_MINUTES} minutes without Send and has closed. Click Inpaint to start again.`,
+    };
+  }
+
+  private async handleEditorMessage(
+    relay: EditorRelay,
+    m: EditorMessage,
+  ): Promise<{ kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed'; message: string } | undefined> {
+    if (m.type !== 'request') return undefined;
+    const rid = m.rid;
+    const respond = (value: unknown) => relay.post({ type: 'response', rid, ok: true, value });
+    const fail = (e: AppError) => relay.post({ type: 'response', rid, ok: false, error: e.toJSON() });
+    try {
+      switch (m.method) {
+        case 'init':
+          respond(this.editorInit());
+          return undefined;
+        case 'submit': {
+          const { job, meta } = await this.submit(m.params);
+          respond({ id: job.id });
+          relay.post({ type: 'job', job });
+          return { kind: 'submitted', job: job.id, meta };
+        }
+        case 'cancel':
+          respond(null);
+          return { kind: 'closed', message: 'Inpaint closed without sending.' };
+        default:
+          fail(new AppError('unknown_method', `The sidecar does not know "${String(m.method)}".`, { status: 400 }));
+          return undefined;
+      }
+    } catch (err) {
+      fail(toAppError(err));
+      return undefined;
+    }
+  }
+
+  private editorInit() {
+    const v = this.open.valves;
+    return {
+      mode: 'owui',
+      images: this.sources.map((s) => ({ ref: s.ref, label: s.label, preview: s.preview, width: s.width, height: s.height })),
+      ...(this.notice ? { notice: this.notice } : {}),
+      defaults: { steps: v.STEPS, guidance: v.GUIDANCE, safety_tolerance: v.SAFETY_TOLERANCE, output_format: v.OUTPUT_FORMAT },
+      providers: ['bfl'],
+      provider: 'bfl',
+      limits: {
+        maxImageBytes: this.deps.config.limits.maxImageBytes,
+        maxImagePixels: this.deps.config.limits.maxImagePixels,
+        maxPromptChars: MAX_PROMPT_CHARS,
+      },
+    };
+  }
+
+  private async submit(raw: unknown): Promise<{ job: JobView; meta: Record<string, unknown> }> {
+    const parsed = editorSubmitSchema.safeParse(raw);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]!;
+      throw new AppError('invalid_request', `${first.path.join('.') || 'request'}: ${first.message}`, { status: 400 });
+    }
+    const req = parsed.data;
+    const v = this.open.valves;
+    if (!v.FLUX_API_KEY) {
+      throw new AppError('flux_key_missing', 'No FLUX API key: an admin must set FLUX_API_KEY in the valves of the FLUX Inpaint function.', {
+        status: 400,
+      });
+    }
+    const image = this.imageFor(req);
+    const prompt = await this.translate(req.prompt);
+    const job = await this.deps.engine.create({
+      model: req.model,
+      prompt: prompt.english,
+      image,
+      mask: req.mask ? Buffer.from(req.mask, 'base64') : undefined,
+      crop: req.crop,
+      params: { safety_tolerance: v.SAFETY_TOLERANCE, ...req.params },
+      outputFormat: req.output_format,
+      provider: 'bfl',
+      flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey: v.FLUX_API_KEY },
+      owner: `owui:${this.open.user.id}`,
+      meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
+    });
+    return { job, meta: { original: req.prompt, english: prompt.english, note: prompt.note } };
+  }
+
+  private imageFor(req: EditorSubmit): Buffer {
+    const img = req.image;
+    if ('ref' in img) {
+      const source = this.sources.find((s) => s.ref === img.ref);
+      if (!source) throw new AppError('image_not_found', 'That image is no longer available: reload the editor.', { status: 400 });
+      return source.bytes;
+    }
+    if ('data' in img) return Buffer.from(img.data, 'base64');
+    throw new AppError('image_not_found', 'Editing a previous result works in the chat by clicking Inpaint under it.', { status: 400 });
+  }
+
+  /** Translates a non-English prompt with the chat's own model; on failure the original is used, and said so. */
+  private async translate(prompt: string): Promise<{ english: string; note?: string }> {
+    const v = this.open.valves;
+    if (!needsTranslation(prompt, v.TRANSLATE_PROMPTS)) return { english: prompt };
+    const model = v.TRANSLATION_MODEL || this.open.body.model;
+    if (!model) return { english: prompt, note: 'not translated: no model to translate with (set TRANSLATION_MODEL)' };
+    this.status('Translating the prompt to English…');
+    try {
+      const reply = await this.channel.request(
+        {
+          op: 'complete',
+          model,
+          messages: [
+            { role: 'system', content: TRANSLATION_SYSTEM_PROMPT },
+            { role: 'user', content: prompt },
+          ],
+        },
+        120_000,
+      );
+      const english = cleanTranslation(String(reply.text ?? ''), MAX_PROMPT_CHARS);
+      if (!english) throw new AppError('translation_empty', 'the model gave no usable translation', { status: 502 });
+      return { english };
+    } catch (err) {
+      const why = toAppError(err).message;
+      this.status(`Translation failed (${why}); sending the prompt as written.`);
+      return { english: prompt, note: `not translated: ${why}` };
+    }
+  }
+
+  /** Reports the job's progress under the message until it ends. */
+  private async follow(jobId: string): Promise<JobView> {
+    let last = '';
+    let lastAt = 0;
+    let final: JobView | undefined;
+    for await (const view of this.deps.engine.watch(jobId)) {
+      final = view;
+      const text = describeProgress(view);
+      const now = Date.now();
+      // At most one status a second: Open WebUI stores each one in the message's status history.
+      if (text !== last && (now - lastAt >= 1_000 || view.state !== 'running')) {
+        this.status(text);
+        last = text;
+        lastAt = now;
+      }
+    }
+    return final ?? this.deps.engine.view(jobId);
+  }
+
+  private async closeEditor(relay: EditorRelay, message: string): Promise<void> {
+    if (!this.artifactShown) return;
+    this.artifactShown = false;
+    // Restores the message exactly as it was before the editor was appended.
+    this.emit({ type: 'replace', data: { content: this.clicked.content } });
+    await relay.end(message);
+  }
+
+  private status(description: string, done = false): void {
+    if (!description) return;
+    this.emit({ type: 'status', data: { description, done } });
+  }
+
+  private emit(event: { type: string; data: unknown }): void {
+    this.channel.send({ op: 'emit', event });
+  }
+}

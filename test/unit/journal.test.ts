@@ -1,0 +1,91 @@
+import { mkdtemp, readFile, appendFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../src/jobs/journal.js';
+import { KeyStore } from '../../src/jobs/keys.js';
+import type { JobRecord } from '../../src/jobs/types.js';
+
+const logger = pino({ level: 'silent' });
+const DAY = 24 * 3600 * 1000;
+
+function record(id: string, patch: Partial<JobRecord> = {}): JobRecord {
+  const now = new Date().toISOString();
+  return {
+    id,
+    model: 'fill',
+    provider: 'bfl',
+    prompt: 'p',
+    params: {},
+    outputFormat: 'jpeg',
+    state: 'queued',
+    status: 'Queued',
+    progress: null,
+    createdAt: now,
+    updatedAt: now,
+    resultName: `r-${id}`,
+    owner: 'standalone',
+    ...patch,
+  };
+}
+
+describe('Journal', () => {
+  it('replays the last snapshot of each job and compacts to one line per job', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    await journal.append(record('a'));
+    await journal.append(record('a', { state: 'running', checkpoint: { taskId: 't1' } }));
+    await journal.append(record('b'));
+    await journal.append(record('b', { state: 'done', finishedAt: new Date().toISOString() }));
+    await journal.close();
+    expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(4);
+
+    const again = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    expect(again.records.get('a')).toMatchObject({ state: 'running', checkpoint: { taskId: 't1' } });
+    expect(again.records.get('b')?.state).toBe('done');
+    await again.journal.close();
+    expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect((await stat(join(dir, 'journal.jsonl'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('skips a torn last line left by a crash', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    await journal.append(record('a', { state: 'running' }));
+    await journal.close();
+    await appendFile(join(dir, 'journal.jsonl'), '{"id":"a","state":"do');
+    const again = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    expect(again.records.get('a')?.state).toBe('running');
+    await again.journal.close();
+  });
+
+  it('forgets deleted jobs and expires old finished ones, keeping unfinished ones forever', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    const old = new Date(Date.now() - 3 * DAY).toISOString();
+    await journal.append(record('old', { state: 'done', finishedAt: old, createdAt: old }));
+    await journal.append(record('oldRunning', { state: 'running', createdAt: old }));
+    await journal.append(record('gone', { state: 'done', finishedAt: new Date().toISOString() }));
+    await journal.appendDeletion('gone');
+    await journal.close();
+    const again = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    expect([...again.records.keys()]).toEqual(['oldRunning']);
+    expect(again.expired.map((r) => r.id)).toEqual(['old']);
+    await again.journal.close();
+  });
+});
+
+describe('KeyStore', () => {
+  it('keeps keys out of the journal in a private file and forgets unused ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'keys-'));
+    const store = await KeyStore.open(dir);
+    const ref = await store.put('secret-key-123');
+    expect(ref).toMatch(/^[0-9a-f]{16}$/);
+    expect(ref).not.toContain('secret');
+    expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
+    expect((await KeyStore.open(dir)).get(ref)).toBe('secret-key-123');
+    await store.retain(new Set());
+    expect((await KeyStore.open(dir)).get(ref)).toBeUndefined();
+  });
+});
