@@ -4,7 +4,10 @@ import { z } from 'zod';
  * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
  * with one line naming the variable, so nobody debugs a half-configured server.
  */
-const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const intFromEnv = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
 const urlList = z
   .string()
@@ -30,7 +33,7 @@ const envSchema = z.object({
   FLUX_INPAINT_MAX_IMAGE_MB: intFromEnv(1, 100).default(20),
   FLUX_INPAINT_MAX_IMAGE_MP: intFromEnv(1, 100).default(40),
   FLUX_INPAINT_MAX_RESULT_MB: intFromEnv(1, 200).default(50),
-  FLUX_INPAINT_POLL_INTERVAL_S: z.coerce.number().positive().max(30).default(2),
+  FLUX_INPAINT_POLL_INTERVAL_S: z.coerce.number({ error: 'must be a number of seconds' }).positive({ error: 'must be more than 0 seconds' }).max(30, { error: 'must be at most 30 seconds' }).default(2),
   FLUX_INPAINT_MAX_POLL_ATTEMPTS: intFromEnv(1, 10_000).default(60),
   FLUX_INPAINT_KEEP_RESULTS_DAYS: intFromEnv(0, 3650).default(30),
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),

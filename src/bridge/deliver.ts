@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../errors.js';
+import { nanoid } from 'nanoid';
+import { AppError, toAppError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
@@ -11,9 +13,16 @@ export interface DeliverOptions {
   engine: JobEngine;
   job: JobView;
   clicked: { id: string | undefined; content: string };
+  /** The chat's model, shown as the new message's author. */
+  model: string | undefined;
   meta: Record<string, unknown>;
+  /** 'new': the result becomes its own assistant message; 'same': it is appended to the clicked message. */
+  mode: 'new' | 'same';
   emit: (event: { type: string; data: unknown }) => void;
 }
+
+/** How long the page gets to show a new message before the result falls back into the clicked one. */
+const SHOWN_CHECK_MS = 4_000;
 
 /** The caption under a result: what was made, how, and from which prompt. */
 export function caption(job: JobView, meta: Record<string, unknown>, params: Record<string, unknown>): string {
@@ -47,6 +56,51 @@ export async function deliverResult(opts: DeliverOptions): Promise<string> {
   if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.', { status: 502 });
   const record = opts.engine.get(opts.job.id);
   const text = `![FLUX ${modelLabel(opts.job.model)} result](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {})}`;
+  const done = `Done in ${Math.round(opts.job.elapsed_ms / 1000)} s.`;
+  if (opts.mode === 'new' && opts.clicked.id && (await addMessage(opts, text))) return `${done} The result is the next message.`;
   opts.emit({ type: 'message', data: { content: `\n\n${text}` } });
-  return `Done in ${Math.round(opts.job.elapsed_ms / 1000)} s.`;
+  return done;
+}
+
+/**
+ * Adds the result as a new assistant message under the clicked one (so it gets its own Inpaint button). The
+ * function writes it into the stored chat and asks the page to reload the chat; Open WebUI versions whose page
+ * cannot do that would later overwrite it with their own copy of the chat, so when the open page does not show
+ * the message, it is taken out again and the caller falls back to the clicked message.
+ */
+async function addMessage(opts: DeliverOptions, content: string): Promise<boolean> {
+  const id = randomUUID();
+  try {
+    await opts.channel.request(
+      { op: 'add_message', parent_id: opts.clicked.id, message: { id, role: 'assistant', content, model: opts.model ?? '' } },
+      60_000,
+    );
+  } catch (err) {
+    const e = toAppError(err);
+    if (e.code === 'unknown_op' || e.code === 'unsupported') return false;
+    throw e;
+  }
+  const shown = await pageShows(opts.channel, id);
+  if (shown !== false) return true;
+  await opts.channel.request({ op: 'remove_message', message_id: id }, 60_000);
+  return false;
+}
+
+/** true/false when the page answered; undefined when no page is open (the stored chat is what counts then). */
+async function pageShows(channel: OpChannel, messageId: string): Promise<boolean | undefined> {
+  const probe = nanoid(8);
+  const code = `try { const end = Date.now() + ${SHOWN_CHECK_MS}; const id = ${JSON.stringify(`message-${messageId}`)};
+while (Date.now() < end) { if (document.getElementById(id)) return { shown: true, probe: ${JSON.stringify(probe)} }; await new Promise((r) => setTimeout(r, 200)); }
+return { shown: false, probe: ${JSON.stringify(probe)} }; } catch (err) { return { shown: false, probe: ${JSON.stringify(probe)} }; }`;
+  try {
+    const reply = await channel.request(
+      { op: 'call', event: { type: 'execute', data: { code } }, timeout_ms: SHOWN_CHECK_MS + 6_000 },
+      SHOWN_CHECK_MS + 11_000,
+    );
+    const value = reply.value as { shown?: unknown; probe?: unknown } | null | undefined;
+    if (!value || value.probe !== probe) return undefined;
+    return value.shown === true;
+  } catch {
+    return undefined;
+  }
 }

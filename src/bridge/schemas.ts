@@ -17,6 +17,7 @@ export const valvesSchema = z
     SESSION_TTL_MINUTES: z.number().int().min(1).max(1440).default(30),
     TRANSLATE_PROMPTS: z.enum(['auto', 'always', 'never']).default('auto'),
     TRANSLATION_MODEL: z.string().default(''),
+    RESULT_MESSAGE: z.enum(['new', 'same']).default('new'),
     DEBUG: z.boolean().default(false),
   })
   // The function may have valves the sidecar doesn't need (SIDECAR_URL, SIDECAR_TOKEN): ignore them.

@@ -60,6 +60,9 @@ export class OwuiSession {
         return { ok: true, message: outcome.message };
       }
       await this.closeEditor(relay, 'Sent: the result will appear in the chat.');
+      // Open WebUI saves its own copy of the chat when the action returns, overwriting server-side additions made
+      // before: the function returns now and follows the job in the background, so the result message comes after.
+      if (this.open.valves.RESULT_MESSAGE === 'new') this.channel.send({ op: 'detach' });
       const final = await this.follow(outcome.job);
       if (final.state !== 'done') {
         const message = final.state === 'cancelled' ? 'Inpaint cancelled.' : `Inpaint failed: ${final.error?.message ?? 'unknown error'}`;
@@ -71,7 +74,9 @@ export class OwuiSession {
         engine: this.deps.engine,
         job: final,
         clicked: this.clicked,
+        model: this.open.body.model,
         meta: outcome.meta,
+        mode: this.open.valves.RESULT_MESSAGE,
         emit: (e) => this.emit(e),
       });
       this.status(message, true);

@@ -109,7 +109,7 @@ export class FluxClient {
     const url = `${apiUrl}/${MODEL_ENDPOINTS[model]}`;
     const json = await this.call('POST', url, apiKey, 'submit', { model, body, signal });
     const parsed = submitResponse.safeParse(json);
-    if (!parsed.success) throw badResponse(url);
+    if (!parsed.success) throw badResponse(url, false);
     const pollingUrl = parsed.data.polling_url ?? `${apiUrl}/get_result?id=${encodeURIComponent(parsed.data.id)}`;
     assertPollingUrlTrusted(pollingUrl, apiUrl);
     return { id: parsed.data.id, pollingUrl };
@@ -174,7 +174,8 @@ export class FluxClient {
         retryAfterHeader: res.headers['retry-after'],
       });
     }
-    if (json === undefined) throw badResponse(url);
+    // A garbled answer to a submit may still stand for a created (paid) task: only polls are repeated.
+    if (json === undefined) throw badResponse(url, phase !== 'submit');
     return json;
   }
 }
@@ -187,9 +188,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-function badResponse(url: string): AppError {
+function badResponse(url: string, transient = true): AppError {
   return new AppError('flux_bad_response', `FLUX at ${safeOrigin(url)} answered with something that is not the expected JSON; try again.`, {
     status: 502,
-    transient: true,
+    transient,
   });
 }

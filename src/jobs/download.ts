@@ -73,6 +73,8 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     }
     return { bytes: Buffer.concat(chunks), mime };
   } catch (err) {
+    // Destroying an undici body emits an AbortError; it is already handled here, so it must not surface.
+    res.body.on('error', () => undefined);
     res.body.destroy();
     throw abortOr(err, opts.signal, timeout, url);
   }

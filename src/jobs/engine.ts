@@ -48,6 +48,8 @@ export class JobEngine {
   private readonly controllers = new Map<string, AbortController>();
   private readonly running = new Set<Promise<void>>();
   private readonly events = new EventEmitter();
+  /** Keys of jobs being created but not registered yet: a job settling meanwhile must not drop them. */
+  private readonly pendingKeys = new Map<string, number>();
   private closing = false;
 
   private constructor(
@@ -99,6 +101,20 @@ export class JobEngine {
       requireMask: MODELS_NEEDING_MASK.has(input.model),
       limits: this.opts.limits,
     });
+    const keyRef = input.flux ? KeyStore.fingerprint(input.flux.apiKey) : undefined;
+    if (keyRef) this.pendingKeys.set(keyRef, (this.pendingKeys.get(keyRef) ?? 0) + 1);
+    try {
+      return await this.register(input, prepared);
+    } finally {
+      if (keyRef) {
+        const left = (this.pendingKeys.get(keyRef) ?? 1) - 1;
+        if (left > 0) this.pendingKeys.set(keyRef, left);
+        else this.pendingKeys.delete(keyRef);
+      }
+    }
+  }
+
+  private async register(input: CreateJobInput, prepared: { image: Buffer; mask?: Buffer | undefined }): Promise<JobView> {
     const id = nanoid(12);
     const now = new Date().toISOString();
     const record: JobRecord = {
@@ -332,6 +348,7 @@ export class JobEngine {
     await this.transition(record, state, patch);
     await rm(join(inputsDir(this.opts.dataDir), record.id), { recursive: true, force: true });
     const stillNeeded = new Set([...this.records.values()].filter((r) => !isTerminal(r.state) && r.keyRef).map((r) => r.keyRef!));
+    for (const ref of this.pendingKeys.keys()) stillNeeded.add(ref);
     await this.keys.retain(stillNeeded);
   }
 

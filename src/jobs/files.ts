@@ -1,5 +1,5 @@
 import { mkdir, open, rename, unlink, writeFile, chmod } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { nanoid } from 'nanoid';
 import { AppError } from '../errors.js';
 
@@ -26,9 +26,30 @@ export async function writeFileAtomic(path: string, data: Buffer | string, mode 
 
 export async function ensureDir(path: string, mode = 0o755): Promise<void> {
   try {
-    await mkdir(path, { recursive: true, mode });
+    await mkdirParents(resolve(path), mode);
   } catch (err) {
     throw storageError(err, path);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir loops for ever on file systems that answer ENOENT for
+ * a directory whose parent exists (/proc, some FUSE mounts), which would hang the start instead of failing it.
+ */
+async function mkdirParents(path: string, mode: number): Promise<void> {
+  try {
+    await mkdir(path, { mode });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path) throw err;
+    await mkdirParents(parent, mode);
+    try {
+      await mkdir(path, { mode });
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
   }
 }
 
@@ -59,7 +80,7 @@ export function storageError(err: unknown, path: string): AppError {
       cause: err,
     });
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new AppError(
       'data_dir_not_writable',
       `Cannot write to ${path} (${code}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.`,

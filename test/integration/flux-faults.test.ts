@@ -1,0 +1,228 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeFlux, type FakeFlux, type FakeFluxOptions } from '../fake-flux/server.js';
+import { testImage, testMask } from '../support/images.js';
+import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
+
+/**
+ * Every way FLUX and the network fail, over real HTTP: each fault must end in a clear error with the right
+ * code (or be survived), never in a hang, a double submission or a partial file.
+ */
+let fake: FakeFlux;
+let sidecar: TestSidecar;
+let body: Record<string, unknown>;
+
+const CLEAN: Partial<FakeFluxOptions> = {
+  latencyMs: 200,
+  apiKey: 'good-key',
+  credits: undefined,
+  maxActive: 24,
+  retryAfterS: 1,
+  resultTtlMs: 600_000,
+  download: 'ok',
+  outcomes: [],
+  submitFaults: [],
+  pollFaults: [],
+};
+
+beforeAll(async () => {
+  fake = await startFakeFlux(CLEAN);
+  sidecar = await startTestSidecar({
+    FLUX_API_KEY: 'good-key',
+    FLUX_API_URL: fake.url,
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '60',
+    FLUX_INPAINT_MAX_RESULT_MB: '2',
+    FLUX_INPAINT_MAX_ACTIVE_TASKS: '3',
+  });
+  const image = await testImage(128, 96);
+  body = { model: 'fill', prompt: 'fault test', image: image.toString('base64'), mask: (await testMask(128, 96)).toString('base64'), provider: 'bfl' };
+});
+
+afterEach(() => fake.set({ ...CLEAN, outcomes: [], submitFaults: [], pollFaults: [] }));
+
+afterAll(async () => {
+  await sidecar?.close();
+  await fake?.close();
+});
+
+async function run(extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, ...extra }) });
+  expect(res.status).toBe(202);
+  const { id } = await res.json();
+  const events = await (await sidecar.api(`/v1/jobs/${id}/events`)).text();
+  const last = events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)!;
+  return JSON.parse(last.slice(6));
+}
+
+const submits = (prompt: string) => fake.tasks.filter((t) => t.prompt === prompt).length;
+
+describe('FLUX refuses the job', () => {
+  it.each([
+    ['402 out of credits', { credits: 0 }, 'flux_out_of_credits', 'FLUX account is out of credits (402): top up at https://dashboard.bfl.ai/'],
+    ['403 wrong key', { apiKey: 'another-key' }, 'flux_forbidden', 'FLUX refused the API key (403): check FLUX_API_KEY'],
+  ] as const)('%s', async (_name, opts, code, message) => {
+    fake.set(opts);
+    const job = await run();
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe(code);
+    expect(job.error.message).toContain(message);
+  });
+
+  it('422 with a detail list names the field and the reason', async () => {
+    fake.set({ submitFaults: [{ status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'String should have at most 10 characters', type: 'string_too_long' }] } }] });
+    const job = await run();
+    expect(job.error.code).toBe('flux_validation');
+    expect(job.error.message).toContain('prompt');
+    expect(job.error.message).toContain('String should have at most 10 characters');
+  });
+
+  it('404: a retired model endpoint says so', async () => {
+    fake.set({ submitFaults: [{ status: 404, body: { detail: 'Not Found' } }] });
+    const job = await run();
+    expect(job.error.code).toBe('flux_model_unavailable');
+    expect(job.error.message).toContain('retired');
+  });
+
+  it.each([
+    ['Request Moderated', 'flux_request_moderated', 'you were not charged'],
+    ['Content Moderated', 'flux_content_moderated', 'SAFETY_TOLERANCE'],
+    ['Error', 'flux_task_error', 'FLUX failed to generate the image (Error)'],
+    ['Task not found', 'flux_task_not_found', 'Send the edit again'],
+  ] as const)('task ends %s', async (outcome, code, message) => {
+    fake.set({ outcomes: [outcome] });
+    const job = await run();
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code });
+    expect(job.error.message).toContain(message);
+  });
+});
+
+describe('transient faults are survived, bounded', () => {
+  it('a burst of 5xx at submit is retried and the task is created once', async () => {
+    fake.set({ submitFaults: [{ status: 503 }, { status: 500 }] });
+    const job = await run({ prompt: 'burst' });
+    expect(job.state).toBe('done');
+    expect(submits('burst')).toBe(1);
+  });
+
+  it('5xx that never ends gives up with a clear error', async () => {
+    fake.set({ submitFaults: Array.from({ length: 10 }, () => ({ status: 502 })) });
+    const job = await run({ prompt: 'never' });
+    expect(job.error.code).toBe('flux_server_error');
+    expect(job.error.message).toContain('Try again in a minute');
+    expect(submits('never')).toBe(0);
+    expect(fake.options.submitFaults.length).toBeGreaterThan(0);
+  });
+
+  it('polls that fail (5xx, reset, garbage JSON) are retried and the job completes', async () => {
+    fake.set({ pollFaults: [{ status: 500 }, 'reset', 'garbage'] });
+    const job = await run({ prompt: 'poll faults' });
+    expect(job.state).toBe('done');
+    expect(fake.options.pollFaults).toEqual([]);
+  });
+
+  it('an unknown status counts as running', async () => {
+    fake.set({ outcomes: ['Mystery'] });
+    const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, prompt: 'mystery' }) });
+    const { id } = await res.json();
+    await new Promise((r) => setTimeout(r, 800));
+    const job = await (await sidecar.api(`/v1/jobs/${id}`)).json();
+    expect(job.state).toBe('running');
+    expect(job.status).toBe('Thinking very hard');
+    await sidecar.api(`/v1/jobs/${id}`, { method: 'DELETE' });
+  });
+
+  it('a 429 storm: jobs wait as told by Retry-After and never exceed the active-task limits', async () => {
+    fake.set({ latencyMs: 600, maxActive: 2, retryAfterS: 0.3 });
+    fake.resetPeak();
+    const jobs = await Promise.all(Array.from({ length: 6 }, (_, i) => run({ prompt: `storm ${i}` })));
+    expect(jobs.map((j) => j.state)).toEqual(Array(6).fill('done'));
+    expect(fake.peakActive()).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 6; i++) expect(submits(`storm ${i}`)).toBe(1);
+  });
+
+  it('never more active tasks than FLUX_INPAINT_MAX_ACTIVE_TASKS', async () => {
+    fake.set({ latencyMs: 500, maxActive: 24 });
+    const before = fake.tasks.length;
+    const jobs = await Promise.all(Array.from({ length: 7 }, (_, i) => run({ prompt: `limit ${i}` })));
+    expect(jobs.every((j) => j.state === 'done')).toBe(true);
+    const mine = fake.tasks.slice(before);
+    const overlapping = Math.max(...mine.map((t) => mine.filter((o) => o.createdAt <= t.createdAt && o.readyAt > t.createdAt).length));
+    expect(overlapping).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('ambiguous submits are not repeated (a second task would be paid twice)', () => {
+  it.each([
+    ['connection reset', 'reset' as const, 'flux_connection_lost'],
+    ['garbage JSON', 'garbage' as const, 'flux_bad_response'],
+  ])('%s at submit', async (_name, fault, code) => {
+    fake.set({ submitFaults: [fault] });
+    const job = await run({ prompt: `ambiguous ${fault}` });
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe(code);
+    expect(fake.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
+    expect(fake.options.submitFaults).toEqual([]);
+  });
+});
+
+describe('downloads', () => {
+  it('a slow download completes', async () => {
+    fake.set({ download: 'slow' });
+    expect((await run({ output_format: 'jpeg' })).state).toBe('done');
+  });
+
+  it('a download cut off mid-body is retried, then fails cleanly', async () => {
+    fake.set({ download: 'truncated' });
+    const job = await run({ prompt: 'truncated' });
+    expect(job.state).toBe('failed');
+    expect(['result_truncated', 'result_download_failed']).toContain(job.error.code);
+    expect(fake.tasks.find((t) => t.prompt === 'truncated')!.downloads).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['not-image', 'result_not_image'],
+    ['huge', 'result_too_large'],
+    ['reset', 'result_download_failed'],
+  ] as const)('%s download fails cleanly', async (mode, code) => {
+    fake.set({ download: mode });
+    const job = await run();
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe(code);
+  });
+
+  it('an expired result link says so', async () => {
+    fake.set({ resultTtlMs: -1 });
+    const job = await run();
+    expect(job.error.code).toBe('result_expired');
+    expect(job.error.message).toContain('expired');
+  });
+
+  it('no partial or temporary files are left behind', async () => {
+    const files = await readdir(join(sidecar.dataDir, 'results'));
+    expect(files.filter((f) => f.includes('.tmp') || f.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('FLUX unreachable', () => {
+  it('a closed port fails with flux_unreachable after bounded retries', async () => {
+    const other = await startTestSidecar({ FLUX_API_KEY: 'k', FLUX_API_URL: 'http://127.0.0.1:9/v1', FLUX_INPAINT_POLL_INTERVAL_S: '0.1' });
+    try {
+      const res = await other.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const { id } = await res.json();
+      const events = await (await other.api(`/v1/jobs/${id}/events`)).text();
+      const job = JSON.parse(events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)!.slice(6));
+      expect(job.error.code).toBe('flux_unreachable');
+      expect(job.error.message).toContain('check the network and FLUX_API_URL');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('the API key never appears in the logs', () => {
+    expect(sidecar.logs.join('')).not.toContain('good-key');
+  });
+});

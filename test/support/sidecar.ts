@@ -1,0 +1,48 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { loggerOptions } from '../../src/log.js';
+import { startSidecar, type Sidecar } from '../../src/server.js';
+
+export const TEST_TOKEN = 'test-token-0123456789abcdef';
+
+export interface TestSidecar extends Sidecar {
+  dataDir: string;
+  /** Every log line the sidecar wrote, for tests that assert what must never be logged. */
+  logs: string[];
+  /** fetch() with the token. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Starts a real sidecar on 127.0.0.1:0 with its own data dir. */
+export async function startTestSidecar(env: Record<string, string> = {}, dataDir?: string): Promise<TestSidecar> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'flux-inpaint-')));
+  const config = loadConfig({
+    FLUX_INPAINT_PORT: '0',
+    FLUX_INPAINT_DATA_DIR: dir,
+    FLUX_INPAINT_TOKEN: TEST_TOKEN,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const logger = pino(loggerOptions('debug'), sink);
+  const sidecar = await startSidecar(config, logger);
+  return Object.assign(sidecar, {
+    dataDir: dir,
+    logs,
+    api: (path: string, init: RequestInit = {}) =>
+      fetch(`${sidecar.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers as Record<string, string> | undefined) },
+      }),
+  });
+}
