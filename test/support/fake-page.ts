@@ -1,0 +1,74 @@
+/**
+ * Open WebUI's chat page as far as the host script sees it, without a browser: `execute` code runs the way
+ * Chat.svelte runs it (`new Function` around an async body), and the artifact iframe is a scripted editor that
+ * speaks the editor's postMessage protocol (hello -> bundle, request/response, job pushes).
+ */
+type Listener = (event: { data: unknown; source: unknown }) => void;
+
+export interface EditorScript {
+  /** Called with the editor's init value; returns the params of the submit request, or null to close instead. */
+  onInit(init: Record<string, any>): Record<string, unknown> | null | Promise<Record<string, unknown> | null>;
+}
+
+export class FakePage {
+  readonly window: Record<string, unknown> & { addEventListener: (t: string, l: Listener) => void; removeEventListener: (t: string, l: Listener) => void };
+  /** Everything that reached the page: execute code and what was posted to the frame. */
+  readonly seen: string[] = [];
+  readonly responses: Array<Record<string, any>> = [];
+  readonly jobs: Array<Record<string, any>> = [];
+  ended: string | undefined;
+  private readonly listeners = new Set<Listener>();
+  private nonce: string | undefined;
+  private bundled = false;
+  private helloTimer: NodeJS.Timeout | undefined;
+  private readonly frame = { postMessage: (m: unknown) => setImmediate(() => void this.toEditor(m as Record<string, any>)) };
+
+  constructor(private readonly script: EditorScript) {
+    this.window = {
+      addEventListener: (_t, l) => this.listeners.add(l),
+      removeEventListener: (_t, l) => this.listeners.delete(l),
+    };
+  }
+
+  /** What Chat.svelte does with an `execute` event call. */
+  async execute(code: string): Promise<unknown> {
+    this.seen.push(code);
+    const nonce = /"nonce":"([\w-]+)"/.exec(code)?.[1];
+    if (nonce && !this.nonce) {
+      this.nonce = nonce;
+      this.helloTimer = setInterval(() => this.fromEditor({ type: 'hello' }), 50);
+    }
+    const fn = new Function('window', `return (async () => { ${code} })()`) as (w: unknown) => Promise<unknown>;
+    return fn(this.window);
+  }
+
+  close(): void {
+    clearInterval(this.helloTimer);
+  }
+
+  private fromEditor(message: Record<string, unknown>): void {
+    const data = { ...message, source: 'flux-inpaint', nonce: this.nonce };
+    for (const l of [...this.listeners]) l({ data, source: this.frame });
+  }
+
+  private async toEditor(m: Record<string, any>): Promise<void> {
+    this.seen.push(JSON.stringify(m));
+    if (m.nonce !== this.nonce || m.source !== 'flux-inpaint') return;
+    if (m.type === 'bundle' && !this.bundled) {
+      this.bundled = true;
+      clearInterval(this.helloTimer);
+      this.fromEditor({ type: 'request', rid: 'init-1', method: 'init' });
+    } else if (m.type === 'response') {
+      this.responses.push(m);
+      if (m.rid === 'init-1' && m.ok) {
+        const params = await this.script.onInit(m.value);
+        if (params) this.fromEditor({ type: 'request', rid: 'submit-1', method: 'submit', params });
+        else this.fromEditor({ type: 'request', rid: 'cancel-1', method: 'cancel' });
+      }
+    } else if (m.type === 'job') {
+      this.jobs.push(m.job);
+    } else if (m.type === 'ended') {
+      this.ended = m.message;
+    }
+  }
+}
