@@ -30,6 +30,7 @@ const envSchema = z.object({
   ]),
   FLUX_INPAINT_PRIVATE_ORIGINS: urlList.default([]),
   FLUX_INPAINT_MAX_ACTIVE_TASKS: intFromEnv(1, 24).default(8),
+  FLUX_INPAINT_RATE_LIMIT: intFromEnv(0, 10_000).default(30),
   FLUX_INPAINT_MAX_IMAGE_MB: intFromEnv(1, 100).default(20),
   FLUX_INPAINT_MAX_IMAGE_MP: intFromEnv(1, 100).default(40),
   FLUX_INPAINT_MAX_RESULT_MB: intFromEnv(1, 200).default(50),
@@ -55,6 +56,8 @@ export interface Config {
   privateOrigins: string[];
   limits: {
     maxActiveTasks: number;
+    /** New jobs and Inpaint sessions per user and minute; 0 turns the limit off. */
+    ratePerMinute: number;
     maxImageBytes: number;
     maxImagePixels: number;
     maxResultBytes: number;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     privateOrigins: e.FLUX_INPAINT_PRIVATE_ORIGINS,
     limits: {
       maxActiveTasks: e.FLUX_INPAINT_MAX_ACTIVE_TASKS,
+      ratePerMinute: e.FLUX_INPAINT_RATE_LIMIT,
       maxImageBytes: e.FLUX_INPAINT_MAX_IMAGE_MB * 1024 * 1024,
       maxImagePixels: e.FLUX_INPAINT_MAX_IMAGE_MP * 1_000_000,
       maxResultBytes: e.FLUX_INPAINT_MAX_RESULT_MB * 1024 * 1024,

@@ -1,11 +1,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { ProviderName } from '../providers/provider.js';
 import { registerAuth } from './auth.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { editorRoutes } from './routes/editor.js';
@@ -34,7 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit,
-    disableRequestLogging: false,
+    frameworkErrors,
     requestIdHeader: false,
     // Errors are answered by registerErrorHandling; fastify must not print stacks to clients.
     return503OnClosing: true,
@@ -42,6 +44,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   useZod(app);
   registerErrorHandling(app);
   registerAuth(app, deps.token);
+  if (config.limits.ratePerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.limits.ratePerMinute,
+      timeWindow: '1 minute',
+      // After parsing, so an Open WebUI session counts against its user, not against the one Open WebUI server;
+      // before validation, so invalid attempts count too.
+      hook: 'preValidation',
+      allowList: (request) => !(request.method === 'POST' && (request.url === '/v1/jobs' || request.url === '/v1/sessions')),
+      keyGenerator: (request) => {
+        const user = (request.body as { user?: { id?: unknown } } | undefined)?.user?.id;
+        return typeof user === 'string' ? `owui:${user}` : `ip:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) =>
+        new AppError(
+          'rate_limited',
+          `Too many new jobs: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+          { status: 429, retryAfter: context.ttl / 1000 },
+        ),
+    });
+  }
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: config.limits.maxImageBytes, files: 2, fields: 20, fieldSize: 64 * 1024 },

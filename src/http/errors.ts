@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { isAppError } from '../errors.js';
 import { describeZodError } from './zod.js';
@@ -15,6 +15,12 @@ export function errorBody(code: string, message: string): ErrorBody {
  * Every error leaves as `{error: {code, message}}` with the right status. Messages of expected errors go to
  * the client verbatim; unexpected ones are logged in full and reach the client as one line without a stack.
  */
+/** Errors fastify raises before a route is found (too long a URL or parameter), in the same shape as the rest. */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  void reply.status(status).send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setSchemaErrorFormatter((errors, dataVar) => {
     const first = errors[0] as unknown as { params?: { issues?: unknown } } | undefined;
@@ -38,6 +44,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const known = knownFastifyError(err);
     if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
+    // The multipart parser reports broken bodies as plain errors without a status.
+    if (request.isMultipart()) {
+      return reply.status(400).send(errorBody('invalid_request', `The multipart body is malformed (${err.message}): send the fields again.`));
+    }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('internal_error', 'Unexpected error in the sidecar; its log has the details.'));
   });

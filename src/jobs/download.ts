@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { AppError } from '../errors.js';
+import { discardBody } from '../net/body.js';
 import { networkError, safeOrigin } from '../flux/client.js';
 import { isAllowedHost } from '../net/allowlist.js';
 
@@ -73,9 +74,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     }
     return { bytes: Buffer.concat(chunks), mime };
   } catch (err) {
-    // Destroying an undici body emits an AbortError; it is already handled here, so it must not surface.
-    res.body.on('error', () => undefined);
-    res.body.destroy();
+    discardBody(res.body);
     throw abortOr(err, opts.signal, timeout, url);
   }
 }

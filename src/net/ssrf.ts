@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { AppError } from '../errors.js';
+import { discardBody } from './body.js';
 
 /**
  * Addresses an external image URL must never reach: the sidecar sits next to Open WebUI, so a chat message
@@ -108,17 +109,17 @@ export async function fetchExternalImage(
       throw new AppError('image_fetch_failed', `Could not load the image from ${url.host}: ${(err as Error).message}`, { status: 502, cause: err });
     }
     if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
-      res.body.destroy();
+      discardBody(res.body);
       url = new URL(String(res.headers.location), url);
       continue;
     }
     if (res.statusCode !== 200) {
-      res.body.destroy();
+      discardBody(res.body);
       throw new AppError('image_fetch_failed', `Could not load the image from ${url.host} (HTTP ${res.statusCode}).`, { status: 502 });
     }
     const mime = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
     if (!mime.startsWith('image/')) {
-      res.body.destroy();
+      discardBody(res.body);
       throw new AppError('image_fetch_failed', `The link on ${url.host} is not an image (${mime || 'no type'}).`, { status: 415 });
     }
     const chunks: Buffer[] = [];
@@ -126,7 +127,7 @@ export async function fetchExternalImage(
     for await (const chunk of res.body) {
       total += (chunk as Buffer).length;
       if (total > opts.maxBytes) {
-        res.body.destroy();
+        discardBody(res.body);
         throw new AppError('image_too_large', `The image on ${url.host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).`, { status: 413 });
       }
       chunks.push(chunk as Buffer);
