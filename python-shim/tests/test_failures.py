@@ -1,0 +1,100 @@
+"""Whatever goes wrong, the user reads a status that says what to do, and the action returns."""
+
+import asyncio
+import socket
+import time
+
+from conftest import Session
+from fake_sidecar import Channel
+from owui_harness import Chat
+
+STOPPED = "The inpaint sidecar stopped; your job is kept and will be delivered when it is back."
+
+
+async def never_called(ch: Channel) -> None:
+    raise AssertionError("no session should have opened")
+
+
+def closed_port_url() -> str:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def test_sidecar_unreachable(session: Session) -> None:
+    url = closed_port_url()
+    out = session(never_called, valves={"SIDECAR_URL": url})
+    assert out.statuses == [
+        f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."
+    ]
+    assert out.run.chat.messages[-1]["statusHistory"][0]["done"] is True
+
+
+def test_wrong_token(session: Session) -> None:
+    out = session(never_called, valves={"SIDECAR_TOKEN": "wrong"})
+    assert len(out.statuses) == 1 and "wrong SIDECAR_TOKEN" in out.statuses[0]
+
+
+def test_http_error_shows_the_sidecars_message(session: Session) -> None:
+    problem = {"error": {"code": "invalid_request", "message": "valves.STEPS: STEPS must be between 15 and 50"}}
+    out = session(never_called, refuse=(400, problem))
+    assert out.statuses == ["Inpaint sidecar error: valves.STEPS: STEPS must be between 15 and 50"]
+
+
+def test_http_error_without_a_message(session: Session) -> None:
+    out = session(never_called, refuse=(502, {"unexpected": True}))
+    assert out.statuses == ["Inpaint sidecar answered HTTP 502: check the sidecar's log."]
+
+
+def test_stream_cut_midway(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": " working"}}})
+        ch.writer.close()
+
+    out = session(script)
+    assert out.run.chat.messages[-1]["content"] == "Here it is. working"
+    assert out.statuses == [STOPPED]
+
+
+def test_stream_cut_while_the_page_is_being_asked(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        ch.ask({"op": "call", "event": {"type": "execute", "data": {}}, "timeout_ms": 600_000})
+        await asyncio.sleep(0.1)
+        ch.writer.close()
+
+    started = time.monotonic()
+    out = session(script, driver=None)
+    assert out.statuses == [STOPPED]
+    assert time.monotonic() - started < 5
+
+
+def test_garbage_on_the_stream(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        ch.writer.write(b"9\r\nnot json\n\r\n")
+        await asyncio.sleep(1)
+
+    out = session(script)
+    assert out.statuses == [STOPPED]
+
+
+def test_done_that_failed_adds_no_status_of_its_own(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "Inpaint failed: x", "done": True}}})
+        await ch.done(ok=False, message="Inpaint failed: x")
+
+    out = session(script)
+    assert out.statuses == ["Inpaint failed: x"]
+
+
+def test_a_failing_event_emitter_does_not_end_the_session(session: Session) -> None:
+    chat = Chat(fail_emits=True)
+    chat.add("assistant", "x")
+
+    async def script(ch: Channel) -> None:
+        await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": "lost"}}})
+        replies.append(await ch.request({"op": "teleport"}))
+        await ch.done()
+
+    replies: list[dict] = []
+    session(script, chat=chat)
+    assert replies[0]["error"]["code"] == "unknown_op"

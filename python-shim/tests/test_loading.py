@@ -1,0 +1,94 @@
+"""The file loads and is configured the way Open WebUI loads and configures it."""
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SHIM
+from owui_harness import OpenWebUI, extract_frontmatter, installed, load_function, replace_imports
+from pydantic import ValidationError
+
+SCHEMAS_TS = SHIM.parents[1] / "src" / "bridge" / "schemas.ts"
+
+
+def load(tmp_path: Path):
+    with installed(OpenWebUI(tmp_path)):
+        return load_function(SHIM)
+
+
+def test_frontmatter_is_what_the_functions_page_shows(tmp_path: Path) -> None:
+    _, frontmatter = load(tmp_path)
+    assert frontmatter["title"] == "FLUX Inpaint"
+    assert frontmatter["version"] == "1.0.0"
+    assert frontmatter["license"] == "MIT"
+    assert frontmatter["required_open_webui_version"] == "0.5.0"
+    assert frontmatter["author"] and frontmatter["description"]
+    assert frontmatter["icon_url"].startswith("data:image/svg+xml;base64,")
+
+
+def test_open_webui_import_rewriting_leaves_the_text_unchanged() -> None:
+    text = SHIM.read_text(encoding="utf-8")
+    assert replace_imports(text) == text
+    assert extract_frontmatter(text)
+
+
+def test_only_standard_library_and_pydantic_are_imported() -> None:
+    text = SHIM.read_text(encoding="utf-8")
+    top = {m.split(".")[0] for m in re.findall(r"^(?:from|import) ([\w.]+)", text, re.M)}
+    allowed = {"asyncio", "base64", "binascii", "inspect", "io", "json", "logging", "mimetypes", "re", "ssl", "time", "uuid", "pathlib", "typing", "urllib", "pydantic"}
+    assert top <= allowed
+    assert not re.search(r"\b(requests|aiohttp|httpx|time\.sleep)\b", text)
+
+
+def test_valve_defaults(tmp_path: Path) -> None:
+    action, _ = load(tmp_path)
+    assert action.valves.model_dump() == {
+        "SIDECAR_URL": "http://127.0.0.1:8787",
+        "SIDECAR_TOKEN": "",
+        "FLUX_API_URL": "https://api.bfl.ai/v1",
+        "FLUX_API_KEY": "",
+        "STEPS": 50,
+        "GUIDANCE": 60,
+        "SAFETY_TOLERANCE": 6,
+        "OUTPUT_FORMAT": "jpeg",
+        "POLL_INTERVAL": 2,
+        "MAX_POLL_ATTEMPTS": 60,
+        "SESSION_TTL_MINUTES": 30,
+        "TRANSLATE_PROMPTS": "auto",
+        "TRANSLATION_MODEL": "",
+        "RESULT_MESSAGE": "new",
+        "DEBUG": False,
+    }
+    assert all(f.description for f in action.Valves.model_fields.values())
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"STEPS": 14}, {"STEPS": 51}, {"STEPS": 20.5}, {"GUIDANCE": 1.4}, {"GUIDANCE": 100.1}, {"SAFETY_TOLERANCE": 7},
+        {"SAFETY_TOLERANCE": -1}, {"OUTPUT_FORMAT": "webp"}, {"POLL_INTERVAL": 0}, {"POLL_INTERVAL": 31},
+        {"MAX_POLL_ATTEMPTS": 0}, {"MAX_POLL_ATTEMPTS": 10001}, {"SESSION_TTL_MINUTES": 1441}, {"TRANSLATE_PROMPTS": "sometimes"}, {"RESULT_MESSAGE": "other"},
+        {"SIDECAR_URL": "127.0.0.1:8787"}, {"FLUX_API_URL": "ftp://api.bfl.ai"},
+    ],
+)
+def test_valves_refuse_what_the_sidecar_refuses(tmp_path: Path, bad: dict) -> None:
+    action, _ = load(tmp_path)
+    with pytest.raises(ValidationError):
+        action.Valves(**bad)
+
+
+def test_valves_are_the_sidecars_valves_plus_its_address() -> None:
+    block = SCHEMAS_TS.read_text(encoding="utf-8").split("export const valvesSchema", 1)[1].split("export type", 1)[0]
+    sidecar = set(re.findall(r"^\s{4}([A-Z_]+):", block, re.M))
+    text = SHIM.read_text(encoding="utf-8")
+    shim = set(re.findall(r"^\s{8}([A-Z_]+): ", text, re.M))
+    assert sidecar and shim == sidecar | {"SIDECAR_URL", "SIDECAR_TOKEN"}
+
+
+def test_action_signature_takes_what_open_webui_passes(tmp_path: Path) -> None:
+    action, _ = load(tmp_path)
+    params = inspect.signature(action.action).parameters
+    assert inspect.iscoroutinefunction(action.action)
+    assert {"body", "__user__", "__event_emitter__", "__event_call__", "__request__", "__id__", "__model__"} <= set(params)
+    assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
