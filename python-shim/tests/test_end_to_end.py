@@ -1,0 +1,140 @@
+"""The function against the real sidecar and the fake FLUX server, both started here with Node.
+
+No browser: the driver stands in for the page and the editor. It answers the host script's `execute` calls the
+way the page would (the script's JSON arguments in, the editor's messages out) and submits a painted mask.
+"""
+
+import asyncio
+import base64
+import json
+import os
+import re
+import subprocess
+import tempfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from owui_harness import Chat, OpenWebUI, run_action
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIM = ROOT / "python-shim" / "flux_inpaint.py"
+TOKEN = "e2e-token-0123456789abcdef"
+FLUX_KEY = "e2e-flux-key-0123456789"
+
+
+def _png(width: int, height: int, pixel: Any) -> bytes:
+    """A PNG from a function (x, y) -> bytes of one RGB pixel, written with the standard library only."""
+    rows = b"".join(b"\x00" + b"".join(pixel(x, y) for x in range(width)) for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def _spawn(args: list[str], env: dict[str, str], pattern: str) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if match := re.search(pattern, line):
+            return proc, match.group(1)
+    raise RuntimeError(f"{args} did not start")
+
+
+@pytest.fixture(scope="module")
+def servers() -> Iterator[dict[str, str]]:
+    node = ["node", "--import", "tsx"]
+    fake, flux_url = _spawn([*node, "test/fake-flux/main.ts", "--port", "0", "--latency", "800", "--key", FLUX_KEY], {}, r"fake FLUX API at (\S+)")
+    origin = flux_url.rsplit("/v1", 1)[0]
+    env = {
+        "FLUX_INPAINT_PORT": "0",
+        "FLUX_INPAINT_DATA_DIR": tempfile.mkdtemp(prefix="flux-e2e-"),
+        "FLUX_INPAINT_TOKEN": TOKEN,
+        "FLUX_INPAINT_RESULT_HOSTS": origin,
+        "FLUX_INPAINT_POLL_INTERVAL_S": "0.2",
+        "LOG_LEVEL": "warn",
+    }
+    sidecar, sidecar_url = _spawn([*node, "src/main.ts"], env, r"^flux-inpaint (http://\S+)")
+    try:
+        yield {"sidecar": sidecar_url, "flux": flux_url}
+    finally:
+        for proc in (sidecar, fake):
+            proc.terminate()
+            proc.wait(10)
+
+
+class EditorDriver:
+    """The page: runs no JavaScript, but answers the host script's calls as the page and the editor would."""
+
+    def __init__(self, prompt: str) -> None:
+        self.prompt = prompt
+        self.init: dict | None = None
+        self.sent_submit = False
+        self.seen: list[str] = []
+        self.ended: str | None = None
+
+    def __call__(self, event: dict) -> Any:
+        code = event["data"]["code"]
+        self.seen.append(code)
+        probe = re.search(r'probe: "([\w-]+)"', code)
+        if probe:  # The check that the page shows the new message: the harness page always does.
+            return {"shown": True, "probe": probe.group(1)}
+        args = json.loads(re.search(r"const A = (\{.*?\});\n", code, re.S).group(1))
+        if args["end"]:
+            self.ended = args["end"]["message"]
+            return {"ok": True, "inbox": [], "frame": True}
+        inbox: list[dict] = []
+        if args["bundle"]:
+            inbox = [{"type": "hello"}, {"type": "request", "rid": "1", "method": "init"}]
+        for message in args["outbox"]:
+            if message.get("type") == "response" and message.get("rid") == "1":
+                self.init = message["value"]
+                image = self.init["images"][0]
+                mask = _png(40, 30, lambda x, y: b"\xff\xff\xff" if 10 <= x < 30 and 8 <= y < 22 else b"\x00\x00\x00")
+                params = {"model": "fill", "prompt": self.prompt, "image": {"ref": image["ref"]}, "mask": base64.b64encode(mask).decode(), "params": {"steps": 20}, "output_format": "png"}
+                inbox.append({"type": "request", "rid": "2", "method": "submit", "params": params})
+                self.sent_submit = True
+        return {"ok": True, "inbox": inbox, "needBundle": False, "frame": True}
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_click_paint_send_gives_a_new_message_with_the_edited_image(servers: dict[str, str], flavour: str, tmp_path: Path) -> None:
+    owui = OpenWebUI(tmp_path)
+    user = owui.add_user("u1")
+    picture = _png(80, 60, lambda x, y: bytes([x * 3 % 256, y * 4 % 256, 120]))
+    picture_url = owui.add_file("u1", "cat.png", picture)
+    chat = Chat()
+    chat.add("user", "draw a cat")
+    original = f"Here is your cat:\n\n![cat]({picture_url})"
+    clicked = chat.add("assistant", original)
+    owui.completion = lambda form, user: {"choices": [{"message": {"content": "a red hat"}}]}
+    driver = EditorDriver("ein roter Hut")
+    valves = {"SIDECAR_URL": servers["sidecar"], "SIDECAR_TOKEN": TOKEN, "FLUX_API_URL": servers["flux"], "FLUX_API_KEY": FLUX_KEY}
+
+    run = asyncio.run(asyncio.wait_for(run_action(SHIM, None, valves, user, driver, flavour, owui=owui, chat=chat), 60))
+
+    events = [e["data"].get("description") for e in run.chat.events if e.get("type") == "status"]
+    # The action returns at Send, so Open WebUI's own save of the chat comes before the result.
+    assert run.detached, events
+    assert driver.init and driver.init["images"][0]["width"] == 80
+    assert driver.ended
+    # The clicked message is exactly as before; the result is the next message, and it is the current one.
+    assert run.chat.message(clicked["id"])["content"] == original
+    result = run.chat.messages[-1]
+    assert result["parentId"] == clicked["id"] and result["role"] == "assistant"
+    assert run.chat.message(clicked["id"])["childrenIds"] == [result["id"]]
+    url = re.search(r"\]\((/api/v1/files/([\w-]+)/content)\)", result["content"])
+    assert url, result["content"]
+    saved = owui.files[url.group(2)]
+    assert saved.user_id == "u1" and Path(saved.path).read_bytes().startswith(b"\x89PNG")
+    assert "Prompt: ein roter Hut" in result["content"] and "English: a red hat" in result["content"]
+    assert owui.completions[0]["model"] == "test-model"
+    statuses = [s["description"] for s in run.chat.message(clicked["id"]).get("statusHistory", [])]
+    assert statuses[-1].startswith("Done in"), statuses
+    # Keys stay on the server: nothing sent to the page contains them.
+    page = "\n".join(driver.seen)
+    assert FLUX_KEY not in page and TOKEN not in page
