@@ -152,7 +152,7 @@ class Bridge:
             response.close()
             for task in self.tasks:
                 task.cancel()
-        return "The inpaint sidecar stopped; your job is kept and will be delivered when it is back."
+        return "The inpaint sidecar stopped. A job that was running is kept: its result is added to this chat the next time you click Inpaint here."
 
     async def _opening(self, action_id: str) -> dict:
         try:

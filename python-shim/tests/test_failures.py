@@ -8,7 +8,7 @@ from conftest import Session
 from fake_sidecar import Channel
 from owui_harness import Chat
 
-STOPPED = "The inpaint sidecar stopped; your job is kept and will be delivered when it is back."
+STOPPED = "The inpaint sidecar stopped. A job that was running is kept: its result is added to this chat the next time you click Inpaint here."
 
 
 async def never_called(ch: Channel) -> None:

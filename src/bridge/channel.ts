@@ -28,6 +28,7 @@ export class OpChannel {
   private readonly pending = new Map<string, Pending>();
   private readonly heartbeat: NodeJS.Timeout;
   private closedReason: AppError | undefined;
+  private readonly aborter = new AbortController();
 
   constructor(
     private readonly res: ServerResponse,
@@ -42,6 +43,17 @@ export class OpChannel {
 
   get closed(): boolean {
     return this.closedReason !== undefined;
+  }
+
+  /** Aborted when the session's stream closes, for work that should stop with it. */
+  get signal(): AbortSignal {
+    return this.aborter.signal;
+  }
+
+  /** Drops the stream without `done` (the sidecar is stopping): the function tells the user and returns. */
+  abort(reason: AppError): void {
+    this.shutdown(reason);
+    this.res.destroy();
   }
 
   /** Sends an op that needs no answer. */
@@ -94,6 +106,7 @@ export class OpChannel {
   private shutdown(reason: AppError): void {
     if (this.closedReason) return;
     this.closedReason = reason;
+    this.aborter.abort(reason);
     clearInterval(this.heartbeat);
     for (const p of this.pending.values()) {
       if (p.timer) clearTimeout(p.timer);

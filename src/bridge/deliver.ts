@@ -43,8 +43,8 @@ export function caption(job: JobView, meta: Record<string, unknown>, params: Rec
   return lines.join('  \n');
 }
 
-/** Stores the result as the user's file in Open WebUI and puts it into the chat. Returns the final status. */
-export async function deliverResult(opts: DeliverOptions): Promise<string> {
+/** Stores the result as the user's file in Open WebUI; returns the markdown that shows it with its caption. */
+export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta'>): Promise<string> {
   const { path, mime } = opts.engine.resultPath(opts.job.id);
   const bytes = await readFile(path);
   const ext = path.split('.').pop();
@@ -55,7 +55,12 @@ export async function deliverResult(opts: DeliverOptions): Promise<string> {
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
   if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.', { status: 502 });
   const record = opts.engine.get(opts.job.id);
-  const text = `![FLUX ${modelLabel(opts.job.model)} result](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {})}`;
+  return `![FLUX ${modelLabel(opts.job.model)} result](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {})}`;
+}
+
+/** Puts the result into the chat, as a new message or into the clicked one. Returns the final status. */
+export async function deliverResult(opts: DeliverOptions): Promise<string> {
+  const text = await saveResult(opts);
   const done = `Done in ${Math.round(opts.job.elapsed_ms / 1000)} s.`;
   if (opts.mode === 'new' && opts.clicked.id && (await addMessage(opts, text))) return `${done} The result is the next message.`;
   opts.emit({ type: 'message', data: { content: `\n\n${text}` } });
@@ -77,7 +82,7 @@ async function addMessage(opts: DeliverOptions, content: string): Promise<boolea
     );
   } catch (err) {
     const e = toAppError(err);
-    if (e.code === 'unknown_op' || e.code === 'unsupported') return false;
+    if (e.code === 'owui_unknown_op' || e.code === 'owui_unsupported') return false;
     throw e;
   }
   const shown = await pageShows(opts.channel, id);

@@ -13,6 +13,8 @@ export interface BridgeRoutesOptions {
   deps: Omit<SessionDeps, 'logger'>;
   registry: SessionRegistry;
   pingMs?: number;
+  /** Aborted when the sidecar shuts down: open sessions are dropped so the shutdown does not wait for them. */
+  closing: AbortSignal;
 }
 
 /** The Open WebUI function's entry: one streamed session per click, replies posted back per op. */
@@ -31,12 +33,16 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     const channel = new OpChannel(reply.raw, nanoid(12), opts.pingMs === undefined ? {} : { pingMs: opts.pingMs });
     const session = new OwuiSession(channel, open, { ...opts.deps, logger: request.log as unknown as Logger });
     registry.add(channel);
+    const onClosing = () =>
+      channel.abort(new AppError('sidecar_stopping', 'The sidecar is shutting down; running jobs resume when it starts again.', { status: 503 }));
+    opts.closing.addEventListener('abort', onClosing);
     channel.send({ op: 'hello', session: channel.session, protocol: 1 });
     request.log.info({ session: channel.session, user: open.user.id, chat: open.body.chat_id }, 'inpaint session opened');
     try {
       const result = await session.run();
       channel.end({ op: 'done', ok: result.ok, message: result.message });
     } finally {
+      opts.closing.removeEventListener('abort', onClosing);
       registry.delete(channel.session);
     }
   });

@@ -7,7 +7,7 @@ import { MAX_PROMPT_CHARS } from '../flux/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
-import { deliverResult } from './deliver.js';
+import { deliverResult, saveResult } from './deliver.js';
 import { findImages } from './images.js';
 import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
 import { describeProgress } from './progress.js';
@@ -49,6 +49,7 @@ export class OwuiSession {
     const relay = new EditorRelay(this.channel, this.channel.session, this.nonce, this.deps.editorBundle);
     try {
       this.status('Opening the inpaint editor…');
+      await this.reportInterrupted();
       await this.loadImages();
       this.emit({ type: 'message', data: { content: artifactBlock({ nonce: this.nonce }) } });
       this.artifactShown = true;
@@ -67,6 +68,7 @@ export class OwuiSession {
       if (final.state !== 'done') {
         const message = final.state === 'cancelled' ? 'Inpaint cancelled.' : `Inpaint failed: ${final.error?.message ?? 'unknown error'}`;
         this.status(message, true);
+        await this.deps.engine.annotate(final.id, { reported: true });
         return { ok: false, message };
       }
       const message = await deliverResult({
@@ -79,6 +81,7 @@ export class OwuiSession {
         mode: this.open.valves.RESULT_MESSAGE,
         emit: (e) => this.emit(e),
       });
+      await this.deps.engine.annotate(final.id, { reported: true });
       this.status(message, true);
       return { ok: true, message };
     } catch (err) {
@@ -89,6 +92,30 @@ export class OwuiSession {
       if (this.artifactShown) await this.closeEditor(relay, e.message).catch(() => undefined);
       this.status(`Inpaint stopped: ${e.message}`, true);
       return { ok: false, message: e.message };
+    }
+  }
+
+  /**
+   * Jobs of this chat that ended while no function was listening (the sidecar restarted, or Open WebUI did):
+   * their results are put into the clicked message now, and failures are said.
+   */
+  private async reportInterrupted(): Promise<void> {
+    const chat = this.open.body.chat_id;
+    if (!chat) return;
+    const { engine } = this.deps;
+    for (const view of engine.list({ owner: `owui:${this.open.user.id}`, limit: 500 }).reverse()) {
+      const meta = engine.get(view.id)?.meta ?? {};
+      if (meta.chat_id !== chat || meta.reported || (view.state !== 'done' && view.state !== 'failed')) continue;
+      if (view.state === 'done') {
+        const text = await saveResult({ channel: this.channel, engine, job: view, meta: { original: meta.original_prompt, english: view.prompt } });
+        const addition = `\n\n${text}`;
+        this.emit({ type: 'message', data: { content: addition } });
+        this.clicked.content += addition;
+        this.status('Added the result of an earlier edit that was interrupted.');
+      } else {
+        this.status(`An earlier edit failed after an interruption: ${view.error?.message ?? 'unknown error'}`);
+      }
+      await engine.annotate(view.id, { reported: true });
     }
   }
 
@@ -245,7 +272,7 @@ export class OwuiSession {
     let last = '';
     let lastAt = 0;
     let final: JobView | undefined;
-    for await (const view of this.deps.engine.watch(jobId)) {
+    for await (const view of this.deps.engine.watch(jobId, this.channel.signal)) {
       final = view;
       const text = describeProgress(view);
       const now = Date.now();
@@ -256,6 +283,8 @@ export class OwuiSession {
         lastAt = now;
       }
     }
+    // The stream closed (the sidecar is stopping): the job goes on and is reported at the next contact.
+    this.channel.signal.throwIfAborted();
     return final ?? this.deps.engine.view(jobId);
   }
 

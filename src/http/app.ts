@@ -44,6 +44,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   useZod(app);
   registerErrorHandling(app);
   registerAuth(app, deps.token);
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
   if (config.limits.ratePerMinute > 0) {
     await app.register(rateLimit, {
       max: config.limits.ratePerMinute,
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     engine: deps.engine,
     providers: deps.providers,
     flux: config.flux,
+    closing: closing.signal,
   });
   await app.register(editorRoutes, { config, providers: deps.providers });
   const guarded = guardedDispatcher();
@@ -82,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(bridgeRoutes, {
     registry: new SessionRegistry(),
+    closing: closing.signal,
     deps: {
       engine: deps.engine,
       config,

@@ -8,7 +8,7 @@ export async function sendSse<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   source: (signal: AbortSignal) => AsyncIterable<T>,
-  opts: { event: string; heartbeatMs?: number },
+  opts: { event: string; heartbeatMs?: number; stop?: AbortSignal },
 ): Promise<void> {
   const controller = new AbortController();
   const raw = reply.raw;
@@ -21,6 +21,8 @@ export async function sendSse<T>(
   });
   const onClose = () => controller.abort();
   request.raw.on('close', onClose);
+  // A shutting-down server must not wait for streams that would run until their job ends.
+  opts.stop?.addEventListener('abort', onClose);
   const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), opts.heartbeatMs ?? 15_000);
   try {
     for await (const item of source(controller.signal)) {
@@ -32,6 +34,7 @@ export async function sendSse<T>(
   } finally {
     clearInterval(heartbeat);
     request.raw.off('close', onClose);
+    opts.stop?.removeEventListener('abort', onClose);
     raw.end();
   }
 }

@@ -204,6 +204,13 @@ export class JobEngine {
     return toView(record);
   }
 
+  /** Adds notes to a job (e.g. that its result reached the chat), journaled with it. */
+  async annotate(id: string, patch: Record<string, unknown>): Promise<void> {
+    const record = this.require(id);
+    record.meta = { ...record.meta, ...patch };
+    await this.journal.append(record);
+  }
+
   /** Deletes a finished job and its result file (the gallery's delete button). */
   async remove(id: string): Promise<void> {
     const record = this.require(id);

@@ -76,8 +76,8 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(page.ended).toBeTruthy();
 
     // The prompt was translated with the chat's model and FLUX got the English one.
-    expect(run.completions[0].model).toBe('chat-model');
-    expect(JSON.stringify(run.completions[0].messages)).toContain('ein roter Hut');
+    expect(run.completions[0]!.model).toBe('chat-model');
+    expect(JSON.stringify(run.completions[0]!.messages)).toContain('ein roter Hut');
     const task = fake.tasks.at(-1)!;
     expect(task.prompt).toBe('A red hat on the cat’s head.');
     expect(task.params).toMatchObject({ steps: 20, safety_tolerance: 6 });

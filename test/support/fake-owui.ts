@@ -22,6 +22,8 @@ export interface SessionRun {
   done: Record<string, any> | undefined;
   detachedAt: number | undefined;
   addedAt: number | undefined;
+  /** The stream broke off (the sidecar went away) instead of ending. */
+  cut: boolean;
 }
 
 export interface OpenOptions {
@@ -45,7 +47,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
     if (parent) chat.get(parent)!.childrenIds.push(m.id);
     parent = m.id;
   }
-  const run: SessionRun = { ops: [], chat, saved: [], completions: [], done: undefined, detachedAt: undefined, addedAt: undefined };
+  const run: SessionRun = { ops: [], chat, saved: [], completions: [], done: undefined, detachedAt: undefined, addedAt: undefined, cut: false };
   const res = await fetch(`${opts.url}/v1/sessions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' },
@@ -135,21 +137,26 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
   const pending: Array<Promise<void>> = [];
   let buffer = '';
   const decoder = new TextDecoder();
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (!line) continue;
-      const op = JSON.parse(line) as Record<string, any>;
-      run.ops.push(op);
-      // Emits apply in order; ops with an answer run concurrently, as the function runs them.
-      if (op.op === 'emit' || op.op === 'hello') await handle(op);
-      else pending.push(handle(op));
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl).trim();
+        buffer = buffer.slice(nl + 1);
+        if (!line) continue;
+        const op = JSON.parse(line) as Record<string, any>;
+        run.ops.push(op);
+        // Emits apply in order; ops with an answer run concurrently, as the function runs them.
+        if (op.op === 'emit' || op.op === 'hello') await handle(op);
+        else pending.push(handle(op));
+      }
     }
+  } catch {
+    run.cut = true;
   }
-  await Promise.all(pending);
+  // Replies to a sidecar that went away fail; the function ignores that too.
+  await Promise.allSettled(pending);
   opts.page.close();
   return run;
 }

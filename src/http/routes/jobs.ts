@@ -12,6 +12,8 @@ export interface JobsRoutesOptions {
   engine: JobEngine;
   /** Providers this sidecar can use, the default first. */
   providers: ProviderName[];
+  /** Aborted when the sidecar shuts down: open event streams end. */
+  closing: AbortSignal;
   flux: { apiUrl: string; apiKey: string | undefined };
 }
 
@@ -46,7 +48,7 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
 
   r.get('/v1/jobs/:id/events', { schema: { params: jobIdParams } }, async (request, reply) => {
     engine.view(request.params.id); // 404 before the stream starts, not inside it
-    await sendSse(request, reply, (signal) => engine.watch(request.params.id, signal), { event: 'job' });
+    await sendSse(request, reply, (signal) => engine.watch(request.params.id, signal), { event: 'job', stop: opts.closing });
   });
 
   r.get('/v1/jobs/:id/result', { schema: { params: jobIdParams } }, async (request, reply) => {

@@ -1,0 +1,37 @@
+import sharp, { type Sharp } from 'sharp';
+import { AppError } from '../../errors.js';
+import type { OutputFormat } from '../../flux/ranges.js';
+
+export interface RawImage {
+  /** Interleaved samples, `channels` per pixel, in a buffer of its own so it can be transferred to a worker. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: number;
+}
+
+/** Decodes to 8-bit RGB (alpha dropped: the result is always opaque, as FLUX's is). */
+export async function decodeRgb(bytes: Buffer): Promise<RawImage> {
+  return decode(sharp(bytes).removeAlpha().toColourspace('srgb'), 3);
+}
+
+/** Decodes to 8-bit luminance. */
+export async function decodeGrey(bytes: Buffer): Promise<RawImage> {
+  return decode(sharp(bytes).removeAlpha().toColourspace('b-w'), 1);
+}
+
+async function decode(pipeline: Sharp, channels: number): Promise<RawImage> {
+  const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  if (info.channels !== channels) {
+    throw new AppError('invalid_image', `Expected an image with ${channels} channel(s) after conversion, got ${info.channels}.`, { status: 400 });
+  }
+  // A copy, because sharp's buffers may not be transferable between threads.
+  return { data: new Uint8Array(data), width: info.width, height: info.height, channels };
+}
+
+export async function encode(image: RawImage, format: OutputFormat): Promise<{ bytes: Buffer; mime: string }> {
+  const { data, width, height, channels } = image;
+  const pipeline = sharp(data, { raw: { width, height, channels: channels as 1 | 3 } });
+  if (format === 'jpeg') return { bytes: await pipeline.jpeg({ quality: 92 }).toBuffer(), mime: 'image/jpeg' };
+  return { bytes: await pipeline.png().toBuffer(), mime: 'image/png' };
+}

@@ -1,0 +1,166 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import { AppError } from '../../errors.js';
+import type { LocalJob, WorkerReply } from './jobs.js';
+
+interface Task {
+  job: LocalJob;
+  transfer: ArrayBuffer[];
+  signal: AbortSignal;
+  onProgress: (fraction: number) => void;
+  resolve: (pixels: Uint8Array) => void;
+  reject: (reason: unknown) => void;
+  onAbort: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | undefined;
+}
+
+/** worker.ts and its imports as one CommonJS script, built on first use. */
+let workerScript: string | undefined;
+
+/**
+ * Starts a worker running worker.ts. A compiled build (this file ending in .js) loads worker.js directly.
+ * From sources, the worker cannot load TypeScript: Node 20 does not apply the hooks of a worker's own
+ * `--import tsx` to its entry module, and loading tsx inside each worker takes seconds on a busy machine.
+ * Bundling the few pixel modules with esbuild takes milliseconds, once per process.
+ */
+export function spawnLocalWorker(): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./worker.js', import.meta.url));
+  workerScript ??= buildSync({
+    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0]!.text;
+  return new Worker(workerScript, { eval: true });
+}
+
+/**
+ * Up to `size` worker threads for CPU-bound pixel work, started on demand; an aborted task's
+ * worker is terminated (a synchronous loop cannot be interrupted any other way) and replaced on demand.
+ */
+export class WorkerPool {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Task[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly size: number,
+    private readonly spawn: () => Worker = spawnLocalWorker,
+  ) {}
+
+  run(job: LocalJob, transfer: ArrayBuffer[], opts: { signal: AbortSignal; onProgress: (fraction: number) => void }): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(shuttingDown());
+    if (opts.signal.aborted) return Promise.reject(opts.signal.reason);
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const task: Task = { job, transfer, ...opts, resolve, reject, onAbort: () => this.abort(task) };
+      opts.signal.addEventListener('abort', task.onAbort, { once: true });
+      this.queue.push(task);
+      this.dispatch();
+    });
+  }
+
+  /** Terminates all workers; queued and running tasks fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) this.settle(task, shuttingDown());
+    const slots = [...this.slots];
+    this.slots.clear();
+    for (const slot of slots) if (slot.task) this.settle(slot.task, shuttingDown());
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot: Slot | undefined;
+      try {
+        slot = this.idleSlot();
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        this.settle(this.queue.shift()!, new AppError('local_failed', `The local provider could not start a worker thread: ${detail}`, { status: 500, cause: err }));
+        continue;
+      }
+      if (!slot) return;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      // A busy worker keeps the process alive until its result arrives; an idle one must not.
+      slot.worker.ref();
+      slot.worker.postMessage(task.job, task.transfer);
+    }
+  }
+
+  /** Starts one worker ahead of the first job, so that job does not wait for a thread to boot. */
+  warm(): void {
+    if (this.closed || this.slots.size > 0) return;
+    try {
+      this.addSlot();
+    } catch {
+      // Nothing to report to yet: the first job retries the start and fails with the reason.
+    }
+  }
+
+  private idleSlot(): Slot | undefined {
+    for (const slot of this.slots) if (!slot.task) return slot;
+    return this.slots.size < this.size ? this.addSlot() : undefined;
+  }
+
+  private addSlot(): Slot {
+    const slot: Slot = { worker: this.spawn(), task: undefined };
+    slot.worker.unref();
+    slot.worker.on('message', (msg: WorkerReply) => this.onMessage(slot, msg));
+    slot.worker.on('error', (err) => this.retire(slot, new AppError('local_failed', `The local provider failed: ${err.message}`, { status: 500, cause: err })));
+    slot.worker.on('exit', (code) => this.retire(slot, new AppError('local_failed', `The local provider's worker stopped (exit code ${code}).`, { status: 500 })));
+    this.slots.add(slot);
+    return slot;
+  }
+
+  private onMessage(slot: Slot, msg: WorkerReply): void {
+    const task = slot.task;
+    if (!task) return;
+    if (msg.type === 'progress') {
+      task.onProgress(msg.fraction);
+      return;
+    }
+    slot.task = undefined;
+    slot.worker.unref();
+    if (msg.type === 'done') this.settle(task, undefined, msg.pixels);
+    else this.settle(task, new AppError('local_failed', `The local provider failed: ${msg.message}`, { status: 500 }));
+    this.dispatch();
+  }
+
+  private abort(task: Task): void {
+    const queued = this.queue.indexOf(task);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    for (const slot of this.slots) {
+      if (slot.task !== task) continue;
+      this.slots.delete(slot);
+      void slot.worker.terminate();
+    }
+    this.settle(task, task.signal.reason);
+    this.dispatch();
+  }
+
+  /** Drops a worker that crashed or exited, failing the task it was running. */
+  private retire(slot: Slot, error: AppError): void {
+    if (!this.slots.delete(slot)) return;
+    if (slot.task) this.settle(slot.task, error);
+    this.dispatch();
+  }
+
+  private settle(task: Task, error: unknown, pixels?: Uint8Array): void {
+    task.signal.removeEventListener('abort', task.onAbort);
+    if (pixels) task.resolve(pixels);
+    else task.reject(error);
+  }
+}
+
+function shuttingDown(): AppError {
+  return new AppError('shutting_down', 'The server is shutting down; try again when it is back.', { status: 503, transient: true });
+}

@@ -1,0 +1,127 @@
+import { AppError } from '../../errors.js';
+import { MODEL_RANGES, type ModelName } from '../../flux/ranges.js';
+import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
+import { decodeGrey, decodeRgb, encode, type RawImage } from './codec.js';
+import { expandSides, padForExpand } from './expand.js';
+import type { LocalJob } from './jobs.js';
+import { WorkerPool } from './pool.js';
+
+/** Telea's neighbourhood radius: large enough to carry gradients, small enough to keep detail. */
+const TELEA_RADIUS = 5;
+/** Expanded canvases above this size would take minutes and hundreds of megabytes in the worker. */
+const DEFAULT_MAX_PIXELS = 40_000_000;
+
+export interface LocalProviderOptions {
+  /** Worker threads, i.e. jobs that can run at the same time. */
+  workers: number;
+  /** Largest canvas an expand may produce, in pixels. */
+  maxPixels?: number;
+}
+
+export type LocalProvider = Provider & { close(): Promise<void> };
+
+/**
+ * Classical image processing without an API key: Telea inpainting for Fill and Expand, a Canny edge map for
+ * Canny. None of it reads the prompt, and Depth needs a learned model, so it is refused.
+ */
+export function createLocalProvider(options: LocalProviderOptions): LocalProvider {
+  const pool = new WorkerPool(Math.max(1, Math.floor(options.workers)));
+  pool.warm();
+  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+
+  /** Runs one job in the pool, reporting its progress under `status`. */
+  const work = (job: LocalJob, transfer: ArrayBuffer[], ctx: RunContext, status: string): Promise<Uint8Array> => {
+    const report = (progress: number): void => ctx.progress({ status, progress, phase: 'running' });
+    report(0);
+    return pool.run(job, transfer, { signal: ctx.signal, onProgress: report });
+  };
+
+  const fill = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
+    if (!input.mask) throw new AppError('mask_missing', 'Fill needs a mask: paint the area to repaint.', { status: 400 });
+    const [image, mask] = await Promise.all([decodeRgb(input.image), decodeGrey(input.mask)]);
+    if (image.width !== mask.width || image.height !== mask.height) {
+      throw new AppError(
+        'invalid_mask',
+        `The mask is ${mask.width}x${mask.height} but the image is ${image.width}x${image.height}; send a mask of the image's size.`,
+        { status: 400 },
+      );
+    }
+    checkCoverage(mask.data);
+    const job: LocalJob = { op: 'fill', rgb: image.data, mask: mask.data, width: image.width, height: image.height, radius: TELEA_RADIUS };
+    const pixels = await work(job, [image.data.buffer as ArrayBuffer, mask.data.buffer as ArrayBuffer], ctx, 'Inpainting');
+    return encode({ ...image, data: pixels }, input.outputFormat);
+  };
+
+  const expand = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
+    const sides = expandSides(input.params);
+    const image = await decodeRgb(input.image);
+    const width = image.width + sides.left + sides.right;
+    const height = image.height + sides.top + sides.bottom;
+    if (width * height > maxPixels) {
+      throw new AppError(
+        'expand_too_large',
+        `Expanding would make a ${width}x${height} image (${(width * height / 1e6).toFixed(1)} megapixels); the local provider handles at most ${(maxPixels / 1e6).toFixed(0)}. Expand by less or use a smaller image.`,
+        { status: 400 },
+      );
+    }
+    const padded = padForExpand(image.data, image.width, image.height, sides);
+    const job: LocalJob = { op: 'fill', rgb: padded.rgb, mask: padded.mask, width, height, radius: TELEA_RADIUS };
+    const pixels = await work(job, [padded.rgb.buffer as ArrayBuffer, padded.mask.buffer as ArrayBuffer], ctx, 'Expanding');
+    return encode({ data: pixels, width, height, channels: 3 }, input.outputFormat);
+  };
+
+  const canny = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
+    const ranges = MODEL_RANGES.canny;
+    const low = numberParam(input.params, 'canny_low_threshold', ranges.canny_low_threshold.default);
+    const high = numberParam(input.params, 'canny_high_threshold', ranges.canny_high_threshold.default);
+    const grey: RawImage = await decodeGrey(input.image);
+    const job: LocalJob = { op: 'canny', gray: grey.data, width: grey.width, height: grey.height, low, high };
+    const pixels = await work(job, [grey.data.buffer as ArrayBuffer], ctx, 'Detecting edges');
+    return encode({ ...grey, data: pixels }, input.outputFormat);
+  };
+
+  return {
+    name: 'local',
+    async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
+      ctx.signal.throwIfAborted();
+      switch (input.model) {
+        case 'fill':
+          return fill(input, ctx);
+        case 'expand':
+          return expand(input, ctx);
+        case 'canny':
+          return canny(input, ctx);
+        case 'depth':
+        default:
+          throw unsupported(input.model);
+      }
+    },
+    close: () => pool.close(),
+  };
+}
+
+function unsupported(model: ModelName): AppError {
+  const label = model.charAt(0).toUpperCase() + model.slice(1);
+  return new AppError('unsupported', `The local provider cannot do ${label}; set FLUX_API_KEY to use FLUX.`, { status: 400 });
+}
+
+/** Telea needs something to paint and something to paint from. */
+function checkCoverage(mask: Uint8Array): void {
+  let painted = 0;
+  for (const v of mask) if (v !== 0) painted++;
+  if (painted === 0) {
+    throw new AppError('mask_empty', 'The mask is empty: paint (in white) the area to repaint, then send again.', { status: 400 });
+  }
+  if (painted === mask.length) {
+    throw new AppError(
+      'mask_full',
+      'The mask covers the whole image, so there is nothing to fill it from: leave part of the image unpainted.',
+      { status: 400 },
+    );
+  }
+}
+
+function numberParam(params: ProviderInput['params'], name: string, fallback: number): number {
+  const v = params[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}

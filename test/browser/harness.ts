@@ -1,0 +1,165 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { buildEditorBundle } from '../../artifact/build.js';
+import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
+import type { EditorInit } from '../../artifact/src/transport/types.js';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+const NONCE = 'test-nonce-0123456789';
+
+/**
+ * Plays Open WebUI's page: an artifact iframe sandboxed exactly like Open WebUI's ("allow-scripts
+ * allow-downloads", no same origin) running the real bootstrap, and a host script that hands over the
+ * bundle, answers init, and records what the editor submits.
+ */
+function hostPage(init: EditorInit): string {
+  const script = `
+const NONCE = ${JSON.stringify(NONCE)};
+const INIT = ${JSON.stringify(init)};
+window.__submits = []; window.__closed = 0;
+const frame = document.getElementById('artifact');
+const send = (m) => frame.contentWindow.postMessage(Object.assign({ source: 'flux-inpaint', nonce: NONCE }, m), '*');
+const bundle = fetch('/bundle.js').then((r) => r.text());
+addEventListener('message', async (e) => {
+  const d = e.data;
+  if (e.source !== frame.contentWindow || !d || d.source !== 'flux-inpaint' || d.nonce !== NONCE) return;
+  if (d.type === 'hello') send({ type: 'bundle', code: await bundle });
+  if (d.type !== 'request') return;
+  if (d.method === 'init') send({ type: 'response', rid: d.rid, ok: true, value: INIT });
+  if (d.method === 'cancel') { window.__closed++; send({ type: 'response', rid: d.rid, ok: true, value: null }); }
+  if (d.method === 'submit') {
+    window.__submits.push(d.params);
+    send({ type: 'response', rid: d.rid, ok: true, value: { id: 'job-1' } });
+    send({ type: 'job', job: { id: 'job-1', state: 'running', status: 'Generating', progress: 0.4, elapsed_ms: 1200, model: d.params.model,
+      provider: 'bfl', prompt: d.params.prompt, created_at: new Date().toISOString() } });
+  }
+});`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%;display:block}</style></head>
+<body><iframe id="artifact" sandbox="allow-scripts allow-downloads"></iframe>
+<script>document.getElementById('artifact').srcdoc = ${JSON.stringify(bootstrapHtml({ nonce: NONCE }))};</script>
+<script>${script}</script></body></html>`;
+}
+
+/** A test picture with structure: preview 400x300 of a "full-resolution" 800x600 image. */
+export async function previewDataUrl(): Promise<string> {
+  const w = 400;
+  const h = 300;
+  const data = Buffer.alloc(w * h * 3);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 3;
+      data[i] = Math.round((x / w) * 255);
+      data[i + 1] = Math.round((y / h) * 200);
+      data[i + 2] = (Math.floor(x / 25) + Math.floor(y / 25)) % 2 ? 190 : 70;
+    }
+  }
+  const png = await sharp(data, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+export function baseInit(images: EditorInit['images']): EditorInit {
+  return {
+    mode: 'owui',
+    images,
+    defaults: { steps: 40, guidance: 50, safety_tolerance: 2, output_format: 'png' },
+    providers: ['bfl'],
+    provider: 'bfl',
+    limits: { maxImageBytes: 2 * 1024 * 1024, maxImagePixels: 4_000_000, maxPromptChars: 4000 },
+  };
+}
+
+export interface Host {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHost(init: EditorInit): Promise<Host> {
+  const bundle = await buildEditorBundle({ minify: true });
+  const page = hostPage(init);
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/bundle.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Opens the host page and waits until the editor in the artifact frame has its picture. */
+export async function openEditor(page: Page, url: string, waitForImage = true): Promise<Frame> {
+  await page.goto(url);
+  const frameEl = await page.waitForSelector('iframe#artifact');
+  const frame = (await frameEl.contentFrame())!;
+  await frame.waitForSelector('.fi-app .panel', { timeout: 10_000 });
+  if (waitForImage) await frame.waitForFunction(() => (window.__fluxEditor?.state() as { image: unknown } | undefined)?.image);
+  return frame;
+}
+
+export interface EditorState {
+  model: string;
+  tool: string;
+  brushSize: number;
+  hardness: number;
+  image: { width: number; height: number; fullWidth: number; fullHeight: number } | null;
+  crop: { x: number; y: number; width: number; height: number } | null;
+  margins: Record<string, number>;
+  maskEmpty: boolean;
+  history: { undo: number; redo: number; bytes: number };
+  view: { scale: number; x: number; y: number };
+  sendEnabled: boolean;
+}
+
+export function editorState(frame: Frame): Promise<EditorState> {
+  return frame.evaluate(() => window.__fluxEditor!.state() as unknown as EditorState);
+}
+
+/** Image pixel (in the mask's resolution) -> page coordinates for page.mouse. */
+export async function toPage(frame: Frame, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = (await (await frame.$('canvas.stage-canvas'))!.boundingBox())!;
+  const { view } = await editorState(frame);
+  return { x: box.x + view.x + x * view.scale, y: box.y + view.y + y * view.scale };
+}
+
+/** Drags through image points with the mouse, in small steps like a real hand. */
+export async function stroke(page: Page, frame: Frame, points: Array<[number, number]>): Promise<void> {
+  const [first, ...rest] = points;
+  const start = await toPage(frame, first![0], first![1]);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (const [x, y] of rest) {
+    const p = await toPage(frame, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+  }
+  await page.mouse.up();
+}
+
+/** The mask PNG as one grey value per pixel. */
+export async function decodeMask(base64: string): Promise<{ width: number; height: number; at(x: number, y: number): number; values: Uint8Array }> {
+  const { data, info } = await sharp(Buffer.from(base64, 'base64')).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const values = new Uint8Array(info.width * info.height);
+  for (let i = 0; i < values.length; i++) values[i] = data[i * info.channels]!;
+  return { width: info.width, height: info.height, values, at: (x, y) => values[y * info.width + x]! };
+}
+
+export async function exportMask(frame: Frame): Promise<Awaited<ReturnType<typeof decodeMask>>> {
+  const b64 = await frame.evaluate(() => window.__fluxEditor!.exportMask());
+  if (!b64) throw new Error('no mask');
+  return decodeMask(b64);
+}
