@@ -67,9 +67,9 @@ async def measure(tmp: Path) -> tuple[float, int, Chat]:
 
 
 def test_event_loop_lag_stays_under_20_ms(tmp_path: Path) -> None:
-    # Best of three: a stall caused by the function shows every time, one caused by a busy machine does not.
+    # Best of five: a stall caused by the function shows every time, one caused by a busy machine does not.
     results = []
-    for attempt in range(3):
+    for attempt in range(5):
         worst, samples, chat = asyncio.run(measure(tmp_path / str(attempt)))
         assert samples > 300 and len(chat.events) > 100
         results.append(worst)
