@@ -23,7 +23,10 @@ export async function spawnSidecar(env: Record<string, string>, args: string[] =
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sidecar did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`sidecar did not start:\n${out}`));
+    }, 20_000);
     const check = () => {
       const m = /^flux-inpaint (http:\/\/\S+)/m.exec(out);
       if (m) {
@@ -61,6 +64,11 @@ export function runSidecarExpectingFailure(env: Record<string, string>, args: st
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => resolve({ code, output: out }));
+    // A sidecar that hangs instead of failing must not outlive the test.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output: out });
+    });
   });
 }

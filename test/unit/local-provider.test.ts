@@ -1,13 +1,17 @@
 import fc from 'fast-check';
+import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { circleMask, smoothImage } from '../../bench/local.js';
 import type { ModelName } from '../../src/flux/ranges.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
+import { WorkerPool, spawnLocalWorker } from '../../src/providers/local/pool.js';
 import { inpaintTelea } from '../../src/providers/local/telea.js';
 import type { ProgressUpdate, RunContext } from '../../src/providers/provider.js';
 import { testImage, testMask } from '../support/images.js';
 
+// Pixel work in worker threads: generous limits, because CI machines run other test files alongside.
+const SLOW = { timeout: 120_000 };
 const W = 256;
 const H = 192;
 
@@ -72,7 +76,7 @@ function expectUnmaskedIdentical(original: Uint8Array, result: Uint8Array, mask:
   expect(differing).toBe(0);
 }
 
-describe('local provider: fill', () => {
+describe('local provider: fill', SLOW, () => {
   test.each([
     ['rectangle', () => testMask(W, H, { x: 0.3, y: 0.3, w: 0.35, h: 0.3 })],
     ['circle', () => circleMask(W, H, 0.12, 0.4, 0.55)],
@@ -85,7 +89,7 @@ describe('local provider: fill', () => {
     const [orig, out, m] = await Promise.all([raw(image), raw(result.bytes), raw(mask, 1)]);
     expect([out.width, out.height]).toEqual([W, H]);
     const mae = errors(orig.data, out.data, m.data);
-    // Measured ratios are about 0.05 (rectangle) and 0.03 (circle): the bound leaves a wide margin.
+    // Measured ratios are 0.08 (rectangle) and 0.13 (circle): the bound leaves a wide margin.
     expect(mae.fill / mae.meanColour).toBeLessThanOrEqual(0.6);
     expectUnmaskedIdentical(orig.data, out.data, m.data);
     expect(updates.length).toBeGreaterThan(2);
@@ -140,7 +144,7 @@ describe('local provider: fill', () => {
   });
 });
 
-describe('local provider: expand', () => {
+describe('local provider: expand', SLOW, () => {
   test('pads by the requested sides, keeps the centre and continues the picture into the border', async () => {
     const image = await smoothImage(W, H);
     const sides = { top: 10, bottom: 20, left: 30, right: 0 };
@@ -172,7 +176,7 @@ describe('local provider: expand', () => {
   });
 });
 
-describe('local provider: canny', () => {
+describe('local provider: canny', SLOW, () => {
   const square = (inside: number) => {
     const size = 128;
     const data = Buffer.alloc(size * size * 3);
@@ -213,7 +217,7 @@ describe('local provider: canny', () => {
   });
 });
 
-describe('local provider: unsupported models, abort, pool', () => {
+describe('local provider: unsupported models, abort, pool', SLOW, () => {
   test('depth is refused honestly', async () => {
     await expect(run('depth', await testImage(64, 48))).rejects.toMatchObject({
       code: 'unsupported',
@@ -222,20 +226,23 @@ describe('local provider: unsupported models, abort, pool', () => {
     });
   });
 
-  test('abort rejects with the reason, and the next job still runs', async () => {
-    const image = await smoothImage(1024, 1024);
-    const mask = await circleMask(1024, 1024, 0.5);
+  test('abort rejects with the reason, stops progress, and the next job still runs', async () => {
+    const image = await smoothImage(512, 512);
+    const mask = await circleMask(512, 512, 0.5);
     const controller = new AbortController();
     const reason = new Error('user cancelled');
+    const updates: ProgressUpdate[] = [];
     const ctx = context(controller.signal);
     ctx.progress = (u) => {
+      updates.push(u);
       if ((u.progress ?? 0) > 0) controller.abort(reason);
     };
-    const started = Date.now();
     await expect(run('fill', image, { mask, ctx })).rejects.toBe(reason);
+    const seen = updates.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(updates.length).toBe(seen);
     const small = await run('fill', await smoothImage(64, 48), { mask: await circleMask(64, 48, 0.1) });
     expect(small.mime).toBe('image/png');
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   test('an already aborted signal rejects at once', async () => {
@@ -244,11 +251,24 @@ describe('local provider: unsupported models, abort, pool', () => {
     await expect(run('canny', await testImage(64, 48), { ctx: context(controller.signal) })).rejects.toThrow('gone');
   });
 
+  test('a worker that dies fails its job with a clear error, and the pool recovers', async () => {
+    let spawned = 0;
+    const pool = new WorkerPool(1, () => (++spawned === 1 ? new Worker('process.exit(3)', { eval: true }) : spawnLocalWorker()));
+    const job = { op: 'canny', gray: new Uint8Array(64), width: 8, height: 8, low: 1, high: 2 } as const;
+    const opts = { signal: new AbortController().signal, onProgress: () => {} };
+    try {
+      await expect(pool.run(job, [], opts)).rejects.toMatchObject({ code: 'local_failed', message: expect.stringMatching(/exit code 3/) });
+      expect(await pool.run(job, [], opts)).toHaveLength(64);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('two workers run two jobs at the same time', async () => {
     const pair = createLocalProvider({ workers: 2 });
     try {
-      const image = await smoothImage(512, 512);
-      const mask = await circleMask(512, 512, 0.4);
+      const image = await smoothImage(384, 384);
+      const mask = await circleMask(384, 384, 0.4);
       const events: string[] = [];
       const tracked = (name: string) => {
         const ctx = context();
@@ -273,7 +293,7 @@ describe('local provider: unsupported models, abort, pool', () => {
   });
 });
 
-describe('telea (pure)', () => {
+describe('telea (pure)', SLOW, () => {
   const picture = fc
     .record({ width: fc.integer({ min: 2, max: 24 }), height: fc.integer({ min: 2, max: 24 }) })
     .chain(({ width, height }) =>

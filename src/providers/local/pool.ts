@@ -140,6 +140,8 @@ export class WorkerPool {
     if (queued >= 0) this.queue.splice(queued, 1);
     for (const slot of this.slots) {
       if (slot.task !== task) continue;
+      // Progress messages already in flight must not reach a task that has ended.
+      slot.task = undefined;
       this.slots.delete(slot);
       void slot.worker.terminate();
     }
