@@ -43,7 +43,7 @@ export async function startSidecar(config: Config, logger: Logger): Promise<Side
   await assertWritable(config.dataDir);
   const { token, generated } = await resolveToken(config.token, config.dataDir);
   const client = new FluxClient();
-  const local = createLocalProvider({ workers: config.localWorkers });
+  const local = createLocalProvider({ workers: config.localWorkers, maxPixels: config.limits.maxImagePixels });
   // The FLUX provider is always on: Open WebUI sessions bring their own key in the valves.
   const providerMap: Partial<Record<ProviderName, Provider>> = {
     bfl: new BflProvider({
