@@ -28,10 +28,15 @@ const NONCE = 'test-nonce-0123456789';
  * allow-downloads", no same origin) running the real bootstrap, and a host script that hands over the
  * bundle, answers init, and records what the editor submits.
  */
+/** JSON that is safe inside a <script> element (the bootstrap itself contains "</script>"). */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
 function hostPage(init: EditorInit): string {
   const script = `
-const NONCE = ${JSON.stringify(NONCE)};
-const INIT = ${JSON.stringify(init)};
+const NONCE = ${scriptJson(NONCE)};
+const INIT = ${scriptJson(init)};
 window.__submits = []; window.__closed = 0;
 const frame = document.getElementById('artifact');
 const send = (m) => frame.contentWindow.postMessage(Object.assign({ source: 'flux-inpaint', nonce: NONCE }, m), '*');
@@ -52,7 +57,7 @@ addEventListener('message', async (e) => {
 });`;
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%;display:block}</style></head>
 <body><iframe id="artifact" sandbox="allow-scripts allow-downloads"></iframe>
-<script>document.getElementById('artifact').srcdoc = ${JSON.stringify(bootstrapHtml({ nonce: NONCE }))};</script>
+<script>document.getElementById('artifact').srcdoc = ${scriptJson(bootstrapHtml({ nonce: NONCE }))};</script>
 <script>${script}</script></body></html>`;
 }
 
@@ -104,10 +109,10 @@ export async function startHost(init: EditorInit): Promise<Host> {
 
 /** Opens the host page and waits until the editor in the artifact frame has its picture. */
 export async function openEditor(page: Page, url: string, waitForImage = true): Promise<Frame> {
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
   const frameEl = await page.waitForSelector('iframe#artifact');
   const frame = (await frameEl.contentFrame())!;
-  await frame.waitForSelector('.fi-app .panel', { timeout: 10_000 });
+  await frame.waitForSelector('.fi-app .panel', { timeout: 60_000 });
   if (waitForImage) await frame.waitForFunction(() => (window.__fluxEditor?.state() as { image: unknown } | undefined)?.image);
   return frame;
 }

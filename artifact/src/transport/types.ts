@@ -75,4 +75,27 @@ export interface Transport {
   cancel(id: string): Promise<void>;
   /** The finished image, for the before/after view and the download button. */
   result(id: string): Promise<Blob>;
+  /** Previous jobs, newest first (standalone only: Open WebUI keeps results in the chat). */
+  gallery?: Gallery;
+  /** The user closes the editor without sending (Open WebUI only: the chat drops the editor). */
+  close?(): Promise<void>;
 }
+
+export interface Gallery {
+  list(): Promise<JobView[]>;
+  /** Deletes a finished job and its result. */
+  remove(id: string): Promise<void>;
+}
+
+/** An error the server explained; `message` is meant for the user. */
+export class TransportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);

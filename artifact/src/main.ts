@@ -1,0 +1,60 @@
+import { injectStyles } from './styles.js';
+import { BridgeTransport } from './transport/bridge.js';
+import { HttpTransport, rememberToken, tokenFromLocation } from './transport/http.js';
+import type { Transport } from './transport/types.js';
+import { App } from './ui/app.js';
+import { h } from './ui/dom.js';
+
+/**
+ * Entry point of the editor bundle. Inside Open WebUI the artifact bootstrap has set up the postMessage bridge;
+ * served by the sidecar (standalone), the editor talks HTTP with the token from the link.
+ */
+function start(): void {
+  injectStyles();
+  const root = h('div', { class: 'fi-app' });
+  document.body.replaceChildren(root);
+  const bridge = window.__fluxInpaintBridge;
+  if (bridge) return void boot(root, new BridgeTransport(bridge));
+  const token = tokenFromLocation();
+  if (token) return void boot(root, new HttpTransport(token));
+  askForToken(root);
+}
+
+async function boot(root: HTMLElement, transport: Transport): Promise<void> {
+  const message = h('p', { class: 'boot', role: 'status' }, 'Starting the editor…');
+  root.replaceChildren(message);
+  try {
+    const init = await transport.init();
+    root.replaceChildren();
+    new App(root, transport, init);
+  } catch (err) {
+    message.textContent = `The editor could not start: ${(err as Error).message}`;
+    message.classList.add('error');
+    root.append(h('button', { type: 'button', onclick: () => void boot(root, transport) }, 'Try again'));
+  }
+}
+
+/** Opened without the token (e.g. a bookmark): ask for it rather than failing on every request. */
+function askForToken(root: HTMLElement): void {
+  const input = h('input', { type: 'password', id: 'token', autocomplete: 'off', required: true });
+  const form = h(
+    'form',
+    { class: 'token-form' },
+    h('h1', {}, 'FLUX Inpaint'),
+    h('p', {}, 'Open the editor with the link the sidecar printed on start (it ends in #token=…), or paste the token here.'),
+    h('label', { for: 'token' }, 'Sidecar token'),
+    input,
+    h('button', { type: 'submit', class: 'primary' }, 'Open the editor'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const token = input.value.trim();
+    if (!token) return;
+    rememberToken(token);
+    void boot(root, new HttpTransport(token));
+  });
+  root.replaceChildren(form);
+  input.focus();
+}
+
+start();

@@ -1,0 +1,114 @@
+import { TransportError, type EditorInit, type JobView, type SubmitRequest, type Transport } from './types.js';
+
+/** What the artifact bootstrap leaves on window before it runs the editor. */
+export interface Bridge {
+  nonce: string;
+  post(message: Record<string, unknown>): void;
+}
+
+declare global {
+  interface Window {
+    __fluxInpaintBridge?: Bridge;
+  }
+}
+
+type Method = 'init' | 'submit' | 'cancel';
+
+interface Response {
+  type: 'response';
+  rid: number;
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: string };
+}
+
+/** The sidecar answers through Open WebUI's page and the Action function, which polls: allow for slowness. */
+const TIMEOUT_MS: Record<Method, number> = { init: 90_000, submit: 180_000, cancel: 30_000 };
+
+/**
+ * Inside Open WebUI the editor runs in a sandboxed iframe with an opaque origin: it cannot reach the sidecar,
+ * only its parent page, where the host script relays requests. Messages are accepted only from the parent
+ * and only with this session's nonce.
+ */
+export class BridgeTransport implements Transport {
+  private nextRid = 1;
+  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private readonly watchers = new Set<(job: JobView) => void>();
+  /** The newest push per job: one can arrive before the editor starts watching. */
+  private readonly latest = new Map<string, JobView>();
+
+  constructor(private readonly bridge: Bridge) {
+    window.addEventListener('message', (e) => this.onMessage(e));
+  }
+
+  async init(): Promise<EditorInit> {
+    return (await this.call('init')) as EditorInit;
+  }
+
+  async submit(req: SubmitRequest): Promise<{ id: string }> {
+    if ('job' in req.image) {
+      throw new TransportError('unsupported', 'To edit a result in the chat, click Inpaint under the result.');
+    }
+    return (await this.call('submit', req)) as { id: string };
+  }
+
+  watch(id: string, onUpdate: (job: JobView) => void): () => void {
+    const listener = (job: JobView) => {
+      if (job.id === id) onUpdate(job);
+    };
+    this.watchers.add(listener);
+    const seen = this.latest.get(id);
+    if (seen) onUpdate(seen);
+    return () => this.watchers.delete(listener);
+  }
+
+  async cancel(): Promise<void> {
+    throw new TransportError('unsupported', 'The job runs in the chat now: it reports there.');
+  }
+
+  async result(): Promise<Blob> {
+    throw new TransportError('unsupported', 'The result appears in the chat.');
+  }
+
+  async close(): Promise<void> {
+    await this.call('cancel');
+  }
+
+  private call(method: Method, params?: unknown): Promise<unknown> {
+    const rid = this.nextRid++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(rid);
+        reject(new TransportError('timeout', 'Open WebUI did not answer in time. Close the editor and click Inpaint again.'));
+      }, TIMEOUT_MS[method]);
+      this.pending.set(rid, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      this.bridge.post({ type: 'request', rid, method, ...(params === undefined ? {} : { params }) });
+    });
+  }
+
+  private onMessage(e: MessageEvent): void {
+    const d = e.data as { source?: unknown; nonce?: unknown; type?: unknown } | null;
+    if (e.source !== window.parent || !d || d.source !== 'flux-inpaint' || d.nonce !== this.bridge.nonce) return;
+    if (d.type === 'response') {
+      const r = d as unknown as Response;
+      const waiter = this.pending.get(r.rid);
+      if (!waiter) return;
+      this.pending.delete(r.rid);
+      if (r.ok) waiter.resolve(r.value);
+      else waiter.reject(new TransportError(r.error?.code ?? 'failed', r.error?.message ?? 'The request failed.'));
+    } else if (d.type === 'job') {
+      const job = (d as unknown as { job: JobView }).job;
+      this.latest.set(job.id, job);
+      for (const w of this.watchers) w(job);
+    }
+  }
+}

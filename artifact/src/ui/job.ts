@@ -1,0 +1,115 @@
+import type { JobView } from '../transport/types.js';
+import { h, show } from './dom.js';
+
+/** Status, progress bar and elapsed time of the running job, with Cancel when the transport can cancel. */
+export class JobProgress {
+  readonly root: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly bar: HTMLProgressElement;
+  private readonly elapsed: HTMLElement;
+  private readonly cancelBtn: HTMLButtonElement;
+  private timer = 0;
+  private base = { ms: 0, at: 0 };
+
+  constructor(onCancel: (() => void) | undefined) {
+    this.status = h('span', { class: 'job-status', role: 'status' });
+    this.elapsed = h('span', { class: 'job-elapsed' });
+    this.bar = h('progress', { max: 1, 'aria-label': 'Progress' });
+    this.cancelBtn = h('button', { type: 'button', onclick: () => onCancel?.() }, 'Cancel');
+    show(this.cancelBtn, Boolean(onCancel));
+    this.root = h('div', { class: 'job', hidden: true }, h('div', { class: 'job-line' }, this.status, this.elapsed), this.bar, this.cancelBtn);
+  }
+
+  start(message: string): void {
+    show(this.root, true);
+    this.status.textContent = message;
+    this.bar.removeAttribute('value');
+    this.cancelBtn.disabled = false;
+    this.base = { ms: 0, at: performance.now() };
+    clearInterval(this.timer);
+    this.timer = window.setInterval(() => this.tick(), 500);
+    this.tick();
+  }
+
+  update(job: JobView): void {
+    this.status.textContent = job.error ? `${job.status || 'Failed'}: ${job.error.message}` : job.status || job.state;
+    if (job.progress === null) this.bar.removeAttribute('value');
+    else this.bar.value = job.progress;
+    this.base = { ms: job.elapsed_ms, at: performance.now() };
+    if (['done', 'failed', 'cancelled'].includes(job.state)) this.stop(job.state === 'done');
+    this.tick();
+  }
+
+  stop(keepVisible: boolean): void {
+    clearInterval(this.timer);
+    this.timer = 0;
+    this.cancelBtn.disabled = true;
+    if (!keepVisible) this.bar.value = 0;
+    show(this.cancelBtn, false);
+  }
+
+  hide(): void {
+    this.stop(false);
+    show(this.root, false);
+  }
+
+  private tick(): void {
+    const ms = this.base.ms + (this.timer ? performance.now() - this.base.at : 0);
+    this.elapsed.textContent = `${(ms / 1000).toFixed(0)} s`;
+  }
+}
+
+/** Before/after view of a result: drag the slider (or use arrow keys on it) to compare. */
+export class Compare {
+  readonly root: HTMLElement;
+  private readonly before: HTMLImageElement;
+  private readonly after: HTMLImageElement;
+  private readonly slider: HTMLInputElement;
+  private readonly download: HTMLAnchorElement;
+  private readonly editBtn: HTMLButtonElement;
+  private urls: string[] = [];
+
+  constructor(onEdit: (() => void) | undefined, onBack: () => void) {
+    this.before = h('img', { alt: 'Before', class: 'cmp-img', draggable: 'false' });
+    this.after = h('img', { alt: 'After', class: 'cmp-img cmp-after', draggable: 'false' });
+    this.slider = h('input', { type: 'range', min: 0, max: 100, value: 50, class: 'cmp-slider', 'aria-label': 'Before / after' });
+    this.slider.addEventListener('input', () => this.place());
+    this.download = h('a', { class: 'button primary', download: 'flux-result.jpg' }, 'Download');
+    this.editBtn = h('button', { type: 'button', onclick: () => onEdit?.() }, 'Edit this result');
+    show(this.editBtn, Boolean(onEdit));
+    this.root = h(
+      'div',
+      { class: 'compare', hidden: true },
+      h('div', { class: 'cmp-frame' }, this.before, this.after, h('span', { class: 'cmp-label left' }, 'Before'), h('span', { class: 'cmp-label right' }, 'After'), this.slider),
+      h('div', { class: 'cmp-actions' }, this.download, this.editBtn, h('button', { type: 'button', onclick: onBack }, 'Back to the editor')),
+    );
+    this.place();
+  }
+
+  show(before: Blob, after: Blob, filename: string): void {
+    this.clear();
+    const b = URL.createObjectURL(before);
+    const a = URL.createObjectURL(after);
+    this.urls = [b, a];
+    this.before.src = b;
+    this.after.src = a;
+    this.download.href = a;
+    this.download.download = filename;
+    show(this.root, true);
+  }
+
+  hide(): void {
+    show(this.root, false);
+    this.clear();
+  }
+
+  private clear(): void {
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
+  }
+
+  private place(): void {
+    this.after.style.clipPath = `inset(0 0 0 ${this.slider.value}%)`;
+    this.root.style.setProperty('--cmp', `${this.slider.value}%`);
+  }
+}

@@ -1,0 +1,233 @@
+import { BrushTool } from '../canvas/brush.js';
+import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
+import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
+import { blur, dilate, erode, invert } from '../canvas/filters.js';
+import { MaskHistory } from '../canvas/history.js';
+import { MaskLayer } from '../canvas/layer.js';
+import { MaskBuffer, type Brush } from '../canvas/mask.js';
+import { Stage } from '../canvas/stage.js';
+import type { Rect, View } from '../canvas/view.js';
+import type { Source } from '../image/load.js';
+import { maskToPng } from '../image/mask-png.js';
+import type { Crop } from '../transport/types.js';
+import { MODEL_RANGES, MODELS_NEEDING_MASK, type ModelName } from '../../../src/flux/ranges.js';
+
+export type ToolName = 'brush' | 'eraser' | 'crop';
+
+/**
+ * The picture, its mask and everything drawn on the canvas, with the operations the toolbar and the
+ * keyboard trigger. It knows nothing of sending: the panel asks it for the mask and the crop.
+ */
+export class Workspace {
+  readonly stage: Stage;
+  readonly history = new MaskHistory();
+  readonly crop: CropState = { rect: undefined, aspect: undefined };
+  readonly margins: Margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  brushSize = 40;
+  hardness = 1;
+  overlayColour = '#ff2d6f';
+  overlayOpacity = 0.5;
+  tool: ToolName = 'brush';
+  model: ModelName = 'fill';
+  source: Source | undefined;
+  mask: MaskBuffer | undefined;
+  /** Called after anything that can change what Send needs (mask, crop, margins, picture). */
+  onChange: () => void = () => {};
+
+  private layer: MaskLayer | undefined;
+  private readonly brushTool: BrushTool;
+  private readonly cropTool: CropTool;
+  private readonly expandTool: ExpandTool;
+
+  constructor(container: HTMLElement) {
+    this.stage = new Stage(container);
+    this.brushTool = new BrushTool(
+      () => this.mask,
+      () => this.brush(),
+      () => this.onChange(),
+    );
+    this.cropTool = new CropTool(this.crop, () => this.source?.preview, this.stage.view, () => this.changed());
+    this.expandTool = new ExpandTool(this.margins, () => this.expandGeometry(), this.stage.view, () => this.changed());
+    this.stage.content = () => this.contentRect();
+    this.stage.decorations = [(ctx, view) => this.decorate(ctx, view)];
+  }
+
+  get needsMask(): boolean {
+    return MODELS_NEEDING_MASK.has(this.model);
+  }
+
+  brush(): Brush {
+    return { size: this.brushSize, hardness: this.hardness, erase: this.tool === 'eraser' };
+  }
+
+  setSource(source: Source): void {
+    this.source = source;
+    const { width, height } = source.preview;
+    this.history.clear();
+    this.layer = new MaskLayer(width, height);
+    this.mask = new MaskBuffer(width, height, this.history, (r) => {
+      this.layer?.update(this.mask!.data, r);
+      this.stage.render();
+    });
+    this.layer.setColour(this.overlayColour, this.mask.data);
+    this.crop.rect = undefined;
+    Object.assign(this.margins, { top: 0, bottom: 0, left: 0, right: 0 });
+    // A brush of about 1/25 of the picture suits most edits; the user changes it with [ and ].
+    this.brushSize = Math.max(4, Math.round(Math.max(width, height) / 25));
+    this.updateLayers();
+    this.applyTool();
+    this.stage.fit();
+    this.onChange();
+  }
+
+  setTool(tool: ToolName): void {
+    this.tool = tool;
+    this.applyTool();
+    this.onChange();
+  }
+
+  setModel(model: ModelName): void {
+    this.model = model;
+    this.updateLayers();
+    this.applyTool();
+    this.stage.fit();
+    this.onChange();
+  }
+
+  setOverlay(colour: string, opacity: number): void {
+    this.overlayColour = colour;
+    this.overlayOpacity = opacity;
+    if (this.mask) this.layer?.setColour(colour, this.mask.data);
+    this.updateLayers();
+  }
+
+  setCropAspect(aspect: number | undefined): void {
+    this.crop.aspect = aspect;
+    if (aspect && this.source) this.crop.rect = fitAspect(this.crop.rect, aspect, this.source.preview);
+    this.changed();
+  }
+
+  clearCrop(): void {
+    this.crop.rect = undefined;
+    this.changed();
+  }
+
+  undo(): void {
+    if (this.mask?.undo()) this.onChange();
+  }
+
+  redo(): void {
+    if (this.mask?.redo()) this.onChange();
+  }
+
+  clearMask(): void {
+    if (this.mask && !this.mask.isEmpty()) this.replaceMask(() => new Uint8Array(this.mask!.data.length));
+  }
+
+  invertMask(): void {
+    this.replaceMask((m) => invert(m.data));
+  }
+
+  growMask(px: number): void {
+    this.replaceMask((m) => dilate(m.data, m.width, m.height, px));
+  }
+
+  shrinkMask(px: number): void {
+    this.replaceMask((m) => erode(m.data, m.width, m.height, px));
+  }
+
+  blurMask(px: number): void {
+    this.replaceMask((m) => blur(m.data, m.width, m.height, px));
+  }
+
+  /** The part of the mask that is sent: the crop if there is one, else the whole picture. */
+  maskArea(): Rect | undefined {
+    return this.crop.rect ?? this.mask?.full();
+  }
+
+  maskEmpty(): boolean {
+    const area = this.maskArea();
+    return !this.mask || !area || this.mask.isEmpty(area);
+  }
+
+  async exportMask(): Promise<string | undefined> {
+    const area = this.maskArea();
+    if (!this.mask || !area) return undefined;
+    return maskToPng(this.mask.data, this.mask.width, area);
+  }
+
+  cropFractions(): Crop | undefined {
+    const r = this.crop.rect;
+    const p = this.source?.preview;
+    if (!r || !p) return undefined;
+    const f = (v: number) => Math.min(1, Math.max(0, Number(v.toFixed(6))));
+    return { x: f(r.x / p.width), y: f(r.y / p.height), width: f(r.width / p.width), height: f(r.height / p.height) };
+  }
+
+  /** Full-resolution pixels per preview pixel. */
+  fullScale(): number {
+    return this.source ? this.source.fullWidth / this.source.preview.width : 1;
+  }
+
+  /** Redraw and notify after the margins were changed from the fields. */
+  changed(): void {
+    this.stage.render();
+    this.onChange();
+  }
+
+  private replaceMask(op: (m: MaskBuffer) => Uint8Array): void {
+    if (!this.mask) return;
+    this.mask.replace(op(this.mask));
+    this.onChange();
+  }
+
+  private applyTool(): void {
+    if (!this.source) return this.stage.setTool(undefined);
+    if (this.model === 'expand' && this.tool !== 'crop') return this.stage.setTool(this.expandTool);
+    if (!this.needsMask && this.tool !== 'crop') return this.stage.setTool(undefined);
+    this.stage.setTool(this.tool === 'crop' ? this.cropTool : this.brushTool);
+  }
+
+  private updateLayers(): void {
+    const s = this.source;
+    if (!s || !this.layer) return;
+    const { width, height } = s.preview;
+    this.stage.layers = [{ source: s.preview, width, height, alpha: 1 }];
+    if (this.needsMask) this.stage.layers.push({ source: this.layer.canvas, width, height, alpha: this.overlayOpacity });
+    this.stage.render();
+  }
+
+  private expandGeometry(): ExpandGeometry | undefined {
+    const s = this.source;
+    if (!s) return undefined;
+    return { base: this.crop.rect ?? { x: 0, y: 0, ...sizeOf(s.preview) }, scale: 1 / this.fullScale(), max: MODEL_RANGES.expand.top.max };
+  }
+
+  private contentRect(): Rect | undefined {
+    const s = this.source;
+    if (!s) return undefined;
+    const g = this.expandGeometry();
+    if (this.model === 'expand' && g) {
+      const outer = expandedRect(this.margins, g);
+      const x = Math.min(0, outer.x);
+      const y = Math.min(0, outer.y);
+      const box = { x, y, width: Math.max(s.preview.width, outer.x + outer.width) - x, height: Math.max(s.preview.height, outer.y + outer.height) - y };
+      // Room around the frame, so a handle can be dragged outwards without zooming out first.
+      const pad = Math.max(box.width, box.height) * 0.12;
+      return { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+    }
+    return { x: 0, y: 0, ...sizeOf(s.preview) };
+  }
+
+  private decorate(ctx: CanvasRenderingContext2D, view: View): void {
+    const s = this.source;
+    if (!s) return;
+    if (this.crop.rect) drawCrop(ctx, view, this.crop.rect, s.preview, this.fullScale());
+    const g = this.expandGeometry();
+    if (this.model === 'expand' && g) drawExpand(ctx, view, this.margins, g);
+  }
+}
+
+function sizeOf(c: HTMLCanvasElement): { width: number; height: number } {
+  return { width: c.width, height: c.height };
+}

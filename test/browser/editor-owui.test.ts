@@ -1,0 +1,198 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { baseInit, decodeMask, editorState, exportMask, launchBrowser, openEditor, previewDataUrl, startHost, stroke, toPage, type Host } from './harness.js';
+
+let browser: Browser;
+let host: Host;
+let page: Page;
+
+beforeAll(async () => {
+  const preview = await previewDataUrl();
+  browser = await launchBrowser();
+  host = await startHost(
+    baseInit([
+      { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
+      { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
+    ]),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+const submits = () => page.evaluate(() => (window as unknown as { __submits: Array<Record<string, unknown>> }).__submits);
+
+describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, () => {
+  it('paints hard and soft strokes, erases, undoes, redoes, inverts and clears', async () => {
+    const frame = await openEditor(page, host.url);
+    const s0 = await editorState(frame);
+    expect(s0.image).toEqual({ width: 400, height: 300, fullWidth: 800, fullHeight: 600 });
+    expect(s0.sendEnabled).toBe(false);
+    await frame.fill('#t-size', '20');
+
+    await stroke(page, frame, [[60, 80], [340, 80]]);
+    let m = await exportMask(frame);
+    expect([m.width, m.height]).toEqual([400, 300]);
+    expect(m.at(200, 80)).toBe(255);
+    expect(m.at(60, 80)).toBe(255);
+    expect(m.at(200, 95)).toBe(0);
+    expect(m.at(10, 250)).toBe(0);
+    // The stroke is continuous even though the mouse jumped in large steps.
+    for (let x = 62; x <= 338; x++) expect(m.at(x, 80)).toBe(255);
+
+    await frame.fill('#t-hardness', '0');
+    await frame.fill('#t-size', '40');
+    await stroke(page, frame, [[60, 200], [340, 200]]);
+    m = await exportMask(frame);
+    expect(m.at(200, 200)).toBeGreaterThan(240);
+    const column = Array.from({ length: 24 }, (_, i) => m.at(200, 200 + i));
+    const greys = column.filter((v) => v > 0 && v < 255);
+    expect(greys.length).toBeGreaterThan(5);
+    expect(m.at(200, 225)).toBe(0);
+
+    await frame.fill('#t-hardness', '100');
+    await frame.press('canvas.stage-canvas', 'e');
+    expect((await editorState(frame)).tool).toBe('eraser');
+    await stroke(page, frame, [[200, 60], [200, 100]]);
+    m = await exportMask(frame);
+    expect(m.at(200, 80)).toBe(0);
+    expect(m.at(100, 80)).toBe(255);
+
+    await page.keyboard.press('Control+z');
+    expect((await exportMask(frame)).at(200, 80)).toBe(255);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await exportMask(frame)).at(200, 80)).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    expect((await exportMask(frame)).at(200, 80)).toBe(0);
+
+    await frame.click('button:has-text("Invert")');
+    m = await exportMask(frame);
+    expect(m.at(10, 250)).toBe(255);
+    expect(m.at(100, 80)).toBe(0);
+    await frame.click('button:has-text("Clear")');
+    expect((await editorState(frame)).maskEmpty).toBe(true);
+    await page.keyboard.press('Control+z');
+    expect((await editorState(frame)).maskEmpty).toBe(false);
+  });
+
+  it('keeps Send disabled until there is a mask and a prompt, then submits them', async () => {
+    const frame = await openEditor(page, host.url);
+    await frame.fill('#p-prompt', 'ein roter Ballon');
+    expect((await editorState(frame)).sendEnabled).toBe(false);
+    expect(await frame.textContent('#p-hint')).toContain('Paint over');
+    await stroke(page, frame, [[100, 100], [150, 120]]);
+    expect((await editorState(frame)).sendEnabled).toBe(true);
+    await frame.fill('#p-prompt', '   ');
+    expect((await editorState(frame)).sendEnabled).toBe(false);
+    await frame.fill('#p-prompt', 'ein roter Ballon');
+    await frame.selectOption('.picker', '1');
+    await frame.waitForFunction(() => (window.__fluxEditor!.state() as { maskEmpty: boolean }).maskEmpty);
+    await stroke(page, frame, [[100, 100], [150, 120]]);
+    await frame.click('button.send');
+    await frame.waitForSelector('text=Sent — the result will appear in the chat');
+    await frame.waitForSelector('.job-status:has-text("Generating")');
+    const [req] = await submits();
+    expect(req).toMatchObject({
+      model: 'fill',
+      prompt: 'ein roter Ballon',
+      image: { ref: 'img-2' },
+      output_format: 'png',
+      params: { steps: 40, guidance: 50, safety_tolerance: 2 },
+    });
+    const mask = await decodeMask(req!.mask as string);
+    expect([mask.width, mask.height]).toEqual([400, 300]);
+    expect(mask.at(125, 110)).toBe(255);
+    expect(req!.crop).toBeUndefined();
+    expect((await editorState(frame)).sendEnabled).toBe(false);
+  });
+
+  it('shows each model only its own fields and sends expand margins dragged on the canvas', async () => {
+    const frame = await openEditor(page, host.url);
+    const visible = (sel: string) => frame.isVisible(sel);
+    expect(await visible('#f-fill-steps')).toBe(true);
+    await frame.selectOption('#p-model', 'canny');
+    expect(await visible('#f-canny-canny_low_threshold')).toBe(true);
+    expect(await visible('#f-fill-steps')).toBe(false);
+    expect(await visible('#t-size')).toBe(false);
+    await frame.selectOption('#p-model', 'depth');
+    expect(await visible('#f-depth-guidance')).toBe(true);
+    expect(await frame.inputValue('#f-depth-guidance')).toBe('15');
+    expect(await visible('#f-canny-canny_low_threshold')).toBe(false);
+
+    await frame.selectOption('#p-model', 'expand');
+    expect(await visible('#f-expand-top')).toBe(true);
+    expect((await editorState(frame)).sendEnabled).toBe(false);
+    // Drag the right handle 50 preview px outwards = 100 px at full resolution.
+    const from = await toPage(frame, 400, 150);
+    const to = await toPage(frame, 450, 150);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    expect((await editorState(frame)).margins.right).toBeGreaterThanOrEqual(98);
+    expect((await editorState(frame)).margins.right).toBeLessThanOrEqual(102);
+    expect(Number(await frame.inputValue('#f-expand-right'))).toBe((await editorState(frame)).margins.right);
+    await frame.fill('#f-expand-top', '64');
+    await frame.click('button.send');
+    await frame.waitForSelector('text=Sent — the result will appear in the chat');
+    const [req] = await submits();
+    expect(req!.model).toBe('expand');
+    expect(req!.mask).toBeUndefined();
+    expect(req!.params).toMatchObject({ top: 64, bottom: 0, left: 0 });
+    expect((req!.params as Record<string, number>).right).toBeGreaterThanOrEqual(98);
+  });
+
+  it('crops with an aspect preset and sends the mask of the cropped area', async () => {
+    const frame = await openEditor(page, host.url);
+    await frame.fill('#p-prompt', 'a cat');
+    await frame.press('canvas.stage-canvas', 'c');
+    await frame.selectOption('#t-aspect', { label: '1:1' });
+    let st = await editorState(frame);
+    // The largest centred square of a 4:3 picture.
+    expect(st.crop!.height).toBeCloseTo(1, 3);
+    expect(st.crop!.width).toBeCloseTo(0.75, 2);
+    expect(st.crop!.x).toBeCloseTo(0.125, 2);
+    // Dragging inside a crop moves it: remove it first, then drag a new one.
+    await frame.selectOption('#t-aspect', { label: 'Free' });
+    await frame.click('button:has-text("No crop")');
+    expect((await editorState(frame)).crop).toBeNull();
+    await stroke(page, frame, [[100, 50], [300, 250]]);
+    st = await editorState(frame);
+    expect(st.crop!.x).toBeCloseTo(0.25, 2);
+    expect(st.crop!.y).toBeCloseTo(50 / 300, 2);
+    expect(st.crop!.width).toBeCloseTo(0.5, 2);
+    expect(st.crop!.height).toBeCloseTo(200 / 300, 2);
+    await frame.press('canvas.stage-canvas', 'b');
+    // Paint outside the crop only: still nothing to send.
+    await frame.fill('#t-size', '10');
+    await stroke(page, frame, [[20, 20], [60, 20]]);
+    expect((await editorState(frame)).sendEnabled).toBe(false);
+    await stroke(page, frame, [[150, 150], [250, 150]]);
+    await frame.click('button.send');
+    await frame.waitForSelector('text=Sent — the result will appear in the chat');
+    const [req] = await submits();
+    expect(req!.crop).toMatchObject({ x: 0.25, width: 0.5 });
+    const mask = await decodeMask(req!.mask as string);
+    expect([mask.width, mask.height]).toEqual([200, 200]);
+    expect(mask.at(100, 100)).toBe(255); // preview (200, 150) inside the crop
+    expect(mask.at(100, 20)).toBe(0);
+  });
+
+  it('closes without sending through the bridge', async () => {
+    const frame = await openEditor(page, host.url);
+    await frame.click('button:has-text("Close")');
+    await frame.waitForSelector('text=Inpaint closed without sending.');
+    expect(await page.evaluate(() => (window as unknown as { __closed: number }).__closed)).toBe(1);
+  });
+});
