@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testImage } from '../support/images.js';
+import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
+import { editorState, launchBrowser, stroke } from './harness.js';
+
+/** `npm start` with no API key: the editor in a plain browser tab, served by the sidecar, with the local provider. */
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+let sidecar: TestSidecar;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  sidecar = await startTestSidecar({ FLUX_INPAINT_PROVIDER: 'auto' });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sidecar?.close();
+});
+
+const jobs = async () => ((await (await sidecar.api('/v1/jobs')).json()) as { jobs: Array<Record<string, any>> }).jobs;
+
+async function waitForResult(count: number): Promise<Record<string, any>> {
+  for (let i = 0; i < 300; i++) {
+    const list = await jobs();
+    if (list.length >= count && list[0]!.state !== 'queued' && list[0]!.state !== 'running') return list[0]!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the job did not finish');
+}
+
+describe('standalone editor with the offline provider', () => {
+  it('load, paint, send, compare, edit the result, and manage earlier results', async () => {
+    await page.goto(`${sidecar.url}/#token=${TEST_TOKEN}`);
+    // The token leaves the address bar at once.
+    await page.waitForSelector('.fi-app .panel');
+    expect(page.url()).not.toContain(TEST_TOKEN);
+
+    const png = await testImage(480, 360);
+    await page.setInputFiles('#load-file', { name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await page.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
+    const frame = page.mainFrame();
+    await page.fill('#t-size', '24');
+    await stroke(page, frame, [
+      [200, 150],
+      [290, 150],
+      [290, 210],
+      [200, 210],
+    ]);
+    await page.fill('#p-prompt', 'remove the square');
+    // PNG, so untouched pixels can be compared exactly.
+    await page.selectOption('#p-format', 'png');
+    await page.screenshot({ path: join(SHOTS, 'standalone-editor.png') });
+    expect((await editorState(frame)).sendEnabled).toBe(true);
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const first = await waitForResult(1);
+    expect(first).toMatchObject({ state: 'done', provider: 'local', model: 'fill', prompt: 'remove the square' });
+    await page.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'standalone-result.png') });
+    const download = page.locator('.compare a', { hasText: 'Download' });
+    expect(await download.getAttribute('href')).toMatch(/^blob:/);
+
+    // The painted area changed, the rest is the original picture.
+    const result = await (await sidecar.api(`/v1/jobs/${first.id}/result`)).arrayBuffer();
+    const out = await sharp(Buffer.from(result)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const src = await sharp(png).removeAlpha().raw().toBuffer();
+    const px = (buf: Buffer, x: number, y: number) => [...buf.subarray((y * 480 + x) * 3, (y * 480 + x) * 3 + 3)];
+    expect([out.info.width, out.info.height]).toEqual([480, 360]);
+    expect(px(out.data, 10, 10)).toEqual(px(src, 10, 10));
+    expect(px(out.data, 290, 150)).not.toEqual(px(src, 290, 150));
+
+    // Edit this result: the next job starts from the first one's image.
+    await page.getByRole('button', { name: 'Edit this result' }).click();
+    await page.waitForFunction(() => window.__fluxEditor?.state().maskEmpty === true);
+    await stroke(page, frame, [
+      [60, 300],
+      [120, 300],
+    ]);
+    await page.getByRole('button', { name: 'Send' }).click();
+    const second = await waitForResult(2);
+    expect(second.state).toBe('done');
+
+    // Earlier results, newest first, can be deleted.
+    await page.getByRole('button', { name: 'Results' }).click();
+    await page.waitForSelector('.gallery:not([hidden]) .gallery-list li');
+    expect(await page.locator('.gallery-list li').count()).toBe(2);
+    await page.screenshot({ path: join(SHOTS, 'standalone-results.png') });
+    await page.getByRole('button', { name: `Delete result: remove the square` }).first().click();
+    await expect.poll(async () => (await jobs()).length, { timeout: 10_000 }).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
