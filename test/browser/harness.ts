@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { testImage } from '../support/images.js';
 import { buildEditorBundle } from '../../artifact/build.js';
 import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
 import type { EditorInit } from '../../artifact/src/transport/types.js';
@@ -63,18 +64,7 @@ addEventListener('message', async (e) => {
 
 /** A test picture with structure: preview 400x300 of a "full-resolution" 800x600 image. */
 export async function previewDataUrl(): Promise<string> {
-  const w = 400;
-  const h = 300;
-  const data = Buffer.alloc(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * 3;
-      data[i] = Math.round((x / w) * 255);
-      data[i + 1] = Math.round((y / h) * 200);
-      data[i + 2] = (Math.floor(x / 25) + Math.floor(y / 25)) % 2 ? 190 : 70;
-    }
-  }
-  const png = await sharp(data, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+  const png = await testImage(400, 300);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 

@@ -99,6 +99,10 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.chat.get('a1')!.statusHistory.at(-1)!.done).toBe(true);
 
     // Neither the FLUX key nor the sidecar token ever reached the page.
+    // Nor the logs: keys are redacted, and images are never logged.
+    const logs = sidecar.logs.join('');
+    expect(logs).not.toContain(FLUX_KEY);
+    expect(logs).not.toContain(imageUrl.slice(30, 90));
     const toPage = page.seen.join('\n');
     expect(toPage).not.toContain(FLUX_KEY);
     expect(toPage).not.toContain(TEST_TOKEN);

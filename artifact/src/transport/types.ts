@@ -3,6 +3,7 @@
  * GET / by the sidecar) and postMessage to the host script that the sidecar runs in Open WebUI's page.
  */
 import type { ModelName, OutputFormat } from '../../../src/flux/ranges.js';
+import type { JobView } from '../../../src/jobs/types.js';
 
 export interface SourceImage {
   /** Opaque reference the server resolves to the full-resolution image (Open WebUI mode). */
@@ -50,22 +51,9 @@ export interface SubmitRequest {
   provider?: 'bfl' | 'local';
 }
 
-export type JobState = 'queued' | 'submitting' | 'running' | 'downloading' | 'done' | 'failed' | 'cancelled';
-
-export interface JobView {
-  id: string;
-  state: JobState;
-  /** Provider status in words: "Queued", "Pending", "Generating", "Downloading". */
-  status: string;
-  progress: number | null;
-  elapsed_ms: number;
-  model: ModelName;
-  provider: 'bfl' | 'local';
-  prompt: string;
-  created_at: string;
-  error?: { code: string; message: string };
-  result?: { mime: string; bytes: number; width?: number; height?: number };
-}
+// The job as the sidecar reports it: one definition for the server and the editor.
+export type { JobState, JobView } from '../../../src/jobs/types.js';
+export { TERMINAL_STATES } from '../../../src/jobs/types.js';
 
 export interface Transport {
   init(): Promise<EditorInit>;
@@ -97,5 +85,3 @@ export class TransportError extends Error {
     this.name = 'TransportError';
   }
 }
-
-export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
