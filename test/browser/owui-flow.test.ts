@@ -108,6 +108,7 @@ describe('Inpaint in Open WebUI', () => {
       timeout: 60_000,
     });
     await page.waitForFunction(() => /Done in \d+ s/.test(document.body.textContent ?? ''), undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete));
     await page.locator('.msg.assistant').last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: join(SHOTS, 'owui-3-result.png') });
 
