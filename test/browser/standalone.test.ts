@@ -97,4 +97,18 @@ describe('standalone editor with the offline provider', () => {
     await expect.poll(async () => (await jobs()).length, { timeout: 10_000 }).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('with a FLUX key both providers are offered, FLUX first', async () => {
+    const both = await startTestSidecar({ FLUX_API_KEY: 'some-key', FLUX_INPAINT_PROVIDER: 'auto' });
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${both.url}/#token=${TEST_TOKEN}`);
+      await tab.waitForSelector('#p-provider');
+      expect(await tab.locator('#p-provider option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(['bfl', 'local']);
+      expect(await tab.inputValue('#p-provider')).toBe('bfl');
+    } finally {
+      await tab.close();
+      await both.close();
+    }
+  }, 60_000);
 });
