@@ -143,7 +143,7 @@ export class OwuiSession {
     }
     return {
       kind: 'expired',
-      message: `The inpaint editor was open for ${this.open.valves.SESSION_TTL_MINUTES} minutes without Send and has closed. Click Inpaint to start again.`,
+      message: `The inpaint editor was open for ${minutes(this.open.valves.SESSION_TTL_MINUTES)} without Send and has closed. Click Inpaint to start again.`,
     };
   }
 
@@ -304,4 +304,8 @@ export class OwuiSession {
   private emit(event: { type: string; data: unknown }): void {
     this.channel.send({ op: 'emit', event });
   }
+}
+
+function minutes(n: number): string {
+  return n === 1 ? '1 minute' : `${n} minutes`;
 }
