@@ -75,7 +75,7 @@ if (A.end) {
   return { ok: true, inbox: s.inbox.splice(0), frame: !!s.frame };
 }
 if (!s.inbox.length && A.waitMs > 0 && s.bundle) {
-  await new Promise((resolve) => { s.wake = resolve; setTimeout(resolve, A.waitMs); });
+  await new Promise((resolve) => { const t = setTimeout(resolve, A.waitMs); s.wake = () => { clearTimeout(t); resolve(); }; });
 }
 s.wake = null;
 return { ok: true, inbox: s.inbox.splice(0), needBundle: !s.bundle, frame: !!s.frame };

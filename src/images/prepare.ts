@@ -106,19 +106,16 @@ export async function prepareInputs(opts: {
       { status: 400 },
     );
   }
-  const { data, info: raw } = await sharp(opts.mask)
-    .flatten({ background: '#000000' })
-    .greyscale()
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const channels = raw.channels;
-  let painted = 0;
-  for (let i = 0; i < data.length; i += channels) if (data[i]! > 0) painted++;
-  if (painted === 0 && opts.requireMask) {
+  // Emptiness is decided on the mask as painted: scaling up cannot paint pixels, so the full-size copy is made
+  // once, straight to PNG.
+  const flat = () => sharp(opts.mask).flatten({ background: '#000000' }).greyscale();
+  const { data, info: small } = await flat().raw().toBuffer({ resolveWithObject: true });
+  let painted = false;
+  for (let i = 0; i < data.length && !painted; i += small.channels) painted = data[i]! > 0;
+  if (!painted && opts.requireMask) {
     throw new AppError('mask_empty', 'The mask is empty: paint over the part of the image to change.', { status: 400 });
   }
-  const mask = await sharp(data, { raw: { width, height, channels } }).greyscale().png().toBuffer();
+  const mask = await flat().resize(width, height, { fit: 'fill', kernel: 'linear' }).png().toBuffer();
   return { image, mask, width, height };
 }
 

@@ -53,6 +53,8 @@ export interface FakeTask {
   outcome: Outcome;
   polls: number;
   downloads: number;
+  /** When a poll first answered Ready: the moment FLUX's result became visible to the client. */
+  readyServedAt?: number;
   result?: { bytes: Buffer; mime: string; seed: number };
 }
 
@@ -276,6 +278,7 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> = {}, port
     }
     switch (task.outcome) {
       case 'Ready': {
+        task.readyServedAt ??= now;
         const sig = randomBytes(12).toString('hex');
         signatures.set(sig, { task, expires: now + opts.resultTtlMs });
         const ext = task.result!.mime.split('/')[1];

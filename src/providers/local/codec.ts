@@ -15,6 +15,17 @@ export async function decodeRgb(bytes: Buffer): Promise<RawImage> {
   return decode(sharp(bytes).removeAlpha().toColourspace('srgb'), 3);
 }
 
+/** Decodes to 8-bit RGB on a larger black canvas: the padding is done natively, in the same pass. */
+export async function decodeRgbExpanded(bytes: Buffer, sides: { top: number; bottom: number; left: number; right: number }): Promise<RawImage> {
+  return decode(sharp(bytes).removeAlpha().toColourspace('srgb').extend({ ...sides, background: '#000000' }), 3);
+}
+
+/** Width and height, from the header only. */
+export async function imageSize(bytes: Buffer): Promise<{ width: number; height: number }> {
+  const { width, height } = await sharp(bytes).metadata();
+  return { width: width ?? 0, height: height ?? 0 };
+}
+
 /** Decodes to 8-bit luminance. */
 export async function decodeGrey(bytes: Buffer): Promise<RawImage> {
   return decode(sharp(bytes).removeAlpha().toColourspace('b-w'), 1);

@@ -7,14 +7,6 @@ export interface ExpandSides {
   right: number;
 }
 
-export interface PaddedImage {
-  rgb: Uint8Array;
-  /** 255 on the new border that still has to be painted, 0 on the original picture. */
-  mask: Uint8Array;
-  width: number;
-  height: number;
-}
-
 /** Reads the expand sides from validated request parameters; missing sides count as 0. */
 export function expandSides(params: Record<string, number | boolean | string | undefined>): ExpandSides {
   const side = (name: keyof ExpandSides): number => {
@@ -28,16 +20,10 @@ export function expandSides(params: Record<string, number | boolean | string | u
   return sides;
 }
 
-/** Places the picture on a larger black canvas and marks the added border as the area to fill. */
-export function padForExpand(rgb: Uint8Array, width: number, height: number, sides: ExpandSides): PaddedImage {
-  const outW = width + sides.left + sides.right;
-  const outH = height + sides.top + sides.bottom;
-  const out = new Uint8Array(outW * outH * 3);
-  const mask = new Uint8Array(outW * outH).fill(255);
-  for (let y = 0; y < height; y++) {
-    const row = (y + sides.top) * outW + sides.left;
-    out.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), row * 3);
-    mask.fill(0, row, row + width);
-  }
-  return { rgb: out, mask, width: outW, height: outH };
+/** The area to fill on the expanded canvas: 255 on the added border, 0 where the picture is. */
+export function borderMask(width: number, height: number, sides: ExpandSides): Uint8Array {
+  const mask = new Uint8Array(width * height).fill(255);
+  const inner = width - sides.left - sides.right;
+  for (let y = sides.top; y < height - sides.bottom; y++) mask.fill(0, y * width + sides.left, y * width + sides.left + inner);
+  return mask;
 }

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import { MODEL_RANGES, type ModelName } from '../../flux/ranges.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
-import { decodeGrey, decodeRgb, encode, type RawImage } from './codec.js';
-import { expandSides, padForExpand } from './expand.js';
+import { decodeGrey, decodeRgb, decodeRgbExpanded, encode, imageSize, type RawImage } from './codec.js';
+import { borderMask, expandSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
 import { WorkerPool } from './pool.js';
 
@@ -54,9 +54,9 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
 
   const expand = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
     const sides = expandSides(input.params);
-    const image = await decodeRgb(input.image);
-    const width = image.width + sides.left + sides.right;
-    const height = image.height + sides.top + sides.bottom;
+    const original = await imageSize(input.image);
+    const width = original.width + sides.left + sides.right;
+    const height = original.height + sides.top + sides.bottom;
     if (width * height > maxPixels) {
       throw new AppError(
         'expand_too_large',
@@ -64,9 +64,10 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
         { status: 400 },
       );
     }
-    const padded = padForExpand(image.data, image.width, image.height, sides);
-    const job: LocalJob = { op: 'fill', rgb: padded.rgb, mask: padded.mask, width, height, radius: TELEA_RADIUS };
-    const pixels = await work(job, [padded.rgb.buffer as ArrayBuffer, padded.mask.buffer as ArrayBuffer], ctx, 'Expanding');
+    const padded = await decodeRgbExpanded(input.image, sides);
+    const mask = borderMask(width, height, sides);
+    const job: LocalJob = { op: 'fill', rgb: padded.data, mask, width, height, radius: TELEA_RADIUS };
+    const pixels = await work(job, [padded.data.buffer as ArrayBuffer, mask.buffer as ArrayBuffer], ctx, 'Expanding');
     return encode({ data: pixels, width, height, channels: 3 }, input.outputFormat);
   };
 
