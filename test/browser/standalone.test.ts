@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeFlux } from '../fake-flux/server.js';
 import { testImage } from '../support/images.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 import { editorState, launchBrowser, stroke } from './harness.js';
@@ -98,17 +99,37 @@ describe('standalone editor with the offline provider', () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
-  it('with a FLUX key both providers are offered, FLUX first', async () => {
-    const both = await startTestSidecar({ FLUX_API_KEY: 'some-key', FLUX_INPAINT_PROVIDER: 'auto' });
-    const tab = await browser.newPage();
+  it('with a FLUX key both providers are offered, FLUX first, and a job goes through FLUX', async () => {
+    const fake = await startFakeFlux({ latencyMs: 800, apiKey: 'standalone-flux-key' });
+    const both = await startTestSidecar({
+      FLUX_API_KEY: 'standalone-flux-key',
+      FLUX_API_URL: fake.url,
+      FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+      FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
+      FLUX_INPAINT_PROVIDER: 'auto',
+    });
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     try {
       await tab.goto(`${both.url}/#token=${TEST_TOKEN}`);
       await tab.waitForSelector('#p-provider');
       expect(await tab.locator('#p-provider option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(['bfl', 'local']);
       expect(await tab.inputValue('#p-provider')).toBe('bfl');
+      await tab.setInputFiles('#load-file', { name: 'photo.png', mimeType: 'image/png', buffer: await testImage(320, 240) });
+      await tab.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
+      await stroke(tab, tab.mainFrame(), [
+        [100, 100],
+        [200, 140],
+      ]);
+      await tab.fill('#p-prompt', 'a hot-air balloon');
+      await tab.getByRole('button', { name: 'Send' }).click();
+      await tab.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
+      const { jobs: list } = (await (await both.api('/v1/jobs')).json()) as { jobs: Array<Record<string, unknown>> };
+      expect(list[0]).toMatchObject({ state: 'done', provider: 'bfl', prompt: 'a hot-air balloon' });
+      expect(fake.tasks.map((t) => t.prompt)).toEqual(['a hot-air balloon']);
     } finally {
       await tab.close();
       await both.close();
+      await fake.close();
     }
-  }, 60_000);
+  }, 90_000);
 });
