@@ -79,6 +79,12 @@ describe('FLUX refuses the job', () => {
     expect(job.error.message).toContain('String should have at most 10 characters');
   });
 
+  it('400 names what FLUX said and what to check', async () => {
+    fake.set({ submitFaults: [{ status: 400, body: { detail: 'Invalid image format' } }] });
+    const job = await run();
+    expect(job.error).toEqual({ code: 'flux_bad_request', message: 'FLUX rejected the request (400): Invalid image format. Check the prompt and the parameters.' });
+  });
+
   it('404: a retired model endpoint says so', async () => {
     fake.set({ submitFaults: [{ status: 404, body: { detail: 'Not Found' } }] });
     const job = await run();
