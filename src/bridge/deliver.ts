@@ -81,8 +81,10 @@ async function addMessage(opts: DeliverOptions, content: string): Promise<boolea
       60_000,
     );
   } catch (err) {
+    // Open WebUI could not add the message (an older function, or chat internals that differ): the clicked
+    // message still can take the result. Only a lost connection is passed on.
     const e = toAppError(err);
-    if (e.code === 'owui_unknown_op' || e.code === 'owui_unsupported') return false;
+    if (e.code.startsWith('owui_')) return false;
     throw e;
   }
   const shown = await pageShows(opts.channel, id);
