@@ -122,6 +122,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(final).toContain('](/api/v1/files/file-1/content)');
   });
 
+  it('falls back to the clicked message when Open WebUI cannot add a message', async () => {
+    const content = ORIGINAL.replace('IMAGE', imageUrl);
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'a yellow hat') });
+    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, addMessageFails: true });
+    expect(run.done).toMatchObject({ ok: true });
+    expect(run.chat.get('a1')!.content).toContain('Prompt: a yellow hat');
+  });
+
   it('RESULT_MESSAGE=same keeps the action attached and appends to the clicked message', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a green hat') });

@@ -37,6 +37,8 @@ export interface OpenOptions {
   complete?: (messages: Array<{ role: string; content: string }>) => string;
   /** The page no longer shows new messages (older Open WebUI): the show-check answers false. */
   pageShowsNewMessages?: boolean;
+  /** Open WebUI fails to add a message (chat internals of another version). */
+  addMessageFails?: boolean;
 }
 
 export async function runSession(opts: OpenOptions): Promise<SessionRun> {
@@ -112,6 +114,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         run.detachedAt = Date.now();
         return;
       case 'add_message': {
+        if (opts.addMessageFails) return void (await reply(op.id, { ok: false, error: { code: 'failed', message: 'AttributeError: no Chats' } }));
         run.addedAt = Date.now();
         const m = op.message;
         chat.set(m.id, { id: m.id, parentId: op.parent_id, role: m.role, content: m.content, childrenIds: [], statusHistory: [] });
