@@ -9,11 +9,13 @@ from conftest import SHIM
 from fake_sidecar import TOKEN, Channel, FakeSidecar
 from owui_harness import Chat, OpenWebUI, call_action, installed, load_function
 
+JOB_SECONDS = 30
 
 
 async def busy(ch: Channel) -> None:
     page_calls = 0
-    end = time.monotonic() + 3
+    # As long as a FLUX job takes: the session streams pings, statuses and page calls throughout.
+    end = time.monotonic() + JOB_SECONDS
     while time.monotonic() < end:
         await ch.send({"op": "ping"})
         await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "working", "done": False}}})
@@ -67,11 +69,11 @@ async def measure(tmp: Path) -> tuple[float, int, Chat]:
 
 
 def test_event_loop_lag_stays_under_20_ms(tmp_path: Path) -> None:
-    # Best of five: a stall caused by the function shows every time, one caused by a busy machine does not.
+    # Best of three: a stall caused by the function shows every time, one caused by a busy machine does not.
     results = []
-    for attempt in range(5):
+    for attempt in range(3):
         worst, samples, chat = asyncio.run(measure(tmp_path / str(attempt)))
-        assert samples > 300 and len(chat.events) > 100
+        assert samples > 100 * JOB_SECONDS and len(chat.events) > 1000
         results.append(worst)
         if worst < 0.020:
             break
