@@ -1,4 +1,15 @@
 import { parseArgs } from 'node:util';
+import { ENV_NAMES } from './config.js';
+
+const OPTION_ENV = {
+  host: 'FLUX_INPAINT_HOST',
+  port: 'FLUX_INPAINT_PORT',
+  'data-dir': 'FLUX_INPAINT_DATA_DIR',
+  provider: 'FLUX_INPAINT_PROVIDER',
+} as const;
+
+/** Every other setting, from the config's own list, so the help never misses one. */
+const OTHER_VARIABLES = ENV_NAMES.filter((name) => !(Object.values(OPTION_ENV) as string[]).includes(name));
 
 export const HELP = `flux-inpaint: the sidecar of the FLUX Inpaint function for Open WebUI, and a standalone editor.
 
@@ -11,18 +22,9 @@ Options (each also has an environment variable; options win):
   --provider <name>    auto | bfl | local              FLUX_INPAINT_PROVIDER  (default auto: bfl with a key, else local)
   -h, --help           show this help
 
-Other variables: FLUX_API_KEY, FLUX_API_URL, FLUX_INPAINT_TOKEN, LOG_LEVEL, FLUX_INPAINT_RESULT_HOSTS,
-FLUX_INPAINT_MAX_ACTIVE_TASKS, FLUX_INPAINT_MAX_IMAGE_MB, FLUX_INPAINT_MAX_IMAGE_MP, FLUX_INPAINT_MAX_RESULT_MB,
-FLUX_INPAINT_POLL_INTERVAL_S, FLUX_INPAINT_MAX_POLL_ATTEMPTS, FLUX_INPAINT_KEEP_RESULTS_DAYS,
-FLUX_INPAINT_LOCAL_WORKERS. See README.md.
+Other settings, as environment variables (README.md explains each):
+${OTHER_VARIABLES.map((name) => `  ${name}`).join('\n')}
 `;
-
-const OPTION_ENV = {
-  host: 'FLUX_INPAINT_HOST',
-  port: 'FLUX_INPAINT_PORT',
-  'data-dir': 'FLUX_INPAINT_DATA_DIR',
-  provider: 'FLUX_INPAINT_PROVIDER',
-} as const;
 
 /** Turns command-line options into the environment variables the config reads, so both paths validate alike. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; help: boolean } {
