@@ -15,12 +15,6 @@ export function errorBody(code: string, message: string): ErrorBody {
  * Every error leaves as `{error: {code, message}}` with the right status. Messages of expected errors go to
  * the client verbatim; unexpected ones are logged in full and reach the client as one line without a stack.
  */
-/** Errors fastify raises before a route is found (too long a URL or parameter), in the same shape as the rest. */
-export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
-  void reply.status(status).send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
-}
-
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setSchemaErrorFormatter((errors, dataVar) => {
     const first = errors[0] as unknown as { params?: { issues?: unknown } } | undefined;
@@ -55,6 +49,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
   );
+}
+
+/** Errors fastify raises before a route is found (too long a URL or parameter), in the same shape as the rest. */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  void reply.status(status).send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
 }
 
 function knownFastifyError(err: FastifyError): { status: number; code: string; message: string } | undefined {
