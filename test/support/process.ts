@@ -13,7 +13,7 @@ export interface SidecarProcess {
 }
 
 /** Runs the sidecar as users do (`npm start` runs the same entry), waiting for its address line. */
-export async function spawnSidecar(env: Record<string, string>, args: string[] = []): Promise<SidecarProcess> {
+export async function spawnSidecar(env: Record<string, string>, args: string[] = [], opts: { startTimeoutMs?: number } = {}): Promise<SidecarProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -26,7 +26,7 @@ export async function spawnSidecar(env: Record<string, string>, args: string[] =
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`sidecar did not start:\n${out}`));
-    }, 20_000);
+    }, opts.startTimeoutMs ?? 20_000);
     const check = () => {
       const m = /^flux-inpaint (http:\/\/\S+)/m.exec(out);
       if (m) {
