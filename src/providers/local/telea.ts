@@ -121,21 +121,32 @@ class PaddedGrid {
       heap.push(p, 0);
     }
     const hood = new Neighbourhood(radius, this.stride);
-    const steps = this.steps();
     const step = Math.max(1, Math.floor(this.unknownCount / 10));
     let filled = 0;
-    while (heap.size > 0) {
+    this.march(heap, Infinity, (q) => {
+      this.fillPixel(q, hood);
+      if (++filled % step === 0) onProgress?.(filled / this.unknownCount);
+    });
+  }
+
+  /**
+   * The fast-marching front: takes the nearest band pixel, and gives each INSIDE neighbour its arrival time and
+   * a place in the band, until the heap is empty or the front passes `limit`. `reached` runs while the pixel is
+   * still INSIDE, so that its own stale colour never enters the gradients it reads.
+   */
+  private march(heap: PixelHeap, limit: number, reached?: (q: number) => void): void {
+    const { flags, T } = this;
+    const steps = this.steps();
+    while (heap.size > 0 && heap.peekKey() <= limit) {
       const p = heap.pop();
       flags[p] = KNOWN;
       for (let k = 0; k < 4; k++) {
         const q = p + steps[k]!;
         if (flags[q] !== INSIDE) continue;
         T[q] = this.arrival(q);
-        // Filled while still INSIDE, so that its own stale colour never enters the gradients it reads.
-        this.fillPixel(q, hood);
+        reached?.(q);
         flags[q] = BAND;
         heap.push(q, T[q]!);
-        if (++filled % step === 0) onProgress?.(filled / this.unknownCount);
       }
     }
   }
@@ -146,7 +157,6 @@ class PaddedGrid {
    */
   private measureOutside(limit: number): void {
     const { flags, T, unknown, stride, pad } = this;
-    const steps = this.steps();
     flags.fill(BLOCKED);
     T.fill(FAR);
     for (let y = 0; y < this.height; y++) {
@@ -159,17 +169,7 @@ class PaddedGrid {
       T[p] = 0;
       heap.push(p, 0);
     }
-    while (heap.size > 0 && heap.peekKey() <= limit) {
-      const p = heap.pop();
-      flags[p] = KNOWN;
-      for (let k = 0; k < 4; k++) {
-        const q = p + steps[k]!;
-        if (flags[q] !== INSIDE) continue;
-        T[q] = this.arrival(q);
-        flags[q] = BAND;
-        heap.push(q, T[q]!);
-      }
-    }
+    this.march(heap, limit);
     for (let p = 0; p < T.length; p++) if (unknown[p] === 0) T[p] = -Math.min(T[p]!, limit);
   }
 
