@@ -29,7 +29,7 @@ export async function benchDelivery(): Promise<Result[]> {
     const pic = await picture(1024, 1024);
     for (let i = 0; i < SESSIONS; i++) {
       const run = await inpaint(stack, pic, `delivery ${i}`);
-      const task = stack.fake.tasks.find((t) => t.prompt === `delivery ${i}`);
+      const task = (await stack.fake.tasks()).find((t) => t.prompt === `delivery ${i}`);
       if (!task?.readyServedAt || run.addedAt === undefined) throw new Error(`session ${i} left no timestamps: was the result added as a new message?`);
       const download = await downloadMs(stack, task.id);
       bytes = download.bytes;

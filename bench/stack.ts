@@ -1,29 +1,76 @@
 /**
- * The fake FLUX server in this process and the sidecar as its own process, started the way users run it
- * (`node --import tsx src/main.ts`), so that what is measured in the sidecar (memory, CPU, event loop) is not
- * mixed with the load generator's. A slow start is waited for much longer than in the tests: a busy machine is
- * no reason to lose a run.
+ * The three parties of a benchmark in three processes, as in real use: the fake FLUX server (FLUX is its own
+ * machine), the sidecar started the way users run it, and the load generator (this process). So what is
+ * measured in the sidecar (memory, CPU, event loop) is neither mixed with nor held up by the others' work.
+ * A slow start is waited for much longer than in the tests: a busy machine is no reason to lose a run.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeFlux, type FakeFlux } from '../test/fake-flux/server.js';
+import { fileURLToPath } from 'node:url';
 import { spawnSidecar, type SidecarProcess } from '../test/support/process.js';
+import type { FakeFluxReady, FakeTaskTiming } from './fake-flux-child.js';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
 export const BENCH_FLUX_KEY = 'bench-flux-key-0123456789';
 const START_TIMEOUT_MS = 120_000;
 
+export interface FakeFluxProcess extends FakeFluxReady {
+  /** The tasks the fake server has seen so far, with their timings. */
+  tasks(): Promise<FakeTaskTiming[]>;
+  close(): Promise<void>;
+}
+
 export interface Stack {
-  fake: FakeFlux;
+  fake: FakeFluxProcess;
   /** The sidecar's base URL. */
   url: string;
   pid: number;
   close(): Promise<void>;
 }
 
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the fake FLUX process exited with ${code}`));
+    child.once('exit', onExit);
+    child.once('message', (msg) => {
+      child.off('exit', onExit);
+      resolve(msg as T);
+    });
+  });
+}
+
+async function startFakeFluxProcess(latencyMs: number): Promise<FakeFluxProcess> {
+  const child = fork(fileURLToPath(new URL('./fake-flux-child.ts', import.meta.url)), [String(latencyMs), BENCH_FLUX_KEY], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await Promise.race([
+    nextMessage<FakeFluxReady>(child),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the fake FLUX process did not start')), START_TIMEOUT_MS).unref()),
+  ]).catch((err: unknown) => {
+    child.kill();
+    throw err;
+  });
+  return {
+    ...ready,
+    tasks: () => {
+      const answer = nextMessage<FakeTaskTiming[]>(child);
+      child.send('tasks');
+      return answer;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
+  };
+}
+
 export async function startStack(latencyMs: number, env: Record<string, string> = {}): Promise<Stack> {
-  const fake = await startFakeFlux({ latencyMs, apiKey: BENCH_FLUX_KEY });
+  const fake = await startFakeFluxProcess(latencyMs);
   const dataDir = await mkdtemp(join(tmpdir(), 'flux-inpaint-bench-'));
   const cleanUp = async () => {
     await fake.close();

@@ -58,7 +58,7 @@ export async function benchThroughput(): Promise<Result[]> {
   let detection: number[];
   let firstSubmitMs: number;
   try {
-    // A small picture keeps the fake FLUX server's own rendering, which shares this process, out of the makespan.
+    // A small picture keeps the fake FLUX server's own rendering (its process shares the two cores) out of the makespan.
     const body = JSON.stringify({
       model: 'fill',
       prompt: 'throughput',
@@ -80,7 +80,7 @@ export async function benchThroughput(): Promise<Result[]> {
     wallMs = performance.now() - started;
     cpu = (await cpuMs(stack.pid, ticks)) - cpuBefore;
     rss = await memoryMb(stack.pid, 'VmHWM');
-    const load = stack.fake.tasks.slice(1);
+    const load = (await stack.fake.tasks()).slice(1);
     detection = load.map((t) => (t.readyServedAt ?? Number.NaN) - t.readyAt);
     firstSubmitMs = Math.min(...load.map((t) => t.createdAt)) - startedAt;
   } finally {

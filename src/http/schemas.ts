@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { PARAM_SCHEMAS } from '../flux/models.js';
 import { MAX_PROMPT_CHARS, MODELS, OUTPUT_FORMATS } from '../flux/ranges.js';
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+import { decodeBase64 } from './base64.js';
 
 /**
  * An image field: base64 text (a data: URL prefix is tolerated) in JSON, or a file (Buffer) in multipart.
@@ -11,12 +10,12 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const imageField = (name: string) =>
   z.union([z.instanceof(Buffer), z.string()]).transform((v, ctx) => {
     if (Buffer.isBuffer(v)) return v;
-    const text = v.replace(/^data:[\w/+.-]+;base64,/, '').replace(/\s+/g, '');
-    if (text.length === 0 || text.length % 4 === 1 || !BASE64.test(text)) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be base64 (without line breaks or a data: prefix) or a file upload` });
+    const bytes = decodeBase64(v.replace(/^data:[\w/+.-]+;base64,/, ''));
+    if (!bytes) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be base64 (a data: URL prefix and line breaks are fine) or a file upload` });
       return z.NEVER;
     }
-    return Buffer.from(text, 'base64');
+    return bytes;
   });
 
 /** Multipart sends every field as text, so objects arrive as JSON strings. */

@@ -73,28 +73,13 @@ export async function prepareInputs(opts: {
   requireMask: boolean;
   limits: ImageLimits;
 }): Promise<PreparedInputs> {
-  const { info } = opts;
-  let image = opts.image;
-  let width = info.width;
-  let height = info.height;
-  const cropping = opts.crop && !isFullCrop(opts.crop);
-  if (info.orientation > 1 && !cropping) {
-    // FLUX ignores EXIF orientation: send the pixels the way the user sees them.
-    image = await sharp(image, { limitInputPixels: opts.limits.maxImagePixels }).rotate().png().toBuffer();
+  if (!opts.mask && opts.requireMask) {
+    throw new AppError('mask_required', 'Paint over the part of the image to change: Fill needs a mask.', { status: 400 });
   }
-  if (opts.crop && cropping) {
-    const rect = cropRect(opts.crop, info);
-    image = await sharp(opts.image, { limitInputPixels: opts.limits.maxImagePixels }).rotate().extract(rect).png().toBuffer();
-    width = rect.width;
-    height = rect.height;
-  }
-  if (!opts.mask) {
-    if (opts.requireMask) {
-      throw new AppError('mask_required', 'Paint over the part of the image to change: Fill needs a mask.', { status: 400 });
-    }
-    return { image, width, height };
-  }
-  const maskInfo = await inspectImage(opts.mask, opts.limits, 'mask');
+  // The picture and the mask are independent until the mask is scaled to the picture's final size.
+  const [picture, maskInfo] = await Promise.all([preparePicture(opts), opts.mask && inspectImage(opts.mask, opts.limits, 'mask')]);
+  if (!opts.mask || !maskInfo) return picture;
+  const { width, height } = picture;
   const aspectImage = width / height;
   const aspectMask = maskInfo.width / maskInfo.height;
   // One preview pixel of rounding on either side is fine; anything more is a different picture.
@@ -106,17 +91,31 @@ export async function prepareInputs(opts: {
       { status: 400 },
     );
   }
-  // Emptiness is decided on the mask as painted: scaling up cannot paint pixels, so the full-size copy is made
-  // once, straight to PNG.
-  const flat = () => sharp(opts.mask).flatten({ background: '#000000' }).greyscale();
-  const { data, info: small } = await flat().raw().toBuffer({ resolveWithObject: true });
+  // Emptiness is decided on the mask as painted: scaling up cannot paint pixels. The full-size copy is then
+  // made from those decoded pixels, straight to PNG.
+  const { data, info: small } = await sharp(opts.mask).flatten({ background: '#000000' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let painted = false;
   for (let i = 0; i < data.length && !painted; i += small.channels) painted = data[i]! > 0;
   if (!painted && opts.requireMask) {
     throw new AppError('mask_empty', 'The mask is empty: paint over the part of the image to change.', { status: 400 });
   }
-  const mask = await flat().resize(width, height, { fit: 'fill', kernel: 'linear' }).png().toBuffer();
-  return { image, mask, width, height };
+  const mask = await sharp(data, { raw: { width: small.width, height: small.height, channels: small.channels } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .png()
+    .toBuffer();
+  return { ...picture, mask };
+}
+
+/** The picture as FLUX must see it: upright (FLUX ignores EXIF orientation) and cropped as the editor asked. */
+async function preparePicture(opts: { image: Buffer; info: ImageInfo; crop?: Crop | undefined; limits: ImageLimits }): Promise<PreparedInputs> {
+  const { info } = opts;
+  const decode = () => sharp(opts.image, { limitInputPixels: opts.limits.maxImagePixels }).rotate();
+  if (opts.crop && !isFullCrop(opts.crop)) {
+    const rect = cropRect(opts.crop, info);
+    return { image: await decode().extract(rect).png().toBuffer(), width: rect.width, height: rect.height };
+  }
+  const image = info.orientation > 1 ? await decode().png().toBuffer() : opts.image;
+  return { image, width: info.width, height: info.height };
 }
 
 function isFullCrop(c: Crop): boolean {

@@ -1,5 +1,6 @@
 import { EventEmitter, on } from 'node:events';
 import { readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import mime from 'mime-types';
 import { nanoid } from 'nanoid';
@@ -7,11 +8,12 @@ import type { Logger } from 'pino';
 import sharp from 'sharp';
 import { AppError, toAppError } from '../errors.js';
 import { MODELS_NEEDING_MASK, type ModelName, type OutputFormat } from '../flux/ranges.js';
-import { inspectImage, prepareInputs, type Crop, type ImageLimits } from '../images/prepare.js';
+import { inspectImage, prepareInputs, type Crop, type ImageLimits, type PreparedInputs } from '../images/prepare.js';
 import type { Provider, ProviderName, ProgressUpdate } from '../providers/provider.js';
 import { ensureDir, writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
 import { KeyStore } from './keys.js';
+import { KeyedLimiter } from './limiter.js';
 import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
 
 export interface EngineOptions {
@@ -36,6 +38,11 @@ export interface CreateJobInput {
   meta?: Record<string, unknown> | undefined;
 }
 
+interface JobInputs {
+  image: Buffer;
+  mask?: Buffer;
+}
+
 /** Marks an abort as a shutdown: the job stays unfinished in the journal and resumes on the next start. */
 const SHUTDOWN = Symbol('shutdown');
 
@@ -51,6 +58,7 @@ export class JobEngine {
   /** Keys of jobs being created but not registered yet: a job settling meanwhile must not drop them. */
   private readonly pendingKeys = new Map<string, number>();
   private closing = false;
+  private readonly imageWork = new KeyedLimiter(availableParallelism());
 
   private constructor(
     private readonly opts: EngineOptions,
@@ -92,15 +100,7 @@ export class JobEngine {
     if (input.provider === 'bfl' && !input.flux?.apiKey) {
       throw new AppError('flux_key_missing', 'No FLUX API key: set FLUX_API_KEY (the sidecar variable or the Open WebUI valve).', { status: 400 });
     }
-    const info = await inspectImage(input.image, this.opts.limits);
-    const prepared = await prepareInputs({
-      image: input.image,
-      info,
-      mask: input.mask,
-      crop: input.crop,
-      requireMask: MODELS_NEEDING_MASK.has(input.model),
-      limits: this.opts.limits,
-    });
+    const prepared = await this.prepare(input);
     const keyRef = input.flux ? KeyStore.fingerprint(input.flux.apiKey) : undefined;
     if (keyRef) this.pendingKeys.set(keyRef, (this.pendingKeys.get(keyRef) ?? 0) + 1);
     try {
@@ -111,6 +111,28 @@ export class JobEngine {
         if (left > 0) this.pendingKeys.set(keyRef, left);
         else this.pendingKeys.delete(keyRef);
       }
+    }
+  }
+
+  /**
+   * Image work is CPU-bound: a burst of requests all decoding at once would only interleave, so the first
+   * job would reach FLUX as late as the last. In turns of a few at a time, in arrival order, the first ones
+   * are on their way while the rest wait, and fewer decoded pictures are in memory at once.
+   */
+  private async prepare(input: CreateJobInput): Promise<PreparedInputs> {
+    const release = await this.imageWork.acquire('images');
+    try {
+      const info = await inspectImage(input.image, this.opts.limits);
+      return await prepareInputs({
+        image: input.image,
+        info,
+        mask: input.mask,
+        crop: input.crop,
+        requireMask: MODELS_NEEDING_MASK.has(input.model),
+        limits: this.opts.limits,
+      });
+    } finally {
+      release();
     }
   }
 
@@ -134,13 +156,11 @@ export class JobEngine {
       meta: input.meta,
       ...(input.flux ? { apiUrl: input.flux.apiUrl, keyRef: await this.keys.put(input.flux.apiKey) } : {}),
     };
-    const dir = join(inputsDir(this.opts.dataDir), id);
-    await ensureDir(dir, 0o700);
-    await writeFileAtomic(join(dir, 'image'), prepared.image, 0o600);
-    if (prepared.mask) await writeFileAtomic(join(dir, 'mask.png'), prepared.mask, 0o600);
+    await this.saveInputs(id, prepared);
     this.records.set(id, record);
     await this.journal.append(record);
-    this.start(record);
+    // The files are for a restart; this run already holds the bytes.
+    this.start(record, prepared.mask ? { image: prepared.image, mask: prepared.mask } : { image: prepared.image });
     return toView(record);
   }
 
@@ -242,16 +262,17 @@ export class JobEngine {
     return record;
   }
 
-  private start(record: JobRecord): void {
-    const p = this.run(record).finally(() => this.running.delete(p));
+  /** Runs a new job from the inputs it was created with, or a resumed one from its files. */
+  private start(record: JobRecord, inputs?: JobInputs): void {
+    const p = this.run(record, inputs).finally(() => this.running.delete(p));
     this.running.add(p);
   }
 
-  private async run(record: JobRecord): Promise<void> {
+  private async run(record: JobRecord, fresh: JobInputs | undefined): Promise<void> {
     const controller = new AbortController();
     this.controllers.set(record.id, controller);
     try {
-      const saved = await this.findSavedResult(record);
+      const saved = fresh ? undefined : await this.findSavedResult(record);
       if (saved) {
         // Saved before the last shutdown but not journaled as done: finish without downloading again.
         await this.finish(record, saved.file, saved.mime, undefined);
@@ -260,7 +281,7 @@ export class JobEngine {
       const provider = this.opts.providers[record.provider];
       if (!provider) throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`, { status: 400 });
       const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
-      const inputs = await this.readInputs(record.id);
+      const inputs = fresh ?? (await this.readInputs(record.id));
       const result = await provider.run(
         {
           model: record.model,
@@ -359,7 +380,22 @@ export class JobEngine {
     await this.keys.retain(stillNeeded);
   }
 
-  private async readInputs(id: string): Promise<{ image: Buffer; mask?: Buffer }> {
+  /** Both files at once; on failure neither stays behind, since no journal line will ever point to them. */
+  private async saveInputs(id: string, inputs: { image: Buffer; mask?: Buffer | undefined }): Promise<void> {
+    const dir = join(inputsDir(this.opts.dataDir), id);
+    await ensureDir(dir, 0o700);
+    const writes = await Promise.allSettled([
+      writeFileAtomic(join(dir, 'image'), inputs.image, 0o600),
+      inputs.mask ? writeFileAtomic(join(dir, 'mask.png'), inputs.mask, 0o600) : undefined,
+    ]);
+    const failed = writes.find((w) => w.status === 'rejected');
+    if (failed) {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      throw failed.reason;
+    }
+  }
+
+  private async readInputs(id: string): Promise<JobInputs> {
     const dir = join(inputsDir(this.opts.dataDir), id);
     try {
       const image = await readFile(join(dir, 'image'));

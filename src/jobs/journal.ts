@@ -11,7 +11,9 @@ const FILE = 'journal.jsonl';
  * On open it is replayed and compacted (one line per kept job), so it never grows without bound.
  */
 export class Journal {
-  private chain: Promise<void> = Promise.resolve();
+  /** Lines waiting for the next write, with the callers waiting for them to be on disk. */
+  private batch: Batch | undefined;
+  private flushing: Promise<void> | undefined;
 
   private constructor(
     private handle: FileHandle,
@@ -44,7 +46,7 @@ export class Journal {
     return { journal: new Journal(handle, path), records, expired };
   }
 
-  /** Appends a snapshot; appends are serialised so lines never interleave. */
+  /** Appends a snapshot; resolves once it is on disk. */
   append(record: JobRecord): Promise<void> {
     return this.write(`${JSON.stringify(record)}\n`);
   }
@@ -54,24 +56,57 @@ export class Journal {
     return this.write(`${JSON.stringify({ id, deleted: true })}\n`);
   }
 
+  /**
+   * Group commit: lines that arrive while a write is on its way go out together in the next write and
+   * share one flush to disk. A burst of jobs would otherwise queue one flush per state change, and each job
+   * would wait for every flush before its own. Lines keep their order, and a line is only reported written
+   * once it is flushed.
+   */
   private write(line: string): Promise<void> {
-    const next = this.chain.then(async () => {
+    this.batch ??= newBatch();
+    this.batch.lines.push(line);
+    const done = this.batch.done;
+    this.flushing ??= this.flush();
+    return done;
+  }
+
+  private async flush(): Promise<void> {
+    for (let batch = this.batch; batch; batch = this.batch) {
+      this.batch = undefined;
       try {
-        await this.handle.appendFile(line);
+        await this.handle.appendFile(batch.lines.join(''));
         await this.handle.datasync();
+        batch.resolve();
       } catch (err) {
-        throw storageError(err, this.path);
+        // Only this batch fails: later lines still get their own attempt.
+        batch.reject(storageError(err, this.path));
       }
-    });
-    // One failed write must not wedge every later write.
-    this.chain = next.catch(() => undefined);
-    return next;
+    }
+    // In the same step as the last look at the batch: a line arriving after it starts a new flush.
+    this.flushing = undefined;
   }
 
   async close(): Promise<void> {
-    await this.chain;
+    while (this.flushing) await this.flushing;
     await this.handle.close();
   }
+}
+
+interface Batch {
+  lines: string[];
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { lines: [], done, resolve, reject };
 }
 
 async function replay(path: string, logger: Logger): Promise<Map<string, JobRecord>> {

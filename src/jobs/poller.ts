@@ -15,6 +15,10 @@ export interface PollTiming {
 }
 
 export const MIN_POLL_MS = 200;
+/** How many short polls away from the estimated end count as close to it. */
+const NEAR_END_POLLS = 4;
+/** How long after the estimated end to poll: enough for FLUX to have stored the image. */
+const END_MARGIN_MS = 40;
 
 export function nextPollDelay(t: PollTiming): number {
   const floor = Math.min(MIN_POLL_MS, t.baseMs);
@@ -26,8 +30,11 @@ export function nextPollDelay(t: PollTiming): number {
     remaining = t.typicalMs - t.elapsedMs;
   }
   if (remaining === undefined) return t.baseMs;
-  // Wake a little before the estimate: estimates are noisy and a late poll costs the user time.
-  return clamp(remaining * 0.8, floor, ceiling);
+  // Close to the estimated end, a poll before it would be a wasted request and the one after it would come
+  // a whole short interval late: aim just past the end instead.
+  if (remaining <= floor * NEAR_END_POLLS) return Math.max(floor, remaining + END_MARGIN_MS);
+  // Further away, wake a little before the estimate: estimates are noisy and a late poll costs the user time.
+  return Math.min(remaining * 0.8, ceiling);
 }
 
 /** Keeps recent task durations per model to estimate how long the next one takes. */
@@ -50,8 +57,4 @@ export class DurationStats {
     const sorted = [...list].sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length * 0.25)];
   }
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, v));
 }

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, appendFile, stat } from 'node:fs/promises';
+import { mkdtemp, open, readFile, appendFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Journal } from '../../src/jobs/journal.js';
 import { KeyStore } from '../../src/jobs/keys.js';
 import type { JobRecord } from '../../src/jobs/types.js';
@@ -73,6 +73,58 @@ describe('Journal', () => {
     expect([...again.records.keys()]).toEqual(['oldRunning']);
     expect(again.expired.map((r) => r.id)).toEqual(['old']);
     await again.journal.close();
+  });
+});
+
+describe('Journal group commit', () => {
+  /** FileHandle is not exported by Node; its prototype is reached through an open handle. */
+  async function fileHandlePrototype(dir: string) {
+    const probe = await open(join(dir, 'probe'), 'w');
+    await probe.close();
+    return Object.getPrototypeOf(probe) as { datasync: () => Promise<void>; appendFile: (data: string) => Promise<void> };
+  }
+
+  it('writes a burst of appends in order with far fewer flushes than lines', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    const flushes = vi.spyOn(await fileHandlePrototype(dir), 'datasync');
+    try {
+      const ids = Array.from({ length: 100 }, (_, i) => `job${i}`);
+      await Promise.all(ids.map((id) => journal.append(record(id))));
+      expect(flushes.mock.calls.length).toBeGreaterThan(0);
+      expect(flushes.mock.calls.length).toBeLessThanOrEqual(3);
+      await journal.close();
+      const lines = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
+      expect(lines.map((l) => (JSON.parse(l) as JobRecord).id)).toEqual(ids);
+    } finally {
+      flushes.mockRestore();
+    }
+  });
+
+  it('fails only the appends of a failed write; later appends are written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    const writes = vi
+      .spyOn(await fileHandlePrototype(dir), 'appendFile')
+      .mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    try {
+      const first = journal.append(record('lost'));
+      await expect(first).rejects.toMatchObject({ code: 'disk_full' });
+      await journal.append(record('kept'));
+      await journal.close();
+      expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as JobRecord).id)).toEqual(['kept']);
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
+  it('close waits for every pending line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    const pending = Array.from({ length: 20 }, (_, i) => journal.append(record(`j${i}`)));
+    await journal.close();
+    await Promise.all(pending);
+    expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(20);
   });
 });
 

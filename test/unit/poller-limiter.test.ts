@@ -16,6 +16,15 @@ describe('adaptive polling', () => {
     expect(late).toBeGreaterThanOrEqual(MIN_POLL_MS);
   });
 
+  it('close to the estimated end, polls just after it instead of shortly before it', () => {
+    // 3 s in at 90 %: about 333 ms left, less than two and a half short polls.
+    const d = nextPollDelay({ baseMs: 2000, elapsedMs: 3000, progress: 0.9 });
+    expect(d).toBeGreaterThan(3000 / 9);
+    expect(d).toBeLessThan(3000 / 9 + 100);
+    // Never sooner than the shortest gap, however close the estimate says the end is.
+    expect(nextPollDelay({ baseMs: 2000, elapsedMs: 10_000, progress: 0.999 })).toBe(MIN_POLL_MS);
+  });
+
   it('uses the typical duration of earlier tasks when there is no progress', () => {
     const d = nextPollDelay({ baseMs: 2000, elapsedMs: 9000, progress: null, typicalMs: 10_000 });
     expect(d).toBe(800);
