@@ -13,6 +13,7 @@ import { benchLoopLag } from './loop-lag.js';
 import { benchPolling } from './polling.js';
 import { consoleTable, describeMachine, markdown } from './report.js';
 import { below, round, type Result } from './result.js';
+import { buildDist } from '../src/build.js';
 import { benchThroughput } from './throughput.js';
 
 type Bench = () => Promise<Result[]>;
@@ -42,6 +43,8 @@ async function attempt(name: string, bench: Bench): Promise<Result[]> {
   }
 }
 
+// The sidecar runs as users run it: the build, made fresh from these sources.
+await buildDist();
 const loadBefore = Math.round((loadavg()[0] ?? 0) * 100) / 100;
 const started = performance.now();
 const benches: Array<[string, Bench]> = [

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** What `npm start` runs; test/setup/build.ts builds it once before the tests. */
+const SIDECAR = [join(ROOT, 'dist', 'main.mjs')];
 
 export interface SidecarProcess {
   child: ChildProcess;
@@ -12,9 +14,9 @@ export interface SidecarProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs the sidecar as users do (`npm start` runs the same entry), waiting for its address line. */
+/** Runs the built sidecar as `npm start` does, waiting for its address line. */
 export async function spawnSidecar(env: Record<string, string>, args: string[] = [], opts: { startTimeoutMs?: number } = {}): Promise<SidecarProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [...SIDECAR, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +58,7 @@ export async function spawnSidecar(env: Record<string, string>, args: string[] =
 /** Runs the sidecar expecting it to fail at start; resolves with its exit code and output. */
 export function runSidecarExpectingFailure(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [...SIDECAR, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

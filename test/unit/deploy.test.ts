@@ -32,10 +32,15 @@ describe('deployment recipes', () => {
     expect(() => loadConfig(Object.fromEntries(vars))).not.toThrow();
   });
 
-  it('the Dockerfile starts the same entry point as npm start', async () => {
-    const dockerfile = await read('deploy/Dockerfile');
+  it('npm start, the Dockerfile and the systemd unit run the same build', async () => {
     const pkg = JSON.parse(await read('package.json')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toContain('src/main.ts');
-    expect(dockerfile).toContain('"src/main.ts"');
+    expect(pkg.scripts.start).toContain('node dist/main.mjs');
+    // npm ci runs `prepare`, so an install has the build before anything starts it.
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    const dockerfile = await read('deploy/Dockerfile');
+    expect(dockerfile).toContain('CMD ["node", "dist/main.mjs"]');
+    // The build runs inside `npm ci`, so the sources must be in the image before it.
+    expect(dockerfile.indexOf('COPY src ./src')).toBeLessThan(dockerfile.indexOf('RUN npm ci'));
+    expect(await read('deploy/flux-inpaint.service')).toMatch(/^ExecStart=\/usr\/bin\/node dist\/main\.mjs$/m);
   });
 });

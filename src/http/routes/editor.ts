@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { editorBundle, standalonePage } from '../../artifact/bundle.js';
+import { editorBundle } from '../../artifact/bundle.js';
+import { standalonePage } from '../../artifact/page.js';
 import type { Config } from '../../config.js';
 import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../flux/ranges.js';
 import type { ProviderName } from '../../providers/provider.js';

@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { AppError } from '../../errors.js';
+import { prebuilt } from '../../prebuilt.js';
 import type { LocalJob, WorkerReply } from './jobs.js';
 
 interface Task {
@@ -19,26 +21,33 @@ interface Slot {
   task: Task | undefined;
 }
 
-/** worker.ts and its imports as one CommonJS script, built on first use. */
+export const WORKER_FILE = 'worker.cjs';
+
+/** worker.ts and the few pixel modules it imports as one CommonJS script. */
+export const WORKER_BUILD = {
+  entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'silent',
+} satisfies BuildOptions;
+
+/** The worker script built from the sources, once per process. */
 let workerScript: string | undefined;
 
 /**
- * Starts a worker running worker.ts. A compiled build (this file ending in .js) loads worker.js directly.
- * From sources, the worker cannot load TypeScript: Node 20 does not apply the hooks of a worker's own
- * `--import tsx` to its entry module, and loading tsx inside each worker takes seconds on a busy machine.
- * Bundling the few pixel modules with esbuild takes milliseconds, once per process.
+ * Starts a worker thread for pixel work: the script `npm run build` wrote, or, when the sources run directly,
+ * worker.ts bundled on first use. A worker cannot load TypeScript itself: Node 20 does not apply the hooks
+ * of a worker's own `--import tsx` to its entry module, and loading tsx inside each worker takes seconds on a
+ * busy machine, while bundling takes milliseconds.
  */
 export function spawnLocalWorker(): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./worker.js', import.meta.url));
-  workerScript ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles[0]!.text;
+  const file = prebuilt(WORKER_FILE);
+  if (file) return new Worker(file);
+  // Required here, not imported: the sidecar bundle has the prebuilt script and must not load esbuild.
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  workerScript ??= buildSync({ ...WORKER_BUILD, write: false }).outputFiles[0]!.text;
   return new Worker(workerScript, { eval: true });
 }
 

@@ -1,0 +1,40 @@
+/**
+ * `npm run build`: what `npm start`, the Docker image and the systemd unit run, into dist/. The sidecar becomes
+ * one ES module (packages stay in node_modules), so plain Node runs it without a TypeScript loader: it
+ * starts faster and uses about a third less memory. The local provider's worker and the editor are built
+ * beside it, so the running sidecar never needs esbuild.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { buildEditorBundle } from '../artifact/build.js';
+import { EDITOR_FILE } from './artifact/bundle.js';
+import { WORKER_BUILD, WORKER_FILE } from './providers/local/pool.js';
+
+export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+export const SIDECAR_FILE = 'main.mjs';
+
+export async function buildDist(outDir = DIST): Promise<void> {
+  // Built aside and swapped in whole: a sidecar starting meanwhile never sees half of a new build.
+  const next = `${outDir.replace(/\/$/, '')}.next`;
+  await rm(next, { recursive: true, force: true });
+  await mkdir(next, { recursive: true });
+  await Promise.all([
+    build({
+      entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+      outfile: `${next}/${SIDECAR_FILE}`,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    }),
+    build({ ...WORKER_BUILD, outfile: `${next}/${WORKER_FILE}` }),
+    buildEditorBundle({ minify: true }).then((js) => writeFile(`${next}/${EDITOR_FILE}`, js)),
+  ]);
+  await rm(outDir, { recursive: true, force: true });
+  await rename(next, outDir);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildDist();
