@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp from '../images/vips.js';
 import { AppError, toAppError } from '../errors.js';
 import { inspectImage, type ImageLimits } from '../images/prepare.js';
 import type { OpChannel } from './channel.js';

@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata } from './vips.js';
 import { AppError } from '../errors.js';
 
 export const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);

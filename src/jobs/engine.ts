@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import mime from 'mime-types';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
-import sharp from 'sharp';
+import sharp from '../images/vips.js';
 import { AppError, toAppError } from '../errors.js';
 import { MODELS_NEEDING_MASK, type ModelName, type OutputFormat } from '../flux/ranges.js';
 import { inspectImage, prepareInputs, type Crop, type ImageLimits, type PreparedInputs } from '../images/prepare.js';

@@ -18,7 +18,7 @@ export const MIN_POLL_MS = 200;
 /** How many short polls away from the estimated end count as close to it. */
 const NEAR_END_POLLS = 4;
 /** How long after the estimated end to poll: enough for FLUX to have stored the image. */
-const END_MARGIN_MS = 40;
+const END_MARGIN_MS = 15;
 
 export function nextPollDelay(t: PollTiming): number {
   const floor = Math.min(MIN_POLL_MS, t.baseMs);

@@ -29,15 +29,20 @@ describe('the built sidecar', () => {
     expect(await res.text()).toBe(await readFile(join(ROOT, 'dist', 'editor.js'), 'utf8'));
   });
 
-  it('runs a local Fill in the prebuilt worker', async () => {
+  // Expand also loads sharp inside the worker, from node_modules.
+  it.each([
+    ['fill', { mask: true, params: {} }],
+    ['expand', { mask: false, params: { top: 16, left: 8 } }],
+  ] as const)('runs a local %s in the prebuilt worker', async (model, { mask, params }) => {
     const auth = { authorization: `Bearer ${TOKEN}` };
     const res = await fetch(`${sidecar.url}/v1/jobs`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({
-        model: 'fill',
+        model,
         image: (await testImage(96, 64)).toString('base64'),
-        mask: (await testMask(96, 64)).toString('base64'),
+        ...(mask ? { mask: (await testMask(96, 64)).toString('base64') } : {}),
+        params,
         provider: 'local',
       }),
     });

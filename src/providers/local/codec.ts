@@ -1,6 +1,7 @@
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Sharp } from '../../images/vips.js';
 import { AppError } from '../../errors.js';
 import type { OutputFormat } from '../../flux/ranges.js';
+import { borderMask, type ExpandSides } from './expand.js';
 
 export interface RawImage {
   /** Interleaved samples, `channels` per pixel, in a buffer of its own so it can be transferred to a worker. */
@@ -15,9 +16,16 @@ export async function decodeRgb(bytes: Buffer): Promise<RawImage> {
   return decode(sharp(bytes).removeAlpha().toColourspace('srgb'), 3);
 }
 
-/** Decodes to 8-bit RGB on a larger black canvas: the padding is done natively, in the same pass. */
-export async function decodeRgbExpanded(bytes: Buffer, sides: { top: number; bottom: number; left: number; right: number }): Promise<RawImage> {
-  return decode(sharp(bytes).removeAlpha().toColourspace('srgb').extend({ ...sides, background: '#000000' }), 3);
+/**
+ * The canvas of an Expand and the area to fill on it: the picture decoded to 8-bit RGB on a larger black
+ * canvas (padded natively, in the same pass), and a mask of the added border. Runs in the worker thread that
+ * fills the border, so the 16-megapixel-and-more canvas is never copied between threads.
+ */
+export async function decodePadded(bytes: Uint8Array, sides: ExpandSides): Promise<{ canvas: RawImage; mask: Uint8Array }> {
+  const pipeline = sharp(bytes).removeAlpha().toColourspace('srgb').extend({ ...sides, background: '#000000' });
+  const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  const canvas = { data, width: info.width, height: info.height, channels: info.channels };
+  return { canvas, mask: borderMask(info.width, info.height, sides) };
 }
 
 /** Width and height, from the header only. */

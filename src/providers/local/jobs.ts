@@ -1,10 +1,14 @@
 import { blendByMask } from './blend.js';
 import { cannyEdges } from './canny.js';
+import { decodePadded } from './codec.js';
+import type { ExpandSides } from './expand.js';
 import { inpaintTelea } from './telea.js';
 
 /** Pixel work a worker thread does; buffers travel by transfer, not by copy. */
 export type LocalJob =
   | { op: 'fill'; rgb: Uint8Array; mask: Uint8Array; width: number; height: number; radius: number }
+  /** The encoded picture: the worker decodes it onto the larger canvas itself. */
+  | { op: 'expand'; image: Uint8Array; sides: ExpandSides; radius: number }
   | { op: 'canny'; gray: Uint8Array; width: number; height: number; low: number; high: number };
 
 export type WorkerReply =
@@ -12,14 +16,21 @@ export type WorkerReply =
   | { type: 'done'; pixels: Uint8Array }
   | { type: 'error'; message: string };
 
-/** Runs one job synchronously; the worker thread calls this so the HTTP server's event loop stays free. */
-export function runJob(job: LocalJob, onProgress: (fraction: number) => void): Uint8Array {
+/** Runs one job; the worker thread calls this so the HTTP server's event loop stays free. */
+export async function runJob(job: LocalJob, onProgress: (fraction: number) => void): Promise<Uint8Array> {
   switch (job.op) {
-    case 'fill': {
-      const inpainted = inpaintTelea(job.rgb, job.mask, job.width, job.height, { radius: job.radius, onProgress });
-      return blendByMask(job.rgb, inpainted, job.mask);
+    case 'fill':
+      return fill(job.rgb, job.mask, job.width, job.height, job.radius, onProgress);
+    case 'expand': {
+      const { canvas, mask } = await decodePadded(job.image, job.sides);
+      return fill(canvas.data, mask, canvas.width, canvas.height, job.radius, onProgress);
     }
     case 'canny':
       return cannyEdges(job.gray, job.width, job.height, job.low, job.high);
   }
+}
+
+function fill(rgb: Uint8Array, mask: Uint8Array, width: number, height: number, radius: number, onProgress: (fraction: number) => void): Uint8Array {
+  const inpainted = inpaintTelea(rgb, mask, width, height, { radius, onProgress });
+  return blendByMask(rgb, inpainted, mask);
 }

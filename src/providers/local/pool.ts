@@ -23,13 +23,15 @@ interface Slot {
 
 export const WORKER_FILE = 'worker.cjs';
 
-/** worker.ts and the few pixel modules it imports as one CommonJS script. */
+/** worker.ts and the pixel modules it imports as one CommonJS script. */
 export const WORKER_BUILD = {
   entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Loaded from node_modules at run time: a native addon cannot be bundled.
+  external: ['sharp'],
   logLevel: 'silent',
 } satisfies BuildOptions;
 

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import { MODEL_RANGES, type ModelName } from '../../flux/ranges.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
-import { decodeGrey, decodeRgb, decodeRgbExpanded, encode, imageSize, type RawImage } from './codec.js';
-import { borderMask, expandSides } from './expand.js';
+import { decodeGrey, decodeRgb, encode, imageSize, type RawImage } from './codec.js';
+import { expandSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
 import { WorkerPool } from './pool.js';
 
@@ -64,10 +64,10 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
         { status: 400 },
       );
     }
-    const padded = await decodeRgbExpanded(input.image, sides);
-    const mask = borderMask(width, height, sides);
-    const job: LocalJob = { op: 'fill', rgb: padded.data, mask, width, height, radius: TELEA_RADIUS };
-    const pixels = await work(job, [padded.data.buffer as ArrayBuffer, mask.buffer as ArrayBuffer], ctx, 'Expanding');
+    // A copy of the encoded bytes (small) is handed over, so the decoded canvas (large) never has to be.
+    const image = new Uint8Array(input.image);
+    const job: LocalJob = { op: 'expand', image, sides, radius: TELEA_RADIUS };
+    const pixels = await work(job, [image.buffer as ArrayBuffer], ctx, 'Expanding');
     return encode({ data: pixels, width, height, channels: 3 }, input.outputFormat);
   };
 
