@@ -36,7 +36,8 @@ describe('decodeBase64', () => {
         fc.constantFrom('!', '*', '.', ':', 'é', '\u0000', '"', '=', '%'),
         (raw, at, bad) => {
           const text = Buffer.from(raw).toString('base64').replace(/=+$/, '');
-          const i = at % (text.length + 1);
+          // An '=' at the very end can be valid padding; anywhere else it is foreign.
+          const i = at % (bad === '=' ? text.length : text.length + 1);
           expect(decodeBase64(text.slice(0, i) + bad + text.slice(i))).toBeUndefined();
         },
       ),

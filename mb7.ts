@@ -1,2 +1,0 @@
-import { benchImages } from './bench/images.js';
-console.log((await benchImages()).map((r) => `${r.name} ${r.value}`).join('\n'));
