@@ -14,6 +14,8 @@ export class Journal {
   /** Lines waiting for the next write, with the callers waiting for them to be on disk. */
   private batch: Batch | undefined;
   private flushing: Promise<void> | undefined;
+  /** A failed write may have left part of a line: the next write starts on a new line, so replay loses only that one. */
+  private torn = false;
 
   private constructor(
     private handle: FileHandle,
@@ -74,11 +76,13 @@ export class Journal {
     for (let batch = this.batch; batch; batch = this.batch) {
       this.batch = undefined;
       try {
-        await this.handle.appendFile(batch.lines.join(''));
+        await this.handle.appendFile((this.torn ? '\n' : '') + batch.lines.join(''));
         await this.handle.datasync();
+        this.torn = false;
         batch.resolve();
       } catch (err) {
         // Only this batch fails: later lines still get their own attempt.
+        this.torn = true;
         batch.reject(storageError(err, this.path));
       }
     }

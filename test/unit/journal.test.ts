@@ -118,6 +118,27 @@ describe('Journal group commit', () => {
     }
   });
 
+  it('a write cut off half-way costs only its own line: the next one is still read back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    const proto = await fileHandlePrototype(dir);
+    const realAppend = proto.appendFile;
+    const writes = vi.spyOn(proto, 'appendFile').mockImplementationOnce(async function (this: typeof proto, data: string) {
+      await realAppend.call(this, data.slice(0, 20));
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      await expect(journal.append(record('torn'))).rejects.toMatchObject({ code: 'disk_full' });
+      await journal.append(record('after', { state: 'running' }));
+      await journal.close();
+    } finally {
+      writes.mockRestore();
+    }
+    const again = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    expect([...again.records.keys()]).toEqual(['after']);
+    await again.journal.close();
+  });
+
   it('close waits for every pending line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'journal-'));
     const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
