@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { lastJobEvent } from '../test/support/events.js';
 import { testImage, testMask } from '../test/support/images.js';
 import { atLeast, below, info, quantile, round, type Result } from './result.js';
 import { BENCH_FLUX_KEY, BENCH_TOKEN, startStack, type Stack } from './stack.js';
@@ -42,9 +43,8 @@ async function runJob(stack: Stack, body: string): Promise<string> {
   const res = await fetch(`${stack.url}/v1/jobs`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
   if (res.status !== 202) throw new Error(`POST /v1/jobs answered ${res.status}: ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
-  const events = await (await fetch(`${stack.url}/v1/jobs/${id}/events`, { headers: auth })).text();
-  const last = events.split('\n').filter((l) => l.startsWith('data: ')).at(-1);
-  return last ? (JSON.parse(last.slice(6)) as { state: string }).state : 'no events';
+  const last = await lastJobEvent(await fetch(`${stack.url}/v1/jobs/${id}/events`, { headers: auth })).catch(() => ({ state: 'no events' }));
+  return String(last.state);
 }
 
 export async function benchThroughput(): Promise<Result[]> {

@@ -40,7 +40,7 @@ export interface CreateJobInput {
 
 interface JobInputs {
   image: Buffer;
-  mask?: Buffer;
+  mask?: Buffer | undefined;
 }
 
 /** Marks an abort as a shutdown: the job stays unfinished in the journal and resumes on the next start. */
@@ -136,7 +136,7 @@ export class JobEngine {
     }
   }
 
-  private async register(input: CreateJobInput, prepared: { image: Buffer; mask?: Buffer | undefined }): Promise<JobView> {
+  private async register(input: CreateJobInput, prepared: JobInputs): Promise<JobView> {
     const id = nanoid(12);
     const now = new Date().toISOString();
     const record: JobRecord = {
@@ -160,7 +160,7 @@ export class JobEngine {
     this.records.set(id, record);
     await this.journal.append(record);
     // The files are for a restart; this run already holds the bytes.
-    this.start(record, prepared.mask ? { image: prepared.image, mask: prepared.mask } : { image: prepared.image });
+    this.start(record, prepared);
     return toView(record);
   }
 
@@ -381,7 +381,7 @@ export class JobEngine {
   }
 
   /** Both files at once; on failure neither stays behind, since no journal line will ever point to them. */
-  private async saveInputs(id: string, inputs: { image: Buffer; mask?: Buffer | undefined }): Promise<void> {
+  private async saveInputs(id: string, inputs: JobInputs): Promise<void> {
     const dir = join(inputsDir(this.opts.dataDir), id);
     await ensureDir(dir, 0o700);
     const writes = await Promise.allSettled([

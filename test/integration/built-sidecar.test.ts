@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testImage, testMask } from '../support/images.js';
+import { lastJobEvent } from '../support/events.js';
 import { spawnSidecar, type SidecarProcess } from '../support/process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,8 +49,7 @@ describe('the built sidecar', () => {
     });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
-    const events = await (await fetch(`${sidecar.url}/v1/jobs/${id}/events`, { headers: auth })).text();
-    expect(events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)).toContain('"state":"done"');
+    expect(await lastJobEvent(await fetch(`${sidecar.url}/v1/jobs/${id}/events`, { headers: auth }))).toMatchObject({ state: 'done' });
   });
 
   it('bin/flux-inpaint.js runs it and passes its arguments on', async () => {

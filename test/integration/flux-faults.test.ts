@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux, type FakeFluxOptions } from '../fake-flux/server.js';
 import { testImage, testMask } from '../support/images.js';
+import { lastJobEvent } from '../support/events.js';
 import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
 
 /**
@@ -52,9 +53,7 @@ async function run(extra: Record<string, unknown> = {}): Promise<Record<string, 
   const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, ...extra }) });
   expect(res.status).toBe(202);
   const { id } = await res.json();
-  const events = await (await sidecar.api(`/v1/jobs/${id}/events`)).text();
-  const last = events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)!;
-  return JSON.parse(last.slice(6));
+  return lastJobEvent(await sidecar.api(`/v1/jobs/${id}/events`));
 }
 
 const submits = (prompt: string) => fake.tasks.filter((t) => t.prompt === prompt).length;
@@ -219,8 +218,7 @@ describe('FLUX unreachable', () => {
     try {
       const res = await other.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const { id } = await res.json();
-      const events = await (await other.api(`/v1/jobs/${id}/events`)).text();
-      const job = JSON.parse(events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)!.slice(6));
+      const job = await lastJobEvent(await other.api(`/v1/jobs/${id}/events`));
       expect(job.error.code).toBe('flux_unreachable');
       expect(job.error.message).toContain('check the network and FLUX_API_URL');
     } finally {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testMask } from '../support/images.js';
+import { lastJobEvent } from '../support/events.js';
 import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
 
 const run = promisify(execFile);
@@ -54,11 +55,7 @@ describe.skipIf(!disk)(`a data dir on a full ${SIZE_MB} MB file system (needs ro
         refusal = { status: res.status, code: answer.code, message: answer.message };
         break;
       }
-      const events = await (await sidecar.api(`/v1/jobs/${answer.id}/events`)).text();
-      const last = JSON.parse(events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)!.slice(6)) as {
-        state: string;
-        error?: { code: string; message: string };
-      };
+      const last = await lastJobEvent(await sidecar.api(`/v1/jobs/${answer.id}/events`));
       if (last.state === 'done') done.push(answer.id);
       else refusal = { status: 507, ...last.error! };
     }
@@ -72,7 +69,6 @@ describe.skipIf(!disk)(`a data dir on a full ${SIZE_MB} MB file system (needs ro
     const again = await post();
     expect(again.status).toBe(202);
     const { id } = (await again.json()) as { id: string };
-    const events = await (await sidecar.api(`/v1/jobs/${id}/events`)).text();
-    expect(events.split('\n').filter((l) => l.startsWith('data: ')).at(-1)).toContain('"state":"done"');
+    expect(await lastJobEvent(await sidecar.api(`/v1/jobs/${id}/events`))).toMatchObject({ state: 'done' });
   });
 });

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { testImage, testMask } from '../support/images.js';
+import { lastJobEvent } from '../support/events.js';
 import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
 
 let fake: FakeFlux;
@@ -36,12 +37,7 @@ async function post(body: unknown) {
 async function waitForJob(id: string): Promise<Record<string, any>> {
   const res = await sidecar.api(`/v1/jobs/${id}/events`);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const text = await res.text();
-  const events = text
-    .split('\n')
-    .filter((l) => l.startsWith('data: '))
-    .map((l) => JSON.parse(l.slice(6)));
-  return events[events.length - 1];
+  return lastJobEvent(res);
 }
 
 describe('jobs API over HTTP with the FLUX provider', () => {
