@@ -14,8 +14,7 @@ import { editorRoutes } from './routes/editor.js';
 import { bridgeRoutes } from '../bridge/routes.js';
 import { SessionRegistry } from '../bridge/registry.js';
 import { editorBundle } from '../artifact/bundle.js';
-import { fetchExternalImage, guardedDispatcher } from '../net/ssrf.js';
-import { Agent } from 'undici';
+import { createExternalFetcher } from '../net/external.js';
 import { useZod } from './zod.js';
 
 export interface AppDeps {
@@ -78,11 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closing: closing.signal,
   });
   await app.register(editorRoutes, { config, providers: deps.providers });
-  const guarded = guardedDispatcher();
-  const plain = new Agent({ connect: { timeout: 10_000 }, headersTimeout: 30_000, bodyTimeout: 30_000 });
-  app.addHook('onClose', async () => {
-    await Promise.all([guarded.close(), plain.close()]);
-  });
+  const external = createExternalFetcher({ allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes, stop: closing.signal });
+  app.addHook('onClose', () => external.close());
   await app.register(bridgeRoutes, {
     registry: new SessionRegistry(),
     closing: closing.signal,
@@ -90,8 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       engine: deps.engine,
       config,
       editorBundle,
-      fetchExternal: (url) =>
-        fetchExternalImage(url, { guarded, plain, allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes }),
+      fetchExternal: external.fetchExternal,
     },
   });
   return app;

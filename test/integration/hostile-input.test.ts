@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caption } from '../../src/bridge/deliver.js';
-import { fetchExternalImage, guardedDispatcher } from '../../src/net/ssrf.js';
+import { fetchExternalImage } from '../../src/net/external.js';
+import { guardedDispatcher } from '../../src/net/ssrf.js';
 import { testImage } from '../support/images.js';
 import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
 
