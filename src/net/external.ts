@@ -55,7 +55,7 @@ export async function fetchExternalImage(rawUrl: string, opts: FetchExternalOpti
     if (limit.expired) {
       throw new AppError(
         'image_fetch_timeout',
-        `The image on ${url.host} did not arrive within ${Math.round(timeoutMs / 1000)} s; that server is too slow. Save the image and load it in the editor instead.`,
+        `The image on ${url.host} did not arrive within ${Math.round(timeoutMs / 100) / 10} s; that server is too slow. Save the image and load it in the editor instead.`,
         { status: 504, cause: err },
       );
     }
