@@ -38,13 +38,13 @@ export interface FetchExternalOptions {
 export async function fetchExternalImage(rawUrl: string, opts: FetchExternalOptions): Promise<ExternalImage> {
   const timeoutMs = opts.timeoutMs ?? EXTERNAL_IMAGE_DEADLINE_MS;
   const limit = deadline(timeoutMs, [opts.signal, opts.stop]);
-  let url = new URL(rawUrl);
+  let url = parseLink(rawUrl);
   try {
     for (let hop = 0; hop <= 3; hop++) {
       const res = await requestOnce(url, opts, limit.signal);
       if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
         discardBody(res.body);
-        url = new URL(String(res.headers.location), url);
+        url = parseLink(String(res.headers.location), url);
         continue;
       }
       return await readImage(url, res, opts.maxBytes);
@@ -106,6 +106,15 @@ async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: numbe
     throw err;
   }
   return { bytes: Buffer.concat(chunks), mime };
+}
+
+function parseLink(link: string, base?: URL): URL {
+  try {
+    return new URL(link, base);
+  } catch (err) {
+    const where = base ? `${base.host} redirects to` : 'The chat links to';
+    throw new AppError('image_url_refused', `${where} "${link.slice(0, 100)}", which is not a valid link.`, { status: 400, cause: err });
+  }
 }
 
 function refused(url: URL, why: string): AppError {

@@ -164,6 +164,7 @@ describe('image links with addresses in the URL', () => {
       mock.get(origin).intercept({ path: '/x.png' }).reply(200, png, { headers: { 'content-type': 'image/png' } }).persist();
     }
     mock.get('http://8.8.8.8').intercept({ path: '/to-metadata' }).reply(302, '', { headers: { location: 'http://2852039166/latest/' } }).persist();
+    mock.get('http://8.8.8.8').intercept({ path: '/bad-redirect' }).reply(302, '', { headers: { location: 'http://exa mple.com/' } }).persist();
     mock.get('http://8.8.8.8').intercept({ path: '/to-mapped' }).reply(302, '', { headers: { location: 'http://[::ffff:a9fe:a9fe]/' } }).persist();
   });
 
@@ -213,6 +214,11 @@ describe('image links with addresses in the URL', () => {
     'http://224.0.0.1/x.png',
   ])('refuses private %s before connecting', async (url) => {
     await expect(load(url)).rejects.toMatchObject({ code: 'image_url_refused', message: expect.stringContaining('private network') });
+  });
+
+  it('refuses links that are not valid URLs, in the chat or in a redirect', async () => {
+    await expect(load('http://[::1/x.png')).rejects.toMatchObject({ code: 'image_url_refused', message: 'The chat links to "http://[::1/x.png", which is not a valid link.' });
+    await expect(load('http://8.8.8.8/bad-redirect')).rejects.toMatchObject({ code: 'image_url_refused', message: '8.8.8.8 redirects to "http://exa mple.com/", which is not a valid link.' });
   });
 
   it('checks every redirect again, whatever the spelling', async () => {
