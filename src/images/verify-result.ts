@@ -38,8 +38,8 @@ export async function verifyResultImage(bytes: Buffer, maxPixels = MAX_RESULT_PI
     );
   }
   try {
-    // The header alone does not prove the rest is a picture: decode every pixel once.
-    await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).raw().toBuffer();
+    // The header alone does not prove the rest is a picture: decode every pixel once, streamed, not kept.
+    await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).stats();
   } catch (err) {
     throw notImage(`a broken ${format!.toUpperCase()} file`, err);
   }
