@@ -1,6 +1,7 @@
-import { readdir, unlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, unlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +127,42 @@ describe('serving results', () => {
     });
     expect(again.status).toBe(410);
     expect((await again.json()).error.code).toBe('result_gone');
+  });
+
+  it('a result kept before results were verified is offered as a file, never shown inline', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flux-inpaint-legacy-'));
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    await mkdir(join(dir, 'results'));
+    await writeFile(join(dir, 'results', 'legacy0000000000.svg'), svg);
+    const now = new Date().toISOString();
+    const record = {
+      id: 'legacyjob0001',
+      model: 'fill',
+      provider: 'bfl',
+      prompt: 'x',
+      params: {},
+      outputFormat: 'png',
+      state: 'done',
+      status: 'Done',
+      progress: 1,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: now,
+      resultName: 'legacy0000000000',
+      result: { file: 'legacy0000000000.svg', mime: 'image/svg+xml', bytes: svg.length },
+      owner: 'standalone',
+    };
+    await writeFile(join(dir, 'journal.jsonl'), `${JSON.stringify(record)}\n`);
+    const old = await startTestSidecar({ FLUX_INPAINT_PROVIDER: 'local' }, dir);
+    try {
+      const res = await old.api('/v1/jobs/legacyjob0001/result');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="flux-legacyjob0001.svg"');
+    } finally {
+      await old.close();
+    }
   });
 
   it('an unknown job answers 404 in the same shape', async () => {
