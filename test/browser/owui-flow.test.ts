@@ -1,19 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { editorState, exportMask, launchBrowser, stroke } from './harness.js';
+import { editorState, exportMask, launchBrowser, screenshotPath, stroke } from './harness.js';
 
 /**
  * The whole Open WebUI flow in Chromium: a page that behaves like Open WebUI's chat page, the real function
  * run by a Python server as Open WebUI runs it, the real sidecar, and the fake FLUX server.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 const FLUX_KEY = 'owui-flow-flux-key-0123456789';
 
 let fake: FakeFlux;
@@ -25,7 +23,6 @@ let page: Page;
 const toPageLog: string[] = [];
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
   fake = await startFakeFlux({ latencyMs: 2_500, apiKey: FLUX_KEY });
   sidecar = await startTestSidecar({ FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.3', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' });
   const valves = { SIDECAR_URL: sidecar.url, SIDECAR_TOKEN: TEST_TOKEN, FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, STEPS: 28 };
@@ -75,7 +72,7 @@ describe('Inpaint in Open WebUI', () => {
     const before = await storedChat();
     const clickedId = before.history.currentId;
     const original = before.history.messages[clickedId].content as string;
-    await page.screenshot({ path: join(SHOTS, 'owui-1-chat.png') });
+    await page.screenshot({ path: screenshotPath('owui-1-chat.png') });
 
     await page.getByRole('button', { name: 'Inpaint' }).click();
     const frame = await editorFrame();
@@ -99,7 +96,7 @@ describe('Inpaint in Open WebUI', () => {
     expect(mask.at(Math.round(w * 0.7), Math.round(h * 0.3))).toBe(255);
     expect(mask.at(5, h - 5)).toBe(0);
     await frame.locator('#p-prompt').fill('ein roter Hut auf der Sonne, Comic-Stil');
-    await page.screenshot({ path: join(SHOTS, 'owui-2-editor.png') });
+    await page.screenshot({ path: screenshotPath('owui-2-editor.png') });
     expect((await editorState(frame)).sendEnabled).toBe(true);
     await frame.getByRole('button', { name: 'Send' }).click();
 
@@ -110,7 +107,7 @@ describe('Inpaint in Open WebUI', () => {
     await page.waitForFunction(() => /Done in \d+ s/.test(document.body.textContent ?? ''), undefined, { timeout: 30_000 }).catch(() => undefined);
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
     await page.locator('.msg.assistant').last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
-    await page.screenshot({ path: join(SHOTS, 'owui-3-result.png') });
+    await page.screenshot({ path: screenshotPath('owui-3-result.png') });
 
     // The stored chat, after Open WebUI's own save: the artifact is gone, the clicked message is intact,
     // the result is its own message under it, and its image is served.
