@@ -28,16 +28,43 @@ const bytesField = (name: string) =>
     return bytes;
   });
 
+/**
+ * One of several shapes, told apart by which key the value has, so that a mistake inside the chosen shape is
+ * reported as itself ("data must be base64") instead of as "matches none of the shapes".
+ */
+function oneOf<B extends Record<string, z.ZodType>>(branches: B, pick: (v: unknown) => keyof B | undefined, error: string) {
+  return z.unknown().transform((v, ctx): z.output<B[keyof B]> => {
+    const key = pick(v);
+    const parsed = key === undefined ? undefined : branches[key]!.safeParse(v);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: error });
+      return z.NEVER;
+    }
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return parsed.data as z.output<B[keyof B]>;
+  });
+}
+
+const keyOf =
+  <K extends string>(keys: readonly K[]) =>
+  (v: unknown): K | undefined =>
+    v && typeof v === 'object' && !Buffer.isBuffer(v) ? keys.find((k) => k in v) : undefined;
+
 const refSource = z.object({ ref: z.string().min(1).max(64) }).strict();
 const jobSource = z.object({ job: z.string().regex(JOB_ID, 'job must be a job id') }).strict();
 const dataSource = z.object({ data: bytesField('data'), mime: z.string().max(100).optional() }).strict();
 
-export const imageSourceSchema = z.union([refSource, jobSource, dataSource], {
-  error: 'image must be {ref} (a picture of the chat), {job} (a previous result) or {data, mime} (base64)',
-});
+export const imageSourceSchema = oneOf(
+  { ref: refSource, job: jobSource, data: dataSource },
+  keyOf(['ref', 'job', 'data'] as const),
+  'image must be {ref} (a picture of the chat), {job} (a previous result) or {data, mime} (base64)',
+);
 export type ImageSource = z.output<typeof imageSourceSchema>;
 
-const referenceSchema = z.union([refSource, dataSource], { error: 'each reference must be {ref} or {data, mime}' });
+const referenceSchema = oneOf({ ref: refSource, data: dataSource }, keyOf(['ref', 'data'] as const), 'each reference must be {ref} or {data, mime}');
 export type ReferenceSource = z.output<typeof referenceSchema>;
 
 const side = (name: string) =>
@@ -56,9 +83,11 @@ const rawMaskSchema = z
   });
 export type RawMask = z.output<typeof rawMaskSchema>;
 
-export const maskSchema = z.union([bytesField('mask'), rawMaskSchema], {
-  error: 'mask must be a base64 PNG, or {format: "raw", width, height, data}',
-});
+export const maskSchema = oneOf(
+  { encoded: bytesField('mask'), raw: rawMaskSchema },
+  (v) => (typeof v === 'string' || Buffer.isBuffer(v) ? 'encoded' : v && typeof v === 'object' ? 'raw' : undefined),
+  'mask must be a base64 PNG, or {format: "raw", width, height, data}',
+);
 
 const fraction = z.coerce.number().min(0).max(1);
 
