@@ -4,6 +4,7 @@ import { PARAM_SCHEMAS } from '../flux/models.js';
 import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../flux/ranges.js';
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
+import type { CreateJobInput } from './engine.js';
 
 /**
  * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
@@ -158,4 +159,34 @@ export function parseJobRequest(raw: unknown): JobRequest {
   const parsed = jobRequestSchema.safeParse(raw);
   if (!parsed.success) throw describeJobRequestError(parsed.error);
   return parsed.data;
+}
+
+/** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
+export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+
+/**
+ * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.
+ * `who` says on whose behalf and with which FLUX endpoint and key the job runs.
+ */
+export async function toCreateJobInput(
+  req: JobRequest,
+  resolve: ResolveImage,
+  who: Pick<CreateJobInput, 'provider' | 'flux' | 'owner' | 'meta'>,
+): Promise<CreateJobInput> {
+  const [image, references] = await Promise.all([
+    resolve(req.image, 'image'),
+    Promise.all(req.references.map((r, i) => resolve(r, `references.${i}`))),
+  ]);
+  return {
+    model: req.model,
+    prompt: req.prompt,
+    image,
+    mask: req.mask,
+    crop: req.crop,
+    references,
+    maskedOnly: req.masked_only,
+    params: req.params as CreateJobInput['params'],
+    outputFormat: req.output_format,
+    ...who,
+  };
 }
