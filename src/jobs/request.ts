@@ -117,33 +117,58 @@ export const jobRequestSchema = z
   })
   .strict()
   .superRefine((req, ctx) => {
-    const info = MODEL_INFO[req.model];
-    if (info.kind === 'instruct' && !req.prompt) {
-      ctx.addIssue({ code: 'custom', path: ['prompt'], message: `${info.label} needs an instruction: write what should change in the picture` });
-    }
-    if (req.references.length > info.maxReferences) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['references'],
-        message: info.maxReferences
-          ? `${info.label} takes at most ${info.maxReferences} reference images besides the picture (got ${req.references.length})`
-          : `${info.label} takes no reference images`,
-      });
-    }
-    if (req.output_format && !info.outputFormats.includes(req.output_format)) {
-      ctx.addIssue({ code: 'custom', path: ['output_format'], message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.output_format}` });
-    }
-    const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
-    if (!params.success) {
-      for (const issue of params.error.issues) {
-        const message = issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
-        ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message });
-      }
-    }
+    for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format })) ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }));
 
 export type JobRequest = z.output<typeof jobRequestSchema>;
+
+interface ModelFields {
+  model: ModelName;
+  prompt: string;
+  referenceCount: number;
+  outputFormat?: OutputFormat | undefined;
+  params: Record<string, unknown>;
+}
+
+/** What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields. */
+function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: string }> {
+  const info = MODEL_INFO[req.model];
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  if (info.kind === 'instruct' && !req.prompt.trim()) {
+    issues.push({ path: ['prompt'], message: `${info.label} needs an instruction: write what should change in the picture` });
+  }
+  if (req.referenceCount > info.maxReferences) {
+    issues.push({
+      path: ['references'],
+      message: info.maxReferences
+        ? `${info.label} takes at most ${info.maxReferences} reference images besides the picture (got ${req.referenceCount})`
+        : `${info.label} takes no reference images`,
+    });
+  }
+  if (req.outputFormat && !info.outputFormats.includes(req.outputFormat)) {
+    issues.push({ path: ['output_format'], message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.outputFormat}` });
+  }
+  const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
+  if (!params.success) {
+    for (const issue of params.error.issues) {
+      const message = issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
+      issues.push({ path: ['params', ...issue.path], message });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The same model checks for a job created without going through the schema (the engine runs it on every
+ * create), so no caller can start a job FLUX would refuse, or fail later with a raw validation dump.
+ */
+export function assertModelFields(req: ModelFields): void {
+  const issues = modelIssues(req);
+  if (issues.length) {
+    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '), { status: 400 });
+  }
+}
 
 export function defaultOutputFormat(model: ModelName): OutputFormat {
   return MODEL_INFO[model].outputFormats[0]!;
