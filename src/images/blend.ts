@@ -52,6 +52,7 @@ export async function blendIntoOriginal(original: Buffer, result: Buffer, mask: 
     case 'webp':
       return { bytes: await out.webp({ quality: 92 }).toBuffer(), mime: 'image/webp' };
     default:
-      return { bytes: await out.jpeg({ quality: 92 }).toBuffer(), mime: 'image/jpeg' };
+      // JPEG has no alpha: transparent parts of the original become white, not black.
+      return { bytes: await (alpha ? out.flatten({ background: '#ffffff' }) : out).jpeg({ quality: 92 }).toBuffer(), mime: 'image/jpeg' };
   }
 }

@@ -100,6 +100,16 @@ describe('blend and FLUX inputs', () => {
     expect([...data.subarray(24 * 4, 24 * 4 + 4)]).toEqual([255, 0, 0, 255]);
   });
 
+  it('blendIntoOriginal to jpeg puts transparent parts of the original on white', async () => {
+    const clear = await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const result = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00ff00' } }).png().toBuffer();
+    const mask = await sharp(Buffer.alloc(16), { raw: { width: 4, height: 4, channels: 1 } }).png().toBuffer();
+    const out = await blendIntoOriginal(clear, result, mask, 'jpeg');
+    expect(out.mime).toBe('image/jpeg');
+    const { data } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
+    expect(data[0]).toBeGreaterThan(245);
+  });
+
   it('fitForFlux leaves small opaque pictures as they are, flattens alpha, and scales to the megapixel limit', async () => {
     const opaque = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
     expect(await fitForFlux(opaque, { flattenAlpha: true, maxMegapixels: 4 })).toBe(opaque);
