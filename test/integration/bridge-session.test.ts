@@ -398,4 +398,20 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;
     expect(added.content).toMatch(/ · \d+(\.\d+)? credits? · /);
   });
+
+  it("unsigned openings never spend a user's session budget", async () => {
+    const limited = await startTestSidecar({ FLUX_INPAINT_RATE_LIMIT: '2' });
+    try {
+      const body = JSON.stringify({ protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${limited.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        expect(res.status).toBe(401);
+      }
+      const real = await openSession(limited.url, TEST_TOKEN, { protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
+      expect(real.res.status).toBe(200);
+      await real.res.body?.cancel();
+    } finally {
+      await limited.close();
+    }
+  });
 });
