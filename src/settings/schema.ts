@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { MODEL_RANGES, MODELS, OUTPUT_FORMATS, type ModelName, type NumberRange } from '../flux/ranges.js';
-
-/** Crop ratios the editor offers, by name. */
-export const CROP_RATIOS = ['free', '1:1', '4:3', '3:4', '16:9', '9:16'] as const;
+import { BRUSH_SIZE_MAX, CROP_RATIOS } from './ratios.js';
+import { MODEL_CHOICES, MODEL_RANGES, MODELS, OUTPUT_FORMATS, type ModelName, type NumberRange } from '../flux/ranges.js';
 
 /** A settings document larger than this is refused: the real one is well under 2 KB. */
 export const MAX_SETTINGS_BYTES = 8 * 1024;
-
-export const BRUSH_SIZE_MAX = 400;
 
 /** Drops (rather than refuses) a field that no longer fits: a retired model or a changed range must not lose the rest. */
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 function fieldAccepts(model: ModelName, key: string, value: unknown): boolean {
+  const choice = MODEL_CHOICES[model][key];
+  if (choice) return typeof value === 'string' && choice.options.includes(value);
   const range = (MODEL_RANGES[model] as Record<string, NumberRange | undefined>)[key];
   if (!range || typeof value !== 'number' || !Number.isFinite(value)) return false;
   return value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
