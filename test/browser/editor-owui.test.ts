@@ -110,7 +110,7 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
       output_format: 'png',
       params: { steps: 40, guidance: 50, safety_tolerance: 2 },
     });
-    const mask = await decodeMask(req!.mask as string);
+    const mask = decodeMask(req!.mask);
     expect([mask.width, mask.height]).toEqual([400, 300]);
     expect(mask.at(125, 110)).toBe(255);
     expect(req!.crop).toBeUndefined();
@@ -121,17 +121,20 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     const frame = await openEditor(page, host.url);
     const visible = (sel: string) => frame.isVisible(sel);
     expect(await visible('#f-fill-steps')).toBe(true);
-    await frame.selectOption('#p-model', 'canny');
-    expect(await visible('#f-canny-canny_low_threshold')).toBe(true);
+    await frame.selectOption('#p-model', 'kontext-pro');
+    expect(await visible('#f-kontext-pro-aspect_ratio')).toBe(true);
+    expect(await frame.inputValue('#f-kontext-pro-aspect_ratio')).toBe('match');
     expect(await visible('#f-fill-steps')).toBe(false);
-    expect(await visible('#t-size')).toBe(false);
-    await frame.selectOption('#p-model', 'depth');
-    expect(await visible('#f-depth-guidance')).toBe(true);
-    expect(await frame.inputValue('#f-depth-guidance')).toBe('15');
-    expect(await visible('#f-canny-canny_low_threshold')).toBe(false);
+    // Instruction models may take a mask: the brush stays.
+    expect(await visible('#t-size')).toBe(true);
+    await frame.selectOption('#p-model', 'flux-2-flex');
+    expect(await visible('#f-flux-2-flex-guidance')).toBe(true);
+    expect(await frame.inputValue('#f-flux-2-flex-guidance')).toBe('5');
+    expect(await visible('#f-kontext-pro-aspect_ratio')).toBe(false);
 
     await frame.selectOption('#p-model', 'expand');
     expect(await visible('#f-expand-top')).toBe(true);
+    expect(await visible('#t-size')).toBe(false);
     expect((await editorState(frame)).sendEnabled).toBe(false);
     // Drag the right handle 50 preview px outwards = 100 px at full resolution.
     const from = await toPage(frame, 400, 150);
@@ -183,7 +186,7 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.waitForSelector('text=Sent — the result will appear in the chat');
     const [req] = await submits();
     expect(req!.crop).toMatchObject({ x: 0.25, width: 0.5 });
-    const mask = await decodeMask(req!.mask as string);
+    const mask = decodeMask(req!.mask);
     expect([mask.width, mask.height]).toEqual([200, 200]);
     expect(mask.at(100, 100)).toBe(255); // preview (200, 150) inside the crop
     expect(mask.at(100, 20)).toBe(0);
