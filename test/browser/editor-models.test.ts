@@ -25,6 +25,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  await host.forgetSettings();
   page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
 });
 

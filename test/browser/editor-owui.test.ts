@@ -23,6 +23,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  await host.forgetSettings();
   page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
 });
 
@@ -197,5 +198,128 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.click('button:has-text("Close")');
     await frame.waitForSelector('text=Inpaint closed without sending.');
     expect(await page.evaluate(() => (window as unknown as { __closed: number }).__closed)).toBe(1);
+  });
+});
+
+describe('remembered settings in Open WebUI (kept by the sidecar per user)', { timeout: 120_000 }, () => {
+  const remembered = async (frame: import('playwright-core').Frame) => ({
+    model: await frame.inputValue('#p-model'),
+    steps: await frame.inputValue('#f-flux-2-flex-steps'),
+    format: await frame.inputValue('#p-format'),
+    size: await frame.inputValue('#t-size'),
+    hardness: await frame.inputValue('#t-hardness'),
+    colour: await frame.inputValue('#t-colour'),
+    opacity: await frame.inputValue('#t-opacity'),
+    aspect: await frame.inputValue('#t-aspect'),
+    maskedOnly: await frame.isChecked('#p-masked-only'),
+    fillSteps: await frame.inputValue('#f-fill-steps'),
+  });
+
+  it('come back after the editor is closed and opened again, without the prompt; Reset restores the valve defaults and forgets them', async () => {
+    let frame = await openEditor(page, host.url);
+    const defaults = await remembered(frame);
+    expect(defaults).toMatchObject({ model: 'fill', format: 'png', hardness: '100', aspect: 'free', maskedOnly: true, fillSteps: '40' });
+    await frame.fill('#p-prompt', 'a very private prompt');
+    await frame.selectOption('#p-model', 'flux-2-flex');
+    await frame.fill('#f-flux-2-flex-steps', '30');
+    await frame.selectOption('#p-format', 'webp');
+    await frame.fill('#t-size', '55');
+    await frame.fill('#t-hardness', '40');
+    await frame.fill('#t-opacity', '70');
+    await frame.fill('#t-colour', '#00cc44');
+    await stroke(page, frame, [[100, 100], [140, 110]]);
+    await frame.uncheck('#p-masked-only');
+    await frame.press('canvas.stage-canvas', 'c');
+    await frame.selectOption('#t-aspect', '16:9');
+    await expect.poll(() => host.settings(), { timeout: 5000 }).toMatchObject({ crop_ratio: '16:9' });
+    const stored = await host.settings();
+    expect(stored).toEqual({
+      model: 'flux-2-flex',
+      fields: expect.objectContaining({ 'flux-2-flex': { steps: 30, guidance: 5 }, fill: { steps: 40, guidance: 50 } }),
+      output_format: 'webp',
+      masked_only: false,
+      brush_size: 55,
+      brush_hardness: 0.4,
+      overlay_colour: '#00cc44',
+      overlay_opacity: 0.7,
+      crop_ratio: '16:9',
+    });
+    expect(JSON.stringify(stored)).not.toContain('private');
+    expect(JSON.stringify(stored)).not.toContain('img-1');
+    // Margins belong to one picture: not remembered.
+    expect(stored!.fields!.expand).toEqual({ steps: 40, guidance: 50 });
+
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    frame = await openEditor(page, host.url);
+    const again = await remembered(frame);
+    expect(again).toEqual({
+      model: 'flux-2-flex',
+      steps: '30',
+      format: 'webp',
+      size: '55',
+      hardness: '40',
+      colour: '#00cc44',
+      opacity: '70',
+      aspect: '16:9',
+      maskedOnly: false,
+      fillSteps: '40',
+    });
+    expect(await frame.inputValue('#p-prompt')).toBe('');
+    expect((await editorState(frame)).model).toBe('flux-2-flex');
+
+    await frame.click('button.reset');
+    await frame.waitForSelector('.status:has-text("Settings are back to the defaults.")');
+    expect(await remembered(frame)).toEqual({ ...defaults, steps: '50' });
+    expect((await editorState(frame)).brushSize).toBe(16); // 1/25 of the 400 px picture
+    await expect.poll(() => host.settings(), { timeout: 5000 }).toEqual({});
+
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    frame = await openEditor(page, host.url);
+    expect(await remembered(frame)).toEqual({ ...defaults, steps: '50' });
+  });
+
+  it('one settings write per burst of changes, not one per slider step', async () => {
+    const frame = await openEditor(page, host.url);
+    for (const v of ['10', '20', '30', '40', '50', '60']) await frame.fill('#t-opacity', v);
+    await expect.poll(() => host.settings(), { timeout: 5000 }).toMatchObject({ overlay_opacity: 0.6 });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await page.evaluate(() => (window as unknown as { __saves: unknown[] }).__saves.length)).toBe(1);
+  });
+
+  it('a refused save is said in the status line, and the editor keeps working', async () => {
+    const frame = await openEditor(page, host.url);
+    // The store refuses what is not settings; make the page's relay send such a thing.
+    await page.evaluate(() => {
+      const original = window.fetch;
+      window.fetch = (input, init) => (String(input) === '/settings' ? original(input, { ...init, body: '"not settings"' }) : original(input, init));
+    });
+    await frame.fill('#t-hardness', '20');
+    await frame.waitForSelector('.status.error:has-text("Your settings could not be saved")');
+    await frame.fill('#p-prompt', 'still works');
+    await stroke(page, frame, [[100, 100], [140, 110]]);
+    expect((await editorState(frame)).sendEnabled).toBe(true);
+  });
+});
+
+describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, () => {
+  it('a model that is not offered falls back to the default; the rest is kept', async () => {
+    const other = await startHost({
+      ...baseInit([{ ref: 'img-1', label: 'Image 1', preview: await previewDataUrl(), width: 800, height: 600 }]),
+      models: ['fill', 'flux-2-pro'],
+      settings: { model: 'kontext-pro', brush_hardness: 0.3, overlay_colour: '#123456' },
+    });
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      const frame = await openEditor(tab, other.url);
+      expect(await frame.locator('#p-model option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(['fill', 'flux-2-pro']);
+      expect(await frame.inputValue('#p-model')).toBe('fill');
+      expect(await frame.inputValue('#t-hardness')).toBe('30');
+      expect(await frame.inputValue('#t-colour')).toBe('#123456');
+    } finally {
+      await tab.close();
+      await other.close();
+    }
   });
 });

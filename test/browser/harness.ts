@@ -91,6 +91,8 @@ export interface Host {
   url: string;
   /** What the sidecar side keeps for this (one) Open WebUI user, through the real settings store. */
   settings(): Promise<EditorSettings | null>;
+  /** Forgets them, so each test opens the editor as a new user would. */
+  forgetSettings(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,7 +122,7 @@ export async function startHost(init: EditorInit): Promise<Host> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, settings: () => store.get(USER), close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/`, settings: () => store.get(USER), forgetSettings: () => store.put(USER, {}), close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Opens the host page and waits until the editor in the artifact frame has its picture. */
