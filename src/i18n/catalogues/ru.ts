@@ -114,7 +114,7 @@ export const ru: Catalogue = {
   'tool.amount': 'Пиксели для «Шире», «Уже» и «Размыть»',
   'tool.px': 'px',
   'tool.colour': 'Цвет маски',
-  'tool.opacity': 'Прозрачн.',
+  'tool.opacity': 'Плотность',
   'tool.load_mask': 'Маска из файла…',
   'tool.load_mask_title': 'PNG или WebP, где маска — прозрачность, или чёрно-белое изображение (белое = перерисовать)',
   'tool.aspect': 'Пропорции',
