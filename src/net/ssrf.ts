@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { AppError } from '../errors.js';
 import { discardBody } from './body.js';
@@ -55,12 +55,13 @@ export interface GuardOptions {
  * An undici dispatcher whose DNS lookup refuses private addresses. Checking at connect time (not before)
  * also covers redirects and DNS rebinding: the address checked is the address connected to.
  */
-export function guardedDispatcher(): Dispatcher {
+export function guardedDispatcher(opts: { lookup?: LookupFunction | undefined } = {}): Dispatcher {
+  const resolve: LookupFunction = opts.lookup ?? dnsLookup;
   return new Agent({
     connect: {
       timeout: 10_000,
       lookup(hostname, options, callback) {
-        dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+        resolve(hostname, { ...options, all: true }, (err, addresses) => {
           if (err) return callback(err, [] as unknown as string, 4);
           const list = addresses as LookupAddress[];
           const bad = list.find((a) => isPrivateAddress(a.address));

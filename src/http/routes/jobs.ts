@@ -4,7 +4,8 @@ import { AppError } from '../../errors.js';
 import type { JobEngine } from '../../jobs/engine.js';
 import type { ProviderName } from '../../providers/provider.js';
 import { readFile } from 'node:fs/promises';
-import { jobIdParams, jobRequestSchema, listQuery, type JobRequest } from '../schemas.js';
+import type { ImageSource, JobRequest, ReferenceSource } from '../../jobs/request.js';
+import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import type { ZodTypeProvider } from '../zod.js';
 
@@ -22,16 +23,18 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { engine } = opts;
 
-  r.post('/v1/jobs', { schema: { body: jobRequestSchema } }, async (request, reply) => {
-    const req = request.body;
+  r.post('/v1/jobs', { schema: { body: httpJobRequestSchema } }, async (request, reply) => {
+    const req: JobRequest = request.body;
     const provider = pickProvider(req.provider, opts.providers);
     const view = await engine.create({
       model: req.model,
       prompt: req.prompt,
-      image: await sourceImage(engine, req),
+      image: await sourceImage(engine, req.image, 'image'),
       mask: req.mask,
       crop: req.crop,
-      params: req.params as Record<string, number | boolean | undefined>,
+      references: await Promise.all(req.references.map((r, i) => sourceImage(engine, r, `references.${i}`))),
+      maskedOnly: req.masked_only,
+      params: req.params as Record<string, number | boolean | string | undefined>,
       outputFormat: req.output_format,
       provider,
       flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
@@ -86,9 +89,11 @@ export function pickProvider(asked: ProviderName | undefined, available: Provide
   return asked;
 }
 
-/** "Edit this result" sends the id of a previous job instead of the picture. */
-async function sourceImage(engine: JobEngine, req: JobRequest): Promise<Buffer> {
-  if (req.image) return req.image;
-  const { path } = engine.resultPath(req.source_job!);
-  return readFile(path);
+/** The bytes of an image the request names: sent along, or a previous result ("edit this result"). */
+async function sourceImage(engine: JobEngine, source: ImageSource | ReferenceSource, field: string): Promise<Buffer> {
+  if ('data' in source) return source.data;
+  if ('job' in source) return readFile(engine.resultPath(source.job).path);
+  throw new AppError('invalid_request', `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`, {
+    status: 400,
+  });
 }
