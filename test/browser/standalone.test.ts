@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -8,13 +9,14 @@ import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidec
 import { editorState, launchBrowser, stroke } from './harness.js';
 
 /** `npm start` with no API key: the editor in a plain browser tab, served by the sidecar, with the local provider. */
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const SHOTS = join(import.meta.dirname, '..', '.artifacts');
 let sidecar: TestSidecar;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
   sidecar = await startTestSidecar({ FLUX_INPAINT_PROVIDER: 'auto' });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
@@ -132,4 +134,46 @@ describe('standalone editor with the offline provider', () => {
       await fake.close();
     }
   }, 90_000);
+
+  it('remembers its settings in this browser across reloads, and Reset forgets them', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    try {
+      await tab.goto(`${sidecar.url}/#token=${TEST_TOKEN}`);
+      await tab.waitForSelector('.fi-app .panel');
+      await tab.selectOption('#p-model', 'kontext-pro');
+      await tab.selectOption('#f-kontext-pro-aspect_ratio', '3:2');
+      await tab.selectOption('#p-format', 'jpeg');
+      await tab.fill('#t-hardness', '35');
+      await tab.fill('#p-prompt', 'never stored');
+      const stored = () => tab.evaluate(() => localStorage.getItem('flux-inpaint.editor-settings'));
+      await expect.poll(async () => JSON.parse((await stored()) ?? '{}').brush_hardness, { timeout: 5000 }).toBe(0.35);
+      expect(await stored()).not.toContain('never stored');
+      // The token survives the reload in the history entry; the settings in localStorage.
+      await tab.reload();
+      await tab.waitForSelector('.fi-app .panel');
+      expect(await tab.inputValue('#p-model')).toBe('kontext-pro');
+      expect(await tab.inputValue('#f-kontext-pro-aspect_ratio')).toBe('3:2');
+      expect(await tab.inputValue('#p-format')).toBe('jpeg');
+      expect(await tab.inputValue('#t-hardness')).toBe('35');
+      expect(await tab.inputValue('#p-prompt')).toBe('');
+      await tab.click('button.reset');
+      expect(await stored()).toBeNull();
+      expect(await tab.inputValue('#p-model')).toBe('fill');
+      await tab.reload();
+      await tab.waitForSelector('.fi-app .panel');
+      expect(await tab.inputValue('#t-hardness')).toBe('100');
+      // Damaged by hand: the editor opens with the defaults instead of failing.
+      for (const damaged of ['{"model": "kontext-pro", "brush_', '{"model": 42, "brush_hardness": "soft", "overlay_colour": "red", "crop_ratio": 7}']) {
+        await tab.evaluate((v) => localStorage.setItem('flux-inpaint.editor-settings', v), damaged);
+        await tab.reload();
+        await tab.waitForSelector('.fi-app .panel');
+        expect(await tab.inputValue('#p-model')).toBe('fill');
+        expect(await tab.inputValue('#t-colour')).toBe('#ff2d6f');
+        expect(await tab.inputValue('#t-hardness')).toBe('100');
+        expect(await tab.inputValue('#t-aspect')).toBe('free');
+      }
+    } finally {
+      await tab.close();
+    }
+  }, 60_000);
 });

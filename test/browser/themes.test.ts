@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
@@ -5,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseInit, launchBrowser, openEditor, previewDataUrl, startHost, stroke, type Host } from './harness.js';
 
 /** Light and dark themes at panel and phone widths, saved for the README and checked for what a user sees. */
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const SHOTS = join(import.meta.dirname, '..', '.artifacts');
 let browser: Browser;
 let host: Host;
 
 beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
   host = await startHost(baseInit([{ ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 }]));
   browser = await launchBrowser();
 }, 120_000);
