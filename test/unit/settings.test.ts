@@ -12,7 +12,7 @@ const fresh = async () => {
 
 const GOOD = {
   model: 'expand',
-  fields: { fill: { steps: 30, guidance: 20.5 }, expand: { steps: 40 } },
+  fields: { fill: { steps: 30, guidance: 20.5 }, expand: { steps: 40 }, 'kontext-pro': { aspect_ratio: '16:9' } },
   output_format: 'png',
   brush_size: 64,
   brush_hardness: 0.4,
@@ -36,7 +36,7 @@ describe('editorSettingsSchema', () => {
     const parsed = editorSettingsSchema.parse({
       ...GOOD,
       model: 'sdxl',
-      fields: { fill: { steps: 500, guidance: 20 }, sdxl: { steps: 20 }, expand: { top: 4096, steps: 20.5 } },
+      fields: { fill: { steps: 500, guidance: 20 }, sdxl: { steps: 20 }, expand: { top: 4096, steps: 20.5 }, 'kontext-max': { aspect_ratio: '5:1', steps: 3 } },
       brush_size: 0,
       overlay_colour: 'red;background:url(x)',
       crop_ratio: '5:4',
