@@ -31,7 +31,7 @@ export async function loadFile(file: Blob, name: string, limits: EditorInit['lim
   if (bitmap.width * bitmap.height > limits.maxImagePixels) {
     const megapixels = Math.round(limits.maxImagePixels / 1e6);
     bitmap.close();
-    throw new LoadError(t('load.too_many_pixels', { name, width: bitmap.width, height: bitmap.height, megapixels }));
+    throw new LoadError(t('load.too_many_pixels', { name, width: String(bitmap.width), height: String(bitmap.height), megapixels }));
   }
   const { width, height } = bitmap; // read before downscale() closes the bitmap
   return { image: { data: toBase64(bytes), mime: TYPES[kind]! }, label: name, preview: downscale(bitmap), fullWidth: width, fullHeight: height };

@@ -240,7 +240,7 @@ export class App {
     try {
       const m = await importMask(file, file.name, this.init.limits.maxImageBytes, mask.width, mask.height);
       ws.importMask(m.values);
-      const vars = { name: file.name, width: m.sourceWidth, height: m.sourceHeight };
+      const vars = { name: file.name, width: String(m.sourceWidth), height: String(m.sourceHeight) };
       this.say(m.stretched ? t('mask.loaded_stretched', vars) : t('mask.loaded', vars));
     } catch (err) {
       this.say(err instanceof LoadError ? err.message : t('app.load_failed', { error: (err as Error).message }), true);
@@ -253,7 +253,8 @@ export class App {
       const source = await load();
       this.compare.hide();
       this.ws.setSource(source);
-      this.say(t('app.image_size', { label: source.label, width: source.fullWidth, height: source.fullHeight }));
+      // Pixel sizes read as written ("1200 × 900"), not as grouped amounts ("1,200").
+      this.say(t('app.image_size', { label: source.label, width: String(source.fullWidth), height: String(source.fullHeight) }));
     } catch (err) {
       this.say(err instanceof LoadError ? err.message : t('app.load_failed', { error: (err as Error).message }), true);
     }
