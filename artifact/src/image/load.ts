@@ -88,6 +88,9 @@ export function sniff(b: Uint8Array): keyof typeof TYPES | undefined {
 }
 
 export function toBase64(bytes: Uint8Array): string {
+  // Native where the browser has it (Chrome 140+, Firefox 133+, Safari 18.2+): about ten times faster.
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
   let bin = '';
   // Chunks keep String.fromCharCode under the argument-count limit.
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
