@@ -54,7 +54,7 @@ body { display: block; text-align: left; }
 .panel { width: 320px; flex: none; overflow-y: auto; padding: 10px 12px; background: var(--surface); border-left: 1px solid var(--border); display: flex; flex-direction: column; gap: 10px; }
 .panel-form { display: flex; flex-direction: column; gap: 10px; margin: 0; }
 .field { display: flex; flex-direction: column; gap: 3px; }
-.field > label { font-weight: 600; font-size: 13px; }
+.field > label, .field-title { font-weight: 600; font-size: 13px; margin: 0; }
 .field.check { flex-direction: row; align-items: center; gap: 6px; }
 .field.check label { font-weight: normal; }
 .field-row { display: flex; gap: 8px; align-items: center; }

@@ -1,31 +1,11 @@
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseInit, editorState, exportMask, launchBrowser, openEditor, previewDataUrl, startHost, type Host } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { baseInit, editorState, exportMask, openEditor, previewDataUrl } from './harness.js';
+import { editorSuite } from './suite.js';
 
 /** "Load mask…" and dropping a file on the mask: a mask made elsewhere, by its alpha or its brightness. */
-let browser: Browser;
-let host: Host;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await startHost(baseInit([{ ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 }]));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  await host.forgetSettings();
-  page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
+const suite = editorSuite(async () => baseInit([{ ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 }]));
 
 /** The painted layer of another editor: transparent, with an opaque rectangle, at full resolution (800x600). */
 async function alphaPng(): Promise<Buffer> {
@@ -65,7 +45,7 @@ const status = (frame: Frame) => frame.textContent('.status');
 
 describe('mask import', { timeout: 120_000 }, () => {
   it('an alpha PNG at another size: opaque = repaint, scaled to the picture, one undo step', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.setInputFiles('#load-mask', { name: 'layer.png', mimeType: 'image/png', buffer: await alphaPng() });
     await frame.waitForFunction(() => !(window.__fluxEditor!.state() as { maskEmpty: boolean }).maskEmpty);
     expect(await status(frame)).toBe('Mask loaded from layer.png (800 × 600).');
@@ -78,14 +58,14 @@ describe('mask import', { timeout: 120_000 }, () => {
     expect(m.at(300, 50)).toBe(0);
     expect((await editorState(frame)).history.undo).toBe(1);
     await frame.focus('canvas.stage-canvas');
-    await page.keyboard.press('Control+z');
+    await suite.page.keyboard.press('Control+z');
     expect((await editorState(frame)).maskEmpty).toBe(true);
-    await page.keyboard.press('Control+y');
+    await suite.page.keyboard.press('Control+y');
     expect((await exportMask(frame)).at(150, 150)).toBe(255);
   });
 
   it('a black-and-white JPEG: white = repaint, replacing what was painted', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.click('button:has-text("Invert")'); // everything painted before the import
     await frame.setInputFiles('#load-mask', { name: 'mask.jpg', mimeType: 'image/jpeg', buffer: await bwJpeg() });
     await frame.waitForSelector('.status:has-text("Mask loaded from mask.jpg")');
@@ -95,26 +75,26 @@ describe('mask import', { timeout: 120_000 }, () => {
     expect(m.at(100, 150)).toBeLessThan(10);
     expect(m.at(300, 40)).toBeLessThan(10);
     // Undo brings back the inverted (full) mask, not an empty one.
-    await page.keyboard.press('Control+z');
+    await suite.page.keyboard.press('Control+z');
     expect((await exportMask(frame)).at(100, 150)).toBe(255);
   });
 
   it('a mask of other proportions is stretched, and the user is told', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.setInputFiles('#load-mask', { name: 'square.jpg', mimeType: 'image/jpeg', buffer: await bwJpeg(300, 300) });
     await frame.waitForSelector('.status:has-text("has another shape than the picture")');
     expect((await editorState(frame)).maskEmpty).toBe(false);
   });
 
   it('a file that is not an image is refused with a reason, and the mask stays', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.setInputFiles('#load-mask', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await frame.waitForSelector('.status.error:has-text("notes.txt is not a PNG, JPEG or WebP image")');
     expect((await editorState(frame)).history.undo).toBe(0);
   });
 
   it('dropped on "use it as the mask" it becomes the mask; dropped on the other side, the picture', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     expect(await drop(frame, await bwJpeg(), 'drop-mask.jpg', 'image/jpeg', 'mask')).toBe(true);
     await frame.waitForSelector('.status:has-text("Mask loaded from drop-mask.jpg")');
     expect((await exportMask(frame)).at(300, 150)).toBeGreaterThan(245);
@@ -127,7 +107,7 @@ describe('mask import', { timeout: 120_000 }, () => {
   });
 
   it('a model without a mask (Expand) offers no mask import; a dropped file opens as the picture', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.selectOption('#p-model', 'expand');
     expect(await frame.isVisible('button.load-mask')).toBe(false);
     expect(await drop(frame, await bwJpeg(200, 100), 'dropped.jpg', 'image/jpeg', 'mask')).toBe(false);

@@ -1,45 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testImage } from '../support/images.js';
-import { baseInit, decodeMask, editorState, launchBrowser, openEditor, previewDataUrl, startHost, stroke, type Host } from './harness.js';
+import { baseInit, decodeMask, editorState, openEditor, previewDataUrl, stroke } from './harness.js';
+import { editorSuite } from './suite.js';
 
 /** Kontext and FLUX.2 in the editor: their own fields and formats, reference images, and "Only the painted area". */
-let browser: Browser;
-let host: Host;
-let page: Page;
-
-beforeAll(async () => {
+const suite = editorSuite(async () => {
   const preview = await previewDataUrl();
-  browser = await launchBrowser();
-  host = await startHost(
-    baseInit([
-      { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
-      { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
-    ]),
-  );
-});
+  return baseInit([
+    { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
+    { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
+  ]);
+}, { viewport: { width: 1000, height: 800 } });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  await host.forgetSettings();
-  page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const submits = () => page.evaluate(() => (window as unknown as { __submits: Array<Record<string, any>> }).__submits);
+const submits = () => suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, any>> }).__submits);
 const options = (frame: import('playwright-core').Frame, sel: string) =>
   frame.locator(`${sel} option`).evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
 
 describe('instruction models in the editor', { timeout: 120_000 }, () => {
   it('FLUX.2: its formats, reference images from the chat and from a file, the painted area only, Send', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.fill('#p-prompt', 'give her a red umbrella');
     await frame.selectOption('#p-model', 'flux-2-pro');
     expect(await options(frame, '#p-format')).toEqual(['jpeg', 'png', 'webp']);
@@ -59,7 +38,7 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
     await frame.waitForSelector('.status.error:has-text("notes.png is not a PNG, JPEG or WebP image")');
     expect(await frame.locator('.refs-list li').count()).toBe(2);
 
-    await stroke(page, frame, [[100, 100], [160, 120]]);
+    await stroke(suite.page, frame, [[100, 100], [160, 120]]);
     expect(await frame.isVisible('#p-masked-only')).toBe(true);
     expect(await frame.isChecked('#p-masked-only')).toBe(true);
     expect(await frame.textContent('#p-masked-only-hint')).toContain('every unpainted pixel stays');
@@ -94,7 +73,7 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
   });
 
   it('Kontext: aspect ratio, at most 3 references, and with the switch off the mask is not sent', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.fill('#p-prompt', 'make it winter');
     await frame.selectOption('#p-model', 'kontext-max');
     expect(await frame.isVisible('#f-kontext-max-aspect_ratio')).toBe(true);
@@ -108,7 +87,7 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
     await frame.click('.refs-list li:first-child button');
     expect(await frame.textContent('#refs-count')).toBe('2 of 3');
 
-    await stroke(page, frame, [[100, 100], [160, 120]]);
+    await stroke(suite.page, frame, [[100, 100], [160, 120]]);
     await frame.uncheck('#p-masked-only');
     await frame.click('button.send');
     await frame.waitForSelector('text=Sent — the result will appear in the chat');
@@ -120,7 +99,7 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
   });
 
   it('a model whose safety maximum is lower gets at most that', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.fill('#p-prompt', 'snow');
     await frame.click('summary:has-text("More")');
     await frame.fill('#f-safety', '6');

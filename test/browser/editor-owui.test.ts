@@ -1,47 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { baseInit, decodeMask, editorState, exportMask, launchBrowser, openEditor, previewDataUrl, startHost, stroke, toPage, type Host } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { baseInit, decodeMask, editorState, exportMask, openEditor, previewDataUrl, startHost, stroke, toPage } from './harness.js';
+import { editorSuite } from './suite.js';
 
-let browser: Browser;
-let host: Host;
-let page: Page;
-
-beforeAll(async () => {
+const suite = editorSuite(async () => {
   const preview = await previewDataUrl();
-  browser = await launchBrowser();
-  host = await startHost(
-    baseInit([
-      { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
-      { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
-    ]),
-  );
+  return baseInit([
+    { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
+    { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
+  ]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  await host.forgetSettings();
-  page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const submits = () => page.evaluate(() => (window as unknown as { __submits: Array<Record<string, unknown>> }).__submits);
+const submits = () => suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, unknown>> }).__submits);
 
 describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, () => {
   it('paints hard and soft strokes, erases, undoes, redoes, inverts and clears', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     const s0 = await editorState(frame);
     expect(s0.image).toEqual({ width: 400, height: 300, fullWidth: 800, fullHeight: 600 });
     expect(s0.sendEnabled).toBe(false);
     await frame.fill('#t-size', '20');
 
-    await stroke(page, frame, [[60, 80], [340, 80]]);
+    await stroke(suite.page, frame, [[60, 80], [340, 80]]);
     let m = await exportMask(frame);
     expect([m.width, m.height]).toEqual([400, 300]);
     expect(m.at(200, 80)).toBe(255);
@@ -53,7 +32,7 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
 
     await frame.fill('#t-hardness', '0');
     await frame.fill('#t-size', '40');
-    await stroke(page, frame, [[60, 200], [340, 200]]);
+    await stroke(suite.page, frame, [[60, 200], [340, 200]]);
     m = await exportMask(frame);
     expect(m.at(200, 200)).toBeGreaterThan(240);
     const column = Array.from({ length: 24 }, (_, i) => m.at(200, 200 + i));
@@ -64,17 +43,17 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.fill('#t-hardness', '100');
     await frame.press('canvas.stage-canvas', 'e');
     expect((await editorState(frame)).tool).toBe('eraser');
-    await stroke(page, frame, [[200, 60], [200, 100]]);
+    await stroke(suite.page, frame, [[200, 60], [200, 100]]);
     m = await exportMask(frame);
     expect(m.at(200, 80)).toBe(0);
     expect(m.at(100, 80)).toBe(255);
 
-    await page.keyboard.press('Control+z');
+    await suite.page.keyboard.press('Control+z');
     expect((await exportMask(frame)).at(200, 80)).toBe(255);
-    await page.keyboard.press('Control+Shift+z');
+    await suite.page.keyboard.press('Control+Shift+z');
     expect((await exportMask(frame)).at(200, 80)).toBe(0);
-    await page.keyboard.press('Control+z');
-    await page.keyboard.press('Control+y');
+    await suite.page.keyboard.press('Control+z');
+    await suite.page.keyboard.press('Control+y');
     expect((await exportMask(frame)).at(200, 80)).toBe(0);
 
     await frame.click('button:has-text("Invert")');
@@ -83,23 +62,23 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     expect(m.at(100, 80)).toBe(0);
     await frame.click('button:has-text("Clear")');
     expect((await editorState(frame)).maskEmpty).toBe(true);
-    await page.keyboard.press('Control+z');
+    await suite.page.keyboard.press('Control+z');
     expect((await editorState(frame)).maskEmpty).toBe(false);
   });
 
   it('keeps Send disabled until there is a mask and a prompt, then submits them', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.fill('#p-prompt', 'ein roter Ballon');
     expect((await editorState(frame)).sendEnabled).toBe(false);
     expect(await frame.textContent('#p-hint')).toContain('Paint over');
-    await stroke(page, frame, [[100, 100], [150, 120]]);
+    await stroke(suite.page, frame, [[100, 100], [150, 120]]);
     expect((await editorState(frame)).sendEnabled).toBe(true);
     await frame.fill('#p-prompt', '   ');
     expect((await editorState(frame)).sendEnabled).toBe(false);
     await frame.fill('#p-prompt', 'ein roter Ballon');
     await frame.selectOption('.picker', '1');
     await frame.waitForFunction(() => (window.__fluxEditor!.state() as { maskEmpty: boolean }).maskEmpty);
-    await stroke(page, frame, [[100, 100], [150, 120]]);
+    await stroke(suite.page, frame, [[100, 100], [150, 120]]);
     await frame.click('button.send');
     await frame.waitForSelector('text=Sent — the result will appear in the chat');
     await frame.waitForSelector('.job-status:has-text("Generating")');
@@ -119,7 +98,7 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
   });
 
   it('shows each model only its own fields and sends expand margins dragged on the canvas', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     const visible = (sel: string) => frame.isVisible(sel);
     expect(await visible('#f-fill-steps')).toBe(true);
     await frame.selectOption('#p-model', 'kontext-pro');
@@ -140,10 +119,10 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     // Drag the right handle 50 preview px outwards = 100 px at full resolution.
     const from = await toPage(frame, 400, 150);
     const to = await toPage(frame, 450, 150);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
+    await suite.page.mouse.move(from.x, from.y);
+    await suite.page.mouse.down();
+    await suite.page.mouse.move(to.x, to.y, { steps: 5 });
+    await suite.page.mouse.up();
     expect((await editorState(frame)).margins.right).toBeGreaterThanOrEqual(98);
     expect((await editorState(frame)).margins.right).toBeLessThanOrEqual(102);
     expect(Number(await frame.inputValue('#f-expand-right'))).toBe((await editorState(frame)).margins.right);
@@ -158,7 +137,7 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
   });
 
   it('crops with an aspect preset and sends the mask of the cropped area', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.fill('#p-prompt', 'a cat');
     await frame.press('canvas.stage-canvas', 'c');
     await frame.selectOption('#t-aspect', { label: '1:1' });
@@ -171,7 +150,7 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.selectOption('#t-aspect', { label: 'Free' });
     await frame.click('button:has-text("No crop")');
     expect((await editorState(frame)).crop).toBeNull();
-    await stroke(page, frame, [[100, 50], [300, 250]]);
+    await stroke(suite.page, frame, [[100, 50], [300, 250]]);
     st = await editorState(frame);
     expect(st.crop!.x).toBeCloseTo(0.25, 2);
     expect(st.crop!.y).toBeCloseTo(50 / 300, 2);
@@ -180,9 +159,9 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.press('canvas.stage-canvas', 'b');
     // Paint outside the crop only: still nothing to send.
     await frame.fill('#t-size', '10');
-    await stroke(page, frame, [[20, 20], [60, 20]]);
+    await stroke(suite.page, frame, [[20, 20], [60, 20]]);
     expect((await editorState(frame)).sendEnabled).toBe(false);
-    await stroke(page, frame, [[150, 150], [250, 150]]);
+    await stroke(suite.page, frame, [[150, 150], [250, 150]]);
     await frame.click('button.send');
     await frame.waitForSelector('text=Sent — the result will appear in the chat');
     const [req] = await submits();
@@ -194,10 +173,10 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
   });
 
   it('closes without sending through the bridge', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     await frame.click('button:has-text("Close")');
     await frame.waitForSelector('text=Inpaint closed without sending.');
-    expect(await page.evaluate(() => (window as unknown as { __closed: number }).__closed)).toBe(1);
+    expect(await suite.page.evaluate(() => (window as unknown as { __closed: number }).__closed)).toBe(1);
   });
 });
 
@@ -216,7 +195,7 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
   });
 
   it('come back after the editor is closed and opened again, without the prompt; Reset restores the valve defaults and forgets them', async () => {
-    let frame = await openEditor(page, host.url);
+    let frame = await openEditor(suite.page, suite.host.url);
     const defaults = await remembered(frame);
     expect(defaults).toMatchObject({ model: 'fill', format: 'png', hardness: '100', aspect: 'free', maskedOnly: true, fillSteps: '40' });
     await frame.fill('#p-prompt', 'a very private prompt');
@@ -227,12 +206,12 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     await frame.fill('#t-hardness', '40');
     await frame.fill('#t-opacity', '70');
     await frame.fill('#t-colour', '#00cc44');
-    await stroke(page, frame, [[100, 100], [140, 110]]);
+    await stroke(suite.page, frame, [[100, 100], [140, 110]]);
     await frame.uncheck('#p-masked-only');
     await frame.press('canvas.stage-canvas', 'c');
     await frame.selectOption('#t-aspect', '16:9');
-    await expect.poll(() => host.settings(), { timeout: 5000 }).toMatchObject({ crop_ratio: '16:9' });
-    const stored = await host.settings();
+    await expect.poll(() => suite.host.settings(), { timeout: 5000 }).toMatchObject({ crop_ratio: '16:9' });
+    const stored = await suite.host.settings();
     expect(stored).toEqual({
       model: 'flux-2-flex',
       fields: expect.objectContaining({ 'flux-2-flex': { steps: 30, guidance: 5 }, fill: { steps: 40, guidance: 50 } }),
@@ -249,9 +228,7 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     // Margins belong to one picture: not remembered.
     expect(stored!.fields!.expand).toEqual({ steps: 40, guidance: 50 });
 
-    await page.close();
-    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    frame = await openEditor(page, host.url);
+    frame = await openEditor(await suite.reopen(), suite.host.url);
     const again = await remembered(frame);
     expect(again).toEqual({
       model: 'flux-2-flex',
@@ -272,33 +249,31 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     await frame.waitForSelector('.status:has-text("Settings are back to the defaults.")');
     expect(await remembered(frame)).toEqual({ ...defaults, steps: '50' });
     expect((await editorState(frame)).brushSize).toBe(16); // 1/25 of the 400 px picture
-    await expect.poll(() => host.settings(), { timeout: 5000 }).toEqual({});
+    await expect.poll(() => suite.host.settings(), { timeout: 5000 }).toEqual({});
 
-    await page.close();
-    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    frame = await openEditor(page, host.url);
+    frame = await openEditor(await suite.reopen(), suite.host.url);
     expect(await remembered(frame)).toEqual({ ...defaults, steps: '50' });
   });
 
   it('one settings write per burst of changes, not one per slider step', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     for (const v of ['10', '20', '30', '40', '50', '60']) await frame.fill('#t-opacity', v);
-    await expect.poll(() => host.settings(), { timeout: 5000 }).toMatchObject({ overlay_opacity: 0.6 });
+    await expect.poll(() => suite.host.settings(), { timeout: 5000 }).toMatchObject({ overlay_opacity: 0.6 });
     await new Promise((r) => setTimeout(r, 700));
-    expect(await page.evaluate(() => (window as unknown as { __saves: unknown[] }).__saves.length)).toBe(1);
+    expect(await suite.page.evaluate(() => (window as unknown as { __saves: unknown[] }).__saves.length)).toBe(1);
   });
 
   it('a refused save is said in the status line, and the editor keeps working', async () => {
-    const frame = await openEditor(page, host.url);
+    const frame = await openEditor(suite.page, suite.host.url);
     // The store refuses what is not settings; make the page's relay send such a thing.
-    await page.evaluate(() => {
+    await suite.page.evaluate(() => {
       const original = window.fetch;
       window.fetch = (input, init) => (String(input) === '/settings' ? original(input, { ...init, body: '"not settings"' }) : original(input, init));
     });
     await frame.fill('#t-hardness', '20');
     await frame.waitForSelector('.status.error:has-text("Your settings could not be saved")');
     await frame.fill('#p-prompt', 'still works');
-    await stroke(page, frame, [[100, 100], [140, 110]]);
+    await stroke(suite.page, frame, [[100, 100], [140, 110]]);
     expect((await editorState(frame)).sendEnabled).toBe(true);
   });
 });
@@ -310,7 +285,7 @@ describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, (
       models: ['fill', 'flux-2-pro'],
       settings: { model: 'kontext-pro', brush_hardness: 0.3, overlay_colour: '#123456' },
     });
-    const tab = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const tab = await suite.browser.newPage({ viewport: { width: 1000, height: 700 } });
     try {
       const frame = await openEditor(tab, other.url);
       expect(await frame.locator('#p-model option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(['fill', 'flux-2-pro']);

@@ -137,6 +137,10 @@ describe('standalone editor with the offline provider', () => {
 
   it('remembers its settings in this browser across reloads, and Reset forgets them', async () => {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const reload = async () => {
+      await tab.reload();
+      await tab.waitForSelector('.fi-app .panel');
+    };
     try {
       await tab.goto(`${sidecar.url}/#token=${TEST_TOKEN}`);
       await tab.waitForSelector('.fi-app .panel');
@@ -149,8 +153,7 @@ describe('standalone editor with the offline provider', () => {
       await expect.poll(async () => JSON.parse((await stored()) ?? '{}').brush_hardness, { timeout: 5000 }).toBe(0.35);
       expect(await stored()).not.toContain('never stored');
       // The token survives the reload in the history entry; the settings in localStorage.
-      await tab.reload();
-      await tab.waitForSelector('.fi-app .panel');
+      await reload();
       expect(await tab.inputValue('#p-model')).toBe('kontext-pro');
       expect(await tab.inputValue('#f-kontext-pro-aspect_ratio')).toBe('3:2');
       expect(await tab.inputValue('#p-format')).toBe('jpeg');
@@ -159,14 +162,12 @@ describe('standalone editor with the offline provider', () => {
       await tab.click('button.reset');
       expect(await stored()).toBeNull();
       expect(await tab.inputValue('#p-model')).toBe('fill');
-      await tab.reload();
-      await tab.waitForSelector('.fi-app .panel');
+      await reload();
       expect(await tab.inputValue('#t-hardness')).toBe('100');
       // Damaged by hand: the editor opens with the defaults instead of failing.
       for (const damaged of ['{"model": "kontext-pro", "brush_', '{"model": 42, "brush_hardness": "soft", "overlay_colour": "red", "crop_ratio": 7}']) {
         await tab.evaluate((v) => localStorage.setItem('flux-inpaint.editor-settings', v), damaged);
-        await tab.reload();
-        await tab.waitForSelector('.fi-app .panel');
+        await reload();
         expect(await tab.inputValue('#p-model')).toBe('fill');
         expect(await tab.inputValue('#t-colour')).toBe('#ff2d6f');
         expect(await tab.inputValue('#t-hardness')).toBe('100');

@@ -31,7 +31,7 @@ export class References {
     private readonly onError: (message: string) => void,
   ) {
     this.count = h('span', { class: 'counter', id: 'refs-count' });
-    this.list = h('ul', { class: 'refs-list', 'aria-describedby': 'refs-count' });
+    this.list = h('ul', { class: 'refs-list', 'aria-labelledby': 'refs-title' });
     this.fileInput = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', class: 'sr-only', id: 'refs-file', tabindex: -1 });
     this.fileInput.addEventListener('change', () => {
       const f = this.fileInput.files?.[0];
@@ -55,7 +55,7 @@ export class References {
     this.root = h(
       'div',
       { class: 'field refs', hidden: true },
-      h('label', {}, t('refs.title'), ' ', this.count),
+      h('p', { class: 'field-title', id: 'refs-title' }, t('refs.title'), ' ', this.count),
       h('p', { class: 'hint' }, t('refs.hint')),
       this.list,
       h('div', { class: 'refs-add' }, this.fromChat, this.addFile, this.fileInput),
