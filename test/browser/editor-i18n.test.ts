@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/catalogues/index.js';
+import { LOCALES, type Locale } from '../../src/i18n/locales.js';
 import { baseInit, launchBrowser, openEditor, previewDataUrl, startHost, stroke, type Host } from './harness.js';
 
 /** The editor in the user's language, with everything inside the panel at phone width. */
@@ -46,13 +47,23 @@ function overflowing(frame: Frame): Promise<string[]> {
   });
 }
 
-describe('the editor in Russian and Japanese', () => {
+const PROMPTS: Record<Locale, string> = {
+  en: 'give her a red umbrella',
+  ru: 'дай ей красный зонт',
+  de: 'gib ihr einen roten Regenschirm',
+  fr: 'donne-lui un parapluie rouge',
+  es: 'dale un paraguas rojo',
+  'pt-BR': 'dê a ela um guarda-chuva vermelho',
+  'zh-CN': '给她一把红伞',
+  ja: '赤い傘を持たせて',
+};
+
+describe('the editor in every language (Russian and Japanese also at 1000 px)', () => {
   it.each([
-    ['ru-RU', 'ru', 420, 900],
-    ['ja', 'ja', 420, 900],
-    ['ru', 'ru', 1000, 800],
-    ['ja-JP', 'ja', 1000, 800],
-  ] as const)('locale %s (%s) at %i px: translated, nothing overflows', async (tag, locale, width, height) => {
+    ...LOCALES.map((l) => [l === 'ru' ? 'ru-RU' : l, l, 420, 900] as const),
+    ['ru', 'ru', 1000, 800] as const,
+    ['ja-JP', 'ja', 1000, 800] as const,
+  ])('locale %s (%s) at %i px: translated, nothing overflows', async (tag, locale, width, height) => {
     const host = await hostFor(tag);
     const page = await browser.newPage({ viewport: { width, height } });
     try {
@@ -64,7 +75,7 @@ describe('the editor in Russian and Japanese', () => {
       expect(await frame.textContent('label[for="p-model"]')).toBe(cat['panel.model']);
       // The longest panel: FLUX.2 with its references, a painted mask (the switch and its line), "More" open.
       await frame.selectOption('#p-model', 'flux-2-pro');
-      await frame.fill('#p-prompt', locale === 'ru' ? 'дай ей красный зонт' : '赤い傘を持たせて');
+      await frame.fill('#p-prompt', PROMPTS[locale]);
       await stroke(page, frame, [[150, 110], [220, 130], [250, 180]]);
       await frame.click('summary');
       expect(await frame.textContent('label[for="p-masked-only"]')).toBe(cat['panel.masked_only']);

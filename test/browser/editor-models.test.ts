@@ -1,9 +1,12 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testImage } from '../support/images.js';
 import { baseInit, decodeMask, editorState, openEditor, previewDataUrl, stroke } from './harness.js';
 import { editorSuite } from './suite.js';
 
 /** Kontext and FLUX.2 in the editor: their own fields and formats, reference images, and "Only the painted area". */
+const SHOTS = join(import.meta.dirname, '..', '.artifacts');
 const suite = editorSuite(async () => {
   const preview = await previewDataUrl();
   return baseInit([
@@ -42,6 +45,8 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
     expect(await frame.isVisible('#p-masked-only')).toBe(true);
     expect(await frame.isChecked('#p-masked-only')).toBe(true);
     expect(await frame.textContent('#p-masked-only-hint')).toContain('every unpainted pixel stays');
+    await mkdir(SHOTS, { recursive: true });
+    await suite.page.screenshot({ path: join(SHOTS, 'editor-flux2-references.png') });
 
     // Fill takes no webp: its own default is shown, and the choice comes back with FLUX.2.
     await frame.selectOption('#p-model', 'fill');
