@@ -298,3 +298,17 @@ describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, (
     }
   });
 });
+
+describe('a setting changed just before Send or Close', { timeout: 120_000 }, () => {
+  it.each([['button.send'], ['button:has-text("Close")']])('is saved at once by %s', async (button) => {
+    const frame = await openEditor(suite.page, suite.host.url);
+    await frame.fill('#p-prompt', 'a boat');
+    await stroke(suite.page, frame, [[100, 100], [140, 110]]);
+    await frame.fill('#t-hardness', '25');
+    await frame.click(button);
+    // Well before the half second the editor otherwise waits after a change.
+    const saves = () => suite.page.evaluate(() => (window as unknown as { __saves: Array<Record<string, unknown>> }).__saves);
+    await expect.poll(saves, { timeout: 350, interval: 20 }).toEqual([expect.objectContaining({ brush_hardness: 0.25 })]);
+    await expect.poll(() => suite.host.settings()).toMatchObject({ brush_hardness: 0.25 });
+  });
+});

@@ -204,6 +204,11 @@ export class App {
     this.saveTimer = window.setTimeout(() => void this.persist(), SAVE_DELAY_MS);
   }
 
+  private flushSave(): void {
+    clearTimeout(this.saveTimer);
+    void this.persist();
+  }
+
   private async persist(): Promise<void> {
     const settings = this.currentSettings();
     const json = JSON.stringify(settings);
@@ -262,6 +267,8 @@ export class App {
 
   private async send(): Promise<void> {
     if (this.panel.send.disabled || !this.ws.source) return;
+    // Inside Open WebUI the editor goes away after Send: a change of the last half second is saved now.
+    this.flushSave();
     const ws = this.ws;
     const source = ws.source!;
     const req: SubmitRequest = {
@@ -350,6 +357,7 @@ export class App {
   }
 
   private async close(): Promise<void> {
+    this.flushSave();
     try {
       await this.transport.close?.();
       this.root.replaceChildren(h('p', { class: 'closed' }, t('app.closed')));
