@@ -40,7 +40,7 @@ export interface SubmitResult {
 /** Errors raised before any byte reached the server: a retry cannot create a second (paid) task. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'download'): AppError {
+export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'credits' | 'download'): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string })?.code ?? '';
   const reason = (err as Error)?.message ?? String(err);
@@ -152,7 +152,7 @@ export class FluxClient {
 
   async credits(apiUrl: string, apiKey: string, signal?: AbortSignal): Promise<number> {
     const url = `${apiUrl}/credits`;
-    const json = await this.call('GET', url, apiKey, 'poll', { signal });
+    const json = await this.call('GET', url, apiKey, 'credits', { signal });
     const credits = (json as { credits?: unknown })?.credits;
     if (typeof credits !== 'number') throw badResponse(url);
     return credits;
@@ -166,7 +166,7 @@ export class FluxClient {
     method: 'GET' | 'POST',
     url: string,
     apiKey: string,
-    phase: 'submit' | 'poll',
+    phase: 'submit' | 'poll' | 'credits',
     opts: { model?: ModelName; body?: Record<string, unknown>; signal?: AbortSignal | undefined },
   ): Promise<unknown> {
     let res: Dispatcher.ResponseData;

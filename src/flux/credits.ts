@@ -43,8 +43,10 @@ export class CreditsCache {
     if (hit && now - hit.at < this.ttlMs) return hit.balance;
     for (const [k, e] of this.entries) if (now - e.at >= this.ttlMs) this.entries.delete(k);
     const balance = this.client.credits(apiUrl, apiKey, signal);
-    // A failed look-up is not kept: the next job asks again.
-    balance.catch(() => this.entries.delete(id));
+    // A failed look-up is not kept: the next job asks again. (The caller still gets the rejection.)
+    balance.catch(() => {
+      if (this.entries.get(id)?.balance === balance) this.entries.delete(id);
+    });
     this.entries.set(id, { at: now, balance });
     return balance;
   }

@@ -80,7 +80,7 @@ export function rateLimitGaveUp(waitS: number, budgetS: number, phase: 'submit' 
 export function fluxHttpError(
   status: number,
   body: unknown,
-  ctx: { model?: string | undefined; url: string; phase?: 'submit' | 'poll'; retryAfterHeader?: string | string[] | undefined },
+  ctx: { model?: string | undefined; url: string; phase?: 'submit' | 'poll' | 'credits'; retryAfterHeader?: string | string[] | undefined },
 ): AppError {
   const detail = describeDetail(body);
   const suffix = detail ? `: ${detail}` : '';

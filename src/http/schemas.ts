@@ -18,13 +18,12 @@ function fromText(v: unknown): unknown {
  * for scripts: `image` as base64 text or an uploaded file, and `source_job` for a previous result. They are
  * rewritten to the shared shape first, so both ways of creating a job pass the very same checks.
  */
-export const httpJobRequestSchema = z.preprocess((raw) => {
+export const httpJobRequestSchema = z.preprocess((raw, ctx) => {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const { image, source_job: sourceJob, mask, crop, params, references, masked_only: maskedOnly, ...rest } = raw as Record<string, unknown>;
   const out: Record<string, unknown> = { ...rest };
   if (sourceJob !== undefined && image !== undefined) {
-    // Both given: let the shared schema refuse the combination with its own words.
-    out.image = { job: sourceJob, data: image };
+    ctx.addIssue({ code: 'custom', path: ['image'], message: 'send exactly one of image (the picture) or source_job (a previous result)' });
   } else if (sourceJob !== undefined) out.image = { job: sourceJob };
   else if (typeof image === 'string' || Buffer.isBuffer(image)) out.image = { data: image };
   else if (image !== undefined) out.image = fromText(image);

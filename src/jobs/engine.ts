@@ -14,6 +14,7 @@ import { inspectImage, prepareInputs, prepareReference, type Crop, type ImageLim
 import type { Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
 import { ensureDir, writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
+import { assertModelFields } from './request.js';
 import { KeyStore } from './keys.js';
 import { KeyedLimiter } from './limiter.js';
 import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
@@ -115,6 +116,7 @@ export class JobEngine {
     if (input.provider === 'bfl' && !input.flux?.apiKey) {
       throw new AppError('flux_key_missing', 'No FLUX API key: set FLUX_API_KEY (the sidecar variable or the Open WebUI valve).', { status: 400 });
     }
+    assertModelFields({ ...input, referenceCount: input.references?.length ?? 0 });
     const prepared = await this.prepare(input);
     const keyRef = input.flux ? KeyStore.fingerprint(input.flux.apiKey) : undefined;
     if (keyRef) this.pendingKeys.set(keyRef, (this.pendingKeys.get(keyRef) ?? 0) + 1);
@@ -135,11 +137,7 @@ export class JobEngine {
    * are on their way while the rest wait, and fewer decoded pictures are in memory at once.
    */
   private async prepare(input: CreateJobInput): Promise<PreparedInputs & { references: Buffer[] }> {
-    const max = MODEL_INFO[input.model].maxReferences;
     const references = input.references ?? [];
-    if (references.length > max) {
-      throw new AppError('invalid_request', `references: ${MODEL_INFO[input.model].label} takes at most ${max} reference images.`, { status: 400 });
-    }
     const release = await this.imageWork.acquire('images');
     try {
       const info = await inspectImage(input.image, this.opts.limits);

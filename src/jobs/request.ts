@@ -4,6 +4,7 @@ import { PARAM_SCHEMAS } from '../flux/models.js';
 import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../flux/ranges.js';
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
+import type { CreateJobInput } from './engine.js';
 
 /**
  * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
@@ -116,33 +117,58 @@ export const jobRequestSchema = z
   })
   .strict()
   .superRefine((req, ctx) => {
-    const info = MODEL_INFO[req.model];
-    if (info.kind === 'instruct' && !req.prompt) {
-      ctx.addIssue({ code: 'custom', path: ['prompt'], message: `${info.label} needs an instruction: write what should change in the picture` });
-    }
-    if (req.references.length > info.maxReferences) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['references'],
-        message: info.maxReferences
-          ? `${info.label} takes at most ${info.maxReferences} reference images besides the picture (got ${req.references.length})`
-          : `${info.label} takes no reference images`,
-      });
-    }
-    if (req.output_format && !info.outputFormats.includes(req.output_format)) {
-      ctx.addIssue({ code: 'custom', path: ['output_format'], message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.output_format}` });
-    }
-    const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
-    if (!params.success) {
-      for (const issue of params.error.issues) {
-        const message = issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
-        ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message });
-      }
-    }
+    for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format })) ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }));
 
 export type JobRequest = z.output<typeof jobRequestSchema>;
+
+interface ModelFields {
+  model: ModelName;
+  prompt: string;
+  referenceCount: number;
+  outputFormat?: OutputFormat | undefined;
+  params: Record<string, unknown>;
+}
+
+/** What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields. */
+function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: string }> {
+  const info = MODEL_INFO[req.model];
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  if (info.kind === 'instruct' && !req.prompt.trim()) {
+    issues.push({ path: ['prompt'], message: `${info.label} needs an instruction: write what should change in the picture` });
+  }
+  if (req.referenceCount > info.maxReferences) {
+    issues.push({
+      path: ['references'],
+      message: info.maxReferences
+        ? `${info.label} takes at most ${info.maxReferences} reference images besides the picture (got ${req.referenceCount})`
+        : `${info.label} takes no reference images`,
+    });
+  }
+  if (req.outputFormat && !info.outputFormats.includes(req.outputFormat)) {
+    issues.push({ path: ['output_format'], message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.outputFormat}` });
+  }
+  const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
+  if (!params.success) {
+    for (const issue of params.error.issues) {
+      const message = issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
+      issues.push({ path: ['params', ...issue.path], message });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The same model checks for a job created without going through the schema (the engine runs it on every
+ * create), so no caller can start a job FLUX would refuse, or fail later with a raw validation dump.
+ */
+export function assertModelFields(req: ModelFields): void {
+  const issues = modelIssues(req);
+  if (issues.length) {
+    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '), { status: 400 });
+  }
+}
 
 export function defaultOutputFormat(model: ModelName): OutputFormat {
   return MODEL_INFO[model].outputFormats[0]!;
@@ -158,4 +184,34 @@ export function parseJobRequest(raw: unknown): JobRequest {
   const parsed = jobRequestSchema.safeParse(raw);
   if (!parsed.success) throw describeJobRequestError(parsed.error);
   return parsed.data;
+}
+
+/** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
+export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+
+/**
+ * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.
+ * `who` says on whose behalf and with which FLUX endpoint and key the job runs.
+ */
+export async function toCreateJobInput(
+  req: JobRequest,
+  resolve: ResolveImage,
+  who: Pick<CreateJobInput, 'provider' | 'flux' | 'owner' | 'meta'>,
+): Promise<CreateJobInput> {
+  const [image, references] = await Promise.all([
+    resolve(req.image, 'image'),
+    Promise.all(req.references.map((r, i) => resolve(r, `references.${i}`))),
+  ]);
+  return {
+    model: req.model,
+    prompt: req.prompt,
+    image,
+    mask: req.mask,
+    crop: req.crop,
+    references,
+    maskedOnly: req.masked_only,
+    params: req.params as CreateJobInput['params'],
+    outputFormat: req.output_format,
+    ...who,
+  };
 }

@@ -30,11 +30,13 @@ for (const [net, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
 ] as const) {
   blocked.addSubnet(net, prefix, 'ipv6');
 }
+// No ::ffff:0:0/96 rule: BlockList applies it to every IPv4 address (all of them would be "private"), and the
+// IPv4 rules above already match IPv4-mapped IPv6 addresses (::ffff:127.0.0.1, ::ffff:7f00:1).
+
 
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);

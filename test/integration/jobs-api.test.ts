@@ -145,6 +145,7 @@ describe('jobs API refuses bad requests with a clear message', () => {
     [{ model: 'fill', image: 'aGk=', references: [{ data: 'aGk=' }] }, 400, 'invalid_request', 'references: FLUX.1 Fill [pro] takes no reference images'],
     [{ model: 'fill', image: 'aGk=', mask: { format: 'raw', width: 4, height: 4, data: 'aGk=' } }, 400, 'invalid_request', 'mask.data: mask.data must hold exactly width x height bytes'],
     [{ model: 'fill', image: { ref: 'abc' } }, 400, 'invalid_request', 'image: {ref} names a picture of an Open WebUI chat'],
+    [{ model: 'fill', image: 'aGk=', source_job: 'abc' }, 400, 'invalid_request', 'send exactly one of image (the picture) or source_job'],
     [{ model: 'flux-2-pro', prompt: 'x', image: 'aGk=', masked_only: 'yes' }, 400, 'invalid_request', 'masked_only must be true or false'],
     [{ model: 'fill', image: 'aGk=', unknown: 1 }, 400, 'invalid_request', 'unknown'],
     [{ model: 'fill', image: 'aGk=', prompt: 'x'.repeat(4001) }, 400, 'invalid_request', 'prompt must be at most 4000 characters'],

@@ -30,28 +30,33 @@ async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<
   }
 }
 
+/** A built sidecar with its own data dir, and one Fill job sent to it. */
+async function sidecarWithJob(dirPrefix: string, prompt: string) {
+  const dataDir = await mkdtemp(join(tmpdir(), dirPrefix));
+  const env = {
+    FLUX_INPAINT_PORT: '0',
+    FLUX_INPAINT_DATA_DIR: dataDir,
+    FLUX_INPAINT_TOKEN: TOKEN,
+    FLUX_API_KEY: 'test-key',
+    FLUX_API_URL: fake.url,
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
+  };
+  const first = await spawnSidecar(env);
+  const image = await testImage(128, 96);
+  const res = await api(first.url, '/v1/jobs', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'fill', prompt, image: image.toString('base64'), mask: (await testMask(128, 96)).toString('base64'), provider: 'bfl' }),
+  });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  return { dataDir, env, first, id };
+}
+
 describe('restart', () => {
   it('a job killed while Pending resumes after a restart and its result is saved once', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'flux-restart-'));
-    const env = {
-      FLUX_INPAINT_PORT: '0',
-      FLUX_INPAINT_DATA_DIR: dataDir,
-      FLUX_INPAINT_TOKEN: TOKEN,
-      FLUX_API_KEY: 'test-key',
-      FLUX_API_URL: fake.url,
-      FLUX_INPAINT_RESULT_HOSTS: fake.origin,
-      FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
-      FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
-    };
-    const first = await spawnSidecar(env);
-    const image = await testImage(128, 96);
-    const mask = await testMask(128, 96);
-    const res = await api(first.url, '/v1/jobs', {
-      method: 'POST',
-      body: JSON.stringify({ model: 'fill', prompt: 'survive a restart', image: image.toString('base64'), mask: mask.toString('base64'), provider: 'bfl' }),
-    });
-    expect(res.status).toBe(202);
-    const { id } = await res.json();
+    const { dataDir, env, first, id } = await sidecarWithJob('flux-restart-', 'survive a restart');
     await until(async () => {
       const job = await (await api(first.url, `/v1/jobs/${id}`)).json();
       return job.state === 'running' ? job : undefined;
@@ -83,25 +88,7 @@ describe('restart', () => {
     const SUBMIT_DELAY_MS = 2_500;
 
     async function startSlowSubmit(prompt: string) {
-      const dataDir = await mkdtemp(join(tmpdir(), 'flux-submit-'));
-      const env = {
-        FLUX_INPAINT_PORT: '0',
-        FLUX_INPAINT_DATA_DIR: dataDir,
-        FLUX_INPAINT_TOKEN: TOKEN,
-        FLUX_API_KEY: 'test-key',
-        FLUX_API_URL: fake.url,
-        FLUX_INPAINT_RESULT_HOSTS: fake.origin,
-        FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
-        FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
-      };
-      const first = await spawnSidecar(env);
-      const image = await testImage(128, 96);
-      const res = await api(first.url, '/v1/jobs', {
-        method: 'POST',
-        body: JSON.stringify({ model: 'fill', prompt, image: image.toString('base64'), mask: (await testMask(128, 96)).toString('base64'), provider: 'bfl' }),
-      });
-      expect(res.status).toBe(202);
-      const { id } = await res.json();
+      const { env, first, id } = await sidecarWithJob('flux-submit-', prompt);
       // FLUX has the task (and charged for it) but has not answered yet.
       await until(async () => (fake.tasks.some((t) => t.prompt === prompt) ? true : undefined));
       return { env, first, id };

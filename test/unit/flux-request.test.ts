@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { blendByMask, blendIntoOriginal } from '../../src/images/blend.js';
 import { fitForFlux } from '../../src/images/flux-input.js';
-import { jobRequestSchema, parseJobRequest } from '../../src/jobs/request.js';
+import { assertModelFields, jobRequestSchema, parseJobRequest } from '../../src/jobs/request.js';
 
 const png = 'iVBORw0KGgo=';
 
@@ -53,6 +53,19 @@ describe('the shared job request', () => {
     expect((caught as AppError).message).toContain(message);
     // Words, not a dump of zod's internals.
     expect((caught as AppError).message).not.toMatch(/"code"|invalid_union|\[\{/);
+  });
+
+  it('the engine runs the same model checks on every create, in words', () => {
+    expect(() => assertModelFields({ model: 'fill', prompt: '', referenceCount: 0, outputFormat: 'jpeg', params: { steps: 5 } })).toThrow(
+      expect.objectContaining({ code: 'invalid_request', message: 'params.steps: steps must be between 15 and 50' }),
+    );
+    expect(() => assertModelFields({ model: 'flux-2-pro', prompt: 'x', referenceCount: 0, outputFormat: 'jpeg', params: { safety_tolerance: 6 } })).toThrow(
+      'params.safety_tolerance: safety_tolerance must be between 0 and 5',
+    );
+    expect(() => assertModelFields({ model: 'kontext-pro', prompt: ' ', referenceCount: 4, outputFormat: 'webp', params: {} })).toThrow(
+      /^prompt: .*; references: .*; output_format: FLUX.1 Kontext \[pro\] gives png or jpeg, not webp$/,
+    );
+    expect(() => assertModelFields({ model: 'expand', prompt: '', referenceCount: 0, outputFormat: 'png', params: { top: 8 } })).not.toThrow();
   });
 
   it('is a zod schema the editor side can run as it is', () => {

@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import type { FluxClient } from '../../src/flux/client.js';
 import { CreditsCache, lowBalanceWarning } from '../../src/flux/credits.js';
-import { pickDispatcher, type ResultHostPolicy } from '../../src/jobs/download.js';
+import { downloadResult, pickDispatcher, type ResultHostPolicy } from '../../src/jobs/download.js';
+import { guardedDispatcher, isPrivateAddress } from '../../src/net/ssrf.js';
+import { fakeFluxLookup } from '../fake-flux/hosts.js';
 
 const guarded = new Agent();
 const plain = new Agent();
@@ -44,6 +46,30 @@ describe('where results may be downloaded from', () => {
   it('FLUX_INPAINT_PRIVATE_ORIGINS lets a trusted private origin through without the guard', () => {
     expect(pickDispatcher('http://10.1.2.3:9797/r.png', policy({ privateOrigins: ['http://10.1.2.3:9797'] }))).toBe(plain);
     expect(() => pickDispatcher('http://10.1.2.3:9798/r.png', policy({ privateOrigins: ['http://10.1.2.3:9797'] }))).toThrow(AppError);
+  });
+});
+
+describe('the SSRF guard lets public result hosts through', () => {
+  it.each(['20.60.128.4', '104.18.2.3', '8.8.8.8', '2606:4700::6810:1', '::ffff:20.60.128.4'])('%s is public', (address) => {
+    expect(isPrivateAddress(address)).toBe(false);
+  });
+
+  it.each(['127.0.0.1', '10.0.0.8', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe'])(
+    '%s is private',
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(true);
+    },
+  );
+
+  it('a result host that resolves to a private address is refused, and the message says what to do', async () => {
+    const guard = guardedDispatcher({ lookup: fakeFluxLookup });
+    try {
+      await expect(
+        downloadResult('https://delivery-eu1.bfl.local:9/sample.png', { policy: policy({ guarded: guard }), maxBytes: 1_000_000 }),
+      ).rejects.toMatchObject({ code: 'result_host_refused', message: expect.stringContaining('FLUX_INPAINT_PRIVATE_ORIGINS') });
+    } finally {
+      await guard.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { JobEngine } from '../../jobs/engine.js';
 import type { ProviderName } from '../../providers/provider.js';
 import { readFile } from 'node:fs/promises';
-import type { ImageSource, JobRequest, ReferenceSource } from '../../jobs/request.js';
+import { toCreateJobInput, type ImageSource, type JobRequest, type ReferenceSource } from '../../jobs/request.js';
 import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import type { ZodTypeProvider } from '../zod.js';
@@ -26,20 +26,13 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
   r.post('/v1/jobs', { schema: { body: httpJobRequestSchema } }, async (request, reply) => {
     const req: JobRequest = request.body;
     const provider = pickProvider(req.provider, opts.providers);
-    const view = await engine.create({
-      model: req.model,
-      prompt: req.prompt,
-      image: await sourceImage(engine, req.image, 'image'),
-      mask: req.mask,
-      crop: req.crop,
-      references: await Promise.all(req.references.map((r, i) => sourceImage(engine, r, `references.${i}`))),
-      maskedOnly: req.masked_only,
-      params: req.params as Record<string, number | boolean | string | undefined>,
-      outputFormat: req.output_format,
-      provider,
-      flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
-      owner: 'standalone',
-    });
+    const view = await engine.create(
+      await toCreateJobInput(req, (source, field) => sourceImage(engine, source, field), {
+        provider,
+        flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
+        owner: 'standalone',
+      }),
+    );
     return reply.status(202).header('location', `/v1/jobs/${view.id}`).send(view);
   });
 
