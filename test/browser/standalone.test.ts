@@ -128,6 +128,25 @@ describe('standalone editor with the offline provider', () => {
       const { jobs: list } = (await (await both.api('/v1/jobs')).json()) as { jobs: Array<Record<string, unknown>> };
       expect(list[0]).toMatchObject({ state: 'done', provider: 'bfl', prompt: 'a hot-air balloon' });
       expect(fake.tasks.map((t) => t.prompt)).toEqual(['a hot-air balloon']);
+
+      // FLUX.2 with a reference image and the painted area only: the sidecar accepts what the editor sends.
+      await tab.click('.cmp-actions button:has-text("Back to the editor")');
+      await tab.selectOption('#p-model', 'flux-2-pro');
+      await tab.setInputFiles('#refs-file', { name: 'hat.png', mimeType: 'image/png', buffer: await testImage(96, 64) });
+      await tab.waitForSelector('.refs-list li');
+      expect(await tab.isChecked('#p-masked-only')).toBe(true);
+      await tab.fill('#p-prompt', 'give the balloon a hat');
+      await tab.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => fake.tasks.length, { timeout: 30_000 }).toBe(2);
+      const task = fake.tasks[1]!;
+      expect(task.endpoint).toContain('flux-2-pro');
+      expect(task.inputs.map((i) => [i.width, i.height])).toEqual([
+        [320, 240],
+        [96, 64],
+      ]);
+      await tab.waitForFunction(() => !(window.__fluxEditor!.state() as { busy: boolean }).busy, undefined, { timeout: 30_000 });
+      const second = ((await (await both.api('/v1/jobs')).json()) as { jobs: Array<Record<string, unknown>> }).jobs[0];
+      expect(second).toMatchObject({ state: 'done', model: 'flux-2-pro' });
     } finally {
       await tab.close();
       await both.close();
