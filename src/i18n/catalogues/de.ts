@@ -66,8 +66,6 @@ export const de: Catalogue = {
   'field.bottom': 'Unten anfügen (px)',
   'field.left': 'Links anfügen (px)',
   'field.right': 'Rechts anfügen (px)',
-  'field.width': 'Breite (px)',
-  'field.height': 'Höhe (px)',
   'field.aspect_ratio': 'Seitenverhältnis',
   'field.auto': 'Wie das Bild',
   'field.range': '{min}–{max}',

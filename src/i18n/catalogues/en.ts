@@ -69,8 +69,6 @@ export const en = {
   'field.bottom': 'Add bottom (px)',
   'field.left': 'Add left (px)',
   'field.right': 'Add right (px)',
-  'field.width': 'Width (px)',
-  'field.height': 'Height (px)',
   'field.aspect_ratio': 'Aspect ratio',
   'field.auto': 'Same as the picture',
   'field.range': '{min}–{max}',
@@ -202,6 +200,8 @@ export const en = {
   'net.http_status': 'The sidecar answered {status} {text}.',
   'net.settings_not_saved': 'Your settings could not be saved: {error}',
 
+  // What the sidecar says in the chat (statuses and the caption under a result). {duration} is
+  // translator.seconds(n) or .minutes(n); {percent} is " 40%" or empty; seeds and ids are passed as strings.
   'chat.opening': 'Opening the inpaint editor…',
   'chat.paint': 'Paint over the part to change, describe it, then Send.',
   'chat.sent': 'Sent: the result will appear in the chat.',

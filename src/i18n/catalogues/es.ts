@@ -66,8 +66,6 @@ export const es: Catalogue = {
   'field.bottom': 'Añadir abajo (px)',
   'field.left': 'Añadir a la izquierda (px)',
   'field.right': 'Añadir a la derecha (px)',
-  'field.width': 'Ancho (px)',
-  'field.height': 'Alto (px)',
   'field.aspect_ratio': 'Proporción',
   'field.auto': 'Como la imagen',
   'field.range': '{min}–{max}',

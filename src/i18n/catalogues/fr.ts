@@ -66,8 +66,6 @@ export const fr: Catalogue = {
   'field.bottom': 'Ajout en bas (px)',
   'field.left': 'Ajout à gauche (px)',
   'field.right': 'Ajout à droite (px)',
-  'field.width': 'Largeur (px)',
-  'field.height': 'Hauteur (px)',
   'field.aspect_ratio': 'Format',
   'field.auto': 'Comme l’image',
   'field.range': '{min}–{max}',

@@ -66,8 +66,6 @@ export const ja: Catalogue = {
   'field.bottom': '下に追加（px）',
   'field.left': '左に追加（px）',
   'field.right': '右に追加（px）',
-  'field.width': '幅（px）',
-  'field.height': '高さ（px）',
   'field.aspect_ratio': 'アスペクト比',
   'field.auto': '画像と同じ',
   'field.range': '{min}–{max}',

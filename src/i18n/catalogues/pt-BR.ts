@@ -66,8 +66,6 @@ export const ptBR: Catalogue = {
   'field.bottom': 'Abaixo (px)',
   'field.left': 'À esquerda (px)',
   'field.right': 'À direita (px)',
-  'field.width': 'Largura (px)',
-  'field.height': 'Altura (px)',
   'field.aspect_ratio': 'Proporção',
   'field.auto': 'Igual à imagem',
   'field.range': '{min}–{max}',

@@ -66,8 +66,6 @@ export const ru: Catalogue = {
   'field.bottom': 'Снизу (px)',
   'field.left': 'Слева (px)',
   'field.right': 'Справа (px)',
-  'field.width': 'Ширина (px)',
-  'field.height': 'Высота (px)',
   'field.aspect_ratio': 'Соотношение сторон',
   'field.auto': 'Как у картинки',
   'field.range': '{min}–{max}',

@@ -66,8 +66,6 @@ export const zhCN: Catalogue = {
   'field.bottom': '下方扩展（px）',
   'field.left': '左侧扩展（px）',
   'field.right': '右侧扩展（px）',
-  'field.width': '宽度（px）',
-  'field.height': '高度（px）',
   'field.aspect_ratio': '宽高比',
   'field.auto': '与图片相同',
   'field.range': '{min}–{max}',
