@@ -201,7 +201,8 @@ export const en = {
   'net.settings_not_saved': 'Your settings could not be saved: {error}',
 
   // What the sidecar says in the chat (statuses and the caption under a result). {duration} is
-  // translator.seconds(n) or .minutes(n); {percent} is " 40%" or empty; seeds and ids are passed as strings.
+  // translator.seconds(n) or .minutes(n); {percent} is ' ' + translator.number(p, { style: 'percent' }) (" 40 %" in
+  // German) or empty; seeds and ids are passed as strings, so they are not grouped.
   'chat.opening': 'Opening the inpaint editor…',
   'chat.paint': 'Paint over the part to change, describe it, then Send.',
   'chat.sent': 'Sent: the result will appear in the chat.',
