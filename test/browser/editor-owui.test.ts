@@ -199,6 +199,9 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     const defaults = await remembered(frame);
     expect(defaults).toMatchObject({ model: 'fill', format: 'png', hardness: '100', aspect: 'free', maskedOnly: true, fillSteps: '40' });
     await frame.fill('#p-prompt', 'a very private prompt');
+    // Margins belong to one picture: not remembered.
+    await frame.selectOption('#p-model', 'expand');
+    await frame.fill('#f-expand-top', '64');
     await frame.selectOption('#p-model', 'flux-2-flex');
     await frame.fill('#f-flux-2-flex-steps', '30');
     await frame.selectOption('#p-format', 'webp');
@@ -214,7 +217,8 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     const stored = await suite.host.settings();
     expect(stored).toEqual({
       model: 'flux-2-flex',
-      fields: expect.objectContaining({ 'flux-2-flex': { steps: 30, guidance: 5 }, fill: { steps: 40, guidance: 50 } }),
+      // Only what differs from the defaults: a valve changed later still reaches the fields never touched.
+      fields: { 'flux-2-flex': { steps: 30 } },
       output_format: 'webp',
       masked_only: false,
       brush_size: 55,
@@ -225,8 +229,6 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     });
     expect(JSON.stringify(stored)).not.toContain('private');
     expect(JSON.stringify(stored)).not.toContain('img-1');
-    // Margins belong to one picture: not remembered.
-    expect(stored!.fields!.expand).toEqual({ steps: 40, guidance: 50 });
 
     frame = await openEditor(await suite.reopen(), suite.host.url);
     const again = await remembered(frame);
@@ -279,9 +281,11 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
 });
 
 describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, () => {
-  it('a model that is not offered falls back to the default; the rest is kept', async () => {
+  it('a model that is not offered falls back to the default; the rest is kept; a changed valve reaches untouched fields', async () => {
+    const init = baseInit([{ ref: 'img-1', label: 'Image 1', preview: await previewDataUrl(), width: 800, height: 600 }]);
     const other = await startHost({
-      ...baseInit([{ ref: 'img-1', label: 'Image 1', preview: await previewDataUrl(), width: 800, height: 600 }]),
+      ...init,
+      defaults: { ...init.defaults, steps: 25 },
       models: ['fill', 'flux-2-pro'],
       settings: { model: 'kontext-pro', brush_hardness: 0.3, overlay_colour: '#123456' },
     });
@@ -292,6 +296,7 @@ describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, (
       expect(await frame.inputValue('#p-model')).toBe('fill');
       expect(await frame.inputValue('#t-hardness')).toBe('30');
       expect(await frame.inputValue('#t-colour')).toBe('#123456');
+      expect(await frame.inputValue('#f-fill-steps')).toBe('25');
     } finally {
       await tab.close();
       await other.close();

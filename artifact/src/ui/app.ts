@@ -160,17 +160,18 @@ export class App {
     this.scheduleSave();
   }
 
-  /** Everything the editor remembers: the tools' settings, never the prompt or the picture. */
+  /**
+   * Everything the editor remembers: the tools' settings where they differ from the defaults (so `{}` means
+   * "all defaults"), never the prompt or the picture.
+   */
   private currentSettings(): EditorSettings {
     const ws = this.ws;
-    const s: EditorSettings = {
-      ...this.panel.remembered(),
-      brush_hardness: ws.hardness,
-      overlay_colour: ws.overlayColour,
-      overlay_opacity: ws.overlayOpacity,
-      crop_ratio: this.toolbar.cropRatio,
-    };
+    const s: EditorSettings = this.panel.remembered();
     if (ws.preferredBrushSize !== undefined) s.brush_size = ws.preferredBrushSize;
+    if (ws.hardness !== 1) s.brush_hardness = ws.hardness;
+    if (ws.overlayColour !== OVERLAY.colour) s.overlay_colour = ws.overlayColour;
+    if (ws.overlayOpacity !== OVERLAY.opacity) s.overlay_opacity = ws.overlayOpacity;
+    if (this.toolbar.cropRatio !== 'free') s.crop_ratio = this.toolbar.cropRatio;
     return s;
   }
 

@@ -88,11 +88,18 @@ export class ModelFields {
     return out;
   }
 
-  /** What is remembered: every model's fields, but not Expand's margins (they belong to one picture). */
+  /**
+   * What is remembered: the fields the user moved away from their default, so a default the admin changes later
+   * (a valve) still reaches fields the user never touched. Not Expand's margins: they belong to one picture.
+   */
   remembered(): NonNullable<EditorSettings['fields']> {
     const out: NonNullable<EditorSettings['fields']> = {};
-    for (const model of MODELS) {
-      const values = Object.fromEntries(Object.entries(this.params(model)).filter(([key]) => !(key in this.margins)));
+    for (const [model, g] of this.groups) {
+      const values: Record<string, number | string> = {};
+      for (const [key, f] of g.numbers) {
+        if (!(key in this.margins) && f.value !== initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults)) values[key] = f.value;
+      }
+      for (const [key, sel] of g.choices) if (sel.value !== MODEL_CHOICES[model][key]!.default) values[key] = sel.value;
       if (Object.keys(values).length) out[model] = values;
     }
     return out;

@@ -121,9 +121,15 @@ export class Panel {
     return { ...this.fields.params(model), ...this.more.params(model) };
   }
 
-  /** The part of the settings the panel holds. */
+  /** The part of the settings the panel holds, where it differs from the defaults. */
   remembered(): EditorSettings {
-    return { model: this.selectedModel, fields: this.fields.remembered(), output_format: this.wantedFormat, masked_only: this.maskedOnly.checked };
+    const s: EditorSettings = {};
+    if (this.selectedModel !== this.models[0]) s.model = this.selectedModel;
+    const fields = this.fields.remembered();
+    if (Object.keys(fields).length) s.fields = fields;
+    if (this.wantedFormat !== this.init.defaults.output_format) s.output_format = this.wantedFormat;
+    if (!this.maskedOnly.checked) s.masked_only = false;
+    return s;
   }
 
   /** Sets the panel to remembered settings; whatever is missing or no longer offered takes its default. */
