@@ -27,7 +27,7 @@ export function channelLoader(channel: OpChannel, fetchExternal: (url: string) =
       if (/^https?:\/\//i.test(url)) return fetchExternal(url);
       if (url.startsWith('data:')) return decodeDataUrl(url);
       const reply = await channel.request({ op: 'read_image', url }, 60_000);
-      if (typeof reply.data !== 'string') throw new AppError('owui_invalid', 'Open WebUI returned no image data.', { status: 502 });
+      if (typeof reply.data !== 'string') throw new AppError('owui_invalid', 'Open WebUI returned no image data.');
       return { bytes: Buffer.from(reply.data, 'base64'), mime: String(reply.mime ?? '') };
     },
   };
@@ -36,7 +36,7 @@ export function channelLoader(channel: OpChannel, fetchExternal: (url: string) =
 export function decodeDataUrl(url: string): { bytes: Buffer; mime: string } {
   const m = /^data:(image\/[\w.+-]+)?(;[^,]*)?,(.*)$/s.exec(url);
   if (!m || !(m[2] ?? '').includes('base64')) {
-    throw new AppError('image_unreadable', 'The image in the chat is an unsupported data: URL.', { status: 400 });
+    throw new AppError('image_unreadable', 'The image in the chat is an unsupported data: URL.');
   }
   return { bytes: Buffer.from(m[3]!, 'base64'), mime: m[1] ?? '' };
 }

@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { isAppError } from '../errors.js';
+import { type ErrorCode, isAppError, isExpected } from '../errors.js';
 import { describeZodError } from './zod.js';
 
 interface ErrorBody {
   error: { code: string; message: string };
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
@@ -25,6 +25,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError & { validationContext?: string; zod?: unknown }, request, reply) => {
     if (isAppError(err)) {
+      if (!isExpected(err)) request.log.error({ err }, 'request failed');
       if (err.retryAfter !== undefined) void reply.header('retry-after', String(Math.ceil(err.retryAfter)));
       return reply.status(err.status).send(errorBody(err.code, err.message));
     }
@@ -84,7 +85,7 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
   void reply.status(status).send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
 }
 
-function knownFastifyError(err: FastifyError): { status: number; code: string; message: string } | undefined {
+function knownFastifyError(err: FastifyError): { status: number; code: ErrorCode; message: string } | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
@@ -96,7 +97,7 @@ function knownFastifyError(err: FastifyError): { status: number; code: string; m
       return { status: 400, code: 'invalid_request', message: 'The request body is empty or its length is wrong.' };
     default:
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        const code = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid_request';
+        const code: ErrorCode = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid_request';
         return { status: err.statusCode, code, message: code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : err.message };
       }
       return undefined;

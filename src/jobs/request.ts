@@ -166,7 +166,7 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
 export function assertModelFields(req: ModelFields): void {
   const issues = modelIssues(req);
   if (issues.length) {
-    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '), { status: 400 });
+    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '));
   }
 }
 
@@ -176,7 +176,7 @@ export function defaultOutputFormat(model: ModelName): OutputFormat {
 
 /** One line a person can act on: "params.steps: steps must be between 15 and 50". */
 export function describeJobRequestError(error: z.ZodError): AppError {
-  return new AppError('invalid_request', describeZodError(error, ''), { status: 400 });
+  return new AppError('invalid_request', describeZodError(error, ''));
 }
 
 /** Parses a job request; throws AppError('invalid_request') naming the field and what is wrong with it. */
