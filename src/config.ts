@@ -37,7 +37,7 @@ const envSchema = z.object({
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   host: string;
@@ -116,6 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Names of every variable the config accepts, for docs and deployment checks. */
 export const ENV_NAMES = Object.keys(envSchema.shape) as Array<keyof Env>;
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

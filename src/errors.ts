@@ -172,13 +172,9 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 /** Codes that are always raised with the catalogue's one message, so every place says the same thing. */
-export type FixedMessageCode = { [K in ErrorCode]: (typeof ERRORS)[K] extends { message: string } ? K : never }[ErrorCode];
+type FixedMessageCode = { [K in ErrorCode]: (typeof ERRORS)[K] extends { message: string } ? K : never }[ErrorCode];
 
 type VariableMessageCode = Exclude<ErrorCode, FixedMessageCode>;
-
-export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(ERRORS, code);
-}
 
 interface AppErrorOptions {
   /** Only where one code legitimately answers with another status than the catalogue's. */

@@ -10,11 +10,11 @@ const CHALLENGE_TTL_MS = 60_000;
 const MAX_CHALLENGES = 10_000;
 const AUTH_HEADER = /^\s*challenge=([\w-]{16,128}),\s*nonce=([\w-]{16,128}),\s*mac=([0-9a-f]{64})\s*$/;
 
-export function hmacHex(key: string | Buffer, text: string): string {
+function hmacHex(key: string | Buffer, text: string): string {
   return createHmac('sha256', key).update(text).digest('hex');
 }
 
-export function sha256Hex(bytes: Buffer | string): string {
+function sha256Hex(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -2,12 +2,12 @@ import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { AppError, type ErrorCode } from '../errors.js';
 
-export interface ReplyOk {
+interface ReplyOk {
   ok: true;
   [field: string]: unknown;
 }
 
-export interface ReplyError {
+interface ReplyError {
   ok: false;
   error: { code: string; message: string };
 }

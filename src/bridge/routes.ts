@@ -10,7 +10,7 @@ import { SessionRegistry } from './registry.js';
 import { replyParams, replySchema, sessionOpenSchema } from './schemas.js';
 import { OwuiSession, type SessionDeps } from './session.js';
 
-export interface BridgeRoutesOptions {
+interface BridgeRoutesOptions {
   deps: Omit<SessionDeps, 'logger'>;
   registry: SessionRegistry;
   token: string;

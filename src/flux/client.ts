@@ -28,7 +28,7 @@ const pollResponse = z.object({
 
 export type PollResponse = z.infer<typeof pollResponse>;
 
-export interface SubmitResult {
+interface SubmitResult {
   id: string;
   pollingUrl: string;
   /** Credits charged, and megapixels in and out, when FLUX says. */
@@ -91,7 +91,7 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
   );
 }
 
-export interface FluxClientOptions {
+interface FluxClientOptions {
   dispatcher?: Dispatcher;
   /** Name resolution for the connections (tests map FLUX's regional host names to a local fake). */
   lookup?: LookupFunction | undefined;

@@ -134,7 +134,7 @@ function taskNotFound(): AppError {
 }
 
 /** FLUX's moderation reasons from `details`, when it gives any. */
-export function moderationReasons(details: unknown): string | undefined {
+function moderationReasons(details: unknown): string | undefined {
   if (!details || typeof details !== 'object') return typeof details === 'string' && details ? details.slice(0, 300) : undefined;
   const reasons = (details as Record<string, unknown>)['Moderation Reasons'];
   if (Array.isArray(reasons) && reasons.length) return reasons.map(String).join(', ').slice(0, 300);

@@ -30,7 +30,7 @@ function userOf(request: FastifyRequest): string {
   return typeof user === 'string' ? `owui:${user}` : 'token';
 }
 
-export interface AppDeps {
+interface AppDeps {
   config: Config;
   token: string;
   engine: JobEngine;

@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from './vips.js';
 import { AppError } from '../errors.js';
 
-export const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
+const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
 
 export interface ImageLimits {
   maxImageBytes: number;
@@ -140,7 +140,7 @@ function isFullCrop(c: Crop): boolean {
   return c.x <= 0 && c.y <= 0 && c.width >= 1 && c.height >= 1;
 }
 
-export function cropRect(c: Crop, info: { width: number; height: number }) {
+function cropRect(c: Crop, info: { width: number; height: number }) {
   const left = Math.round(clamp01(c.x) * info.width);
   const top = Math.round(clamp01(c.y) * info.height);
   const width = Math.min(info.width - left, Math.round(clamp01(c.width) * info.width));

@@ -5,9 +5,9 @@ import { AppError } from '../errors.js';
 const RESULT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 /** FLUX's largest outputs are about 4 megapixels; far more is a decompression bomb, not a picture. */
-export const MAX_RESULT_PIXELS = 50_000_000;
+const MAX_RESULT_PIXELS = 50_000_000;
 
-export interface VerifiedResult {
+interface VerifiedResult {
   /** The type the bytes decode as, whatever the server's content-type said. */
   mime: string;
   width: number;

@@ -20,7 +20,7 @@ export interface ResultHostPolicy {
   plain: Dispatcher;
 }
 
-export interface DownloadOptions {
+interface DownloadOptions {
   policy: ResultHostPolicy;
   maxBytes: number;
   signal?: AbortSignal | undefined;
@@ -28,7 +28,7 @@ export interface DownloadOptions {
   timeoutMs?: number;
 }
 
-export interface Downloaded {
+interface Downloaded {
   bytes: Buffer;
   mime: string;
 }

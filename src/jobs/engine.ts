@@ -19,7 +19,7 @@ import { KeyStore } from './keys.js';
 import { KeyedLimiter } from './limiter.js';
 import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
 
-export interface EngineOptions {
+interface EngineOptions {
   dataDir: string;
   logger: Logger;
   providers: Partial<Record<ProviderName, Provider>>;
@@ -505,7 +505,7 @@ export class JobEngine {
   }
 }
 
-export function resultsDir(dataDir: string): string {
+function resultsDir(dataDir: string): string {
   return join(dataDir, 'results');
 }
 

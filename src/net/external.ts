@@ -6,9 +6,9 @@ import { deadline } from './deadline.js';
 import { guardedDispatcher, isPrivateAddress, isPrivateError } from './ssrf.js';
 
 /** How long loading one image linked in a chat may take in total, redirects and body included. */
-export const EXTERNAL_IMAGE_DEADLINE_MS = 60_000;
+const EXTERNAL_IMAGE_DEADLINE_MS = 60_000;
 
-export interface ExternalImage {
+interface ExternalImage {
   bytes: Buffer;
   mime: string;
 }
@@ -16,7 +16,7 @@ export interface ExternalImage {
 /** Loads an image linked in a chat; `signal` is the session's, so a closed session stops its downloads. */
 export type FetchExternal = (url: string, signal?: AbortSignal) => Promise<ExternalImage>;
 
-export interface FetchExternalOptions {
+interface FetchExternalOptions {
   /** Connects only to public addresses (see guardedDispatcher). */
   guarded: Dispatcher;
   /** For the private origins the operator allowed. */
@@ -121,7 +121,7 @@ function refused(url: URL, why: string): AppError {
   return new AppError('image_url_refused', `The image link ${url.origin} was not loaded: ${why}.`);
 }
 
-export interface ExternalFetcher {
+interface ExternalFetcher {
   fetchExternal: FetchExternal;
   /** Stops every download in flight and closes the connections. */
   close(): Promise<void>;

@@ -13,7 +13,7 @@ import { KeyStore } from '../jobs/keys.js';
 import { backoffMs, sleep } from '../util/time.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from './provider.js';
 
-export interface BflProviderOptions {
+interface BflProviderOptions {
   client: FluxClient;
   results: ResultHostPolicy;
   maxResultBytes: number;

@@ -8,7 +8,7 @@ import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import type { ZodTypeProvider } from '../zod.js';
 
-export interface JobsRoutesOptions {
+interface JobsRoutesOptions {
   engine: JobEngine;
   /** Providers this sidecar can use, the default first. */
   providers: ProviderName[];
@@ -69,7 +69,7 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
   });
 };
 
-export function pickProvider(asked: ProviderName | undefined, available: ProviderName[]): ProviderName {
+function pickProvider(asked: ProviderName | undefined, available: ProviderName[]): ProviderName {
   if (asked === undefined) return available[0]!;
   if (!available.includes(asked)) {
     throw new AppError(

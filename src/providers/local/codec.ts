@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { OutputFormat } from '../../flux/ranges.js';
 import { borderMask, type ExpandSides } from './expand.js';
 
-export interface RawImage {
+interface RawImage {
   /** Interleaved samples, `channels` per pixel, in a buffer of its own so it can be transferred to a worker. */
   data: Uint8Array;
   width: number;

@@ -11,14 +11,14 @@ const TELEA_RADIUS = 5;
 /** Expanded canvases above this size would take minutes and hundreds of megabytes in the worker. */
 const DEFAULT_MAX_PIXELS = 40_000_000;
 
-export interface LocalProviderOptions {
+interface LocalProviderOptions {
   /** Worker threads, i.e. jobs that can run at the same time. */
   workers: number;
   /** Largest canvas an expand may produce, in pixels. */
   maxPixels?: number;
 }
 
-export type LocalProvider = Provider & { close(): Promise<void> };
+type LocalProvider = Provider & { close(): Promise<void> };
 
 /**
  * Classical image processing without an API key: Telea inpainting for Fill and Expand. It does not read the
