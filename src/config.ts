@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-/**
- * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
- * with one line naming the variable, so nobody debugs a half-configured server.
- */
 const intFromEnv = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
@@ -14,6 +10,10 @@ const urlList = z
   .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must look like https://host, https://*.domain or http://127.0.0.1:port')));
 
+/**
+ * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
+ * with one line naming the variable, so nobody debugs a half-configured server.
+ */
 const envSchema = z.object({
   FLUX_INPAINT_HOST: z.string().min(1).default('127.0.0.1'),
   FLUX_INPAINT_PORT: intFromEnv(0, 65535).default(8787),
