@@ -12,8 +12,6 @@ interface CatalogueEntry {
   readonly message?: string;
 }
 
-const FLUX_KEY_HINT = 'Set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.';
-
 export const ERRORS = {
   // The HTTP API
   invalid_request: { status: 400, expected: true, hint: 'Fix the field the message names and send again.' },
@@ -103,8 +101,8 @@ export const ERRORS = {
   flux_key_missing: {
     status: 400,
     expected: true,
-    hint: FLUX_KEY_HINT,
-    message: `No FLUX API key: ${FLUX_KEY_HINT.charAt(0).toLowerCase()}${FLUX_KEY_HINT.slice(1)}`,
+    hint: 'Set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
+    message: 'No FLUX API key: set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
   },
   flux_forbidden: { status: 403, expected: true, hint: 'Check FLUX_API_KEY, or create a key at https://dashboard.bfl.ai/.' },
   flux_out_of_credits: { status: 402, expected: true, hint: 'Top up at https://dashboard.bfl.ai/ and send again.' },
