@@ -3,7 +3,7 @@ import { rangeSchema } from '../flux/models.js';
 import { COMMON_RANGES, MODEL_RANGES } from '../flux/ranges.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
-const valvesSchema = z
+export const valvesSchema = z
   .object({
     FLUX_API_URL: z.url({ protocol: /^https?$/, error: 'FLUX_API_URL must be an http(s) URL like https://api.bfl.ai/v1' }).default('https://api.bfl.ai/v1'),
     FLUX_API_KEY: z.string().default(''),
@@ -21,6 +21,8 @@ const valvesSchema = z
   })
   // The function may have valves the sidecar doesn't need (SIDECAR_URL, SIDECAR_TOKEN): ignore them.
   .loose();
+
+export type Valves = z.output<typeof valvesSchema>;
 
 const messageSchema = z
   .object({
