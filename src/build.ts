@@ -11,8 +11,8 @@ import { buildEditorBundle } from '../artifact/build.js';
 import { EDITOR_FILE } from './artifact/bundle.js';
 import { WORKER_BUILD, WORKER_FILE } from './providers/local/pool.js';
 
-export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-export const SIDECAR_FILE = 'main.mjs';
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const SIDECAR_FILE = 'main.mjs';
 
 export async function buildDist(outDir = DIST): Promise<void> {
   // Built aside and swapped in whole: a sidecar starting meanwhile never sees half of a new build.

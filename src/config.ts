@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-/**
- * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
- * with one line naming the variable, so nobody debugs a half-configured server.
- */
 const intFromEnv = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
@@ -14,6 +10,10 @@ const urlList = z
   .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must look like https://host, https://*.domain or http://127.0.0.1:port')));
 
+/**
+ * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
+ * with one line naming the variable, so nobody debugs a half-configured server.
+ */
 const envSchema = z.object({
   FLUX_INPAINT_HOST: z.string().min(1).default('127.0.0.1'),
   FLUX_INPAINT_PORT: intFromEnv(0, 65535).default(8787),
@@ -37,7 +37,7 @@ const envSchema = z.object({
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   host: string;
@@ -116,6 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Names of every variable the config accepts, for docs and deployment checks. */
 export const ENV_NAMES = Object.keys(envSchema.shape) as Array<keyof Env>;
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

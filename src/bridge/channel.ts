@@ -1,18 +1,35 @@
 import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
-import { AppError } from '../errors.js';
+import { AppError, type ErrorCode } from '../errors.js';
 
-export interface ReplyOk {
+interface ReplyOk {
   ok: true;
   [field: string]: unknown;
 }
 
-export interface ReplyError {
+interface ReplyError {
   ok: false;
   error: { code: string; message: string };
 }
 
 export type Reply = ReplyOk | ReplyError;
+
+type OwuiErrorCode = Extract<ErrorCode, `owui_${string}`>;
+
+/** The function's error codes (PROTOCOL.md, "Ops"); any other code it sends is reported as a failure of the op. */
+const OWUI_CODES: Readonly<Record<string, OwuiErrorCode>> = {
+  not_found: 'owui_not_found',
+  forbidden: 'owui_forbidden',
+  invalid: 'owui_invalid',
+  unsupported: 'owui_unsupported',
+  failed: 'owui_failed',
+  timeout: 'owui_timeout',
+  unknown_op: 'owui_unknown_op',
+};
+
+function owuiCode(code: string): OwuiErrorCode {
+  return Object.hasOwn(OWUI_CODES, code) ? OWUI_CODES[code]! : 'owui_failed';
+}
 
 interface Pending {
   resolve(reply: ReplyOk): void;
@@ -39,7 +56,7 @@ export class OpChannel {
   ) {
     this.heartbeat = setInterval(() => this.write({ op: 'ping' }), opts.pingMs ?? 15_000);
     res.on('close', () =>
-      this.shutdown(new AppError('bridge_closed', 'Open WebUI closed the connection to the sidecar.', { status: 499 })),
+      this.shutdown(new AppError('bridge_closed')),
     );
   }
 
@@ -73,7 +90,7 @@ export class OpChannel {
           ? undefined
           : setTimeout(() => {
               this.pending.delete(id);
-              reject(new AppError('bridge_timeout', `Open WebUI did not answer "${String(op.op)}" in time.`, { status: 504 }));
+              reject(new AppError('bridge_timeout', `Open WebUI did not answer "${String(op.op)}" in time.`));
             }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.write({ ...op, id });
@@ -87,7 +104,7 @@ export class OpChannel {
     this.pending.delete(opId);
     if (p.timer) clearTimeout(p.timer);
     if (reply.ok) p.resolve(reply);
-    else p.reject(new AppError(`owui_${reply.error.code}`, reply.error.message, { status: 502 }));
+    else p.reject(new AppError(owuiCode(reply.error.code), reply.error.message));
     return true;
   }
 
@@ -97,7 +114,7 @@ export class OpChannel {
       this.write(final);
       this.res.end();
     }
-    this.shutdown(new AppError('bridge_ended', 'The session has ended.', { status: 410 }));
+    this.shutdown(new AppError('bridge_ended'));
   }
 
   private write(op: Record<string, unknown>): void {

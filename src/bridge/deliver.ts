@@ -72,7 +72,7 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
     120_000,
   );
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
-  if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.', { status: 502 });
+  if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.');
   const record = opts.engine.get(opts.job.id);
   const alt = escapeMarkdown(opts.tr.t('chat.result_alt', { model: modelLabel(opts.job.model) }));
   return `![${alt}](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {}, opts.tr)}`;

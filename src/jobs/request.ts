@@ -58,7 +58,7 @@ const refSource = z.object({ ref: z.string().min(1).max(64) }).strict();
 const jobSource = z.object({ job: z.string().regex(JOB_ID, 'job must be a job id') }).strict();
 const dataSource = z.object({ data: bytesField('data'), mime: z.string().max(100).optional() }).strict();
 
-export const imageSourceSchema = oneOf(
+const imageSourceSchema = oneOf(
   { ref: refSource, job: jobSource, data: dataSource },
   keyOf(['ref', 'job', 'data'] as const),
   'image must be {ref} (a picture of the chat), {job} (a previous result) or {data, mime} (base64)',
@@ -84,7 +84,7 @@ const rawMaskSchema = z
   });
 export type RawMask = z.output<typeof rawMaskSchema>;
 
-export const maskSchema = oneOf(
+const maskSchema = oneOf(
   { encoded: bytesField('mask'), raw: rawMaskSchema },
   (v) => (typeof v === 'string' || Buffer.isBuffer(v) ? 'encoded' : v && typeof v === 'object' ? 'raw' : undefined),
   'mask must be a base64 PNG, or {format: "raw", width, height, data}',
@@ -166,17 +166,17 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
 export function assertModelFields(req: ModelFields): void {
   const issues = modelIssues(req);
   if (issues.length) {
-    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '), { status: 400 });
+    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '));
   }
 }
 
-export function defaultOutputFormat(model: ModelName): OutputFormat {
+function defaultOutputFormat(model: ModelName): OutputFormat {
   return MODEL_INFO[model].outputFormats[0]!;
 }
 
 /** One line a person can act on: "params.steps: steps must be between 15 and 50". */
-export function describeJobRequestError(error: z.ZodError): AppError {
-  return new AppError('invalid_request', describeZodError(error, ''), { status: 400 });
+function describeJobRequestError(error: z.ZodError): AppError {
+  return new AppError('invalid_request', describeZodError(error, ''));
 }
 
 /** Parses a job request; throws AppError('invalid_request') naming the field and what is wrong with it. */
@@ -187,7 +187,7 @@ export function parseJobRequest(raw: unknown): JobRequest {
 }
 
 /** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
-export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
 
 /**
  * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../flux/ranges.js';
 import type { ProviderName } from '../../providers/provider.js';
 
-export interface EditorRoutesOptions {
+interface EditorRoutesOptions {
   config: Config;
   providers: ProviderName[];
 }
