@@ -32,6 +32,8 @@ export const ERRORS = {
     hint: 'Send again once the sidecar is back.',
     message: 'The sidecar is shutting down: send again once it is back (running jobs resume when it starts again).',
   },
+  settings_invalid: { status: 400, expected: true, hint: 'Press Reset in the editor to start from the defaults.' },
+  user_invalid: { status: 400, expected: true, hint: 'Update the FLUX Inpaint function: it must send the Open WebUI user id.' },
   internal_error: { status: 500, expected: false, hint: 'Read the sidecar log for the details, and report the bug if it repeats.' },
 
   // Jobs and the data dir
