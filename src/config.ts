@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDERS } from './protocol/editor.js';
 
 const intFromEnv = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -19,7 +20,7 @@ const envSchema = z.object({
   FLUX_INPAINT_PORT: intFromEnv(0, 65535).default(8787),
   FLUX_INPAINT_DATA_DIR: z.string().min(1).default('./data'),
   FLUX_INPAINT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  FLUX_INPAINT_PROVIDER: z.enum(['auto', 'bfl', 'local']).default('auto'),
+  FLUX_INPAINT_PROVIDER: z.enum(['auto', ...PROVIDERS]).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FLUX_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bfl.ai/v1'),
   FLUX_API_KEY: z.string().min(1).optional(),

@@ -1,23 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { AppError, type ErrorCode } from '../errors.js';
+import type { NoticeOp, Reply, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../protocol/bridge.js';
 
-interface ReplyOk {
-  ok: true;
-  [field: string]: unknown;
-}
-
-interface ReplyError {
-  ok: false;
-  error: { code: string; message: string };
-}
-
-export type Reply = ReplyOk | ReplyError;
+export type { Reply, ReplyOk } from '../protocol/bridge.js';
 
 type OwuiErrorCode = Extract<ErrorCode, `owui_${string}`>;
 
 /** The function's error codes (PROTOCOL.md, "Ops"); any other code it sends is reported as a failure of the op. */
-const OWUI_CODES: Readonly<Record<string, OwuiErrorCode>> = {
+const OWUI_CODES: Readonly<Record<ReplyErrorCode, OwuiErrorCode>> = {
   not_found: 'owui_not_found',
   forbidden: 'owui_forbidden',
   invalid: 'owui_invalid',
@@ -28,7 +19,7 @@ const OWUI_CODES: Readonly<Record<string, OwuiErrorCode>> = {
 };
 
 function owuiCode(code: string): OwuiErrorCode {
-  return Object.hasOwn(OWUI_CODES, code) ? OWUI_CODES[code]! : 'owui_failed';
+  return Object.hasOwn(OWUI_CODES, code) ? OWUI_CODES[code as ReplyErrorCode] : 'owui_failed';
 }
 
 interface Pending {
@@ -76,12 +67,12 @@ export class OpChannel {
   }
 
   /** Sends an op that needs no answer. */
-  send(op: Record<string, unknown>): void {
+  send(op: NoticeOp): void {
     this.write(op);
   }
 
   /** Sends an op and resolves with its successful reply; an error reply rejects with its code and message. */
-  request(op: Record<string, unknown>, timeoutMs?: number): Promise<ReplyOk> {
+  request(op: RequestOp, timeoutMs?: number): Promise<ReplyOk> {
     if (this.closedReason) return Promise.reject(this.closedReason);
     const id = nanoid(10);
     return new Promise<ReplyOk>((resolve, reject) => {
@@ -109,7 +100,7 @@ export class OpChannel {
   }
 
   /** Sends the final op and ends the stream. */
-  end(final: Record<string, unknown>): void {
+  end(final: NoticeOp & { op: 'done' }): void {
     if (!this.closedReason) {
       this.write(final);
       this.res.end();
@@ -117,7 +108,7 @@ export class OpChannel {
     this.shutdown(new AppError('bridge_ended'));
   }
 
-  private write(op: Record<string, unknown>): void {
+  private write(op: SidecarOp): void {
     if (this.closedReason || this.res.writableEnded) return;
     this.res.write(`${JSON.stringify(op)}\n`);
   }

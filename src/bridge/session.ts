@@ -15,6 +15,7 @@ import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from '.
 import { translator, type Translator } from '../i18n/t.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
+import type { EditorInit } from '../protocol/editor.js';
 import type { SessionOpen } from './schemas.js';
 import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
@@ -226,7 +227,7 @@ export class OwuiSession {
     }
   }
 
-  private async editorInit() {
+  private async editorInit(): Promise<EditorInit> {
     const v = this.open.valves;
     // Remembered settings are a convenience: an unreadable store opens the editor with the defaults.
     const settings = await this.deps.settings.get(this.open.user.id).catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from './vips.js';
 import { AppError } from '../errors.js';
+import type { Crop } from '../protocol/editor.js';
 
 const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
 
@@ -17,12 +18,7 @@ export interface ImageInfo {
 }
 
 /** Crop rectangle as fractions (0..1) of the source image. */
-export interface Crop {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Crop };
 
 /** Reads an image's size and format, refusing what FLUX and this sidecar cannot handle. */
 export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'image'): Promise<ImageInfo> {

@@ -5,13 +5,13 @@ import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, t
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
 import type { CreateJobInput } from './engine.js';
+import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
 
 /**
  * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
  * parse with it, so every range and every rule is checked the same way and fails with the same words.
  */
 
-const JOB_ID = /^[\w-]{1,64}$/;
 /** A raw mask side: the editor paints on the picture at most at its full size, and pictures stop at 100 MP. */
 const MAX_MASK_SIDE = 32_768;
 /** The most reference images any model takes (FLUX.2: input_image_2 .. input_image_8). */
@@ -55,7 +55,7 @@ const keyOf =
     v && typeof v === 'object' && !Buffer.isBuffer(v) ? keys.find((k) => k in v) : undefined;
 
 const refSource = z.object({ ref: z.string().min(1).max(64) }).strict();
-const jobSource = z.object({ job: z.string().regex(JOB_ID, 'job must be a job id') }).strict();
+const jobSource = z.object({ job: z.string().regex(ID_PATTERN, 'job must be a job id') }).strict();
 const dataSource = z.object({ data: bytesField('data'), mime: z.string().max(100).optional() }).strict();
 
 const imageSourceSchema = oneOf(
@@ -113,7 +113,7 @@ export const jobRequestSchema = z
     references: z.array(referenceSchema).max(MAX_REFERENCES, { error: `at most ${MAX_REFERENCES} references` }).default([]),
     /** Instruction models with a painted mask: keep every unpainted pixel of the original (default), or take FLUX's whole picture. */
     masked_only: z.boolean({ error: 'masked_only must be true or false' }).default(true),
-    provider: z.enum(['bfl', 'local'], { error: 'provider must be bfl or local' }).optional(),
+    provider: z.enum(PROVIDERS, { error: `provider must be ${PROVIDERS.join(' or ')}` }).optional(),
   })
   .strict()
   .superRefine((req, ctx) => {

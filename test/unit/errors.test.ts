@@ -116,7 +116,7 @@ describe("Open WebUI's op errors", () => {
       () => undefined,
       (e: unknown) => e as AppError,
     );
-    channel.end({ op: 'done' });
+    channel.end({ op: 'done', ok: true, message: '' });
     if (!err) throw new Error('the op did not fail');
     return err;
   }
