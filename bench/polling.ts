@@ -4,7 +4,7 @@
  * brings none, the duration recorded once Ready was seen) and FLUX answers as the fake server does: no
  * progress while Pending (the first 20 % of the job), then elapsed / length, Ready from the job's length on.
  */
-import { DurationStats, nextPollDelay } from '../src/jobs/poller.js';
+import { DurationStats, nextPollDelay } from '../src/providers/bfl/poller.js';
 import { atMost, below, info, quantile, round, type Result } from './result.js';
 
 const JOBS = 200;

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { z } from 'zod';
 import { buildEditorBundle } from '../artifact/build.js';
-import { EDITOR_FILE } from './artifact/bundle.js';
-import { valvesSchema } from './bridge/schemas.js';
+import { EDITOR_FILE } from './editor/bundle.js';
+import { valvesSchema } from './owui/schemas.js';
 import { WORKER_BUILD, WORKER_FILE } from './providers/local/pool.js';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));

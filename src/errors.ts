@@ -134,7 +134,7 @@ export const ERRORS = {
   flux_task_error: { status: 502, expected: true, hint: 'Send the edit again.' },
   submit_outcome_unknown: { status: 502, expected: true, hint: 'Look at https://dashboard.bfl.ai/ before sending again: it may have been charged.' },
 
-  // The session with Open WebUI (protocol in src/bridge/PROTOCOL.md)
+  // The session with Open WebUI (protocol in src/owui/PROTOCOL.md)
   protocol_mismatch: {
     status: 426,
     expected: true,

@@ -1,5 +1,5 @@
 """
-A sidecar that speaks the bridge protocol of src/bridge/PROTOCOL.md on 127.0.0.1, driven by a test's script:
+A sidecar that speaks the bridge protocol of src/owui/PROTOCOL.md on 127.0.0.1, driven by a test's script:
 the script sends ops down the NDJSON stream and awaits the function's replies.
 """
 

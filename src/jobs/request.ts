@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { PARAM_SCHEMAS } from '../flux/models.js';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../flux/ranges.js';
+import { PARAM_SCHEMAS } from '../providers/bfl/models.js';
+import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../providers/bfl/ranges.js';
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
 import type { CreateJobInput } from './engine.js';

@@ -1,6 +1,6 @@
 /**
  * The ops the sidecar sends the Open WebUI function down a session's stream, and the replies the function
- * posts back (src/bridge/PROTOCOL.md says what the function does with each). One definition, used by the
+ * posts back (src/owui/PROTOCOL.md says what the function does with each). One definition, used by the
  * channel that writes them and by every part of the session that sends them.
  */
 export const BRIDGE_PROTOCOL = 2;

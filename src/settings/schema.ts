@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BRUSH_SIZE_MAX, CROP_RATIOS } from './ratios.js';
-import { MODEL_CHOICES, MODEL_RANGES, MODELS, OUTPUT_FORMATS, type ModelName, type NumberRange } from '../flux/ranges.js';
+import { MODEL_CHOICES, MODEL_RANGES, MODELS, OUTPUT_FORMATS, type ModelName, type NumberRange } from '../providers/bfl/ranges.js';
 
 /** A settings document larger than this is refused: the real one is well under 2 KB. */
 export const MAX_SETTINGS_BYTES = 8 * 1024;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
+import { bootstrapHtml } from '../../src/owui/page/bootstrap.js';
 import { launchBrowser } from './harness.js';
 
 /** The loader that stays in the chat: reopened after its session ended, it must say so and how to start again. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { testImage } from '../support/images.js';
 import { buildEditorBundle } from '../../artifact/build.js';
-import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
+import { bootstrapHtml } from '../../src/owui/page/bootstrap.js';
 import type { AppError } from '../../src/errors.js';
 import { SettingsStore } from '../../src/settings/store.js';
 import type { EditorInit, EditorSettings, RawMask } from '../../artifact/src/transport/types.js';

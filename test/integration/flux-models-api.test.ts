@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_ENDPOINTS, type ModelName } from '../../src/flux/ranges.js';
+import { MODEL_ENDPOINTS, type ModelName } from '../../src/providers/bfl/ranges.js';
 import { fakeFluxLookup, REGIONAL_HOSTS } from '../fake-flux/hosts.js';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { lastJobEvent } from '../support/events.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caption } from '../../src/bridge/deliver.js';
+import { caption } from '../../src/owui/deliver.js';
 import { translator } from '../../src/i18n/t.js';
 import { fetchExternalImage } from '../../src/net/external.js';
 import { guardedDispatcher } from '../../src/net/ssrf.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadResult } from '../../src/jobs/download.js';
+import { downloadResult } from '../../src/providers/bfl/download.js';
 import { createExternalFetcher, fetchExternalImage } from '../../src/net/external.js';
 import { guardedDispatcher } from '../../src/net/ssrf.js';
 

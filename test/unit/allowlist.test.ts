@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedHost } from '../../src/net/allowlist.js';
-import { assertPollingUrlTrusted } from '../../src/flux/client.js';
+import { assertPollingUrlTrusted } from '../../src/providers/bfl/client.js';
 
 const defaults = ['https://*.bfl.ai', 'https://bfldeliverysc.blob.core.windows.net'];
 

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { OpChannel } from '../../src/bridge/channel.js';
+import { OpChannel } from '../../src/owui/channel.js';
 import { AppError, ERRORS, type ErrorCode, isExpected, toAppError } from '../../src/errors.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDetail, fluxHttpError, fluxTaskError, outcomeUnknownMessage, parseRetryAfter } from '../../src/flux/errors.js';
+import { describeDetail, fluxHttpError, fluxTaskError, outcomeUnknownMessage, parseRetryAfter } from '../../src/providers/bfl/errors.js';
 
 const ctx = { model: 'canny', url: 'https://api.bfl.ai/v1/flux-pro-1.0-canny', phase: 'submit' as const };
 

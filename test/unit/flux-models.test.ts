@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFluxBody, PARAM_SCHEMAS } from '../../src/flux/models.js';
-import { COMMON_RANGES, MODEL_CHOICES, MODEL_ENDPOINTS, MODEL_INFO, MODEL_RANGES, MODELS } from '../../src/flux/ranges.js';
+import { buildFluxBody, PARAM_SCHEMAS } from '../../src/providers/bfl/models.js';
+import { COMMON_RANGES, MODEL_CHOICES, MODEL_ENDPOINTS, MODEL_INFO, MODEL_RANGES, MODELS } from '../../src/providers/bfl/ranges.js';
 
 describe('model catalogue', () => {
   it('has no retired model and one endpoint per model', () => {

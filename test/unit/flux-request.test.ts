@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { blendByMask, blendIntoOriginal } from '../../src/images/blend.js';
-import { fitForFlux } from '../../src/images/flux-input.js';
+import { fitForFlux } from '../../src/providers/bfl/input.js';
 import { assertModelFields, jobRequestSchema, parseJobRequest } from '../../src/jobs/request.js';
 
 const png = 'iVBORw0KGgo=';

@@ -1,9 +1,9 @@
 import { Agent } from 'undici';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import type { FluxClient } from '../../src/flux/client.js';
-import { CreditsCache, lowBalanceWarning } from '../../src/flux/credits.js';
-import { downloadResult, pickDispatcher, type ResultHostPolicy } from '../../src/jobs/download.js';
+import type { FluxClient } from '../../src/providers/bfl/client.js';
+import { CreditsCache, lowBalanceWarning } from '../../src/providers/bfl/credits.js';
+import { downloadResult, pickDispatcher, type ResultHostPolicy } from '../../src/providers/bfl/download.js';
 import { guardedDispatcher, isPrivateAddress, resolverFrom } from '../../src/net/ssrf.js';
 import { fakeFluxLookup } from '../fake-flux/hosts.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findImages, imagesInFiles, imagesInMessage, imagesInText } from '../../src/bridge/images.js';
+import { findImages, imagesInFiles, imagesInMessage, imagesInText } from '../../src/owui/images.js';
 
 describe('images in every form Open WebUI keeps them', () => {
   it('message files: generated images, uploads by bare id with an image type, data: URLs; documents skipped', () => {

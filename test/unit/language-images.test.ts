@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTranslation, looksEnglish, needsTranslation } from '../../src/bridge/language.js';
-import { findImages, imagesInMessage } from '../../src/bridge/images.js';
+import { cleanTranslation, looksEnglish, needsTranslation } from '../../src/owui/language.js';
+import { findImages, imagesInMessage } from '../../src/owui/images.js';
 
 describe('prompt language', () => {
   it.each([

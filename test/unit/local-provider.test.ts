@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { circleMask, smoothImage } from '../../bench/local.js';
-import type { ModelName } from '../../src/flux/ranges.js';
+import type { ModelName } from '../../src/providers/bfl/ranges.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
 import { WorkerPool, spawnLocalWorker } from '../../src/providers/local/pool.js';
 import { inpaintTelea } from '../../src/providers/local/telea.js';

@@ -1,4 +1,4 @@
-import { COMMON_RANGES, MODEL_CHOICES, MODEL_INFO, MODEL_RANGES, MODELS, type ModelName, type NumberRange } from '../../../src/flux/ranges.js';
+import { COMMON_RANGES, MODEL_CHOICES, MODEL_INFO, MODEL_RANGES, MODELS, type ModelName, type NumberRange } from '../../../src/providers/bfl/ranges.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';

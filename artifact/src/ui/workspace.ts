@@ -10,7 +10,7 @@ import type { Rect, View } from '../canvas/view.js';
 import type { Source } from '../image/load.js';
 import { toBase64 } from '../image/load.js';
 import type { Crop, RawMask } from '../transport/types.js';
-import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/flux/ranges.js';
+import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/providers/bfl/ranges.js';
 
 export type ToolName = 'brush' | 'eraser' | 'crop';
 

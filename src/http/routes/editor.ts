@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { editorBundle } from '../../artifact/bundle.js';
-import { standalonePage } from '../../artifact/page.js';
+import { editorBundle } from '../../editor/bundle.js';
+import { standalonePage } from '../../editor/page.js';
 import type { Config } from '../../config.js';
-import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../flux/ranges.js';
+import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../providers/bfl/ranges.js';
 import type { ProviderName } from '../../providers/provider.js';
 import type { EditorInit } from '../../protocol/editor.js';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import { MODEL_INFO, type ModelName } from '../../flux/ranges.js';
+import { MODEL_INFO, type ModelName } from '../bfl/ranges.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
 import { expandSides } from './expand.js';

@@ -1,7 +1,7 @@
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../../errors.js';
 import { MODEL_ENDPOINTS, type ModelName } from './ranges.js';
 import { DASHBOARD_URL, fluxHttpError, outcomeUnknown } from './errors.js';
 

@@ -1,9 +1,9 @@
 import { request, type Dispatcher } from 'undici';
-import { AppError } from '../errors.js';
-import { discardBody } from '../net/body.js';
-import { networkError, safeOrigin } from '../flux/client.js';
-import { isAllowedHost } from '../net/allowlist.js';
-import { verifyResultImage } from '../images/verify-result.js';
+import { AppError } from '../../errors.js';
+import { discardBody } from '../../net/body.js';
+import { networkError, safeOrigin } from './client.js';
+import { isAllowedHost } from '../../net/allowlist.js';
+import { verifyResultImage } from '../../images/verify-result.js';
 
 /**
  * Where results may come from. By default any https URL FLUX hands out, on a public address (BFL moves its

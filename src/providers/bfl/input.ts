@@ -1,4 +1,4 @@
-import sharp from './vips.js';
+import sharp from '../../images/vips.js';
 
 /**
  * Makes an image ready for a FLUX endpoint, decoding it only when something must change:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { rangeSchema } from '../flux/models.js';
-import { COMMON_RANGES, MODEL_RANGES } from '../flux/ranges.js';
+import { rangeSchema } from '../providers/bfl/models.js';
+import { COMMON_RANGES, MODEL_RANGES } from '../providers/bfl/ranges.js';
 import { ID_PATTERN } from '../protocol/editor.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */

@@ -1,17 +1,17 @@
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../errors.js';
-import { FluxClient, type PollResponse } from '../flux/client.js';
-import { CreditsCache, lowBalanceWarning } from '../flux/credits.js';
-import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from '../flux/errors.js';
-import { buildFluxBody } from '../flux/models.js';
-import { MODEL_INFO } from '../flux/ranges.js';
-import { fitForFlux } from '../images/flux-input.js';
-import { downloadResult, type ResultHostPolicy } from '../jobs/download.js';
-import { KeyedLimiter } from '../jobs/limiter.js';
-import { DurationStats, nextPollDelay } from '../jobs/poller.js';
-import { KeyStore } from '../jobs/keys.js';
-import { backoffMs, sleep } from '../util/time.js';
-import type { Provider, ProviderInput, ProviderResult, RunContext } from './provider.js';
+import { AppError, isAppError } from '../../errors.js';
+import { FluxClient, type PollResponse } from './client.js';
+import { CreditsCache, lowBalanceWarning } from './credits.js';
+import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
+import { buildFluxBody } from './models.js';
+import { MODEL_INFO } from './ranges.js';
+import { fitForFlux } from './input.js';
+import { downloadResult, type ResultHostPolicy } from './download.js';
+import { KeyedLimiter } from '../../jobs/limiter.js';
+import { DurationStats, nextPollDelay } from './poller.js';
+import { KeyStore } from '../../jobs/keys.js';
+import { backoffMs, sleep } from '../../util/time.js';
+import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 
 interface BflProviderOptions {
   client: FluxClient;

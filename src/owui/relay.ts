@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { hostCode, type HostCall, type HostReply } from '../artifact/host.js';
+import { hostCode, type HostCall, type HostReply } from './page/host.js';
 import type { OpChannel } from './channel.js';
 
 export type EditorMessage = Record<string, unknown> & { type?: unknown };

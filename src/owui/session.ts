@@ -1,9 +1,9 @@
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
-import { artifactBlock } from '../artifact/bootstrap.js';
+import { artifactBlock } from './page/bootstrap.js';
 import type { Config } from '../config.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../flux/ranges.js';
+import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../providers/bfl/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
