@@ -70,6 +70,12 @@ export async function benchPolling(): Promise<Result[]> {
     below('polling: detection delay p50, adaptive', round(quantile(delays(smart), 0.5), 2), 's', 0.5, note),
     info('polling: detection delay p95, adaptive', round(quantile(delays(smart), 0.95), 2), 's'),
     info('polling: detection delay p50, fixed 2 s', round(quantile(delays(plain), 0.5), 2), 's'),
-    atMost('polling: requests adaptive / fixed', round(sum(smart) / sum(plain), 2), 'x', 1.0, `${sum(smart)} vs ${sum(plain)} polls`),
+    atMost(
+      'polling: requests adaptive / fixed',
+      round(sum(smart) / sum(plain), 2),
+      'x',
+      1.0,
+      `${sum(smart)} vs ${sum(plain)} polls`,
+    ),
   ];
 }

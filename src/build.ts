@@ -37,7 +37,10 @@ export async function buildDist(outDir = DIST): Promise<void> {
     build({ ...WORKER_BUILD, outfile: `${next}/${WORKER_FILE}` }),
     buildEditorBundle({ minify: true }).then((js) => writeFile(`${next}/${EDITOR_FILE}`, js)),
     // The function's valves must match what the sidecar accepts: its tests compare Action.Valves with this.
-    writeFile(`${next}/${VALVES_SCHEMA_FILE}`, `${JSON.stringify(z.toJSONSchema(valvesSchema, { io: 'input' }), null, 2)}\n`),
+    writeFile(
+      `${next}/${VALVES_SCHEMA_FILE}`,
+      `${JSON.stringify(z.toJSONSchema(valvesSchema, { io: 'input' }), null, 2)}\n`,
+    ),
   ]);
   await rm(outDir, { recursive: true, force: true });
   await rename(next, outDir);

@@ -57,7 +57,12 @@ export async function startSidecar(config: Config, logger: Logger, hooks: Sideca
   const providerMap: Partial<Record<ProviderName, Provider>> = {
     bfl: new BflProvider({
       client,
-      results: { strictHosts: config.resultHosts, privateOrigins: config.privateOrigins, guarded: resultsGuarded, plain: client.dispatcher },
+      results: {
+        strictHosts: config.resultHosts,
+        privateOrigins: config.privateOrigins,
+        guarded: resultsGuarded,
+        plain: client.dispatcher,
+      },
       logger,
       maxResultBytes: config.limits.maxResultBytes,
       maxActiveTasks: config.limits.maxActiveTasks,

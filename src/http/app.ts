@@ -93,7 +93,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closing: closing.signal,
   });
   await app.register(editorRoutes, { config, providers: deps.providers });
-  const external = createExternalFetcher({ allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes, stop: closing.signal });
+  const external = createExternalFetcher({
+    allow: config.privateOrigins,
+    maxBytes: config.limits.maxImageBytes,
+    stop: closing.signal,
+  });
   app.addHook('onClose', () => external.close());
   await app.register(bridgeRoutes, {
     registry: new SessionRegistry(),

@@ -31,7 +31,15 @@ export type RequestOp =
 export type SidecarOp = NoticeOp | (RequestOp & { id: string });
 
 /** The error codes a function's reply may carry (PROTOCOL.md, "Ops"). */
-export const REPLY_ERROR_CODES = ['not_found', 'forbidden', 'invalid', 'unsupported', 'failed', 'timeout', 'unknown_op'] as const;
+export const REPLY_ERROR_CODES = [
+  'not_found',
+  'forbidden',
+  'invalid',
+  'unsupported',
+  'failed',
+  'timeout',
+  'unknown_op',
+] as const;
 export type ReplyErrorCode = (typeof REPLY_ERROR_CODES)[number];
 
 export interface ReplyOk {

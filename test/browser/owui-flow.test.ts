@@ -24,11 +24,25 @@ const toPageLog: string[] = [];
 
 beforeAll(async () => {
   fake = await startFakeFlux({ latencyMs: 2_500, apiKey: FLUX_KEY });
-  sidecar = await startTestSidecar({ FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.3', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' });
-  const valves = { SIDECAR_URL: sidecar.url, SIDECAR_TOKEN: TEST_TOKEN, FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, STEPS: 28 };
-  owui = spawn('python3', [join(ROOT, 'python-shim', 'tests', 'owui_server.py'), '--port', '0', '--valves', JSON.stringify(valves)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  sidecar = await startTestSidecar({
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.3',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
   });
+  const valves = {
+    SIDECAR_URL: sidecar.url,
+    SIDECAR_TOKEN: TEST_TOKEN,
+    FLUX_API_URL: fake.url,
+    FLUX_API_KEY: FLUX_KEY,
+    STEPS: 28,
+  };
+  owui = spawn(
+    'python3',
+    [join(ROOT, 'python-shim', 'tests', 'owui_server.py'), '--port', '0', '--valves', JSON.stringify(valves)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   owui.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   owuiUrl = await new Promise<string>((resolve, reject) => {
@@ -64,7 +78,11 @@ async function editorFrame(): Promise<Frame> {
   return frame;
 }
 
-const storedChat = async () => (await (await fetch(`${owuiUrl}/api/chat`)).json()) as { history: { messages: Record<string, any>; currentId: string }; busy: number };
+const storedChat = async () =>
+  (await (await fetch(`${owuiUrl}/api/chat`)).json()) as {
+    history: { messages: Record<string, any>; currentId: string };
+    busy: number;
+  };
 
 describe('Inpaint in Open WebUI', () => {
   it('click, paint, write a German prompt, Send: the edited image arrives as a new message', async () => {
@@ -81,7 +99,9 @@ describe('Inpaint in Open WebUI', () => {
     expect(state.sendEnabled).toBe(false);
     // While the editor is open the chat holds only the small loader.
     const open = await storedChat();
-    expect(Buffer.byteLength(open.history.messages[clickedId].content) - Buffer.byteLength(original)).toBeLessThanOrEqual(4096);
+    expect(
+      Buffer.byteLength(open.history.messages[clickedId].content) - Buffer.byteLength(original),
+    ).toBeLessThanOrEqual(4096);
 
     const w = state.image!.width;
     const h = state.image!.height;
@@ -101,12 +121,23 @@ describe('Inpaint in Open WebUI', () => {
     await frame.getByRole('button', { name: 'Send' }).click();
 
     // The new message appears without a reload and becomes the current one.
-    await page.waitForFunction(() => document.querySelectorAll('.msg.assistant').length === 2 && document.querySelector('.msg.assistant:last-child img'), undefined, {
-      timeout: 60_000,
-    });
-    await page.waitForFunction(() => /Done in \d+ s/.test(document.body.textContent ?? ''), undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.msg.assistant').length === 2 &&
+        document.querySelector('.msg.assistant:last-child img'),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page
+      .waitForFunction(() => /Done in \d+ s/.test(document.body.textContent ?? ''), undefined, { timeout: 30_000 })
+      .catch(() => undefined);
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-    await page.locator('.msg.assistant').last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page
+      .locator('.msg.assistant')
+      .last()
+      .evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: screenshotPath('owui-3-result.png') });
 
     // The stored chat, after Open WebUI's own save: the artifact is gone, the clicked message is intact,

@@ -7,7 +7,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 describe("README's project layout", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const section = readme.split('## Project layout')[1]!.split('\n## ')[0]!;
-  const named = [...section.matchAll(/^\| (.+?) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([\w./-]+\/)`/g)].map((n) => n[1]!));
+  const named = [...section.matchAll(/^\| (.+?) \|/gm)].flatMap((m) =>
+    [...m[1]!.matchAll(/`([\w./-]+\/)`/g)].map((n) => n[1]!),
+  );
 
   it('names only folders that exist', () => {
     expect(named.length).toBeGreaterThan(5);
@@ -15,7 +17,9 @@ describe("README's project layout", () => {
   });
 
   it('names every folder of src/', () => {
-    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `src/${d.name}/`);
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `src/${d.name}/`);
     for (const folder of folders) expect(named, folder).toContain(folder);
   });
 });
