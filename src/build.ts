@@ -5,12 +5,15 @@
  * beside it, so the running sidecar never needs esbuild. The valves' JSON schema goes there too, for the
  * function's tests.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { z } from 'zod';
 import { buildEditorBundle } from '../artifact/build.js';
 import { EDITOR_FILE } from './editor/bundle.js';
+import { buildPageScript } from './owui/page/build.js';
+import { BOOTSTRAP_BUDGET_BYTES, bootstrapDocument } from './owui/page/bootstrap.js';
+import { PAGE_SCRIPTS, type PageScript, pageScriptFile } from './owui/page/scripts.js';
 import { valvesSchema } from './owui/schemas.js';
 import { WORKER_BUILD, WORKER_FILE } from './providers/local/pool.js';
 
@@ -36,14 +39,30 @@ export async function buildDist(outDir = DIST): Promise<void> {
     }),
     build({ ...WORKER_BUILD, outfile: `${next}/${WORKER_FILE}` }),
     buildEditorBundle({ minify: true }).then((js) => writeFile(`${next}/${EDITOR_FILE}`, js)),
+    ...(Object.keys(PAGE_SCRIPTS) as PageScript[]).map((name) =>
+      buildPageScript(name).then((js) => writeFile(`${next}/${pageScriptFile(name)}`, js)),
+    ),
     // The function's valves must match what the sidecar accepts: its tests compare Action.Valves with this.
     writeFile(
       `${next}/${VALVES_SCHEMA_FILE}`,
       `${JSON.stringify(z.toJSONSchema(valvesSchema, { io: 'input' }), null, 2)}\n`,
     ),
   ]);
+  await checkBootstrapBudget(`${next}/${pageScriptFile('loader')}`);
   await rm(outDir, { recursive: true, force: true });
   await rename(next, outDir);
+}
+
+/** The loader is stored in the chat while the editor is open: a build that makes it too large fails. */
+async function checkBootstrapBudget(loaderFile: string): Promise<void> {
+  const loader = await readFile(loaderFile, 'utf8');
+  const html = bootstrapDocument(loader.replaceAll('"__FLUX_INPAINT_NONCE__"', JSON.stringify('n'.repeat(64))));
+  const bytes = Buffer.byteLength(html);
+  if (bytes > BOOTSTRAP_BUDGET_BYTES) {
+    throw new Error(
+      `The artifact loader is ${bytes} bytes, over its budget of ${BOOTSTRAP_BUDGET_BYTES}: make src/owui/page/loader.ts smaller.`,
+    );
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildDist();

@@ -132,12 +132,3 @@ async function addMessage(opts: DeliverOptions, parentId: string, content: strin
   await opts.channel.request({ op: 'remove_message', message_id: id }, 60_000);
   return false;
 }
-
-/** JavaScript for an `execute` call: waits up to `waitMs` for the page to show a message. Never throws. */
-export function shownCheckCode(messageId: string, probe: string, waitMs: number): string {
-  const id = JSON.stringify(`message-${messageId}`);
-  const p = JSON.stringify(probe);
-  return `try { const end = Date.now() + ${waitMs};
-while (Date.now() < end) { if (document.getElementById(${id})) return { shown: true, probe: ${p} }; await new Promise((r) => setTimeout(r, 200)); }
-return { shown: !!document.getElementById(${id}), probe: ${p} }; } catch (err) { return { shown: false, probe: ${p} }; }`;
-}

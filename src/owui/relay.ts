@@ -100,7 +100,7 @@ export class EditorRelay {
     const outbox = this.outbox;
     this.outbox = [];
     const withBundle = opts.bundle !== false && this.needBundle;
-    const code = hostCode({
+    const code = await hostCode({
       session: this.session,
       nonce: this.nonce,
       outbox,

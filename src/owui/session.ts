@@ -9,7 +9,8 @@ import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
 import type { SettingsStore } from '../settings/store.js';
 import type { OpChannel } from './channel.js';
-import { deliverResult, resultPlace, saveResult, shownCheckCode, type ResultPlace } from './deliver.js';
+import { deliverResult, resultPlace, saveResult, type ResultPlace } from './deliver.js';
+import { shownCheckCode } from './page/host.js';
 import { findImages, type ChatMessage } from './images.js';
 import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
 import { translator, type Translator } from '../i18n/t.js';
@@ -81,7 +82,7 @@ export class OwuiSession {
       this.status(this.tr.t('chat.opening'));
       await this.reportInterrupted();
       await this.loadImages();
-      this.emit({ type: 'message', data: { content: artifactBlock({ nonce: this.nonce }) } });
+      this.emit({ type: 'message', data: { content: await artifactBlock({ nonce: this.nonce }) } });
       this.artifactShown = true;
       this.status(this.sources.length ? this.tr.t('chat.paint') : (this.notice ?? ''));
       const outcome = await this.editorLoop(relay);
@@ -388,7 +389,7 @@ export class OwuiSession {
       const reply = await this.channel.request(
         {
           op: 'call',
-          event: { type: 'execute', data: { code: shownCheckCode(messageId, probe, waitMs) } },
+          event: { type: 'execute', data: { code: await shownCheckCode(messageId, probe, waitMs) } },
           timeout_ms: this.timing.callTimeoutMs,
         },
         this.timing.callTimeoutMs + 5_000,

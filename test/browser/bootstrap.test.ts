@@ -2,11 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrapHtml } from '../../src/owui/page/bootstrap.js';
+import { BOOTSTRAP_BUDGET_BYTES, bootstrapHtml } from '../../src/owui/page/bootstrap.js';
 import { launchBrowser } from './harness.js';
 
 /** The loader that stays in the chat: reopened after its session ended, it must say so and how to start again. */
 const NONCE = 'bootstrap-test-nonce-01';
+const BOOTSTRAP = await bootstrapHtml({ nonce: NONCE });
 let server: Server;
 let url: string;
 let browser: Browser;
@@ -16,7 +17,7 @@ let browser: Browser;
  * so the loader's script runs twice in one frame; 0.5.0-0.6.2 also make the frame same-origin.
  */
 function doubledPage(sandbox: string): string {
-  const html = bootstrapHtml({ nonce: NONCE });
+  const html = BOOTSTRAP;
   const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
   const srcdoc = `${html}<script>${script}</script>`;
   const host = `addEventListener('message', (e) => { if (e.data && e.data.type === 'hello') e.source.postMessage({ source: 'flux-inpaint', nonce: ${JSON.stringify(NONCE)}, type: 'bundle', code: 'window.__editors = (window.__editors || 0) + 1; const d = document.createElement("div"); d.className = "editor-root"; document.body.append(d);' }, '*'); });`;
@@ -31,7 +32,7 @@ function page(answer: 'ended' | 'silent'): string {
       ? `addEventListener('message', (e) => { if (e.data && e.data.type === 'hello') e.source.postMessage({ source: 'flux-inpaint', nonce: ${JSON.stringify(NONCE)}, type: 'ended', message: 'Inpaint closed without sending.' }, '*'); });`
       : '';
   return `<!DOCTYPE html><html><body><iframe id="a" sandbox="allow-scripts allow-downloads"></iframe>
-<script>${host}document.getElementById('a').srcdoc = ${JSON.stringify(bootstrapHtml({ nonce: NONCE })).replace(/</g, '\\u003c')};</script></body></html>`;
+<script>${host}document.getElementById('a').srcdoc = ${JSON.stringify(BOOTSTRAP).replace(/</g, '\\u003c')};</script></body></html>`;
 }
 
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('artifact loader', () => {
 
   it('with nobody answering (the page was reloaded), says the session ended and to click Inpaint again', async () => {
     await frameText('/silent', 'Click the Inpaint button under the image to start again.', 30_000);
-    expect(Buffer.byteLength(bootstrapHtml({ nonce: NONCE }))).toBeLessThanOrEqual(4096);
+    expect(Buffer.byteLength(BOOTSTRAP)).toBeLessThanOrEqual(BOOTSTRAP_BUDGET_BYTES);
   }, 40_000);
 
   it.each(['/doubled-opaque', '/doubled-same-origin'])(

@@ -44,6 +44,7 @@ export function screenshotPath(name: string): string {
 }
 
 const NONCE = 'test-nonce-0123456789';
+const BOOTSTRAP = await bootstrapHtml({ nonce: NONCE });
 
 /**
  * Plays Open WebUI's page: an artifact iframe sandboxed exactly like Open WebUI's ("allow-scripts
@@ -83,7 +84,7 @@ addEventListener('message', async (e) => {
 });`;
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%;display:block}</style></head>
 <body><iframe id="artifact" sandbox="allow-scripts allow-downloads"></iframe>
-<script>document.getElementById('artifact').srcdoc = ${scriptJson(bootstrapHtml({ nonce: NONCE }))};</script>
+<script>document.getElementById('artifact').srcdoc = ${scriptJson(BOOTSTRAP)};</script>
 <script>${script}</script></body></html>`;
 }
 

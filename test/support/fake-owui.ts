@@ -166,9 +166,10 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (op.event.type !== 'execute')
           return void (await reply(op.id, { ok: false, error: { code: 'unsupported', message: 'only execute' } }));
         const code: string = op.event.data.code;
-        if (code.includes('getElementById')) {
-          const probe = /probe: "([\w-]+)"/.exec(code)?.[1];
-          const id = /"message-([\w-]+)"/.exec(code)?.[1];
+        // The show check asks the page for the DOM element Open WebUI gives each message (`message-{id}`).
+        const check = /__fluxInpaintHost\.shows\("([\w-]+)", "([\w-]+)"/.exec(code);
+        if (check) {
+          const [, id, probe] = check;
           const shown = (opts.pageShowsNewMessages ?? true) && id !== undefined && chat.has(id) && onPage.has(id);
           return void (await reply(op.id, { ok: true, value: { shown, probe } }));
         }
