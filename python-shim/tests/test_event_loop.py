@@ -51,7 +51,7 @@ async def measure(tmp: Path) -> tuple[float, int, Chat]:
     owui.chats[chat.id] = chat
     url, stop, holder = sidecar_in_its_own_thread(busy)
     try:
-        with installed(owui):
+        with installed(owui, "0.6.43"):  # plain helpers: the flavour that could block the loop
             action, _ = load_function(SHIM)
             valves = {"SIDECAR_URL": url, "SIDECAR_TOKEN": TOKEN}
             running = asyncio.create_task(call_action(action, chat.action_body(), user, valves, chat, lambda e: True))
