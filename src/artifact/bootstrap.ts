@@ -1,7 +1,8 @@
 /**
  * The artifact placed in the chat message: a small page that asks the Open WebUI page (through the host
  * script, see host.ts) for the editor code and runs it. The chat stores these ~2 KB, not the editor or
- * the image. It is served in Open WebUI's sandboxed iframe, so it has an opaque origin and only postMessage.
+ * the image. It talks to the page only by postMessage, whatever the frame's origin: Open WebUI 0.5.0-0.6.2
+ * sandboxes artifacts with allow-same-origin, later versions give them an opaque origin.
  */
 export interface BootstrapOptions {
   nonce: string;
@@ -14,7 +15,8 @@ const ENDED =
 
 export function bootstrapHtml(opts: BootstrapOptions): string {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(opts.nonce)) throw new Error('nonce must be url-safe');
-  const script = `(()=>{const N=${JSON.stringify(opts.nonce)};let got=false,tries=0;
+  // Open WebUI up to 0.6.34 runs an artifact's inline scripts twice: only the first run may start an editor.
+  const script = `(()=>{if(window.__fluxInpaintBoot)return;window.__fluxInpaintBoot=1;const N=${JSON.stringify(opts.nonce)};let got=false,tries=0;
 const post=m=>parent.postMessage(Object.assign({},m,{source:"flux-inpaint",nonce:N}),"*");
 const say=t=>{const p=document.getElementById("fi-msg");if(p)p.textContent=t};
 addEventListener("message",e=>{const d=e.data;if(e.source!==parent||!d||d.source!=="flux-inpaint"||d.nonce!==N)return;

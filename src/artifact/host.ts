@@ -16,6 +16,13 @@ export interface HostCall {
   waitMs: number;
   /** Last call of the session: tell the editor it ended and remove the listener. */
   end?: { message: string } | undefined;
+  /**
+   * Start watching for the page's own save of this chat (Chat.svelte saves its copy with a request to
+   * `/api/v1/chats/{id}` when an action returns): resource timing entries appear once the save has landed.
+   */
+  watchSave?: string | undefined;
+  /** Wait at most this long for the watched save; the reply's `saved` says whether it was seen. */
+  awaitSave?: number | undefined;
 }
 
 export interface HostReply {
@@ -26,6 +33,10 @@ export interface HostReply {
   needBundle?: boolean;
   /** True once an editor frame has said hello. */
   frame?: boolean;
+  /** Open WebUI's interface language (`localStorage.locale` of the page), when set. */
+  locale?: string | null;
+  /** After `awaitSave`: true once the save was seen, false on timeout, null when the page cannot tell. */
+  saved?: boolean | null;
   error?: string;
 }
 
@@ -37,10 +48,39 @@ export function hostCode(call: HostCall): string {
     bundle: call.bundle ?? null,
     waitMs: Math.max(0, Math.min(call.waitMs, 45_000)),
     end: call.end ?? null,
+    watchSave: call.watchSave ?? null,
+    awaitSave: call.awaitSave === undefined ? null : Math.max(0, Math.min(call.awaitSave, 45_000)),
   });
   return `try {
 const A = ${args};
 const root = window.__fluxInpaint || (window.__fluxInpaint = { sessions: {} });
+const saves = root.saves || (root.saves = {});
+let locale = null;
+try { locale = localStorage.getItem("locale"); } catch (err) {}
+if (A.awaitSave !== null) {
+  const w = saves[A.sid];
+  if (w && !w.seen && !w.unsupported) {
+    await new Promise((resolve) => { const t = setTimeout(resolve, A.awaitSave); w.wake = () => { clearTimeout(t); resolve(); }; });
+  }
+  if (w && w.observer) w.observer.disconnect();
+  delete saves[A.sid];
+  return { ok: true, saved: w && !w.unsupported ? w.seen : null, locale };
+}
+if (A.watchSave !== null && !saves[A.sid]) {
+  const w = saves[A.sid] = { seen: false, unsupported: false, wake: null, observer: null };
+  const tail = "/api/v1/chats/" + A.watchSave;
+  const since = performance.now();
+  try {
+    w.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        let path = "";
+        try { path = new URL(e.name, location.href).pathname.replace(/[/]+$/, ""); } catch (err) {}
+        if (e.startTime >= since && path.endsWith(tail)) { w.seen = true; if (w.wake) w.wake(); }
+      }
+    });
+    w.observer.observe({ type: "resource" });
+  } catch (err) { w.unsupported = true; }
+}
 let s = root.sessions[A.sid];
 const send = (m) => { if (s.frame) s.frame.postMessage(Object.assign({}, m, { source: "flux-inpaint", nonce: s.nonce }), "*"); else s.pending.push(m); };
 if (!s) {
@@ -72,13 +112,13 @@ if (A.end) {
   send({ type: "ended", message: A.end.message });
   window.removeEventListener("message", s.listener);
   delete root.sessions[A.sid];
-  return { ok: true, inbox: s.inbox.splice(0), frame: !!s.frame };
+  return { ok: true, inbox: s.inbox.splice(0), frame: !!s.frame, locale };
 }
 if (!s.inbox.length && A.waitMs > 0 && s.bundle) {
   await new Promise((resolve) => { const t = setTimeout(resolve, A.waitMs); s.wake = () => { clearTimeout(t); resolve(); }; });
 }
 s.wake = null;
-return { ok: true, inbox: s.inbox.splice(0), needBundle: !s.bundle, frame: !!s.frame };
+return { ok: true, inbox: s.inbox.splice(0), needBundle: !s.bundle, frame: !!s.frame, locale };
 } catch (err) {
   return { ok: false, error: String((err && err.message) || err) };
 }`;

@@ -33,6 +33,8 @@ export class OpChannel {
   constructor(
     private readonly res: ServerResponse,
     readonly session: string,
+    /** The key derived when the session was opened: every reply must carry its MAC. */
+    readonly key: Buffer,
     opts: { pingMs?: number } = {},
   ) {
     this.heartbeat = setInterval(() => this.write({ op: 'ping' }), opts.pingMs ?? 15_000);

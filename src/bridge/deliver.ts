@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { nanoid } from 'nanoid';
 import { AppError, toAppError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
 import { escapeMarkdown, safeMarkdownUrl } from './markdown.js';
 import { modelLabel } from './progress.js';
+import { olderThan, parseVersion } from './relay.js';
 
 export interface DeliverOptions {
   channel: OpChannel;
@@ -17,12 +17,26 @@ export interface DeliverOptions {
   model: string | undefined;
   meta: Record<string, unknown>;
   /** 'new': the result becomes its own assistant message; 'same': it is appended to the clicked message. */
-  mode: 'new' | 'same';
+  place: ResultPlace;
+  /** Asks the page, by its `execute` event call, whether it shows a message; undefined when no page answers. */
+  pageShows: (messageId: string) => Promise<boolean | undefined>;
   emit: (event: { type: string; data: unknown }) => void;
 }
 
-/** How long the page gets to show a new message before the result falls back into the clicked one. */
-const SHOWN_CHECK_MS = 4_000;
+export type ResultPlace = 'new' | 'same';
+
+/**
+ * Where the result goes. Only a page that reloads the chat on `chat:reload` (Open WebUI 0.11+) can show a
+ * message written into the stored chat; older pages keep their own copy and save it back, so there the
+ * clicked message (whose `message` events every version stores) takes the result. `new` tries a message of
+ * its own whatever the version (and still falls back when the page does not show it).
+ */
+export function resultPlace(mode: 'auto' | 'new' | 'same', opts: { storedChat: boolean; version: string | null | undefined }): ResultPlace {
+  if (mode === 'same' || !opts.storedChat) return 'same';
+  if (mode === 'new') return 'new';
+  const v = parseVersion(opts.version);
+  return v && !olderThan(opts.version, [0, 11]) ? 'new' : 'same';
+}
 
 /** The caption under a result: what was made, how, and from which prompt. */
 export function caption(job: JobView, meta: Record<string, unknown>, params: Record<string, unknown>): string {
@@ -62,16 +76,16 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
 export async function deliverResult(opts: DeliverOptions): Promise<string> {
   const text = await saveResult(opts);
   const done = `Done in ${Math.round(opts.job.elapsed_ms / 1000)} s.`;
-  if (opts.mode === 'new' && opts.clicked.id && (await addMessage(opts, text))) return `${done} The result is the next message.`;
+  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, text))) return `${done} The result is the next message.`;
   opts.emit({ type: 'message', data: { content: `\n\n${text}` } });
   return done;
 }
 
 /**
- * Adds the result as a new assistant message under the clicked one (so it gets its own Inpaint button). The
- * function writes it into the stored chat and asks the page to reload the chat; Open WebUI versions whose page
- * cannot do that would later overwrite it with their own copy of the chat, so when the open page does not show
- * the message, it is taken out again and the caller falls back to the clicked message.
+ * Adds the result as a new assistant message under the clicked one (so it gets its own Inpaint button, and a
+ * click on an older message starts a branch). The function writes it into the stored chat; the page is told to
+ * reload the chat. When the page does not show it after all, it is taken out again (nothing half-written
+ * stays) and the caller falls back to the clicked message.
  */
 async function addMessage(opts: DeliverOptions, content: string): Promise<boolean> {
   const id = randomUUID();
@@ -81,33 +95,24 @@ async function addMessage(opts: DeliverOptions, content: string): Promise<boolea
       60_000,
     );
   } catch (err) {
-    // Open WebUI could not add the message (an older function, or chat internals that differ): the clicked
-    // message still can take the result. Only a lost connection is passed on.
+    // Open WebUI could not add the message (chat internals that differ): the clicked message still can take
+    // the result. Only a lost connection is passed on.
     const e = toAppError(err);
     if (e.code.startsWith('owui_')) return false;
     throw e;
   }
-  const shown = await pageShows(opts.channel, id);
-  if (shown !== false) return true;
+  // Goes to the clicked message, which the page holds; the page reloads the whole chat (0.11+).
+  opts.emit({ type: 'chat:reload', data: {} });
+  if ((await opts.pageShows(id)) !== false) return true;
   await opts.channel.request({ op: 'remove_message', message_id: id }, 60_000);
   return false;
 }
 
-/** true/false when the page answered; undefined when no page is open (the stored chat is what counts then). */
-async function pageShows(channel: OpChannel, messageId: string): Promise<boolean | undefined> {
-  const probe = nanoid(8);
-  const code = `try { const end = Date.now() + ${SHOWN_CHECK_MS}; const id = ${JSON.stringify(`message-${messageId}`)};
-while (Date.now() < end) { if (document.getElementById(id)) return { shown: true, probe: ${JSON.stringify(probe)} }; await new Promise((r) => setTimeout(r, 200)); }
-return { shown: false, probe: ${JSON.stringify(probe)} }; } catch (err) { return { shown: false, probe: ${JSON.stringify(probe)} }; }`;
-  try {
-    const reply = await channel.request(
-      { op: 'call', event: { type: 'execute', data: { code } }, timeout_ms: SHOWN_CHECK_MS + 6_000 },
-      SHOWN_CHECK_MS + 11_000,
-    );
-    const value = reply.value as { shown?: unknown; probe?: unknown } | null | undefined;
-    if (!value || value.probe !== probe) return undefined;
-    return value.shown === true;
-  } catch {
-    return undefined;
-  }
+/** JavaScript for an `execute` call: waits up to `waitMs` for the page to show a message. Never throws. */
+export function shownCheckCode(messageId: string, probe: string, waitMs: number): string {
+  const id = JSON.stringify(`message-${messageId}`);
+  const p = JSON.stringify(probe);
+  return `try { const end = Date.now() + ${waitMs};
+while (Date.now() < end) { if (document.getElementById(${id})) return { shown: true, probe: ${p} }; await new Promise((r) => setTimeout(r, 200)); }
+return { shown: !!document.getElementById(${id}), probe: ${p} }; } catch (err) { return { shown: false, probe: ${p} }; }`;
 }

@@ -1,6 +1,10 @@
 /**
- * Finds the images a user may want to edit in the chat Open WebUI sent with the action: markdown images
- * (any alt text), <img> tags, message `files` of type image, and OpenAI-style image parts.
+ * Finds the images a user may want to edit in a chat, in every form Open WebUI keeps them: markdown images
+ * (any alt text), <img> tags, OpenAI-style image parts, and message `files` (generated images of type `image`,
+ * uploads of type `file` with an image content type, by URL or bare file id).
+ *
+ * Chat text comes from users and models, so every scan here is linear in the text: a hostile message must
+ * not stall the sidecar (no backtracking regular expressions over message content).
  */
 export interface ChatMessage {
   id?: string | undefined;
@@ -16,40 +20,63 @@ export interface FoundImage {
   messageId: string | undefined;
 }
 
-const MARKDOWN_IMAGE = /!\[(?:[^[\]\\]|\\.|\[[^\]]*\])*\]\(\s*<?([^\s)>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const HTML_IMAGE = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi;
+/** Text beyond this per message is not searched (a chat message this long is data, not conversation). */
+export const MAX_SCAN_CHARS = 32 * 1024 * 1024;
+const FILE_ID = /^[\w-]{1,128}$/;
 
-/** Images of one message, in the order they appear. */
+/** Images of one message, in the order they appear: those in the text first, then its files. */
 export function imagesInMessage(message: ChatMessage): string[] {
-  const urls: Array<{ at: number; url: string }> = [];
-  const texts: string[] = [];
-  if (typeof message.content === 'string') texts.push(message.content);
+  const urls: string[] = [];
+  const parts: string[] = [];
+  if (typeof message.content === 'string') parts.push(message.content);
   else if (Array.isArray(message.content)) {
-    for (const part of message.content as Array<Record<string, unknown>>) {
-      if (part?.type === 'text' && typeof part.text === 'string') texts.push(part.text);
+    for (const part of message.content as Array<Record<string, unknown> | null>) {
+      if (part?.type === 'text' && typeof part.text === 'string') parts.push(part.text);
       const imageUrl = part?.type === 'image_url' ? (part.image_url as { url?: unknown } | undefined)?.url : undefined;
-      if (typeof imageUrl === 'string') urls.push({ at: Number.MAX_SAFE_INTEGER - 1, url: imageUrl });
+      if (typeof imageUrl === 'string') urls.push(imageUrl);
     }
   }
-  let offset = 0;
-  for (const text of texts) {
-    const plain = stripCode(text);
-    for (const m of plain.matchAll(MARKDOWN_IMAGE)) urls.push({ at: offset + m.index, url: m[1]! });
-    for (const m of plain.matchAll(HTML_IMAGE)) urls.push({ at: offset + m.index, url: (m[1] ?? m[2] ?? m[3])! });
-    offset += text.length;
+  let budget = MAX_SCAN_CHARS;
+  for (const text of parts) {
+    const slice = text.length > budget ? text.slice(0, budget) : text;
+    budget -= slice.length;
+    urls.push(...imagesInText(slice));
   }
-  urls.sort((a, b) => a.at - b.at);
-  const fileUrls = Array.isArray(message.files)
-    ? (message.files as Array<Record<string, unknown>>)
-        .filter((f) => f && (f.type === 'image' || String(f.content_type ?? '').startsWith('image/')) && typeof f.url === 'string')
-        .map((f) => f.url as string)
-    : [];
-  return dedupe([...urls.map((u) => decodeEntities(u.url)), ...fileUrls].filter(isImageUrl));
+  urls.push(...imagesInFiles(message.files));
+  return [...new Set(urls.map((u) => u.replace(/&amp;/g, '&')).filter(isImageUrl))];
+}
+
+/** Markdown and HTML images of a text, in order, skipping code. */
+export function imagesInText(text: string): string[] {
+  const plain = blankCode(text);
+  const found: Array<{ at: number; url: string }> = [];
+  scanMarkdown(plain, found);
+  scanHtml(plain, found);
+  return found.sort((a, b) => a.at - b.at).map((f) => f.url);
 }
 
 /**
- * Candidates newest first: the clicked message's images (last one first), then earlier messages.
- * Action buttons only show under the last assistant message, so the picture is often further up.
+ * Message `files`: `{type: "image", url}` (image generation and tools), `{type: "file", url|id, content_type}`
+ * (uploads from Open WebUI 0.6.42; content type also under `meta`), data: URLs (uploads before 0.6.42).
+ */
+export function imagesInFiles(files: unknown): string[] {
+  if (!Array.isArray(files)) return [];
+  const urls: string[] = [];
+  for (const f of files as Array<Record<string, unknown> | null>) {
+    if (!f || typeof f !== 'object') continue;
+    const meta = (f.meta && typeof f.meta === 'object' ? f.meta : {}) as Record<string, unknown>;
+    const type = String(f.content_type ?? meta.content_type ?? '');
+    if (f.type !== 'image' && !type.startsWith('image/')) continue;
+    const ref = typeof f.url === 'string' && f.url ? f.url : typeof f.id === 'string' ? f.id : undefined;
+    if (!ref) continue;
+    urls.push(FILE_ID.test(ref) ? `/api/v1/files/${ref}/content` : ref);
+  }
+  return urls;
+}
+
+/**
+ * Candidates newest first: the clicked message's images (last one first), then older messages of its branch.
+ * `messages` runs from the root of the branch to the clicked message (later ones are ignored).
  */
 export function findImages(messages: ChatMessage[], clickedId: string | undefined, max = 8): FoundImage[] {
   let end = messages.length - 1;
@@ -76,15 +103,114 @@ function isImageUrl(url: string): boolean {
   return /^(data:image\/|https?:\/\/|\/api\/v1\/files\/|\/cache\/)/i.test(url);
 }
 
-/** Images inside code blocks are examples, not pictures in the chat. */
-function stripCode(text: string): string {
-  return text.replace(/```[\s\S]*?```/g, (m) => ' '.repeat(m.length)).replace(/`[^`\n]*`/g, (m) => ' '.repeat(m.length));
+/** `![alt](url "title")`: each character is looked at a bounded number of times. */
+function scanMarkdown(text: string, out: Array<{ at: number; url: string }>): void {
+  let pos = 0;
+  for (;;) {
+    const start = text.indexOf('![', pos);
+    if (start < 0) return;
+    const close = closingBracket(text, start + 2);
+    // No `]` after this point means no later image can close either.
+    if (close < 0) return;
+    pos = close + 1;
+    if (text[pos] !== '(') continue;
+    const link = linkDestination(text, pos + 1);
+    if (!link) continue;
+    out.push({ at: start, url: link.url });
+    pos = link.end;
+  }
 }
 
-function decodeEntities(url: string): string {
-  return url.replace(/&amp;/g, '&');
+/** Index of the `]` closing a link text that starts at `from` (nested brackets balanced), or -1. */
+function closingBracket(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 91 /* [ */) depth++;
+    else if (c === 93 /* ] */) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
-function dedupe(list: string[]): string[] {
-  return [...new Set(list)];
+/** The destination of `(url "title")` starting after `(`; undefined when it is not a well-formed link. */
+function linkDestination(text: string, from: number): { url: string; end: number } | undefined {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n') i++;
+  let url: string;
+  if (text[i] === '<') {
+    const end = text.indexOf('>', i + 1);
+    if (end < 0) return undefined;
+    url = text.slice(i + 1, end);
+    i = end + 1;
+  } else {
+    const begin = i;
+    while (i < text.length && !' \t\n)'.includes(text[i]!)) i++;
+    url = text.slice(begin, i);
+  }
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n') i++;
+  const quote = text[i];
+  if (quote === '"' || quote === "'") {
+    const end = text.indexOf(quote, i + 1);
+    if (end < 0) return undefined;
+    i = end + 1;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+  }
+  if (text[i] !== ')' || !url) return undefined;
+  return { url, end: i + 1 };
+}
+
+/** `<img ... src="...">` (any quoting, any case). */
+function scanHtml(text: string, out: Array<{ at: number; url: string }>): void {
+  const tagStart = /<img\b/gi;
+  for (;;) {
+    const start = tagStart.exec(text)?.index;
+    if (start === undefined) return;
+    const end = text.indexOf('>', start);
+    if (end < 0) return;
+    tagStart.lastIndex = end + 1;
+    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(text.slice(start, end));
+    const url = src ? (src[1] ?? src[2] ?? src[3]) : undefined;
+    if (url) out.push({ at: start, url });
+  }
+}
+
+/** Fenced and inline code replaced by spaces: images shown as code are examples, not pictures in the chat. */
+function blankCode(text: string): string {
+  if (!text.includes('`')) return text;
+  const pieces: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const tick = text.indexOf('`', pos);
+    if (tick < 0) break;
+    const fence = text.startsWith('```', tick);
+    const close = fence ? text.indexOf('```', tick + 3) : inlineCodeEnd(text, tick + 1);
+    if (close < 0) {
+      // An unclosed fence runs to the end; an unclosed backtick is just a character.
+      if (fence) {
+        pieces.push(text.slice(pos, tick), ' '.repeat(text.length - tick));
+        return pieces.join('');
+      }
+      pieces.push(text.slice(pos, tick + 1));
+      pos = tick + 1;
+      continue;
+    }
+    const stop = close + (fence ? 3 : 1);
+    pieces.push(text.slice(pos, tick), ' '.repeat(stop - tick));
+    pos = stop;
+  }
+  pieces.push(text.slice(pos));
+  return pieces.join('');
+}
+
+function inlineCodeEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '`') return i;
+    if (c === '\n') return -1;
+  }
+  return -1;
 }

@@ -1,13 +1,44 @@
 import { AppError } from '../errors.js';
-import { hostCode, type HostReply } from '../artifact/host.js';
+import { hostCode, type HostCall, type HostReply } from '../artifact/host.js';
 import type { OpChannel } from './channel.js';
 
-/** How long one `execute` call may wait for the editor. Older Open WebUI gives up on event calls after 60 s. */
-export const SLICE_MS = 40_000;
-/** Extra time for the page and the socket to answer, on top of the slice. */
-const CALL_GRACE_MS = 20_000;
-
 export type EditorMessage = Record<string, unknown> & { type?: unknown };
+
+/** How long `execute` calls may take: sized so that Open WebUI's own event-call timeout is never reached. */
+export interface CallTiming {
+  /** The longest a long-poll slice waits in the page for the editor. */
+  sliceMs: number;
+  /** How long the function waits for one call's answer. */
+  callTimeoutMs: number;
+}
+
+/**
+ * Open WebUI gives up on an event call after WEBSOCKET_EVENT_CALLER_TIMEOUT (60 s before 0.8, unset by default
+ * since) and on 0.11 a call that timed out also ends the page's socket session for every later call. So each
+ * slice returns well before the admin's timeout, with room for the page and the socket to answer.
+ */
+export function callTiming(timeoutS: number | null | undefined, version: string | null | undefined): CallTiming {
+  const limitMs = timeoutS ? timeoutS * 1000 : olderThan(version, [0, 8]) ? 60_000 : undefined;
+  if (limitMs === undefined) return { sliceMs: 40_000, callTimeoutMs: 60_000 };
+  const sliceMs = Math.max(500, Math.min(40_000, limitMs - Math.max(5_000, limitMs / 3)));
+  return { sliceMs, callTimeoutMs: limitMs + 5_000 };
+}
+
+/** True when `version` is known and older than `than`; an unknown version is not "older". */
+export function olderThan(version: string | null | undefined, than: number[]): boolean {
+  const parsed = parseVersion(version);
+  if (!parsed) return false;
+  for (let i = 0; i < than.length; i++) {
+    const a = parsed[i] ?? 0;
+    if (a !== than[i]) return a < than[i]!;
+  }
+  return false;
+}
+
+export function parseVersion(version: string | null | undefined): number[] | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version ?? '');
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
 
 /**
  * Talks to the editor iframe through the host script in Open WebUI's page: one `execute` event call at a
@@ -17,12 +48,15 @@ export class EditorRelay {
   private outbox: unknown[] = [];
   private needBundle = true;
   private ended = false;
+  /** Open WebUI's interface language, as the page reported it. */
+  locale: string | undefined;
 
   constructor(
     private readonly channel: OpChannel,
     private readonly session: string,
     private readonly nonce: string,
     private readonly bundle: () => Promise<string>,
+    private readonly timing: CallTiming,
   ) {}
 
   post(message: unknown): void {
@@ -30,30 +64,53 @@ export class EditorRelay {
   }
 
   /** One long-poll slice: returns what the editor sent, possibly nothing. */
-  async exchange(waitMs = SLICE_MS): Promise<EditorMessage[]> {
-    const reply = await this.call({ waitMs: this.outbox.length ? 0 : waitMs });
+  async exchange(waitMs = this.timing.sliceMs): Promise<EditorMessage[]> {
+    const reply = await this.call({ waitMs: this.outbox.length ? 0 : Math.min(waitMs, this.timing.sliceMs) });
     return reply.inbox ?? [];
   }
 
-  /** Tells the editor the session is over and removes the host script's listener. */
-  async end(message: string): Promise<void> {
-    if (this.ended) return;
-    this.ended = true;
-    await this.call({ waitMs: 0, end: { message } }).catch(() => undefined);
+  /** Asks the page for its language without waiting for the editor. */
+  async probe(): Promise<void> {
+    await this.call({ waitMs: 0, bundle: false });
   }
 
-  private async call(opts: { waitMs: number; end?: { message: string } }): Promise<HostReply> {
+  /**
+   * Tells the editor the session is over and removes the host script's listener. With `watchSave`, the page
+   * starts watching for its own save of that chat, which Open WebUI makes once the action returns.
+   */
+  async end(message: string, watchSave?: string): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.call({ waitMs: 0, end: { message }, watchSave, bundle: false }).catch(() => undefined);
+  }
+
+  /** Waits until the page's watched save has landed: true when seen, false when not in time, undefined when unknown. */
+  async awaitSave(maxMs: number): Promise<boolean | undefined> {
+    try {
+      const reply = await this.call({ waitMs: 0, awaitSave: Math.min(maxMs, this.timing.sliceMs), bundle: false });
+      return typeof reply.saved === 'boolean' ? reply.saved : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async call(
+    opts: { waitMs: number; bundle?: boolean } & Pick<HostCall, 'end' | 'watchSave' | 'awaitSave'>,
+  ): Promise<HostReply> {
     const outbox = this.outbox;
     this.outbox = [];
+    const withBundle = opts.bundle !== false && this.needBundle;
     const code = hostCode({
       session: this.session,
       nonce: this.nonce,
       outbox,
-      bundle: this.needBundle ? await this.bundle() : undefined,
+      bundle: withBundle ? await this.bundle() : undefined,
       waitMs: opts.waitMs,
       end: opts.end,
+      watchSave: opts.watchSave,
+      awaitSave: opts.awaitSave,
     });
-    const timeout = opts.waitMs + CALL_GRACE_MS;
+    const timeout = this.timing.callTimeoutMs;
     let reply;
     try {
       reply = await this.channel.request({ op: 'call', event: { type: 'execute', data: { code } }, timeout_ms: timeout }, timeout + 5_000);
@@ -69,7 +126,8 @@ export class EditorRelay {
     if (!value || typeof value !== 'object' || value.ok !== true) {
       throw new AppError('host_script_failed', `The editor relay failed in the Open WebUI page: ${value?.error ?? 'no answer'}.`, { status: 502 });
     }
-    this.needBundle = value.needBundle === true;
+    if (typeof value.locale === 'string' && value.locale) this.locale = value.locale;
+    if (opts.awaitSave === undefined && opts.end === undefined) this.needBundle = value.needBundle === true;
     return value;
   }
 }

@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import { errorBody } from '../http/errors.js';
 import type { ZodTypeProvider } from '../http/zod.js';
+import { helloProof, replyMacMatches, SessionAuth } from './auth.js';
 import { OpChannel } from './channel.js';
 import { SessionRegistry } from './registry.js';
 import { replyParams, replySchema, sessionOpenSchema } from './schemas.js';
@@ -12,46 +13,96 @@ import { OwuiSession, type SessionDeps } from './session.js';
 export interface BridgeRoutesOptions {
   deps: Omit<SessionDeps, 'logger'>;
   registry: SessionRegistry;
+  token: string;
   pingMs?: number;
   /** Aborted when the sidecar shuts down: open sessions are dropped so the shutdown does not wait for them. */
   closing: AbortSignal;
 }
 
-/** The Open WebUI function's entry: one streamed session per click, replies posted back per op. */
+export const PROTOCOL = 2;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: Buffer;
+    sessionKey?: Buffer;
+  }
+}
+
+/**
+ * The Open WebUI function's entry: one streamed session per click, replies posted back per op. These routes
+ * authenticate themselves with HMACs (auth.ts) instead of the bearer token the rest of the API uses.
+ */
 export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, opts) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { registry } = opts;
+  const auth = new SessionAuth(opts.token);
 
-  r.post('/v1/sessions', { schema: { body: sessionOpenSchema } }, async (request, reply) => {
-    const open = request.body;
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      'content-type': 'application/x-ndjson; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-    });
-    const channel = new OpChannel(reply.raw, nanoid(12), opts.pingMs === undefined ? {} : { pingMs: opts.pingMs });
-    const session = new OwuiSession(channel, open, { ...opts.deps, logger: request.log as unknown as Logger });
-    registry.add(channel);
-    const onClosing = () =>
-      channel.abort(new AppError('sidecar_stopping', 'The sidecar is shutting down; running jobs resume when it starts again.', { status: 503 }));
-    opts.closing.addEventListener('abort', onClosing);
-    channel.send({ op: 'hello', session: channel.session, protocol: 1 });
-    request.log.info({ session: channel.session, user: open.user.id, chat: open.body.chat_id }, 'inpaint session opened');
+  // The MACs cover the exact bytes sent, so the raw body is kept next to the parsed one (this plugin only).
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer, done) => {
+    request.rawBody = body;
     try {
-      const result = await session.run();
-      channel.end({ op: 'done', ok: result.ok, message: result.message });
-    } finally {
-      opts.closing.removeEventListener('abort', onClosing);
-      registry.delete(channel.session);
+      done(null, JSON.parse(body.toString('utf8')));
+    } catch {
+      done(new AppError('invalid_json', 'The request body is not valid JSON.', { status: 400 }), undefined);
     }
   });
 
+  r.post('/v1/sessions/challenge', async () => auth.issue());
+
+  r.post(
+    '/v1/sessions',
+    {
+      // Before the schema check, so nobody without the token learns how a valid body looks.
+      preValidation: async (request) => {
+        const header = request.headers['x-flux-inpaint-auth'];
+        if (!header && request.headers.authorization) {
+          throw new AppError(
+            'protocol_mismatch',
+            `This sidecar speaks bridge protocol ${PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
+            { status: 426 },
+          );
+        }
+        request.sessionKey = auth.verifyOpen(Array.isArray(header) ? header[0] : header, request.rawBody ?? Buffer.alloc(0));
+      },
+      schema: { body: sessionOpenSchema },
+    },
+    async (request, reply) => {
+      const open = request.body;
+      const key = request.sessionKey!;
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+      });
+      const channel = new OpChannel(reply.raw, nanoid(12), key, opts.pingMs === undefined ? {} : { pingMs: opts.pingMs });
+      const session = new OwuiSession(channel, open, { ...opts.deps, logger: request.log as unknown as Logger });
+      registry.add(channel);
+      const onClosing = () =>
+        channel.abort(new AppError('sidecar_stopping', 'The sidecar is shutting down; running jobs resume when it starts again.', { status: 503 }));
+      opts.closing.addEventListener('abort', onClosing);
+      channel.send({ op: 'hello', session: channel.session, protocol: PROTOCOL, proof: helloProof(key, channel.session) });
+      request.log.info({ session: channel.session, user: open.user.id, chat: open.body.chat_id, owui: open.owui?.version }, 'inpaint session opened');
+      try {
+        const result = await session.run();
+        channel.end({ op: 'done', ok: result.ok, message: result.message });
+      } finally {
+        opts.closing.removeEventListener('abort', onClosing);
+        registry.delete(channel.session);
+      }
+    },
+  );
+
   r.post('/v1/sessions/:sid/replies/:opId', { schema: { params: replyParams, body: replySchema } }, async (request, reply) => {
-    const channel = registry.get(request.params.sid);
-    if (!channel) throw new AppError('session_not_found', `No open session "${request.params.sid}" (it ended or the sidecar restarted).`, { status: 404 });
-    const delivered = channel.deliver(request.params.opId, request.body as Parameters<OpChannel['deliver']>[1]);
-    if (!delivered) return reply.status(404).send(errorBody('op_not_found', `Session ${request.params.sid} is not waiting for op ${request.params.opId}.`));
+    const { sid, opId } = request.params;
+    const channel = registry.get(sid);
+    if (!channel) throw new AppError('session_not_found', `No open session "${sid}" (it ended or the sidecar restarted).`, { status: 404 });
+    const mac = request.headers['x-flux-inpaint-mac'];
+    if (!replyMacMatches(channel.key, sid, opId, request.rawBody ?? Buffer.alloc(0), Array.isArray(mac) ? mac[0] : mac)) {
+      throw new AppError('unauthorized', 'The reply carries no valid X-Flux-Inpaint-Mac for this session.', { status: 401 });
+    }
+    const delivered = channel.deliver(opId, request.body as Parameters<OpChannel['deliver']>[1]);
+    if (!delivered) return reply.status(404).send(errorBody('op_not_found', `Session ${sid} is not waiting for op ${opId}.`));
     return reply.status(204).send();
   });
 };

@@ -17,7 +17,7 @@ export const valvesSchema = z
     SESSION_TTL_MINUTES: z.number().int().min(1).max(1440).default(30),
     TRANSLATE_PROMPTS: z.enum(['auto', 'always', 'never']).default('auto'),
     TRANSLATION_MODEL: z.string().default(''),
-    RESULT_MESSAGE: z.enum(['new', 'same']).default('new'),
+    RESULT_MESSAGE: z.enum(['auto', 'new', 'same']).default('auto'),
     DEBUG: z.boolean().default(false),
   })
   // The function may have valves the sidecar doesn't need (SIDECAR_URL, SIDECAR_TOKEN): ignore them.
@@ -34,8 +34,19 @@ const messageSchema = z
   })
   .loose();
 
+/** A message of the stored chat, as the function reads it (Chats.get_chat_by_id): the body never has `files`. */
+const storedMessageSchema = z
+  .object({
+    id: z.string().max(200),
+    parentId: z.string().max(200).nullish(),
+    role: z.string().max(50).optional(),
+    content: z.unknown().optional(),
+    files: z.unknown().optional(),
+  })
+  .loose();
+
 export const sessionOpenSchema = z.object({
-  protocol: z.literal(1, { error: 'this sidecar speaks bridge protocol 1: update the function or the sidecar so they match' }),
+  protocol: z.literal(2, { error: 'this sidecar speaks bridge protocol 2: update the FLUX Inpaint function so they match' }),
   action_id: z.string().max(200).optional(),
   body: z
     .object({
@@ -46,14 +57,26 @@ export const sessionOpenSchema = z.object({
       id: z.string().max(200).nullish(),
     })
     .loose(),
+  chat: z
+    .object({
+      messages: z.array(storedMessageSchema).max(10_000),
+      currentId: z.string().max(200).nullish(),
+    })
+    .nullish(),
   user: z.object({
     id: z.string().min(1).max(200),
     name: z.string().max(500).nullish(),
     role: z.string().max(50).nullish(),
-    language: z.string().max(50).nullish(),
   }),
   valves: valvesSchema,
-  owui: z.object({ version: z.string().max(50).nullish() }).optional(),
+  owui: z
+    .object({
+      version: z.string().max(50).nullish(),
+      event_call_timeout_s: z.number().positive().nullish(),
+      model_direct: z.boolean().optional(),
+      features: z.object({ delete_message: z.boolean().optional() }).loose().optional(),
+    })
+    .optional(),
 });
 
 export type SessionOpen = z.output<typeof sessionOpenSchema>;

@@ -3,15 +3,15 @@ import type { Logger } from 'pino';
 import { artifactBlock } from '../artifact/bootstrap.js';
 import type { Config } from '../config.js';
 import { AppError, toAppError } from '../errors.js';
-import { MAX_PROMPT_CHARS } from '../flux/ranges.js';
+import { MAX_PROMPT_CHARS, MODELS } from '../flux/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
-import { deliverResult, saveResult } from './deliver.js';
-import { findImages } from './images.js';
+import { deliverResult, resultPlace, saveResult, shownCheckCode, type ResultPlace } from './deliver.js';
+import { findImages, type ChatMessage } from './images.js';
 import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
 import { describeProgress } from './progress.js';
-import { EditorRelay, type EditorMessage } from './relay.js';
+import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
 import { editorSubmitSchema, type EditorSubmit, type SessionOpen } from './schemas.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
 
@@ -20,8 +20,13 @@ export interface SessionDeps {
   config: Config;
   logger: Logger;
   editorBundle: () => Promise<string>;
-  fetchExternal: (url: string) => Promise<{ bytes: Buffer; mime: string }>;
+  fetchExternal: (url: string, signal?: AbortSignal) => Promise<{ bytes: Buffer; mime: string }>;
 }
+
+/** How long the page may take to save its copy of the chat after the action returns. */
+const SAVE_WAIT_MS = 15_000;
+/** How long the page gets to show a new message after `chat:reload`. */
+const SHOWN_CHECK_MS = 4_000;
 
 /**
  * One click on Inpaint in Open WebUI: show the editor in the clicked message, wait for Send, run the job,
@@ -30,24 +35,39 @@ export interface SessionDeps {
 export class OwuiSession {
   private readonly nonce = nanoid(20);
   private readonly clicked: { id: string | undefined; content: string };
+  private readonly timing: CallTiming;
+  private readonly place: ResultPlace;
   private artifactShown = false;
   private sources: SourceImage[] = [];
   private notice: string | undefined;
+  /** Open WebUI's interface language (the page's localStorage.locale). */
+  private locale: string | undefined;
 
   constructor(
     private readonly channel: OpChannel,
     private readonly open: SessionOpen,
     private readonly deps: SessionDeps,
   ) {
+    // The body holds the page's copy of the clicked message: restoring it must restore what the page shows.
     const messages = open.body.messages;
     const clicked = messages.find((m) => m.id === open.body.id) ?? messages[messages.length - 1];
     this.clicked = { id: clicked?.id, content: typeof clicked?.content === 'string' ? clicked.content : '' };
+    this.timing = callTiming(open.owui?.event_call_timeout_s, open.owui?.version);
+    const chatId = open.body.chat_id;
+    this.place = resultPlace(open.valves.RESULT_MESSAGE, {
+      // Temporary chats ("local:…") are never stored: only the page holds them.
+      storedChat: Boolean(open.chat && chatId && !chatId.startsWith('local:')),
+      version: open.owui?.version,
+    });
   }
 
   async run(): Promise<{ ok: boolean; message: string }> {
     const log = this.deps.logger.child({ session: this.channel.session });
-    const relay = new EditorRelay(this.channel, this.channel.session, this.nonce, this.deps.editorBundle);
+    const relay = new EditorRelay(this.channel, this.channel.session, this.nonce, this.deps.editorBundle, this.timing);
     try {
+      // The page's language, before anything is said in it. A page that does not answer is found out later.
+      await relay.probe().catch(() => undefined);
+      this.locale = relay.locale;
       this.status('Opening the inpaint editor…');
       await this.reportInterrupted();
       await this.loadImages();
@@ -60,10 +80,17 @@ export class OwuiSession {
         this.status(outcome.message, true);
         return { ok: true, message: outcome.message };
       }
-      await this.closeEditor(relay, 'Sent: the result will appear in the chat.');
-      // Open WebUI saves its own copy of the chat when the action returns, overwriting server-side additions made
-      // before: the function returns now and follows the job in the background, so the result message comes after.
-      if (this.open.valves.RESULT_MESSAGE === 'new') this.channel.send({ op: 'detach' });
+      if (this.place === 'new') {
+        // Open WebUI saves its own copy of the chat when the action returns, overwriting (before 0.10) or
+        // resetting the current message of (0.10+) anything written into the stored chat before. So the action
+        // returns now, and the result message is written only after that save has been seen in the page.
+        await this.closeEditor(relay, 'Sent: the result will appear in the chat.', this.open.body.chat_id ?? undefined);
+        this.channel.send({ op: 'detach' });
+        const saved = await relay.awaitSave(SAVE_WAIT_MS);
+        log.debug({ saved }, 'page saved its copy of the chat');
+      } else {
+        await this.closeEditor(relay, 'Sent: the result will appear in the chat.');
+      }
       const final = await this.follow(outcome.job);
       if (final.state !== 'done') {
         const message = final.state === 'cancelled' ? 'Inpaint cancelled.' : `Inpaint failed: ${final.error?.message ?? 'unknown error'}`;
@@ -78,7 +105,8 @@ export class OwuiSession {
         clicked: this.clicked,
         model: this.open.body.model,
         meta: outcome.meta,
-        mode: this.open.valves.RESULT_MESSAGE,
+        place: this.place,
+        pageShows: (id) => this.pageShows(id),
         emit: (e) => this.emit(e),
       });
       await this.deps.engine.annotate(final.id, { reported: true });
@@ -120,8 +148,10 @@ export class OwuiSession {
   }
 
   private async loadImages(): Promise<void> {
-    const found = findImages(this.open.body.messages, this.open.body.id ?? undefined);
-    const loader = channelLoader(this.channel, this.deps.fetchExternal);
+    // The stored chat has the messages' `files` (the action body never does); without it, the body's text.
+    const messages: ChatMessage[] = this.open.chat?.messages ?? this.open.body.messages;
+    const found = findImages(messages, this.open.body.id ?? undefined);
+    const loader = channelLoader(this.channel, (url) => this.deps.fetchExternal(url, this.channel.signal));
     const { sources, failures } = await loadSources(found, loader, this.deps.config.limits);
     this.sources = sources;
     if (!found.length) this.notice = 'No image found in this chat: load one in the editor (button, drag and drop, or paste).';
@@ -135,7 +165,7 @@ export class OwuiSession {
     const ttlMs = this.open.valves.SESSION_TTL_MINUTES * 60_000;
     const deadline = Date.now() + ttlMs;
     while (Date.now() < deadline) {
-      const messages = await relay.exchange(Math.min(deadline - Date.now(), 40_000));
+      const messages = await relay.exchange(deadline - Date.now());
       for (const m of messages) {
         const outcome = await this.handleEditorMessage(relay, m);
         if (outcome) return outcome;
@@ -183,6 +213,8 @@ export class OwuiSession {
     const v = this.open.valves;
     return {
       mode: 'owui',
+      locale: this.locale ?? null,
+      models: [...MODELS],
       images: this.sources.map((s) => ({ ref: s.ref, label: s.label, preview: s.preview, width: s.width, height: s.height })),
       ...(this.notice ? { notice: this.notice } : {}),
       defaults: { steps: v.STEPS, guidance: v.GUIDANCE, safety_tolerance: v.SAFETY_TOLERANCE, output_format: v.OUTPUT_FORMAT },
@@ -204,10 +236,14 @@ export class OwuiSession {
     }
     const req = parsed.data;
     const v = this.open.valves;
-    if (!v.FLUX_API_KEY) {
-      throw new AppError('flux_key_missing', 'No FLUX API key: an admin must set FLUX_API_KEY in the valves of the FLUX Inpaint function.', {
-        status: 400,
-      });
+    // An empty valve means the sidecar's own key, as the valve's description promises.
+    const apiKey = v.FLUX_API_KEY || this.deps.config.flux.apiKey;
+    if (!apiKey) {
+      throw new AppError(
+        'flux_key_missing',
+        'No FLUX API key: an admin must set FLUX_API_KEY in the valves of the FLUX Inpaint function, or start the sidecar with FLUX_API_KEY.',
+        { status: 400 },
+      );
     }
     const image = this.imageFor(req);
     const prompt = await this.translate(req.prompt);
@@ -220,7 +256,7 @@ export class OwuiSession {
       params: { safety_tolerance: v.SAFETY_TOLERANCE, ...req.params },
       outputFormat: req.output_format,
       provider: 'bfl',
-      flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey: v.FLUX_API_KEY },
+      flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey },
       owner: `owui:${this.open.user.id}`,
       meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
     });
@@ -242,8 +278,16 @@ export class OwuiSession {
   private async translate(prompt: string): Promise<{ english: string; note?: string }> {
     const v = this.open.valves;
     if (!needsTranslation(prompt, v.TRANSLATE_PROMPTS)) return { english: prompt };
-    const model = v.TRANSLATION_MODEL || this.open.body.model;
-    if (!model) return { english: prompt, note: 'not translated: no model to translate with (set TRANSLATION_MODEL)' };
+    // Open WebUI cannot call a direct connection from a function: only TRANSLATION_MODEL can translate then.
+    const direct = this.open.owui?.model_direct === true;
+    const model = v.TRANSLATION_MODEL || (direct ? undefined : this.open.body.model);
+    if (!model) {
+      const why = direct
+        ? "the chat's model is a direct connection, which Open WebUI functions cannot call (an admin can set TRANSLATION_MODEL)"
+        : 'no model to translate with (an admin can set TRANSLATION_MODEL)';
+      this.status(`Prompt not translated: ${why}.`);
+      return { english: prompt, note: `not translated: ${why}` };
+    }
     this.status('Translating the prompt to English…');
     try {
       const reply = await this.channel.request(
@@ -288,12 +332,29 @@ export class OwuiSession {
     return final ?? this.deps.engine.view(jobId);
   }
 
-  private async closeEditor(relay: EditorRelay, message: string): Promise<void> {
+  private async closeEditor(relay: EditorRelay, message: string, watchSave?: string): Promise<void> {
     if (!this.artifactShown) return;
     this.artifactShown = false;
     // Restores the message exactly as it was before the editor was appended.
     this.emit({ type: 'replace', data: { content: this.clicked.content } });
-    await relay.end(message);
+    await relay.end(message, watchSave);
+  }
+
+  /** Whether the open page shows a message; undefined when no page answers (the stored chat is what counts then). */
+  private async pageShows(messageId: string): Promise<boolean | undefined> {
+    const probe = nanoid(8);
+    const waitMs = Math.min(SHOWN_CHECK_MS, this.timing.sliceMs);
+    try {
+      const reply = await this.channel.request(
+        { op: 'call', event: { type: 'execute', data: { code: shownCheckCode(messageId, probe, waitMs) } }, timeout_ms: this.timing.callTimeoutMs },
+        this.timing.callTimeoutMs + 5_000,
+      );
+      const value = reply.value as { shown?: unknown; probe?: unknown } | null | undefined;
+      if (!value || value.probe !== probe) return undefined;
+      return value.shown === true;
+    } catch {
+      return undefined;
+    }
   }
 
   private status(description: string, done = false): void {

@@ -85,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(bridgeRoutes, {
     registry: new SessionRegistry(),
+    token: deps.token,
     closing: closing.signal,
     deps: {
       engine: deps.engine,

@@ -4,6 +4,8 @@ import { errorBody } from './errors.js';
 
 /** Paths anyone may load: they carry no data and no secrets (the editor asks for the token itself). */
 const PUBLIC_PATHS = new Set(['/healthz', '/', '/editor.js', '/favicon.svg']);
+/** The Open WebUI bridge proves itself with HMACs instead (src/bridge/auth.ts): the token never crosses the wire. */
+const SELF_AUTHENTICATED = /^\/v1\/sessions(\/|$)/;
 
 function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
@@ -24,7 +26,7 @@ export function bearer(request: FastifyRequest): string | undefined {
 export function registerAuth(app: FastifyInstance, token: string): void {
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (PUBLIC_PATHS.has(path)) return;
+    if (PUBLIC_PATHS.has(path) || SELF_AUTHENTICATED.test(path)) return;
     const given = bearer(request);
     if (!given || !tokenMatches(given, token)) {
       return reply

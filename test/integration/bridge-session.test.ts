@@ -1,8 +1,9 @@
+import { createHash, createHmac } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { FakePage } from '../support/fake-page.js';
-import { runSession } from '../support/fake-owui.js';
+import { openSession, replyMac, runSession } from '../support/fake-owui.js';
 import { testImage, testMask } from '../support/images.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
@@ -93,6 +94,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const meta = await sharp(run.saved[0]!.bytes).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([320, 240, 'png']);
 
+    expect(run.events.filter((e) => e.type === 'chat:reload')).toHaveLength(1);
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
     expect(statuses).toContain('Translating the prompt to English…');
     expect(statuses.at(-1)).toMatch(/^Done in \d+ s\. The result is the next message\.$/);
@@ -196,13 +198,157 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.chat.get('a1')!.statusHistory.at(-1)!.description).toMatch(/^Inpaint failed: FLUX generated an image but withheld it/);
   });
 
-  it('refuses a wrong token and a malformed session', async () => {
-    const wrong = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers: { authorization: 'Bearer nope', 'content-type': 'application/json' }, body: '{}' });
-    expect(wrong.status).toBe(401);
-    const bad = await sidecar.api('/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ protocol: 2 }) });
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('invalid_request');
-    const reply = await sidecar.api('/v1/sessions/nope/replies/1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
+  it('proves both ends: a wrong token, a replayed challenge, the old protocol and an unsigned reply are refused', async () => {
+    const payload = { protocol: 2, body: { messages: [] }, user: { id: 'u' }, valves: {} };
+    const wrong = await openSession(sidecar.url, 'not-the-token-at-all', payload);
+    expect(wrong.res.status).toBe(401);
+    expect((await wrong.res.json()).error.message).toMatch(/SIDECAR_TOKEN/);
+    const old = await fetch(`${sidecar.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...payload, protocol: 1 }),
+    });
+    expect(old.status).toBe(426);
+    expect((await old.json()).error.code).toBe('protocol_mismatch');
+    const unsigned = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(unsigned.status).toBe(401);
+    // A valid signature over a malformed body: the body is checked only after the signature.
+    const bad = await openSession(sidecar.url, TEST_TOKEN, { protocol: 2 });
+    expect(bad.res.status).toBe(400);
+    expect((await bad.res.json()).error.code).toBe('invalid_request');
+    // Each challenge opens one session at most.
+    const { challenge } = (await (await fetch(`${sidecar.url}/v1/sessions/challenge`, { method: 'POST' })).json()) as { challenge: string };
+    const body = JSON.stringify(payload);
+    const mac = createHmac('sha256', TEST_TOKEN).update(`open\n${challenge}\nnonce-nonce-nonce-1\n${createHash('sha256').update(body).digest('hex')}`).digest('hex');
+    const headers = { 'content-type': 'application/json', 'x-flux-inpaint-auth': `challenge=${challenge}, nonce=nonce-nonce-nonce-1, mac=${mac}` };
+    const first = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers, body });
+    expect(first.status).toBe(200);
+    const replay = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers, body });
+    expect(replay.status).toBe(401);
+    await first.body?.cancel();
+    const reply = await fetch(`${sidecar.url}/v1/sessions/nope/replies/1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
     expect(reply.status).toBe(404);
+  });
+
+  it('a reply without the session MAC is refused and the op still waits for the real one', async () => {
+    const { res, key } = await openSession(sidecar.url, TEST_TOKEN, {
+      protocol: 2,
+      body: { messages: [{ id: 'a1', role: 'assistant', content: 'x' }], chat_id: 'chat-9', id: 'a1' },
+      user: { id: 'u' },
+      valves,
+    });
+    const reader = res.body!.getReader();
+    const lines: Array<Record<string, any>> = [];
+    let buffer = '';
+    while (!lines.some((l) => l.id)) {
+      const { value } = await reader.read();
+      buffer += new TextDecoder().decode(value);
+      for (const line of buffer.split('\n').slice(0, -1)) if (line.trim()) lines.push(JSON.parse(line));
+      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+    }
+    const hello = lines[0]!;
+    const op = lines.find((l) => l.id)!;
+    const url = `${sidecar.url}/v1/sessions/${hello.session}/replies/${op.id}`;
+    const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-flux-inpaint-mac': '0'.repeat(64) }, body: '{"ok":true}' });
+    expect(forged.status).toBe(401);
+    const body = '{"ok":false,"error":{"code":"failed","message":"no page"}}';
+    const real = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-flux-inpaint-mac': replyMac(key, hello.session, op.id, body) }, body });
+    expect(real.status).toBe(204);
+    await reader.cancel();
+  });
+
+  it('finds images in the stored chat: generated files, bare-id uploads, /cache paths, newest first', async () => {
+    const png = await testImage(200, 100);
+    const jpeg = await sharp(await testImage(90, 60)).jpeg().toBuffer();
+    let init: Record<string, any> = {};
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: new FakePage({
+        onInit: (v) => {
+          init = v;
+          return null;
+        },
+      }),
+      messages: [
+        { id: 'u1', role: 'user', content: 'here is my photo' },
+        { id: 'a1', role: 'assistant', content: 'Nice. Here is another:' },
+      ],
+      files: {
+        u1: [{ type: 'file', url: 'upload-7', name: 'photo.jpg', content_type: 'image/jpeg' }, { type: 'file', url: 'doc-1', content_type: 'application/pdf' }],
+        a1: [{ type: 'image', url: '/api/v1/files/gen-1/content' }],
+      },
+      images: {
+        '/api/v1/files/gen-1/content': { mime: 'image/png', bytes: png },
+        '/api/v1/files/upload-7/content': { mime: 'image/jpeg', bytes: jpeg },
+      },
+      clicked: 'a1',
+      valves,
+    });
+    expect(run.done).toMatchObject({ ok: true });
+    expect(init.images.map((i: any) => [i.label, i.width])).toEqual([
+      ['this message', 200],
+      ['the message above', 90],
+    ]);
+    expect(run.ops.filter((o) => o.op === 'read_image').map((o) => o.url)).toEqual(['/api/v1/files/gen-1/content', '/api/v1/files/upload-7/content']);
+  });
+
+  it('before Open WebUI 0.11 the result goes into the clicked message, and no event names a message the page lacks', async () => {
+    const content = ORIGINAL.replace('IMAGE', imageUrl);
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'a purple hat') });
+    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, version: '0.10.2' });
+    expect(run.done).toMatchObject({ ok: true });
+    expect(run.detachedAt).toBeUndefined();
+    expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
+    expect(run.events.some((e) => e.type === 'chat:completion' || e.type === 'chat:reload')).toBe(false);
+    expect(run.chat.get('a1')!.content).toContain('Prompt: a purple hat');
+  });
+
+  it('0.11+: the result message is written after the page saved, then the page reloads the chat', async () => {
+    const content = ORIGINAL.replace('IMAGE', imageUrl);
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'an orange hat') });
+    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, version: '0.12.4' });
+    const added = [...run.chat.values()].find((m) => m.parentId === 'a1')!;
+    expect(added.content).toContain('Prompt: an orange hat');
+    expect(run.events.filter((e) => e.type === 'chat:reload')).toHaveLength(1);
+    expect(run.events.some((e) => e.type === 'chat:completion')).toBe(false);
+    // The save watch was set up in the page, and its answer awaited, before anything was added.
+    const watch = page.seen.findIndex((c) => c.includes('"watchSave":"chat-1"'));
+    const wait = page.seen.findIndex((c) => /"awaitSave":\d+/.test(c));
+    expect(watch).toBeGreaterThanOrEqual(0);
+    expect(wait).toBeGreaterThan(watch);
+  });
+
+  it('a temporary chat (never stored) takes the result in the clicked message', async () => {
+    const content = ORIGINAL.replace('IMAGE', imageUrl);
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'a grey hat') });
+    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, temporary: true });
+    expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
+    expect(run.chat.get('a1')!.content).toContain('Prompt: a grey hat');
+  });
+
+  it('a direct-connection model is not asked to translate; the chat says why', async () => {
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'ein blauer Hut') });
+    const run = await runSession({
+      url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves, modelDirect: true,
+    });
+    expect(run.completions).toEqual([]);
+    expect(fake.tasks.at(-1)!.prompt).toBe('ein blauer Hut');
+    const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
+    expect(statuses.some((s) => /direct connection.*TRANSLATION_MODEL/.test(s))).toBe(true);
+  });
+
+  it("an empty FLUX_API_KEY valve uses the sidecar's own key", async () => {
+    const own = await startTestSidecar({ FLUX_API_KEY: FLUX_KEY, FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.1' });
+    try {
+      const page = new FakePage({ onInit: (v) => submitFor(v, 'a hat from the sidecar key') });
+      const run = await runSession({
+        url: own.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves: { ...valves, FLUX_API_KEY: '' },
+      });
+      expect(run.done, JSON.stringify(run.chat.get('a1')!.statusHistory)).toMatchObject({ ok: true });
+      expect(fake.tasks.at(-1)!.prompt).toBe('a hat from the sidecar key');
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -1,9 +1,15 @@
 /**
- * The Open WebUI side of the bridge, in TypeScript, for sidecar tests: opens a session like the function does,
- * answers ops, and keeps a stored chat with Open WebUI's persistence rules (message appends, replace
- * overwrites, status goes to the status history). The Python function has its own, fuller tests.
+ * The Open WebUI side of the bridge, in TypeScript, for sidecar tests: opens a session like the function does
+ * (protocol 2: challenge and HMACs), answers ops, and keeps a stored chat with Open WebUI's persistence rules
+ * (message appends, replace overwrites, status goes to the status history; events for a message the page does
+ * not hold are dropped; `chat:reload` reloads the chat only from 0.11). The Python function and the browser
+ * stand-ins have their own, fuller tests.
  */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { FakePage } from './fake-page.js';
+
+const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface StoredMessage {
   id: string;
@@ -19,6 +25,8 @@ export interface SessionRun {
   chat: Map<string, StoredMessage>;
   saved: Array<{ mime: string; bytes: Buffer; url: string }>;
   completions: Array<Record<string, any>>;
+  /** Every event the sidecar emitted, in order. */
+  events: Array<{ type: string; data: any }>;
   done: Record<string, any> | undefined;
   detachedAt: number | undefined;
   addedAt: number | undefined;
@@ -39,6 +47,34 @@ export interface OpenOptions {
   pageShowsNewMessages?: boolean;
   /** Open WebUI fails to add a message (chat internals of another version). */
   addMessageFails?: boolean;
+  /** Open WebUI's version as the function reports it (default 0.11.0: the page reloads on chat:reload). */
+  version?: string;
+  /** `files` of stored messages by message id (the action body never carries them). */
+  files?: Record<string, unknown[]>;
+  /** The chat is a temporary one: the function cannot read a stored chat. */
+  temporary?: boolean;
+  /** The chat's model is a direct connection. */
+  modelDirect?: boolean;
+  /** Sign with this token instead of `token` (an impostor function). */
+  signWith?: string;
+}
+
+/** Opens a protocol-2 session: asks for a challenge and signs the body; returns the response and the session key. */
+export async function openSession(url: string, token: string, payload: unknown): Promise<{ res: Response; key: Buffer }> {
+  const { challenge } = (await (await fetch(`${url}/v1/sessions/challenge`, { method: 'POST' })).json()) as { challenge: string };
+  const nonce = randomBytes(24).toString('base64url');
+  const body = JSON.stringify(payload);
+  const mac = hmac(token, `open\n${challenge}\n${nonce}\n${sha256(body)}`);
+  const res = await fetch(`${url}/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-flux-inpaint-auth': `challenge=${challenge}, nonce=${nonce}, mac=${mac}` },
+    body,
+  });
+  return { res, key: createHmac('sha256', token).update(`session\n${challenge}\n${nonce}`).digest() };
+}
+
+export function replyMac(key: Buffer, session: string, opId: string, body: string): string {
+  return hmac(key, `reply\n${session}\n${opId}\n${sha256(body)}`);
 }
 
 export async function runSession(opts: OpenOptions): Promise<SessionRun> {
@@ -49,34 +85,46 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
     if (parent) chat.get(parent)!.childrenIds.push(m.id);
     parent = m.id;
   }
-  const run: SessionRun = { ops: [], chat, saved: [], completions: [], done: undefined, detachedAt: undefined, addedAt: undefined, cut: false };
-  const res = await fetch(`${opts.url}/v1/sessions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      protocol: 1,
-      body: { messages: opts.messages, model: 'chat-model', chat_id: 'chat-1', id: opts.clicked },
-      user: { id: 'user-1', name: 'Ada', role: 'user' },
-      valves: opts.valves,
-    }),
+  const run: SessionRun = { ops: [], chat, saved: [], completions: [], events: [], done: undefined, detachedAt: undefined, addedAt: undefined, cut: false };
+  const version = opts.version ?? '0.11.0';
+  const canReload = Number(version.split('.')[0]) > 0 || Number(version.split('.')[1]) >= 11;
+  const chatId = opts.temporary ? 'local:sock-1' : 'chat-1';
+  const stored = opts.messages.map((m, i) => ({ ...m, parentId: i ? opts.messages[i - 1]!.id : null, files: opts.files?.[m.id] ?? [] }));
+  const { res, key } = await openSession(opts.url, opts.signWith ?? opts.token, {
+    protocol: 2,
+    body: { messages: opts.messages, model: 'chat-model', chat_id: chatId, id: opts.clicked },
+    chat: opts.temporary ? null : { messages: stored, currentId: opts.clicked },
+    user: { id: 'user-1', name: 'Ada', role: 'user' },
+    valves: opts.valves,
+    owui: { version, event_call_timeout_s: null, model_direct: opts.modelDirect ?? false, features: { delete_message: true } },
   });
   if (res.status !== 200) throw new Error(`session open failed: ${res.status} ${await res.text()}`);
   let session = '';
-  const reply = (id: string, body: Record<string, unknown>) =>
-    fetch(`${opts.url}/v1/sessions/${session}/replies/${id}`, {
+  const reply = (id: string, payload: Record<string, unknown>) => {
+    const body = JSON.stringify(payload);
+    return fetch(`${opts.url}/v1/sessions/${session}/replies/${id}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { 'x-flux-inpaint-mac': replyMac(key, session, id, body), 'content-type': 'application/json' },
+      body,
     });
+  };
   const clicked = () => chat.get(opts.clicked)!;
+  /** Messages the open page holds: those it had, plus what a reload brought. */
+  const onPage = new Set(opts.messages.map((m) => m.id));
 
   const handle = async (op: Record<string, any>): Promise<void> => {
     switch (op.op) {
       case 'hello':
+        if (op.proof !== createHmac('sha256', key).update(`sidecar\n${op.session}`).digest('hex')) throw new Error('the sidecar did not prove itself');
         session = op.session;
         return;
       case 'emit': {
         const { type, data } = op.event;
+        run.events.push(op.event);
+        if (type === 'chat:reload') {
+          if (canReload) for (const id of chat.keys()) onPage.add(id);
+          return;
+        }
         if (type === 'message') clicked().content += data.content;
         else if (type === 'replace') clicked().content = data.content;
         else if (type === 'status') clicked().statusHistory.push(data);
@@ -88,11 +136,17 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (code.includes('getElementById')) {
           const probe = /probe: "([\w-]+)"/.exec(code)?.[1];
           const id = /"message-([\w-]+)"/.exec(code)?.[1];
-          const shown = (opts.pageShowsNewMessages ?? true) && id !== undefined && chat.has(id);
+          const shown = (opts.pageShowsNewMessages ?? true) && id !== undefined && chat.has(id) && onPage.has(id);
           return void (await reply(op.id, { ok: true, value: { shown, probe } }));
         }
         const value = await opts.page.execute(code);
         await reply(op.id, { ok: true, value });
+        return;
+      }
+      case 'read_image': {
+        const image = opts.images?.[op.url];
+        if (!image) return void (await reply(op.id, { ok: false, error: { code: 'not_found', message: `no image at ${op.url}` } }));
+        await reply(op.id, { ok: true, mime: image.mime, data: image.bytes.toString('base64') });
         return;
       }
       case 'save_image': {
@@ -112,6 +166,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       }
       case 'detach':
         run.detachedAt = Date.now();
+        // The action returned: Chat.svelte saves its copy of the chat, which the host script sees land.
+        setTimeout(() => opts.page.savedChat(chatId), 30);
         return;
       case 'add_message': {
         if (opts.addMessageFails) return void (await reply(op.id, { ok: false, error: { code: 'failed', message: 'AttributeError: no Chats' } }));

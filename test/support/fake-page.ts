@@ -18,6 +18,8 @@ export class FakePage {
   readonly jobs: Array<Record<string, any>> = [];
   ended: string | undefined;
   private readonly listeners = new Set<Listener>();
+  /** Resource-timing observers the host script installed (it watches for the page's own chat save). */
+  private readonly observers = new Set<(list: { getEntries(): Array<{ name: string; startTime: number }> }) => void>();
   private nonce: string | undefined;
   private bundled = false;
   private helloTimer: NodeJS.Timeout | undefined;
@@ -38,8 +40,28 @@ export class FakePage {
       this.nonce = nonce;
       this.helloTimer = setInterval(() => this.fromEditor({ type: 'hello' }), 50);
     }
-    const fn = new Function('window', `return (async () => { ${code} })()`) as (w: unknown) => Promise<unknown>;
-    return fn(this.window);
+    const observers = this.observers;
+    class PerformanceObserver {
+      constructor(private readonly callback: (list: { getEntries(): Array<{ name: string; startTime: number }> }) => void) {}
+      observe(): void {
+        observers.add(this.callback);
+      }
+      disconnect(): void {
+        observers.delete(this.callback);
+      }
+    }
+    const fn = new Function('window', 'PerformanceObserver', 'location', `return (async () => { ${code} })()`) as (
+      w: unknown,
+      p: unknown,
+      l: unknown,
+    ) => Promise<unknown>;
+    return fn(this.window, PerformanceObserver, { href: 'http://owui.test/c/chat' });
+  }
+
+  /** Chat.svelte's save of its copy of the chat after an action returns: a request to /api/v1/chats/{id}. */
+  savedChat(chatId: string): void {
+    const entry = { name: `http://owui.test/api/v1/chats/${chatId}`, startTime: performance.now() };
+    for (const o of [...this.observers]) o({ getEntries: () => [entry] });
   }
 
   close(): void {
