@@ -123,7 +123,7 @@ class Bridge:
         """Returns what the user should read when the session could not run to `done`, by how far it got."""
         async with aiohttp.ClientSession(timeout=TIMEOUT) as self.http:
             try:
-                async with self.http.post(f"{self.url}/v1/sessions/challenge", timeout=aiohttp.ClientTimeout(total=5)) as r:
+                async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
                     challenge = str((await r.json(content_type=None))["challenge"]) if r.status == 200 else ""
                 _check(challenge, "", f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar.")
                 data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
