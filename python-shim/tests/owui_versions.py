@@ -21,6 +21,7 @@ class Version:
     access: Access  # where has_access_to_file lives (routers/files.py 0.6.0-0.8.5, utils/access_control/files.py 0.8.6+)
     access_async: bool  # has_access_to_file is a coroutine (0.9+)
     event_call_timeout: bool  # env.py WEBSOCKET_EVENT_CALLER_TIMEOUT exists (0.8.8+), default None
+    timeout_error_reply: bool  # socket/main.py: a timed-out call returns {'error': ...} instead of raising (0.10+)
     timeout_drops_session: bool  # socket/main.py: a timed-out call removes the session from SESSION_POOL (0.11)
     persisted_events: tuple[str, ...]  # socket/main.py get_event_emitter writes these to the stored message
     # Page (src/lib/components/chat/)
@@ -37,15 +38,15 @@ class Version:
 VERSIONS = {
     v.version: v
     for v in [
-        Version("0.5.20", False, False, False, False, "none", False, False, False, ("status", "message", "replace"),
+        Version("0.5.20", False, False, False, False, "none", False, False, False, False, ("status", "message", "replace"),
                 False, False, False, True, "allow-scripts allow-forms allow-same-origin", False, False),
-        Version("0.6.5", False, False, False, False, "routers.files", False, False, False, ("status", "message", "replace"),
+        Version("0.6.5", False, False, False, False, "routers.files", False, False, False, False, ("status", "message", "replace"),
                 False, True, False, True, "allow-scripts", False, True),
-        Version("0.6.43", False, True, False, False, "routers.files", False, False, False, ("status", "message", "replace", "embeds", "files"),
+        Version("0.6.43", False, True, False, False, "routers.files", False, False, False, False, ("status", "message", "replace", "embeds", "files"),
                 False, True, True, False, "allow-scripts allow-downloads", True, True),
-        Version("0.10.1", True, True, True, True, "utils.access_control.files", True, True, False, ("status", "message", "replace", "embeds", "files", "source"),
+        Version("0.10.1", True, True, True, True, "utils.access_control.files", True, True, True, False, ("status", "message", "replace", "embeds", "files", "source"),
                 False, True, True, False, "allow-scripts allow-downloads", True, True),
-        Version("0.11.0", True, True, True, True, "utils.access_control.files", True, True, True, ("status", "message", "replace", "embeds", "files", "source"),
+        Version("0.11.0", True, True, True, True, "utils.access_control.files", True, True, True, True, ("status", "message", "replace", "embeds", "files", "source"),
                 True, True, True, False, "allow-scripts allow-downloads", True, True),
     ]
 }
