@@ -34,7 +34,6 @@ TIMEOUT = aiohttp.ClientTimeout(sock_connect=5, sock_read=40)  # The sidecar pin
 FILE_URL, BARE_ID = re.compile(r"^/api/v1/files/([\w-]+)(?:/content)?/?$"), re.compile(r"^[\w-]{8,}$")
 MAGIC = {"image/png": (b"\x89PNG\r\n\x1a\n", b""), "image/jpeg": (b"\xff\xd8\xff", b""), "image/webp": (b"RIFF", b"WEBP")}
 EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
-OPS = ("call", "read_image", "save_image", "complete", "add_message", "remove_message")
 SESSIONS: set[asyncio.Task] = set()  # Sessions that outlive their action call (after `detach`), kept from the GC.
 
 
@@ -75,22 +74,21 @@ async def _call(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 def _owui(module: str, name: str) -> Any:
-    try:
+    try:  # Not every Open WebUI version has every helper: None where it is missing.
         return getattr(__import__(f"open_webui{module}", fromlist=[name]), name, None)
     except ImportError:
         return None
 
 
 async def _lines(stream: aiohttp.StreamReader) -> AsyncIterator[bytes]:
-    pending = bytearray()
+    pending = bytearray()  # Only each new chunk is split, so a multi-megabyte line costs linear time.
     async for chunk in stream.iter_any():
         *complete, rest = chunk.split(b"\n")
         for piece in complete:
             yield bytes(pending + piece) if pending else piece
             pending.clear()
         pending += rest
-        if len(pending) > MAX_LINE:
-            raise ValueError("line over 32 MiB")
+        _check(len(pending) <= MAX_LINE, "", "")
     if pending.strip():
         yield bytes(pending)
 
@@ -100,7 +98,7 @@ class Bridge:
 
     def __init__(self, valves: "Action.Valves", body: dict, user: dict, model: dict, emitter: Emitter | None, event_call: Emitter | None, request: Any) -> None:
         self.valves, self.body, self.user, self.model, self.emitter, self.event_call, self.request = valves, body, user, model, emitter, event_call, request
-        self.url, self.token, self.chat_id = valves.SIDECAR_URL.rstrip("/"), valves.SIDECAR_TOKEN.encode(), str(body.get("chat_id") or "")
+        self.url, self.token, self.chat_id, self.uid = valves.SIDECAR_URL.rstrip("/"), valves.SIDECAR_TOKEN.encode(), str(body.get("chat_id") or ""), str(user.get("id", ""))
         self.sid, self.key, self.chat_text, self.added, self.tasks, self.stage = "", b"", "", set[str](), set[asyncio.Task](), "connect"
         self.Chats, self.call_lock, self.detached = _owui(".models.chats", "Chats"), asyncio.Lock(), asyncio.get_running_loop().create_future()
 
@@ -124,20 +122,19 @@ class Bridge:
         async with aiohttp.ClientSession(timeout=TIMEOUT) as self.http:
             try:
                 async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
-                    challenge = str((await r.json(content_type=None))["challenge"]) if r.status == 200 else ""
+                    answer = await r.json(content_type=None) if r.status == 200 else None
+                challenge = str(answer.get("challenge") or "") if isinstance(answer, dict) else ""
                 _check(challenge, "", f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar.")
                 data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
                 nonce = secrets.token_urlsafe(24)
                 self.key = hmac.new(self.token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
                 auth = f"challenge={challenge}, nonce={nonce}, mac={_mac(self.token, 'open', challenge, nonce, digest)}"
                 async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
-                    if r.status != 200:
-                        return await self._refused(r)
+                    _check(r.status == 200, "", await self._refused(r))
                     self.stage, lines = "hello", _lines(r.content)
                     hello = json.loads(await anext(lines, b"null"))
                     sid = str(hello.get("session", "")) if isinstance(hello, dict) else ""
-                    if not (sid and hmac.compare_digest(str(hello.get("proof", "")), _mac(self.key, "sidecar", sid))):
-                        return self._problem()
+                    _check(sid and hmac.compare_digest(str(hello.get("proof", "")), _mac(self.key, "sidecar", sid)), "", "")
                     self.stage, self.sid = "stream", sid
                     async for line in lines:
                         op = json.loads(line) if len(line) < 1 << 20 else await asyncio.to_thread(json.loads, line)
@@ -152,15 +149,13 @@ class Bridge:
                             self.tasks.add(task := asyncio.create_task(self._answer(op)))
                             task.add_done_callback(self.tasks.discard)
             except OpError as e:
-                return str(e.args[1])
-            except (aiohttp.ClientError, OSError, asyncio.TimeoutError, KeyError, TypeError, ValueError) as e:
+                if e.args[1]:
+                    return str(e.args[1])
+            except (aiohttp.ClientError, OSError, asyncio.TimeoutError, ValueError) as e:
                 log.info("flux_inpaint: sidecar connection ended: %s", type(e).__name__)
             finally:
                 for task in self.tasks:
                     task.cancel()
-        return self._problem()
-
-    def _problem(self) -> str:
         return {
             "connect": f"Inpaint sidecar not reachable at {self.url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve.",
             "hello": f"The service at {self.url} could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token.",
@@ -168,8 +163,8 @@ class Bridge:
         }[self.stage]
 
     async def _refused(self, r: aiohttp.ClientResponse) -> str:
-        if r.status in (401, 426):
-            return {401: f"The inpaint sidecar at {self.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.",
+        if r.status in (200, 401, 426):
+            return {200: "", 401: f"The inpaint sidecar at {self.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.",
                     426: f"The inpaint sidecar at {self.url} speaks a newer protocol: update this function (Admin Panel > Functions)."}[r.status]
         try:
             return f"Inpaint sidecar error: {(await r.json(content_type=None))['error']['message']}"
@@ -177,8 +172,7 @@ class Bridge:
             return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
 
     async def _opening(self, action_id: str) -> dict:
-        state = getattr(self.request, "state", None)
-        direct = self.model.get("direct") or getattr(state, "direct", False) or (self.body.get("model_item") or {}).get("direct")
+        direct = self.model.get("direct") or getattr(getattr(self.request, "state", None), "direct", False) or (self.body.get("model_item") or {}).get("direct")
         owui = {"version": _owui(".env", "VERSION"), "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT"),
                 "model_direct": bool(direct), "features": {"delete_message": hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id")}}
         # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.
@@ -194,13 +188,15 @@ class Bridge:
             current = m.get("parentId")
         chat = {"messages": branch[::-1], "currentId": history.get("currentId")} if branch else None
         self.chat_text = json.dumps([self.body.get("messages"), chat], ensure_ascii=False)
-        user = {"id": str(self.user.get("id", "")), "name": self.user.get("name"), "role": self.user.get("role")}
-        return {"protocol": 2, "action_id": action_id, "body": self.body, "chat": chat, "user": user, "valves": self.valves.model_dump(), "owui": owui}
+        user, valves = {"id": self.uid, "name": self.user.get("name"), "role": self.user.get("role")}, self.valves.model_dump(exclude={"SIDECAR_TOKEN"})
+        return {"protocol": 2, "action_id": action_id, "body": self.body, "chat": chat, "user": user, "valves": valves, "owui": owui}
 
     async def _answer(self, op: dict) -> None:
+        log.log(logging.INFO if self.valves.DEBUG else logging.DEBUG, "flux_inpaint: op %s", op.get("op"))
         try:
-            _check(op.get("op") in OPS, "unknown_op", f"This function does not know the op {op.get('op')!r}: update the function.")
-            reply: dict = {"ok": True, **await getattr(self, f"_op_{op['op']}")(op)}
+            handler = getattr(self, f"_op_{op.get('op')}", None)
+            _check(handler, "unknown_op", f"This function does not know the op {op.get('op')!r}: update the function.")
+            reply: dict = {"ok": True, **await handler(op)}
         except OpError as e:
             reply = {"ok": False, "error": {"code": e.args[0], "message": str(e.args[1])[:5000]}}
         except Exception as e:  # Open WebUI internals differ between versions: report, never crash the action.
@@ -228,21 +224,18 @@ class Bridge:
         # Only what the chat this function sent references, as a whole token of its text.
         referenced = any(n and re.search(rf"(?<![\w/.%-]){re.escape(n)}(?![\w/.%-])", self.chat_text) for n in (url, file_id))
         _check(referenced, "forbidden", "Only images referenced in this chat can be read.")
-        if file_id:
-            return await self._read_file(file_id)
-        root = Path(str(_owui(".config", "CACHE_DIR"))).resolve()
-        target = (root / unquote(path[len("/cache/"):])).resolve()
-        mime = "image/" + target.suffix.lower()[1:].replace("jpg", "jpeg")
-        _check(path.startswith("/cache/") and target.is_relative_to(root) and mime in MAGIC, "forbidden", "Only Open WebUI's images (/api/v1/files, file ids, /cache) are read.")
-        return await asyncio.to_thread(_read_image, target, mime)
-
-    async def _read_file(self, file_id: str) -> dict:
+        if not file_id:
+            root = Path(str(_owui(".config", "CACHE_DIR"))).resolve()
+            target = (root / unquote(path[len("/cache/"):])).resolve()
+            mime = "image/" + target.suffix.lower()[1:].replace("jpg", "jpeg")
+            _check(path.startswith("/cache/") and target.is_relative_to(root) and mime in MAGIC, "forbidden", "Only Open WebUI's images (/api/v1/files, file ids, /cache) are read.")
+            return await asyncio.to_thread(_read_image, target, mime)
         file = await _call(_owui(".models.files", "Files").get_file_by_id, file_id)
         _check(file and file.path, "not_found", "That image is not in Open WebUI's files (it may have been deleted).")
         # Open WebUI's rule for /api/v1/files/{id}/content: owner, admin, or shared (0.6: routers.files; 0.8.6+: utils).
-        if file.user_id != self.user.get("id") and self.user.get("role") != "admin":
+        if file.user_id != self.uid and self.user.get("role") != "admin":
             shared = _owui(".utils.access_control.files", "has_access_to_file") or _owui(".routers.files", "has_access_to_file")
-            user = await _call(_owui(".models.users", "Users").get_user_by_id, str(self.user.get("id"))) if shared else None
+            user = await _call(_owui(".models.users", "Users").get_user_by_id, self.uid) if shared else None
             _check(shared and await _call(shared, file_id, "read", user), "forbidden", "That image belongs to another user and is not shared with you.")
         mime = str((file.meta or {}).get("content_type") or "").split(";")[0]
         _check(mime in MAGIC, "invalid", "That file is not a PNG, JPEG or WebP image.")
@@ -252,24 +245,22 @@ class Bridge:
         mime = str(op.get("mime"))
         try:
             data = await asyncio.to_thread(base64.b64decode, str(op.get("data", "")), validate=True)
-        except ValueError:
-            raise OpError("invalid", "The image data is not valid base64.") from None
+        except ValueError:  # Not base64: no image either.
+            data = b""
         _check(mime in EXT and _is_image(mime, data), "invalid", "Only PNG, JPEG or WebP images (type and content agreeing) are saved.")
         file_id, name = str(uuid.uuid4()), (re.sub(r"[^\w-]", "_", Path(str(op.get("filename") or "")).stem)[:80] or "flux") + EXT[mime]
-        Storage, uid = _owui(".storage.provider", "Storage"), str(self.user.get("id"))
+        Storage = _owui(".storage.provider", "Storage")
         # Storage.upload_file takes tags from Open WebUI 0.6.6 on.
-        extra = ({"OpenWebUI-User-Id": uid, "OpenWebUI-File-Id": file_id},) if "tags" in inspect.signature(Storage.upload_file).parameters else ()
+        extra = ({"OpenWebUI-User-Id": self.uid, "OpenWebUI-File-Id": file_id},) if "tags" in inspect.signature(Storage.upload_file).parameters else ()
         _, stored = await _call(Storage.upload_file, io.BytesIO(data), f"{file_id}_{name}", *extra)
         form = _owui(".models.files", "FileForm")(id=file_id, filename=name, path=stored, data={}, meta={"name": name, "content_type": mime, "size": len(data)})
-        _check(await _call(_owui(".models.files", "Files").insert_new_file, uid, form), "failed", "Open WebUI could not record the image in its files.")
+        _check(await _call(_owui(".models.files", "Files").insert_new_file, self.uid, form), "failed", "Open WebUI could not record the image in its files.")
         return {"url": f"/api/v1/files/{file_id}/content"}
 
     async def _op_complete(self, op: dict) -> dict:
-        user = await _call(_owui(".models.users", "Users").get_user_by_id, str(self.user.get("id")))
+        user = await _call(_owui(".models.users", "Users").get_user_by_id, self.uid)
         form = {"model": op.get("model") or self.body.get("model"), "messages": op.get("messages") or [], "stream": False}
         result = await _call(_owui(".utils.chat", "generate_chat_completion"), self.request, form, user=user)
-        if not isinstance(result, dict) and isinstance(getattr(result, "body", None), bytes):
-            result = json.loads(result.body)
         try:
             return {"text": str(result["choices"][0]["message"]["content"])}
         except (KeyError, IndexError, TypeError):
@@ -278,8 +269,7 @@ class Bridge:
     async def _op_add_message(self, op: dict) -> dict:
         parent_id, message, upsert = str(op.get("parent_id", "")), dict(op.get("message") or {}), self.Chats.upsert_message_to_chat_by_id_and_message_id
         parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id)
-        ok = parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or [])
-        _check(ok, "not_found", "The message to answer is no longer in the chat.")
+        _check(parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or []), "not_found", "The message to answer is no longer in the chat.")
         await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*(parent.get("childrenIds") or []), message["id"]]})
         self.added.add(message["id"])
         # Upserted last: Open WebUI makes the upserted message the chat's current one.

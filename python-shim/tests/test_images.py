@@ -23,7 +23,7 @@ def test_the_opening_is_protocol_2_with_body_user_valves(session: Session, owui:
     assert out["protocol"] == 2 and out["action_id"] == "flux_inpaint"
     assert out["body"]["id"] == "msg-2" and "files" not in out["body"]["messages"][-1]
     assert out["user"] == {"id": "u2", "name": "User u2", "role": "user"}
-    assert out["valves"]["STEPS"] == 20 and out["valves"]["RESULT_MESSAGE"] == "auto" and out["valves"]["SIDECAR_TOKEN"] == "test-token-0123456789"
+    assert out["valves"]["STEPS"] == 20 and out["valves"]["RESULT_MESSAGE"] == "auto" and out["valves"]["SIDECAR_URL"].startswith("http://127.0.0.1:")
 
 
 @pytest.mark.parametrize(
