@@ -1,6 +1,7 @@
 /**
- * Runs every benchmark on this machine in one go: `npm run bench`. Prints a table, writes
- * bench/results/<date>.json and bench/results/latest.md, and exits with 1 when a target is missed.
+ * Runs every benchmark on this machine in one go: `npm run bench`. Prints a table and exits with 1 when a
+ * target is missed; with `npm run bench -- --save` it also writes bench/results/<date>.json and
+ * bench/results/latest.md (tracked files, so only when asked).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -64,12 +65,16 @@ results.push(below('run: total wall time', round((performance.now() - started) /
 
 const machine = describeMachine(loadBefore);
 console.log(`\n${consoleTable(results)}\n`);
-await mkdir(RESULTS, { recursive: true });
-const json = `${RESULTS}${machine.date.slice(0, 10)}.json`;
-await writeFile(json, `${JSON.stringify({ machine, results }, null, 2)}\n`);
-await writeFile(`${RESULTS}latest.md`, markdown(results, machine));
 const failed = results.filter((r) => !r.pass);
-console.log(`${results.length - failed.length}/${results.length} within target; written ${json} and ${RESULTS}latest.md`);
+if (process.argv.includes('--save')) {
+  await mkdir(RESULTS, { recursive: true });
+  const json = `${RESULTS}${machine.date.slice(0, 10)}.json`;
+  await writeFile(json, `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  await writeFile(`${RESULTS}latest.md`, markdown(results, machine));
+  console.log(`${results.length - failed.length}/${results.length} within target; written ${json} and ${RESULTS}latest.md`);
+} else {
+  console.log(`${results.length - failed.length}/${results.length} within target; not saved (npm run bench -- --save writes bench/results/)`);
+}
 if (failed.length) console.log(`load average ${machine.load.before} before, ${machine.load.after} after the run on ${machine.cpus} CPUs`);
-// Everything is measured and written; the exit status says whether every target was met.
+// Everything is measured (and saved when asked); the exit status says whether every target was met.
 process.exit(failed.length ? 1 : 0);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
@@ -14,9 +14,21 @@ import { editorRoutes } from './routes/editor.js';
 import { bridgeRoutes } from '../bridge/routes.js';
 import { SessionRegistry } from '../bridge/registry.js';
 import { editorBundle } from '../artifact/bundle.js';
-import { fetchExternalImage, guardedDispatcher } from '../net/ssrf.js';
-import { Agent } from 'undici';
+import { createExternalFetcher } from '../net/external.js';
 import { useZod } from './zod.js';
+
+/** Routes that start paid or heavy work; reading and replying are never limited. */
+const RATE_LIMITED_ROUTES = new Set(['POST /v1/jobs', 'POST /v1/sessions']);
+
+function routeOf(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? ''}`;
+}
+
+/** Open WebUI's user for its sessions; everything else comes from whoever holds the sidecar's one token. */
+function userOf(request: FastifyRequest): string {
+  const user = (request.body as { user?: { id?: unknown } } | undefined)?.user?.id;
+  return typeof user === 'string' ? `owui:${user}` : 'token';
+}
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   useZod(app);
+  // The API reads JSON and multipart only; fastify's text parser would hand a string to the schemas.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
   registerAuth(app, deps.token);
   const closing = new AbortController();
@@ -53,15 +67,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // After parsing, so an Open WebUI session counts against its user, not against the one Open WebUI server;
       // before validation, so invalid attempts count too.
       hook: 'preValidation',
-      allowList: (request) => !(request.method === 'POST' && (request.url === '/v1/jobs' || request.url === '/v1/sessions')),
-      keyGenerator: (request) => {
-        const user = (request.body as { user?: { id?: unknown } } | undefined)?.user?.id;
-        return typeof user === 'string' ? `owui:${user}` : `ip:${request.ip}`;
-      },
-      errorResponseBuilder: (_request, context) =>
+      // Keyed on the route's pattern, never the raw URL: `POST /v1/jobs?x=1` is the same route, not a new bucket.
+      allowList: (request) => !RATE_LIMITED_ROUTES.has(routeOf(request)),
+      keyGenerator: (request) => `${userOf(request)} ${routeOf(request)}`,
+      errorResponseBuilder: (request, context) =>
         new AppError(
           'rate_limited',
-          `Too many new jobs: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+          `Too many ${request.routeOptions.url === '/v1/sessions' ? 'Inpaint sessions' : 'new jobs'}: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
           { status: 429, retryAfter: context.ttl / 1000 },
         ),
     });
@@ -78,11 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closing: closing.signal,
   });
   await app.register(editorRoutes, { config, providers: deps.providers });
-  const guarded = guardedDispatcher();
-  const plain = new Agent({ connect: { timeout: 10_000 }, headersTimeout: 30_000, bodyTimeout: 30_000 });
-  app.addHook('onClose', async () => {
-    await Promise.all([guarded.close(), plain.close()]);
-  });
+  const external = createExternalFetcher({ allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes, stop: closing.signal });
+  app.addHook('onClose', () => external.close());
   await app.register(bridgeRoutes, {
     registry: new SessionRegistry(),
     token: deps.token,
@@ -91,8 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       engine: deps.engine,
       config,
       editorBundle,
-      fetchExternal: (url) =>
-        fetchExternalImage(url, { guarded, plain, allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes }),
+      fetchExternal: external.fetchExternal,
     },
   });
   return app;

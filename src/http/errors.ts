@@ -46,9 +46,36 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send(errorBody('internal_error', 'Unexpected error in the sidecar; its log has the details.'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  const routes = routeTable(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = routes.methodsFor(path);
+    if (allowed.length) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send(errorBody('method_not_allowed', `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`));
+    }
+    return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${path}.`));
+  });
+}
+
+/**
+ * Every route's pattern and methods, so a known path asked with the wrong method is told which methods it
+ * has (405) instead of being told it does not exist (fastify answers 404 for both).
+ */
+function routeTable(app: FastifyInstance): { methodsFor(path: string): string[] } {
+  const table: Array<{ pattern: RegExp; methods: string[] }> = [];
+  app.addHook('onRoute', (route) => {
+    const source = route.url
+      .split('/')
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    table.push({ pattern: new RegExp(`^${source}$`), methods: [route.method].flat() });
+  });
+  return {
+    methodsFor: (path) => [...new Set(table.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods))].sort(),
+  };
 }
 
 /** Errors fastify raises before a route is found (too long a URL or parameter), in the same shape as the rest. */

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import { discardBody } from '../net/body.js';
 import { networkError, safeOrigin } from '../flux/client.js';
 import { isAllowedHost } from '../net/allowlist.js';
+import { verifyResultImage } from '../images/verify-result.js';
 
 export interface DownloadOptions {
   dispatcher: Dispatcher;
@@ -72,7 +73,8 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
         transient: true,
       });
     }
-    return { bytes: Buffer.concat(chunks), mime };
+    const bytes = Buffer.concat(chunks);
+    return { bytes, mime: (await verifyResultImage(bytes)).mime };
   } catch (err) {
     discardBody(res.body);
     throw abortOr(err, opts.signal, timeout, url);

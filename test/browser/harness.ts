@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { testImage } from '../support/images.js';
@@ -18,8 +20,21 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Debian's Chromium unless CHROMIUM_PATH names another build. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Where a test saves a screenshot: test/.artifacts/screenshots (ignored by git), so a test run changes no
+ * tracked file; with UPDATE_SCREENSHOTS=1 it refreshes the pictures in docs/screenshots that README shows.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test', '.artifacts', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
 
 const NONCE = 'test-nonce-0123456789';

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { editorState, exportMask, launchBrowser, stroke } from './harness.js';
+import { editorState, exportMask, launchBrowser, screenshotPath, stroke } from './harness.js';
 
 /**
  * The whole Open WebUI flow in Chromium, per Open WebUI version: the stand-in of that version's chat page
@@ -14,7 +13,6 @@ import { editorState, exportMask, launchBrowser, stroke } from './harness.js';
  * that version runs it, the real sidecar, and the fake FLUX server.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHOTS = join(ROOT, 'test', '.artifacts');
 const FLUX_KEY = 'owui-flow-flux-key-0123456789';
 const RESULT_URL = /\]\((\/api\/v1\/files\/[\w-]+\/content)\)/g;
 
@@ -25,6 +23,8 @@ interface Case {
   scenario: Scenario;
   /** Click under the last answer, or under the answer that holds the picture (an older one). */
   click: 'last' | 'older';
+  /** The README's walk-through pictures come from this case. */
+  readme?: boolean;
 }
 
 // Each version with the picture in the form that version's Open WebUI writes; older messages only where the
@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { version: '0.10.1', scenario: 'files', click: 'older' },
   { version: '0.10.1', scenario: 'markdown', click: 'last' },
   { version: '0.11.0', scenario: 'upload', click: 'older' },
-  { version: '0.11.0', scenario: 'files', click: 'older' },
+  { version: '0.11.0', scenario: 'files', click: 'older', readme: true },
   { version: '0.11.0', scenario: 'markdown', click: 'last' },
 ];
 const VERSIONS = [...new Set(CASES.map((c) => c.version))];
@@ -84,7 +84,6 @@ function startOwui(version: string): Promise<{ proc: ChildProcess; url: string }
 }
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
   fake = await startFakeFlux({ latencyMs: 1_500, apiKey: FLUX_KEY });
   sidecar = await startTestSidecar({ FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.3', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' });
   for (const version of VERSIONS) servers.set(version, await startOwui(version));
@@ -131,7 +130,7 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, click on the $click answer', ({ version, scenario, click }) => {
+describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, click on the $click answer', ({ version, scenario, click, readme }) => {
   it('paint, German prompt, Send: the result shows exactly once, where this version can show it', async () => {
     const { url } = servers.get(version)!;
     const { id: chatId } = (await (await fetch(`${url}/__test__/chats`, { method: 'POST', body: JSON.stringify({ scenario }) })).json()) as { id: string };
@@ -147,6 +146,12 @@ describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, clic
     const buttons = await page.locator('.msg.assistant .actions button').count();
     expect(buttons).toBe(['0.5.20', '0.6.5'].includes(version) ? 1 : answers.length);
     const tag = `owui-${version}-${scenario}-${click}`;
+    // Every case's pictures in test/.artifacts/screenshots; with UPDATE_SCREENSHOTS=1 only the README's three.
+    const shot = async (name: string, readmeName: string | null): Promise<void> => {
+      const updating = process.env.UPDATE_SCREENSHOTS === '1';
+      if (!updating || (readme && readmeName)) await page.screenshot({ path: screenshotPath(updating ? readmeName! : `${tag}-${name}.png`) });
+    };
+    await shot('0-chat', 'owui-1-chat.png');
 
     await page.locator(`#message-${clicked.id} .actions button`, { hasText: 'Inpaint' }).click();
     const handle = await page.waitForSelector('#artifacts iframe', { timeout: 30_000 });
@@ -173,7 +178,7 @@ describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, clic
     const mask = await exportMask(frame);
     expect(mask.at(Math.round(w * 0.7), Math.round(h * 0.3))).toBe(255);
     await frame.locator('#p-prompt').fill('ein roter Hut auf der Sonne, Comic-Stil');
-    await page.screenshot({ path: join(SHOTS, `${tag}-1-editor.png`) });
+    await shot('1-editor', 'owui-2-editor.png');
     await frame.getByRole('button', { name: 'Send' }).click();
 
     // Until the session ended: the page's own save and then the result.
@@ -226,7 +231,7 @@ describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, clic
       expect(await page.locator(`img[src="${resultUrl}"]`).count()).toBe(1);
       expect(await page.locator('#artifacts iframe').count()).toBe(0);
       await page.locator(`#message-${holder.id}`).evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      await page.screenshot({ path: join(SHOTS, `${tag}-2-result-${moment}.png`) });
+      await shot(`2-result-${moment}`, moment === 'live' ? 'owui-3-result.png' : null);
     }
     await page.close();
 

@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux } from '../fake-flux/server.js';
 import { testImage } from '../support/images.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { editorState, launchBrowser, stroke } from './harness.js';
+import { editorState, launchBrowser, screenshotPath, stroke } from './harness.js';
 
 /** `npm start` with no API key: the editor in a plain browser tab, served by the sidecar, with the local provider. */
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 let sidecar: TestSidecar;
 let browser: Browser;
 let page: Page;
@@ -58,14 +56,14 @@ describe('standalone editor with the offline provider', () => {
     await page.fill('#p-prompt', 'remove the square');
     // PNG, so untouched pixels can be compared exactly.
     await page.selectOption('#p-format', 'png');
-    await page.screenshot({ path: join(SHOTS, 'standalone-editor.png') });
+    await page.screenshot({ path: screenshotPath('standalone-editor.png') });
     expect((await editorState(frame)).sendEnabled).toBe(true);
     await page.getByRole('button', { name: 'Send' }).click();
 
     const first = await waitForResult(1);
     expect(first).toMatchObject({ state: 'done', provider: 'local', model: 'fill', prompt: 'remove the square' });
     await page.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
-    await page.screenshot({ path: join(SHOTS, 'standalone-result.png') });
+    await page.screenshot({ path: screenshotPath('standalone-result.png') });
     const download = page.locator('.compare a', { hasText: 'Download' });
     expect(await download.getAttribute('href')).toMatch(/^blob:/);
 
@@ -93,7 +91,7 @@ describe('standalone editor with the offline provider', () => {
     await page.getByRole('button', { name: 'Results' }).click();
     await page.waitForSelector('.gallery:not([hidden]) .gallery-list li');
     expect(await page.locator('.gallery-list li').count()).toBe(2);
-    await page.screenshot({ path: join(SHOTS, 'standalone-results.png') });
+    await page.screenshot({ path: screenshotPath('standalone-results.png') });
     await page.getByRole('button', { name: `Delete result: remove the square` }).first().click();
     await expect.poll(async () => (await jobs()).length, { timeout: 10_000 }).toBe(1);
     expect(pageErrors).toEqual([]);

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseInit, launchBrowser, openEditor, previewDataUrl, startHost, stroke, type Host } from './harness.js';
+import { baseInit, launchBrowser, openEditor, previewDataUrl, screenshotPath, startHost, stroke, type Host } from './harness.js';
 
 /** Light and dark themes at panel and phone widths, saved for the README and checked for what a user sees. */
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 let browser: Browser;
 let host: Host;
 
@@ -41,7 +39,7 @@ describe('themes and widths', () => {
       });
       // Nothing sticks out sideways, even on a phone.
       expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      const path = join(SHOTS, `editor-${scheme}-${width}.png`);
+      const path = screenshotPath(`editor-${scheme}-${width}.png`);
       await page.screenshot({ path });
       // The page background follows the system theme.
       const corner = await sharp(path).extract({ left: width - 6, top: height - 6, width: 4, height: 4 }).greyscale().stats();

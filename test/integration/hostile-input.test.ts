@@ -4,9 +4,11 @@ import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caption } from '../../src/bridge/deliver.js';
-import { fetchExternalImage, guardedDispatcher } from '../../src/net/ssrf.js';
+import { fetchExternalImage } from '../../src/net/external.js';
+import { guardedDispatcher } from '../../src/net/ssrf.js';
 import { testImage } from '../support/images.js';
-import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
+import { openSession } from '../support/fake-owui.js';
+import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
 /**
  * Whatever arrives, the sidecar answers with a 4xx and a message, never a 5xx, a crash or an unhandled
@@ -134,8 +136,8 @@ describe('rate limit', () => {
       // Reading is never limited.
       expect((await limited.api('/v1/jobs')).status).toBe(200);
       // Another Open WebUI user has a budget of their own.
-      const session = await limited.api('/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ protocol: 1, user: { id: 'someone-else' } }) });
-      expect(session.status).toBe(400);
+      const session = await openSession(limited.url, TEST_TOKEN, { protocol: 2, user: { id: 'someone-else' } });
+      expect(session.res.status).toBe(400);
     } finally {
       await limited.close();
     }

@@ -55,6 +55,8 @@ export interface OpenOptions {
   temporary?: boolean;
   /** The chat's model is a direct connection. */
   modelDirect?: boolean;
+  /** Images Open WebUI serves to the function's `read_image`, by URL. */
+  images?: Record<string, { mime: string; bytes: Buffer }>;
   /** Sign with this token instead of `token` (an impostor function). */
   signWith?: string;
 }

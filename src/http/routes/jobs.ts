@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { JobEngine } from '../../jobs/engine.js';
 import type { ProviderName } from '../../providers/provider.js';
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { jobIdParams, jobRequestSchema, listQuery, type JobRequest } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import type { ZodTypeProvider } from '../zod.js';
@@ -52,13 +51,15 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
   });
 
   r.get('/v1/jobs/:id/result', { schema: { params: jobIdParams } }, async (request, reply) => {
-    const { path, mime } = engine.resultPath(request.params.id);
+    const { handle, path, mime } = await openResult(engine, request.params.id);
+    const inline = INLINE_TYPES.has(mime);
     const ext = path.split('.').pop();
     return reply
-      .header('content-type', mime)
+      .header('content-type', inline ? mime : 'application/octet-stream')
+      .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, max-age=86400, immutable')
-      .header('content-disposition', `inline; filename="flux-${request.params.id}.${ext}"`)
-      .send(createReadStream(path));
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="flux-${request.params.id}.${ext}"`)
+      .send(handle.createReadStream());
   });
 
   /** Cancels a running job; deletes a finished one and its result. */
@@ -89,6 +90,31 @@ export function pickProvider(asked: ProviderName | undefined, available: Provide
 /** "Edit this result" sends the id of a previous job instead of the picture. */
 async function sourceImage(engine: JobEngine, req: JobRequest): Promise<Buffer> {
   if (req.image) return req.image;
-  const { path } = engine.resultPath(req.source_job!);
-  return readFile(path);
+  const { handle } = await openResult(engine, req.source_job!);
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Types a result is shown as. Results are verified to be one of them before they are kept (see
+ * images/verify-result.ts); anything else, such as a result kept by an older version, is only offered as a file.
+ */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+/** Opens a job's result file before anything is sent, so a missing file is a clear 410, never a cached 500. */
+async function openResult(engine: JobEngine, id: string): Promise<{ handle: FileHandle; path: string; mime: string }> {
+  const { path, mime } = engine.resultPath(id);
+  try {
+    return { handle: await open(path, 'r'), path, mime };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new AppError(
+      'result_gone',
+      `The result of job ${id} is no longer on disk (deleted, or removed after FLUX_INPAINT_KEEP_RESULTS_DAYS). Send the edit again to make a new one.`,
+      { status: 410, cause: err },
+    );
+  }
 }

@@ -1,0 +1,55 @@
+import sharp from './vips.js';
+import { AppError } from '../errors.js';
+
+/** The only types a result is kept and served as: pictures a browser shows and never runs. */
+const RESULT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+/** FLUX's largest outputs are about 4 megapixels; far more is a decompression bomb, not a picture. */
+export const MAX_RESULT_PIXELS = 50_000_000;
+
+export interface VerifiedResult {
+  /** The type the bytes decode as, whatever the server's content-type said. */
+  mime: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Decodes a downloaded result before it is kept: a result host could send an SVG with a script or an HTML
+ * page named .png, which Open WebUI and the gallery would then show as the user's picture.
+ */
+export async function verifyResultImage(bytes: Buffer, maxPixels = MAX_RESULT_PIXELS): Promise<VerifiedResult> {
+  let format: string | undefined;
+  let width = 0;
+  let height = 0;
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    ({ format, width = 0, height = 0 } = meta);
+  } catch (err) {
+    throw notImage('data that is no picture', err);
+  }
+  const mime = format ? RESULT_TYPES[format] : undefined;
+  if (!mime) throw notImage(format ? `a file of type ${format.toUpperCase()}` : 'data that is no picture');
+  if (width * height > maxPixels) {
+    throw new AppError(
+      'result_too_large',
+      `The result is ${width}x${height} pixels, more than the ${Math.round(maxPixels / 1e6)} megapixels a FLUX result can have, so it was not kept. Send the edit again.`,
+      { status: 502 },
+    );
+  }
+  try {
+    // The header alone does not prove the rest is a picture: decode every pixel once, streamed, not kept.
+    await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).stats();
+  } catch (err) {
+    throw notImage(`a broken ${format!.toUpperCase()} file`, err);
+  }
+  return { mime, width, height };
+}
+
+function notImage(what: string, cause?: unknown): AppError {
+  return new AppError(
+    'result_not_image',
+    `The result host sent ${what} instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.`,
+    { status: 502, cause },
+  );
+}

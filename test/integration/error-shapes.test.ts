@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
+
+/** Every failure of every route answers `{error: {code, message}}` as JSON, with the status that fits. */
+let sidecar: TestSidecar;
+
+beforeAll(async () => {
+  sidecar = await startTestSidecar({ FLUX_INPAINT_PROVIDER: 'local', FLUX_INPAINT_MAX_IMAGE_MB: '1' });
+});
+
+afterAll(async () => {
+  await sidecar?.close();
+});
+
+async function expectError(res: Response, status: number, code: string): Promise<string> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as { error: { code: string; message: string } };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(10);
+  return body.error.message;
+}
+
+const json = (body: string, extra: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body });
+
+describe('every failure in one shape', () => {
+  it('404 for an unknown route', async () => {
+    expect(await expectError(await sidecar.api('/v2/nothing?x=1'), 404, 'not_found')).toBe('No route GET /v2/nothing.');
+  });
+
+  it.each([
+    ['PUT', '/v1/jobs', 'GET, HEAD, POST'],
+    ['POST', '/v1/jobs/abc123', 'DELETE, GET, HEAD'],
+    ['DELETE', '/healthz', 'GET, HEAD'],
+    ['GET', '/v1/sessions', 'POST'],
+  ])('405 for %s %s, with the methods it has', async (method, path, allow) => {
+    const res = await sidecar.api(path, { method });
+    expect(res.headers.get('allow')).toBe(allow);
+    expect(await expectError(res, 405, 'method_not_allowed')).toBe(`${path} does not accept ${method}; it accepts ${allow}.`);
+  });
+
+  it('401 without the token', async () => {
+    await expectError(await fetch(`${sidecar.url}/v1/jobs`), 401, 'unauthorized');
+  });
+
+  it('413 for a body over the limit', async () => {
+    await expectError(await sidecar.api('/v1/jobs', json(JSON.stringify({ model: 'fill', image: 'A'.repeat(4 * 1024 * 1024) }))), 413, 'request_too_large');
+  });
+
+  it('415 for a body type the API does not read', async () => {
+    await expectError(await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }), 415, 'unsupported_media_type');
+  });
+
+  it('400 for malformed JSON', async () => {
+    expect(await expectError(await sidecar.api('/v1/jobs', json('{"model": "fill",')), 400, 'invalid_json')).toMatch(/^The body is not valid JSON/);
+  });
+
+  it('400 for an empty JSON body, a bad query and a bad id', async () => {
+    await expectError(await sidecar.api('/v1/jobs', json('')), 400, 'invalid_request');
+    await expectError(await sidecar.api('/v1/jobs?limit=many'), 400, 'invalid_request');
+    await expectError(await sidecar.api('/v1/jobs/not%20an%20id'), 400, 'invalid_request');
+  });
+
+  it('404 for an unknown job', async () => {
+    await expectError(await sidecar.api('/v1/jobs/abcdefghijklmnop'), 404, 'job_not_found');
+  });
+});
+
+describe('rate limit per user and route', () => {
+  let limited: TestSidecar;
+  beforeAll(async () => {
+    limited = await startTestSidecar({ FLUX_INPAINT_PROVIDER: 'local', FLUX_INPAINT_RATE_LIMIT: '3' });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('a query string does not open a new bucket; 429 comes with Retry-After', async () => {
+    const post = (query: string) => limited.api(`/v1/jobs${query}`, json('{"model":"fill"}'));
+    for (const query of ['', '?x=1', '?x=2']) expect((await post(query)).status).toBe(400);
+    const res = await post('?x=3&fresh=bucket');
+    const message = await expectError(res, 429, 'rate_limited');
+    expect(message).toMatch(/^Too many new jobs: at most 3 a minute \(FLUX_INPAINT_RATE_LIMIT\)\. Try again in \d+ s\.$/);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Reading is never limited, and the other limited route has a budget of its own.
+    expect((await limited.api('/v1/jobs?limit=1')).status).toBe(200);
+    const open = (user: string, query = '') => limited.api(`/v1/sessions${query}`, json(JSON.stringify({ protocol: 0, user: { id: user } })));
+    for (const query of ['', '?a', '?b']) expect((await open('alice', query)).status).toBe(400);
+    await expectError(await open('alice', '?c'), 429, 'rate_limited');
+    // Another Open WebUI user is not held up by Alice.
+    expect((await open('bob')).status).toBe(400);
+  });
+});

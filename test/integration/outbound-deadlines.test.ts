@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Agent } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadResult } from '../../src/jobs/download.js';
+import { createExternalFetcher, fetchExternalImage } from '../../src/net/external.js';
+import { guardedDispatcher } from '../../src/net/ssrf.js';
+
+/**
+ * A server that answers at once and then sends one byte every 50 ms for ever, and one that never answers:
+ * per-chunk timeouts never fire for them, so only a total deadline or a cancel ends the request.
+ */
+let server: Server;
+let origin: string;
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url?.startsWith('/silent')) return; // headers never come
+    res.writeHead(200, { 'content-type': 'image/png' });
+    const timer = setInterval(() => res.write(Buffer.from([0])), 50);
+    res.on('close', () => clearInterval(timer));
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+/** Runs `fn` and returns what it threw and how long that took. */
+async function failure(fn: () => Promise<unknown>): Promise<{ err: any; ms: number }> {
+  const started = Date.now();
+  try {
+    await fn();
+  } catch (err) {
+    return { err, ms: Date.now() - started };
+  }
+  throw new Error('expected a failure');
+}
+
+describe('images linked in a chat', () => {
+  const guarded = guardedDispatcher();
+  const plain = new Agent();
+  afterAll(() => Promise.all([guarded.close(), plain.destroy()]));
+  const opts = (extra: { timeoutMs?: number; signal?: AbortSignal }) => ({ guarded, plain, allow: [origin], maxBytes: 10_000_000, ...extra });
+
+  it.each(['/trickle.png', '/silent.png'])('%s ends at the total deadline with a message saying what to do', async (path) => {
+    const { err, ms } = await failure(() => fetchExternalImage(`${origin}${path}`, opts({ timeoutMs: 400 })));
+    expect(err).toMatchObject({ code: 'image_fetch_timeout', status: 504 });
+    expect(err.message).toBe(`The image on ${new URL(origin).host} did not arrive within 0.4 s; that server is too slow. Save the image and load it in the editor instead.`);
+    expect(ms).toBeGreaterThanOrEqual(350);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('stops when the session ends, with the session’s reason', async () => {
+    const session = new AbortController();
+    setTimeout(() => session.abort(new Error('the session ended')), 200);
+    const { err, ms } = await failure(() => fetchExternalImage(`${origin}/trickle.png`, opts({ timeoutMs: 60_000, signal: session.signal })));
+    expect(err.message).toBe('the session ended');
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('an already ended session fetches nothing', async () => {
+    const { err } = await failure(() => fetchExternalImage(`${origin}/trickle.png`, opts({ signal: AbortSignal.abort(new Error('gone')) })));
+    expect(err.message).toBe('gone');
+  });
+
+  it('a stopping sidecar does not wait for a slow image server', async () => {
+    const stop = new AbortController();
+    const fetcher = createExternalFetcher({ allow: [origin], maxBytes: 10_000_000, stop: stop.signal });
+    const pending = fetcher.fetchExternal(`${origin}/trickle.png`).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    stop.abort(new Error('shutting down'));
+    await fetcher.close();
+    expect(((await pending) as Error).message).toBe('shutting down');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('FLUX result downloads', () => {
+  const dispatcher = new Agent();
+  afterAll(() => dispatcher.destroy());
+  const opts = (extra: { timeoutMs?: number; signal?: AbortSignal }) => ({ dispatcher, allowlist: [origin], maxBytes: 10_000_000, ...extra });
+
+  it.each(['/results/trickle.png', '/silent/result.png'])('%s ends at the total deadline', async (path) => {
+    const { err, ms } = await failure(() => downloadResult(`${origin}${path}`, opts({ timeoutMs: 400 })));
+    expect(err).toMatchObject({ code: 'result_download_timeout', message: 'Downloading the result took too long and was stopped.' });
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('stops when the job is cancelled', async () => {
+    const job = new AbortController();
+    setTimeout(() => job.abort(new Error('cancelled by the user')), 200);
+    const { err, ms } = await failure(() => downloadResult(`${origin}/results/trickle.png`, opts({ signal: job.signal })));
+    expect(err.message).toBe('cancelled by the user');
+    expect(ms).toBeLessThan(3_000);
+  });
+});
