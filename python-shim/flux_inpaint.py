@@ -73,9 +73,9 @@ async def _call(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return await result if inspect.isawaitable(result) else result
 
 
-def _owui(module: str, name: str) -> Any:
-    try:  # Not every Open WebUI version has every helper: None where it is missing.
-        return getattr(__import__(f"open_webui{module}", fromlist=[name]), name, None)
+def _owui(module: str, name: str, missing: Any = None) -> Any:
+    try:  # Not every Open WebUI version has every helper.
+        return getattr(__import__(f"open_webui{module}", fromlist=[name]), name, missing)
     except ImportError:
         return None
 
@@ -173,7 +173,8 @@ class Bridge:
 
     async def _opening(self, action_id: str) -> dict:
         direct = self.model.get("direct") or getattr(getattr(self.request, "state", None), "direct", False) or (self.body.get("model_item") or {}).get("direct")
-        owui = {"version": _owui(".env", "VERSION"), "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT"),
+        # Before WEBSOCKET_EVENT_CALLER_TIMEOUT (0.8.8) event calls have socket.io's default timeout: 60 s.
+        owui = {"version": _owui(".env", "VERSION"), "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
                 "model_direct": bool(direct), "features": {"delete_message": hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id")}}
         # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.
         stored = await _call(self.Chats.get_chat_by_id, self.chat_id) if self.Chats and self.chat_id and not self.chat_id.startswith("local:") else None
