@@ -73,6 +73,7 @@ class Server:
         self.answers: dict[str, asyncio.Future] = {}
         self.ids = itertools.count(1)
         self.dropped_sessions: set[str] = set()
+        self.socketio_timeout = 60.0  # python-socketio's `call` default, before WEBSOCKET_EVENT_CALLER_TIMEOUT
         self.actions_running = 0
 
     # --- chats the tests start from, in the forms this version's Open WebUI writes ------------------------------
@@ -129,7 +130,7 @@ class Server:
             future = asyncio.get_running_loop().create_future()
             self.answers[call_id] = future
             self.push({"chat_id": chat_id, "message_id": message_id, "data": event, "call": call_id})
-            timeout = self.owui.event_call_timeout if self.version.event_call_timeout else 60
+            timeout = self.owui.event_call_timeout if self.version.event_call_timeout else self.socketio_timeout
             try:
                 return await asyncio.wait_for(future, timeout)
             except asyncio.TimeoutError:

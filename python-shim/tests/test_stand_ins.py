@@ -32,10 +32,13 @@ def test_event_call_timeouts_by_version() -> None:
 
 def test_before_0_10_a_timed_out_call_raises_after_socket_ios_60_s() -> None:
     async def main() -> None:
-        server = Server("0.6.43", {}, None)
+        server = Server("0.6.43", {}, 1)  # the setting does not exist yet: it is ignored
+        server.socketio_timeout = 0.3
         call = server.event_caller("chat-1", "msg-1", "sock-1")
+        started = asyncio.get_running_loop().time()
         with pytest.raises(asyncio.TimeoutError):
-            await asyncio.wait_for(call({"type": "execute", "data": {}}), 0.2)
+            await asyncio.wait_for(call({"type": "execute", "data": {}}), 5)
+        assert asyncio.get_running_loop().time() - started < 1
 
     asyncio.run(main())
 
