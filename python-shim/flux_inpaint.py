@@ -56,7 +56,8 @@ def _encode(payload: Any) -> tuple[bytes, str]:
 
 
 def _is_image(mime: str, data: bytes) -> bool:
-    return data.startswith(MAGIC.get(mime, (b"-",))[0]) and data[8:12].startswith(MAGIC[mime][1])
+    head, tag = MAGIC.get(mime, (b"", b""))
+    return mime in MAGIC and data.startswith(head) and data[8:12].startswith(tag)
 
 
 def _read_image(path: Path, mime: str) -> dict:
