@@ -103,8 +103,12 @@ function isImageUrl(url: string): boolean {
   return /^(data:image\/|https?:\/\/|\/api\/v1\/files\/|\/cache\/)/i.test(url);
 }
 
-/** `![alt](url "title")`: each character is looked at a bounded number of times. */
+/**
+ * `![alt](url "title")`. After each candidate the scan resumes past everything that candidate looked at, and a
+ * delimiter found missing once is not searched for again, so each character is looked at a bounded number of times.
+ */
 function scanMarkdown(text: string, out: Array<{ at: number; url: string }>): void {
+  const missing = new Set<string>();
   let pos = 0;
   for (;;) {
     const start = text.indexOf('![', pos);
@@ -114,36 +118,48 @@ function scanMarkdown(text: string, out: Array<{ at: number; url: string }>): vo
     if (close < 0) return;
     pos = close + 1;
     if (text[pos] !== '(') continue;
-    const link = linkDestination(text, pos + 1);
-    if (!link) continue;
-    out.push({ at: start, url: link.url });
-    pos = link.end;
+    const link = linkDestination(text, pos + 1, missing);
+    pos = Math.max(pos, link.end);
+    if (link.url) out.push({ at: start, url: link.url });
   }
 }
 
-/** Index of the `]` closing a link text that starts at `from` (nested brackets balanced), or -1. */
+/**
+ * The `]` closing a link text that starts at `from`: one level of nested brackets is allowed (`![a [b] c](u)`);
+ * deeper or unbalanced text closes at its first `]`. -1 when no `]` follows at all.
+ */
 function closingBracket(text: string, from: number): number {
   let depth = 0;
-  for (let i = from; i < text.length; i++) {
+  let firstClose = -1;
+  let i = from;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) i++;
-    else if (c === 91 /* [ */) depth++;
-    else if (c === 93 /* ] */) {
+    else if (c === 91 /* [ */) {
+      if (depth === 1) break;
+      depth = 1;
+    } else if (c === 93 /* ] */) {
       if (depth === 0) return i;
-      depth--;
+      if (firstClose < 0) firstClose = i;
+      depth = 0;
     }
   }
-  return -1;
+  return firstClose >= 0 ? firstClose : text.indexOf(']', i);
 }
 
-/** The destination of `(url "title")` starting after `(`; undefined when it is not a well-formed link. */
-function linkDestination(text: string, from: number): { url: string; end: number } | undefined {
-  let i = from;
-  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n') i++;
+/**
+ * The destination of `(url "title")` starting after `(`: `url` is undefined when it is not a well-formed link;
+ * `end` is how far the text was looked at.
+ */
+function linkDestination(text: string, from: number, missing: Set<string>): { url?: string; end: number } {
+  let i = skipSpace(text, from);
   let url: string;
   if (text[i] === '<') {
-    const end = text.indexOf('>', i + 1);
-    if (end < 0) return undefined;
+    const end = missing.has('>') ? -1 : text.indexOf('>', i + 1);
+    if (end < 0) {
+      missing.add('>');
+      return { end: i + 1 };
+    }
     url = text.slice(i + 1, end);
     i = end + 1;
   } else {
@@ -151,16 +167,26 @@ function linkDestination(text: string, from: number): { url: string; end: number
     while (i < text.length && !' \t\n)'.includes(text[i]!)) i++;
     url = text.slice(begin, i);
   }
-  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n') i++;
+  const afterUrl = i;
+  i = skipSpace(text, i);
   const quote = text[i];
   if (quote === '"' || quote === "'") {
-    const end = text.indexOf(quote, i + 1);
-    if (end < 0) return undefined;
-    i = end + 1;
-    while (text[i] === ' ' || text[i] === '\t') i++;
+    const end = missing.has(quote) ? -1 : text.indexOf(quote, i + 1);
+    if (end < 0) {
+      missing.add(quote);
+      return { end: afterUrl };
+    }
+    i = skipSpace(text, end + 1);
+    if (text[i] !== ')') return { end: afterUrl };
   }
-  if (text[i] !== ')' || !url) return undefined;
+  if (text[i] !== ')' || !url) return { end: afterUrl };
   return { url, end: i + 1 };
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n') i++;
+  return i;
 }
 
 /** `<img ... src="...">` (any quoting, any case). */

@@ -6,6 +6,7 @@ import { AppError, toAppError } from '../errors.js';
 import { MAX_PROMPT_CHARS, MODELS } from '../flux/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
+import type { FetchExternal } from '../net/external.js';
 import type { OpChannel } from './channel.js';
 import { deliverResult, resultPlace, saveResult, shownCheckCode, type ResultPlace } from './deliver.js';
 import { findImages, type ChatMessage } from './images.js';
@@ -20,7 +21,7 @@ export interface SessionDeps {
   config: Config;
   logger: Logger;
   editorBundle: () => Promise<string>;
-  fetchExternal: (url: string, signal?: AbortSignal) => Promise<{ bytes: Buffer; mime: string }>;
+  fetchExternal: FetchExternal;
 }
 
 /** How long the page may take to save its copy of the chat after the action returns. */

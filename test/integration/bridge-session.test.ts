@@ -351,4 +351,33 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       await own.close();
     }
   });
+
+  it('a 2 MB message of "![" never stalls the sidecar: health answers within 100 ms throughout', async () => {
+    const hostile = '!['.repeat(1024 * 1024);
+    let worst = 0;
+    let stop = false;
+    const probe = (async () => {
+      while (!stop) {
+        const start = performance.now();
+        expect((await fetch(`${sidecar.url}/healthz`)).status).toBe(200);
+        worst = Math.max(worst, performance.now() - start);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: new FakePage({ onInit: () => null }),
+      messages: [
+        { id: 'u1', role: 'user', content: hostile },
+        { id: 'a1', role: 'assistant', content: hostile },
+      ],
+      clicked: 'a1',
+      valves,
+    });
+    stop = true;
+    await probe;
+    expect(run.done).toMatchObject({ ok: true });
+    expect(worst).toBeLessThan(100);
+  });
 });
