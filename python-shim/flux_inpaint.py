@@ -288,7 +288,11 @@ class Bridge:
             removed = (history.get("messages") or {}).pop(message_id, None) or {}
             parent = history.get("messages", {}).get(removed.get("parentId")) or {}
             parent["childrenIds"] = [c for c in parent.get("childrenIds") or [] if c != message_id]
-            history["currentId"] = removed.get("parentId") if history.get("currentId") == message_id else history.get("currentId")
+            if history.get("currentId") == message_id:  # As 0.10's helper does: the newest leaf under the parent.
+                current = removed.get("parentId")
+                while (history["messages"].get(current) or {}).get("childrenIds"):
+                    current = history["messages"][current]["childrenIds"][-1]
+                history["currentId"] = current
             await _call(self.Chats.update_chat_by_id, self.chat_id, chat.chat)
         self.added.discard(message_id)
         return {}

@@ -81,3 +81,15 @@ def test_remove_message_refuses_anything_it_did_not_add(session: Session) -> Non
     chat = session(adding(True, replies, remove=("msg-2", "msg-1", "nope")), version="0.11.0").run.chat
     assert [r.get("error", {}).get("code") for r in replies] == [None, "forbidden", "forbidden", "forbidden"]
     assert {"msg-1", "msg-2", "result-1"} <= set(chat.history["messages"])
+
+
+def test_removing_from_an_older_message_makes_the_newest_leaf_current_again(session: Session, version: str) -> None:
+    chat = Chat()
+    chat.add("user", "a cat")
+    older = chat.add("assistant", "![cat](/api/v1/files/cat/content)")
+    chat.add("user", "now a dog")
+    chat.add("assistant", "a dog")
+    replies: list[dict] = []
+    chat = session(adding(True, replies, parent=older["id"], remove=("result-1",)), chat=chat, version=version).run.chat
+    assert replies == [{"ok": True}] * 2
+    assert chat.message(older["id"])["childrenIds"] == ["msg-3"] and chat.history["currentId"] == "msg-4"

@@ -25,6 +25,8 @@ interface Case {
   click: 'last' | 'older';
   /** The README's walk-through pictures come from this case. */
   readme?: boolean;
+  /** `new`: a message of its own even where the page cannot show it; the sidecar then takes it out again. */
+  resultMessage?: 'new';
 }
 
 // Each version with the picture in the form that version's Open WebUI writes; older messages only where the
@@ -35,13 +37,14 @@ const CASES: Case[] = [
   { version: '0.6.5', scenario: 'files', click: 'last' },
   { version: '0.6.43', scenario: 'upload', click: 'older' },
   { version: '0.6.43', scenario: 'files', click: 'last' },
+  { version: '0.6.43', scenario: 'files', click: 'older', resultMessage: 'new' },
   { version: '0.10.1', scenario: 'files', click: 'older' },
   { version: '0.10.1', scenario: 'markdown', click: 'last' },
   { version: '0.11.0', scenario: 'upload', click: 'older' },
   { version: '0.11.0', scenario: 'files', click: 'older', readme: true },
   { version: '0.11.0', scenario: 'markdown', click: 'last' },
 ];
-const VERSIONS = [...new Set(CASES.map((c) => c.version))];
+const serverKey = (c: Case) => `${c.version}/${c.resultMessage ?? 'auto'}`;
 
 interface StoredMessage {
   id: string;
@@ -59,12 +62,13 @@ interface Stored {
 
 let fake: FakeFlux;
 let sidecar: TestSidecar;
+/** One Open WebUI server per version and valves (valves are global to a function in Open WebUI). */
 const servers = new Map<string, { proc: ChildProcess; url: string }>();
 let browser: Browser;
 const toPageLog: string[] = [];
 
-function startOwui(version: string): Promise<{ proc: ChildProcess; url: string }> {
-  const valves = { SIDECAR_URL: sidecar.url, SIDECAR_TOKEN: TEST_TOKEN, FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, STEPS: 28 };
+function startOwui({ version, resultMessage }: Case): Promise<{ proc: ChildProcess; url: string }> {
+  const valves = { SIDECAR_URL: sidecar.url, SIDECAR_TOKEN: TEST_TOKEN, FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, STEPS: 28, RESULT_MESSAGE: resultMessage ?? 'auto' };
   const proc = spawn('python3', [join(ROOT, 'python-shim', 'tests', 'owui_server.py'), '--version', version, '--valves', JSON.stringify(valves)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -86,7 +90,7 @@ function startOwui(version: string): Promise<{ proc: ChildProcess; url: string }
 beforeAll(async () => {
   fake = await startFakeFlux({ latencyMs: 1_500, apiKey: FLUX_KEY });
   sidecar = await startTestSidecar({ FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.3', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' });
-  for (const version of VERSIONS) servers.set(version, await startOwui(version));
+  for (const c of CASES) if (!servers.has(serverKey(c))) servers.set(serverKey(c), await startOwui(c));
   browser = await launchBrowser();
 }, 180_000);
 
@@ -130,9 +134,10 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, click on the $click answer', ({ version, scenario, click, readme }) => {
+describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, click on the $click answer, RESULT_MESSAGE $resultMessage', (c) => {
+  const { version, scenario, click, readme } = c;
   it('paint, German prompt, Send: the result shows exactly once, where this version can show it', async () => {
-    const { url } = servers.get(version)!;
+    const { url } = servers.get(serverKey(c))!;
     const { id: chatId } = (await (await fetch(`${url}/__test__/chats`, { method: 'POST', body: JSON.stringify({ scenario }) })).json()) as { id: string };
     const before = await stored(url, chatId);
     const known = new Set(Object.values(before.history.messages).flatMap((m) => resultUrls(m.content)));
@@ -145,7 +150,7 @@ describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, clic
     // Buttons: only under the last answer up to 0.6.41, under every answer from 0.6.42.
     const buttons = await page.locator('.msg.assistant .actions button').count();
     expect(buttons).toBe(['0.5.20', '0.6.5'].includes(version) ? 1 : answers.length);
-    const tag = `owui-${version}-${scenario}-${click}`;
+    const tag = `owui-${version}-${scenario}-${click}${c.resultMessage ? `-${c.resultMessage}` : ''}`;
     // Every case's pictures in test/.artifacts/screenshots; with UPDATE_SCREENSHOTS=1 only the README's three.
     const shot = async (name: string, readmeName: string | null): Promise<void> => {
       const updating = process.env.UPDATE_SCREENSHOTS === '1';
