@@ -26,7 +26,6 @@ What differs by version is in owui_versions.py; test/browser/owui/TRACE.md trace
 import asyncio
 import copy
 import inspect
-import json
 import os
 import re
 import sys
@@ -37,7 +36,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, Optional
+from typing import Any, BinaryIO, Optional
 
 from owui_versions import NEWEST, VERSIONS, Version
 from pydantic import BaseModel
