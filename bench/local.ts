@@ -56,7 +56,7 @@ export async function benchLocal(): Promise<BenchResult> {
   const fill = (img: Buffer, msk: Buffer) =>
     provider.run(
       { model: 'fill', prompt: '', image: img, mask: msk, params: {}, outputFormat: 'jpeg' },
-      { signal: new AbortController().signal, progress: () => {}, checkpoint: async () => {}, resume: undefined },
+      { signal: new AbortController().signal, progress: () => {}, submitting: async () => {}, notSent: async () => {}, warn: () => {}, checkpoint: async () => {}, resume: undefined },
     );
   try {
     await fill(await smoothImage(32, 32), await circleMask(32, 32, 0.1));

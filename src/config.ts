@@ -23,11 +23,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FLUX_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bfl.ai/v1'),
   FLUX_API_KEY: z.string().min(1).optional(),
-  FLUX_INPAINT_RESULT_HOSTS: urlList.default([
-    'https://*.bfl.ai',
-    'https://*.bfl.ml',
-    'https://bfldeliverysc.blob.core.windows.net',
-  ]),
+  // Empty: any https host on a public address (BFL changes its delivery hosts without notice). Set, a strict list.
+  FLUX_INPAINT_RESULT_HOSTS: urlList.default([]),
   FLUX_INPAINT_PRIVATE_ORIGINS: urlList.default([]),
   FLUX_INPAINT_MAX_ACTIVE_TASKS: intFromEnv(1, 24).default(8),
   FLUX_INPAINT_RATE_LIMIT: intFromEnv(0, 10_000).default(30),
@@ -51,6 +48,7 @@ export interface Config {
   provider: 'auto' | 'bfl' | 'local';
   logLevel: Env['LOG_LEVEL'];
   flux: { apiUrl: string; apiKey: string | undefined };
+  /** A strict list of result hosts; empty = any https host on a public address. */
   resultHosts: string[];
   /** Origins on private addresses that chat image links may still load from (SSRF guard exemptions). */
   privateOrigins: string[];

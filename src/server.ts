@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
+import type { LookupFunction } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { FluxClient } from './flux/client.js';
 import { buildApp } from './http/app.js';
 import { JobEngine } from './jobs/engine.js';
+import { guardedDispatcher, resolverFrom } from './net/ssrf.js';
 import { assertWritable } from './jobs/files.js';
 import { BflProvider } from './providers/bfl.js';
 import { createLocalProvider } from './providers/local/provider.js';
@@ -38,17 +40,24 @@ export function standaloneProviders(config: Config): ProviderName[] {
   }
 }
 
+export interface SidecarHooks {
+  /** Name resolution for FLUX and its result hosts (tests map regional host names to a local fake). */
+  lookup?: LookupFunction | undefined;
+}
+
 /** Wires config, providers, job engine and HTTP server together, and starts listening. */
-export async function startSidecar(config: Config, logger: Logger): Promise<Sidecar> {
+export async function startSidecar(config: Config, logger: Logger, hooks: SidecarHooks = {}): Promise<Sidecar> {
   await assertWritable(config.dataDir);
   const { token, generated } = await resolveToken(config.token, config.dataDir);
-  const client = new FluxClient();
+  const client = new FluxClient({ lookup: hooks.lookup });
+  const resultsGuarded = guardedDispatcher(resolverFrom(hooks.lookup));
   const local = createLocalProvider({ workers: config.localWorkers, maxPixels: config.limits.maxImagePixels });
   // The FLUX provider is always on: Open WebUI sessions bring their own key in the valves.
   const providerMap: Partial<Record<ProviderName, Provider>> = {
     bfl: new BflProvider({
       client,
-      resultHosts: config.resultHosts,
+      results: { strictHosts: config.resultHosts, privateOrigins: config.privateOrigins, guarded: resultsGuarded, plain: client.dispatcher },
+      logger,
       maxResultBytes: config.limits.maxResultBytes,
       maxActiveTasks: config.limits.maxActiveTasks,
       polling: config.polling,
@@ -86,6 +95,7 @@ export async function startSidecar(config: Config, logger: Logger): Promise<Side
       await engine.close();
       await local.close();
       await client.close();
+      await resultsGuarded.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
 import { escapeMarkdown, safeMarkdownUrl } from './markdown.js';
-import { modelLabel } from './progress.js';
+import { credits, modelLabel } from './progress.js';
 import { olderThan, parseVersion } from './relay.js';
 
 export interface DeliverOptions {
@@ -40,10 +40,11 @@ export function resultPlace(mode: 'auto' | 'new' | 'same', opts: { storedChat: b
 
 /** The caption under a result: what was made, how, and from which prompt. */
 export function caption(job: JobView, meta: Record<string, unknown>, params: Record<string, unknown>): string {
-  const parts = [`FLUX ${modelLabel(job.model)}`];
+  const parts = [escapeMarkdown(modelLabel(job.model))];
   if (params.steps !== undefined) parts.push(`${String(params.steps)} steps`);
   if (params.guidance !== undefined) parts.push(`guidance ${String(params.guidance)}`);
   if (job.result?.seed !== undefined) parts.push(`seed ${job.result.seed}`);
+  if (job.cost !== undefined) parts.push(credits(job.cost));
   parts.push(`${Math.round(job.elapsed_ms / 1000)} s`);
   const lines = [`*${parts.join(' · ')}*`];
   const original = typeof meta.original === 'string' ? meta.original : job.prompt;
@@ -69,7 +70,7 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
   if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.', { status: 502 });
   const record = opts.engine.get(opts.job.id);
-  return `![FLUX ${modelLabel(opts.job.model)} result](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {})}`;
+  return `![${escapeMarkdown(modelLabel(opts.job.model))} result](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {})}`;
 }
 
 /** Puts the result into the chat, as a new message or into the clicked one. Returns the final status. */

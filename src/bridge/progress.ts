@@ -1,3 +1,4 @@
+import { MODEL_INFO, type ModelName } from '../flux/ranges.js';
 import type { JobView } from '../jobs/types.js';
 
 /** One status line for the chat: what the job is doing now, in words. */
@@ -10,7 +11,9 @@ export function describeProgress(job: JobView): string {
       return job.status === 'Submitting to FLUX' ? 'Sending to FLUX…' : `${job.status}…`;
     case 'running': {
       const pct = job.progress !== null ? ` ${Math.round(job.progress * 100)}%` : '';
-      return `Generating with FLUX ${modelLabel(job.model)}…${pct} (${secs} s)`;
+      const cost = job.cost !== undefined ? ` · ${credits(job.cost)}` : '';
+      const warning = job.warning ? ` ${job.warning}` : '';
+      return `Generating with ${modelLabel(job.model)}…${pct} (${secs} s${cost})${warning}`;
     }
     case 'downloading':
       return 'Downloading the result…';
@@ -24,5 +27,10 @@ export function describeProgress(job: JobView): string {
 }
 
 export function modelLabel(model: string): string {
-  return model.charAt(0).toUpperCase() + model.slice(1);
+  return MODEL_INFO[model as ModelName]?.label ?? `FLUX ${model}`;
+}
+
+/** FLUX bills in credits (1 credit = $0.01). */
+export function credits(cost: number): string {
+  return cost === 1 ? '1 credit' : `${cost} credits`;
 }

@@ -37,32 +37,39 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
   const { registry } = opts;
   const auth = new SessionAuth(opts.token);
 
-  // The MACs cover the exact bytes sent, so the raw body is kept next to the parsed one (this plugin only).
+  // The MACs cover the exact bytes sent, so the raw body is kept next to the parsed one (this plugin only). An
+  // opening is verified right here, before the rate limit counts it against a user and before its schema is
+  // checked, so nobody without the token can spend a user's budget or learn how a valid body looks.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer, done) => {
     request.rawBody = body;
     try {
+      if (request.routeOptions.url === '/v1/sessions') request.sessionKey = verifyOpening(request, body);
       done(null, JSON.parse(body.toString('utf8')));
-    } catch {
-      done(new AppError('invalid_json', 'The request body is not valid JSON.', { status: 400 }), undefined);
+    } catch (err) {
+      done(err instanceof AppError ? err : new AppError('invalid_json', 'The request body is not valid JSON.', { status: 400 }), undefined);
     }
   });
+
+  function verifyOpening(request: FastifyRequest, body: Buffer): Buffer {
+    const header = request.headers['x-flux-inpaint-auth'];
+    if (!header && request.headers.authorization) {
+      throw new AppError(
+        'protocol_mismatch',
+        `This sidecar speaks bridge protocol ${PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
+        { status: 426 },
+      );
+    }
+    return auth.verifyOpen(Array.isArray(header) ? header[0] : header, body);
+  }
 
   r.post('/v1/sessions/challenge', async () => auth.issue());
 
   r.post(
     '/v1/sessions',
     {
-      // Before the schema check, so nobody without the token learns how a valid body looks.
+      // A body that is not JSON never reaches the parser above: it has no key, so it is refused here.
       preValidation: async (request) => {
-        const header = request.headers['x-flux-inpaint-auth'];
-        if (!header && request.headers.authorization) {
-          throw new AppError(
-            'protocol_mismatch',
-            `This sidecar speaks bridge protocol ${PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
-            { status: 426 },
-          );
-        }
-        request.sessionKey = auth.verifyOpen(Array.isArray(header) ? header[0] : header, request.rawBody ?? Buffer.alloc(0));
+        if (!request.sessionKey) request.sessionKey = verifyOpening(request, request.rawBody ?? Buffer.alloc(0));
       },
       schema: { body: sessionOpenSchema },
     },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { rangeSchema } from '../flux/models.js';
-import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_RANGES, MODELS, OUTPUT_FORMATS } from '../flux/ranges.js';
-import { cropSchema } from '../http/schemas.js';
+import { COMMON_RANGES, MODEL_RANGES } from '../flux/ranges.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z
@@ -11,7 +10,7 @@ export const valvesSchema = z
     STEPS: rangeSchema('STEPS', MODEL_RANGES.fill.steps).default(50),
     GUIDANCE: rangeSchema('GUIDANCE', MODEL_RANGES.fill.guidance).default(60),
     SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(6),
-    OUTPUT_FORMAT: z.enum(OUTPUT_FORMATS).default('jpeg'),
+    OUTPUT_FORMAT: z.enum(['jpeg', 'png']).default('jpeg'),
     POLL_INTERVAL: z.number().positive().max(30).default(2),
     MAX_POLL_ATTEMPTS: z.number().int().min(1).max(10_000).default(60),
     SESSION_TTL_MINUTES: z.number().int().min(1).max(1440).default(30),
@@ -90,21 +89,3 @@ export const replyParams = z.object({
   sid: z.string().regex(/^[\w-]{1,64}$/),
   opId: z.string().regex(/^[\w-]{1,64}$/),
 });
-
-/** What the editor sends with Send, inside Open WebUI. */
-export const editorSubmitSchema = z.object({
-  model: z.enum(MODELS),
-  prompt: z.string().trim().min(1, 'write what should be there').max(MAX_PROMPT_CHARS),
-  image: z.union([
-    z.object({ ref: z.string().max(64) }).strict(),
-    z.object({ job: z.string().max(64) }).strict(),
-    z.object({ data: z.string().min(1), mime: z.string().max(100) }).strict(),
-  ]),
-  mask: z.string().optional(),
-  crop: cropSchema.optional(),
-  params: z.record(z.string(), z.union([z.number(), z.boolean()]).optional()).default({}),
-  output_format: z.enum(OUTPUT_FORMATS).default('jpeg'),
-  provider: z.enum(['bfl', 'local']).optional(),
-});
-
-export type EditorSubmit = z.output<typeof editorSubmitSchema>;

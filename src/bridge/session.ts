@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { artifactBlock } from '../artifact/bootstrap.js';
 import type { Config } from '../config.js';
 import { AppError, toAppError } from '../errors.js';
-import { MAX_PROMPT_CHARS, MODELS } from '../flux/ranges.js';
+import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../flux/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
@@ -13,7 +13,8 @@ import { findImages, type ChatMessage } from './images.js';
 import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
-import { editorSubmitSchema, type EditorSubmit, type SessionOpen } from './schemas.js';
+import type { SessionOpen } from './schemas.js';
+import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
 
 export interface SessionDeps {
@@ -230,12 +231,9 @@ export class OwuiSession {
   }
 
   private async submit(raw: unknown): Promise<{ job: JobView; meta: Record<string, unknown> }> {
-    const parsed = editorSubmitSchema.safeParse(raw);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]!;
-      throw new AppError('invalid_request', `${first.path.join('.') || 'request'}: ${first.message}`, { status: 400 });
-    }
-    const req = parsed.data;
+    // The same schema and range checks as the jobs API: an out-of-range field is refused here, in words,
+    // while the editor is still open, never later as a failed job.
+    const req = parseJobRequest(raw);
     const v = this.open.valves;
     // An empty valve means the sidecar's own key, as the valve's description promises.
     const apiKey = v.FLUX_API_KEY || this.deps.config.flux.apiKey;
@@ -246,32 +244,26 @@ export class OwuiSession {
         { status: 400 },
       );
     }
-    const image = this.imageFor(req);
     const prompt = await this.translate(req.prompt);
-    const job = await this.deps.engine.create({
-      model: req.model,
-      prompt: prompt.english,
-      image,
-      mask: req.mask ? Buffer.from(req.mask, 'base64') : undefined,
-      crop: req.crop,
-      params: { safety_tolerance: v.SAFETY_TOLERANCE, ...req.params },
-      outputFormat: req.output_format,
+    // The valve is the admin's ceiling; models that stop lower (FLUX.2: 5) get their own maximum.
+    const safety = Math.min(v.SAFETY_TOLERANCE, MODEL_INFO[req.model].maxSafetyTolerance);
+    const input = await toCreateJobInput({ ...req, prompt: prompt.english, params: { safety_tolerance: safety, ...req.params } }, (source, field) => this.imageFor(source, field), {
       provider: 'bfl',
       flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey },
       owner: `owui:${this.open.user.id}`,
       meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
     });
+    const job = await this.deps.engine.create(input);
     return { job, meta: { original: req.prompt, english: prompt.english, note: prompt.note } };
   }
 
-  private imageFor(req: EditorSubmit): Buffer {
-    const img = req.image;
-    if ('ref' in img) {
-      const source = this.sources.find((s) => s.ref === img.ref);
-      if (!source) throw new AppError('image_not_found', 'That image is no longer available: reload the editor.', { status: 400 });
-      return source.bytes;
+  private imageFor(source: ImageSource | ReferenceSource, field: string): Buffer {
+    if ('ref' in source) {
+      const found = this.sources.find((s) => s.ref === source.ref);
+      if (!found) throw new AppError('image_not_found', `${field}: that picture is no longer available: reload the editor.`, { status: 400 });
+      return found.bytes;
     }
-    if ('data' in img) return Buffer.from(img.data, 'base64');
+    if ('data' in source) return source.data;
     throw new AppError('image_not_found', 'Editing a previous result works in the chat by clicking Inpaint under it.', { status: 400 });
   }
 

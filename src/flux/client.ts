@@ -1,10 +1,18 @@
+import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { MODEL_ENDPOINTS, type ModelName } from './ranges.js';
-import { fluxHttpError } from './errors.js';
+import { DASHBOARD_URL, fluxHttpError, outcomeUnknown } from './errors.js';
 
-const submitResponse = z.object({ id: z.string().min(1), polling_url: z.string().url().optional() });
+const optionalNumber = z.number().nullable().optional();
+const submitResponse = z.object({
+  id: z.string().min(1),
+  polling_url: z.string().optional(),
+  cost: optionalNumber,
+  input_mp: optionalNumber,
+  output_mp: optionalNumber,
+});
 
 const pollResponse = z.object({
   id: z.string().optional(),
@@ -23,12 +31,16 @@ export type PollResponse = z.infer<typeof pollResponse>;
 export interface SubmitResult {
   id: string;
   pollingUrl: string;
+  /** Credits charged, and megapixels in and out, when FLUX says. */
+  cost?: number | undefined;
+  inputMp?: number | undefined;
+  outputMp?: number | undefined;
 }
 
 /** Errors raised before any byte reached the server: a retry cannot create a second (paid) task. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'download'): AppError {
+export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'credits' | 'download'): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string })?.code ?? '';
   const reason = (err as Error)?.message ?? String(err);
@@ -40,14 +52,13 @@ export function networkError(err: unknown, url: string, phase: 'submit' | 'poll'
       cause: err,
     });
   }
-  return new AppError(
-    'flux_connection_lost',
-    phase === 'submit'
-      ? `The connection to FLUX at ${origin} broke while sending the job (${code || reason}); it was not retried, to avoid paying twice. Send again.`
-      : `The connection to FLUX at ${origin} broke (${code || reason}).`,
-    // Only a poll or a download may safely be repeated after a broken connection.
-    { status: 502, transient: phase !== 'submit', cause: err },
-  );
+  // Only a poll or a download may safely be repeated after a broken connection: the submit may have arrived.
+  if (phase === 'submit') return outcomeUnknown(`The connection to FLUX at ${origin} broke while sending the job (${code || reason}).`, err);
+  return new AppError('flux_connection_lost', `The connection to FLUX at ${origin} broke (${code || reason}).`, {
+    status: 502,
+    transient: true,
+    cause: err,
+  });
 }
 
 export function safeOrigin(url: string): string {
@@ -60,15 +71,22 @@ export function safeOrigin(url: string): string {
 
 /**
  * The API key goes to the polling URL too, so that URL must belong to the API we submitted to (a regional
- * host of the same domain is fine: api.bfl.ai hands out api.eu.bfl.ai).
+ * host of the same domain is fine: api.bfl.ai hands out api.us1.bfl.ai), over a connection at least as safe.
  */
 export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): void {
-  const p = new URL(pollingUrl);
+  let p: URL;
+  try {
+    p = new URL(pollingUrl);
+  } catch {
+    throw new AppError('flux_untrusted_polling_url', `FLUX returned a polling URL that is not a URL (${pollingUrl.slice(0, 100)}).`, { status: 502 });
+  }
   const a = new URL(apiUrl);
   if (p.origin === a.origin) return;
   const apiDomain = a.hostname.split('.').slice(-2).join('.');
   const sameDomain = p.hostname === apiDomain || p.hostname.endsWith(`.${apiDomain}`);
-  if (p.protocol === 'https:' && sameDomain && a.hostname.includes('.')) return;
+  const safeEnough = p.protocol === 'https:' || p.protocol === a.protocol;
+  // An address has no domain: only a name like api.bfl.ai has regional siblings.
+  if (safeEnough && sameDomain && a.hostname.includes('.') && isIP(a.hostname) === 0) return;
   throw new AppError(
     'flux_untrusted_polling_url',
     `FLUX returned a polling URL on ${p.origin}, which is not part of ${a.origin}; refusing to send the API key there.`,
@@ -78,6 +96,8 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
 
 export interface FluxClientOptions {
   dispatcher?: Dispatcher;
+  /** Name resolution for the connections (tests map FLUX's regional host names to a local fake). */
+  lookup?: LookupFunction | undefined;
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
@@ -93,7 +113,7 @@ export class FluxClient {
       new Agent({
         keepAliveTimeout: 30_000,
         connections: 32,
-        connect: { timeout: opts.connectTimeoutMs ?? 10_000 },
+        connect: { timeout: opts.connectTimeoutMs ?? 10_000, ...(opts.lookup ? { lookup: opts.lookup } : {}) },
         headersTimeout: opts.headersTimeoutMs ?? 60_000,
         bodyTimeout: opts.bodyTimeoutMs ?? 60_000,
       });
@@ -109,10 +129,18 @@ export class FluxClient {
     const url = `${apiUrl}/${MODEL_ENDPOINTS[model]}`;
     const json = await this.call('POST', url, apiKey, 'submit', { model, body, signal });
     const parsed = submitResponse.safeParse(json);
-    if (!parsed.success) throw badResponse(url, false);
-    const pollingUrl = parsed.data.polling_url ?? `${apiUrl}/get_result?id=${encodeURIComponent(parsed.data.id)}`;
+    if (!parsed.success) throw outcomeUnknown(`FLUX at ${safeOrigin(url)} answered the job with something that is not the expected JSON.`);
+    const { id, polling_url: pollingUrl } = parsed.data;
+    // The polling URL names the region that holds the task: a URL built here could ask the wrong one.
+    if (!pollingUrl) {
+      throw new AppError(
+        'flux_no_polling_url',
+        `FLUX accepted the job (task ${id}) but gave no polling_url to follow it, so its result cannot be fetched. It may have been charged: check ${DASHBOARD_URL}.`,
+        { status: 502 },
+      );
+    }
     assertPollingUrlTrusted(pollingUrl, apiUrl);
-    return { id: parsed.data.id, pollingUrl };
+    return { id, pollingUrl, cost: parsed.data.cost ?? undefined, inputMp: parsed.data.input_mp ?? undefined, outputMp: parsed.data.output_mp ?? undefined };
   }
 
   async poll(pollingUrl: string, apiKey: string, signal?: AbortSignal): Promise<PollResponse> {
@@ -124,7 +152,7 @@ export class FluxClient {
 
   async credits(apiUrl: string, apiKey: string, signal?: AbortSignal): Promise<number> {
     const url = `${apiUrl}/credits`;
-    const json = await this.call('GET', url, apiKey, 'poll', { signal });
+    const json = await this.call('GET', url, apiKey, 'credits', { signal });
     const credits = (json as { credits?: unknown })?.credits;
     if (typeof credits !== 'number') throw badResponse(url);
     return credits;
@@ -138,7 +166,7 @@ export class FluxClient {
     method: 'GET' | 'POST',
     url: string,
     apiKey: string,
-    phase: 'submit' | 'poll',
+    phase: 'submit' | 'poll' | 'credits',
     opts: { model?: ModelName; body?: Record<string, unknown>; signal?: AbortSignal | undefined },
   ): Promise<unknown> {
     let res: Dispatcher.ResponseData;
@@ -171,11 +199,15 @@ export class FluxClient {
       throw fluxHttpError(res.statusCode, json, {
         model: opts.model,
         url,
+        phase,
         retryAfterHeader: res.headers['retry-after'],
       });
     }
     // A garbled answer to a submit may still stand for a created (paid) task: only polls are repeated.
-    if (json === undefined) throw badResponse(url, phase !== 'submit');
+    if (json === undefined) {
+      if (phase === 'submit') throw outcomeUnknown(`FLUX at ${safeOrigin(url)} answered the job with something that is not JSON.`);
+      throw badResponse(url);
+    }
     return json;
   }
 }
@@ -188,9 +220,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-function badResponse(url: string, transient = true): AppError {
+function badResponse(url: string): AppError {
   return new AppError('flux_bad_response', `FLUX at ${safeOrigin(url)} answered with something that is not the expected JSON; try again.`, {
     status: 502,
-    transient,
+    transient: true,
   });
 }

@@ -22,24 +22,73 @@ export function describeDetail(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Shortest wait after a 429, whatever Retry-After says: "0" would otherwise make every job spin on FLUX. */
+export const MIN_RETRY_AFTER_S = 1;
+/** Longer than any job's budget: the budget check, not this cap, decides that a wait is too long. */
+const MAX_RETRY_AFTER_S = 86_400;
+
+/** Retry-After in seconds (a number or an HTTP date), floored at MIN_RETRY_AFTER_S. */
 export function parseRetryAfter(header: string | string[] | undefined, fallbackSeconds: number): number {
   const raw = Array.isArray(header) ? header[0] : header;
-  if (!raw) return fallbackSeconds;
-  const secs = Number(raw);
-  if (Number.isFinite(secs) && secs >= 0) return Math.min(secs, 300);
-  const date = Date.parse(raw);
-  if (Number.isFinite(date)) return Math.max(0, Math.min(300, (date - Date.now()) / 1000));
-  return fallbackSeconds;
+  const secs = raw ? Number(raw) : NaN;
+  const date = raw && !Number.isFinite(secs) ? Date.parse(raw) : NaN;
+  const asked = Number.isFinite(secs) ? secs : Number.isFinite(date) ? (date - Date.now()) / 1000 : fallbackSeconds;
+  return Math.min(MAX_RETRY_AFTER_S, Math.max(MIN_RETRY_AFTER_S, asked));
+}
+
+/**
+ * A submit that FLUX may have accepted (a 502/504, a connection cut after the body was sent, a garbled
+ * answer): it is never sent again, since every accepted submit is charged. The engine adds the job's details.
+ */
+export function outcomeUnknown(reason: string, cause?: unknown): AppError {
+  return new AppError('submit_outcome_unknown', reason, { status: 502, ...(cause === undefined ? {} : { cause }) });
+}
+
+/** The full message of a job whose submit outcome is unknown: what happened, the job, where to look. */
+export function outcomeUnknownMessage(reason: string, job: { id: string; label: string; prompt: string; createdAt: string; apiUrl?: string | undefined }): string {
+  const prompt = job.prompt.length > 60 ? `${job.prompt.slice(0, 57)}...` : job.prompt;
+  const where = job.apiUrl ? ` to ${safeOriginOf(job.apiUrl)}` : '';
+  return (
+    `${reason} FLUX may have accepted this job and charged for it, so it was not sent again (that could charge twice). ` +
+    `Job ${job.id}: ${job.label}, "${prompt}", created ${job.createdAt}, sent${where}. ` +
+    `Check your usage at ${DASHBOARD_URL} before sending it again.`
+  );
+}
+
+function safeOriginOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** A 429 (or several) asked to wait longer than the job may still take: said plainly, with what to do. */
+export function rateLimitGaveUp(waitS: number, budgetS: number, phase: 'submit' | 'poll'): AppError {
+  const what =
+    phase === 'submit'
+      ? 'The job was not sent, so nothing was charged.'
+      : 'The task was already accepted (and charged); its result could not be fetched in time.';
+  return new AppError(
+    'flux_rate_limited',
+    `Gave up: FLUX has too many active tasks for this API key (429) and asked to wait ${Math.ceil(waitS)} s, longer than this job's time budget of ${Math.round(budgetS)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). ${what} Send again when fewer jobs are running, or raise the budget.`,
+    { status: 429 },
+  );
 }
 
 /** Maps an HTTP error answer from a FLUX model or polling endpoint to an error a user can act on. */
 export function fluxHttpError(
   status: number,
   body: unknown,
-  ctx: { model?: string; url: string; retryAfterHeader?: string | string[] | undefined },
+  ctx: { model?: string | undefined; url: string; phase?: 'submit' | 'poll' | 'credits'; retryAfterHeader?: string | string[] | undefined },
 ): AppError {
   const detail = describeDetail(body);
   const suffix = detail ? `: ${detail}` : '';
+  if (ctx.phase === 'submit' && (status === 502 || status === 504)) {
+    // A gateway error says nothing about whether FLUX behind it created the task.
+    return outcomeUnknown(`FLUX answered the job with HTTP ${status} (a gateway error), which does not say whether it was accepted.`);
+  }
+  if (ctx.phase === 'poll' && status === 404) return taskNotFound();
   switch (status) {
     case 400:
       return new AppError('flux_bad_request', `FLUX rejected the request (400)${suffix}. Check the prompt and the parameters.`, { status: 400 });
@@ -55,7 +104,7 @@ export function fluxHttpError(
     case 404:
       return new AppError(
         'flux_model_unavailable',
-        `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Use Fill or Expand, or check FLUX_API_URL.`,
+        `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.`,
         { status: 422 },
       );
     case 422:
@@ -64,7 +113,7 @@ export function fluxHttpError(
       const retryAfter = parseRetryAfter(ctx.retryAfterHeader, 5);
       return new AppError(
         'flux_rate_limited',
-        `FLUX has too many active tasks for this API key (429); waiting ${Math.ceil(retryAfter)} s before trying again.`,
+        `FLUX has too many active tasks for this API key (429); trying again in about ${Math.ceil(retryAfter)} s.`,
         { status: 429, retryAfter, transient: true },
       );
     }
@@ -79,30 +128,47 @@ export function fluxHttpError(
   }
 }
 
+/** A task FLUX does not know (a 404 or "Task not found" while polling). */
+function taskNotFound(): AppError {
+  return new AppError(
+    'flux_task_not_found',
+    'FLUX no longer knows this task (Task not found): it expired (results are kept about 10 minutes), or it was asked for in the wrong region. ' +
+      'If FLUX_API_URL names a region (api.eu.bfl.ai, api.us.bfl.ai), make sure it is the one the key belongs to; then send the edit again.',
+    { status: 502 },
+  );
+}
+
+/** FLUX's moderation reasons from `details`, when it gives any. */
+export function moderationReasons(details: unknown): string | undefined {
+  if (!details || typeof details !== 'object') return typeof details === 'string' && details ? details.slice(0, 300) : undefined;
+  const reasons = (details as Record<string, unknown>)['Moderation Reasons'];
+  if (Array.isArray(reasons) && reasons.length) return reasons.map(String).join(', ').slice(0, 300);
+  return JSON.stringify(details).slice(0, 300);
+}
+
 /** Terminal task statuses other than Ready, each with what the user can do about it. */
 export function fluxTaskError(status: string, details: unknown): AppError {
-  const extra = details && typeof details === 'object' ? JSON.stringify(details).slice(0, 300) : details ? String(details).slice(0, 300) : '';
+  const reasons = moderationReasons(details);
+  const because = reasons ? ` (reasons given: ${reasons})` : '';
+  // BFL does not document whether a moderated task is charged: the message does not promise either way.
+  const billing = `Whether it was charged is not documented: see ${DASHBOARD_URL}.`;
   switch (status) {
     case 'Request Moderated':
       return new AppError(
         'flux_request_moderated',
-        'FLUX refused the input image or prompt (Request Moderated); you were not charged. Change the prompt or the image, or raise SAFETY_TOLERANCE (0 strictest, 6 most permissive).',
+        `FLUX refused the input image or prompt (Request Moderated)${because}. Change the prompt or the image, or raise SAFETY_TOLERANCE (0 strictest). ${billing}`,
         { status: 422 },
       );
     case 'Content Moderated':
       return new AppError(
         'flux_content_moderated',
-        'FLUX generated an image but withheld it (Content Moderated); you were not charged. Try a different prompt, or raise SAFETY_TOLERANCE (0 strictest, 6 most permissive).',
+        `FLUX generated an image but withheld it (Content Moderated)${because}. Try a different prompt, or raise SAFETY_TOLERANCE (0 strictest). ${billing}`,
         { status: 422 },
       );
     case 'Task not found':
-      return new AppError(
-        'flux_task_not_found',
-        'FLUX no longer knows this task (Task not found); it may have expired. Send the edit again.',
-        { status: 502 },
-      );
+      return taskNotFound();
     default:
-      return new AppError('flux_task_error', `FLUX failed to generate the image (${status})${extra ? `: ${extra}` : ''}. Send the edit again.`, {
+      return new AppError('flux_task_error', `FLUX failed to generate the image (${status})${reasons ? `: ${reasons}` : ''}. Send the edit again.`, {
         status: 502,
       });
   }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { COMMON_RANGES, MODEL_RANGES, OUTPUT_FORMATS, type ModelName, type NumberRange } from './ranges.js';
+import {
+  ASPECT_MATCH,
+  COMMON_RANGES,
+  MODEL_CHOICES,
+  MODEL_INFO,
+  MODEL_RANGES,
+  MODELS,
+  OUTPUT_FORMATS,
+  type ModelName,
+  type NumberRange,
+  type OutputFormat,
+} from './ranges.js';
 
 /** A zod number for one documented range, with a message that states the range. */
 export function rangeSchema(name: string, r: NumberRange) {
@@ -10,36 +21,25 @@ export function rangeSchema(name: string, r: NumberRange) {
   });
 }
 
-function rangesSchema<T extends Record<string, NumberRange>>(ranges: T) {
-  const shape = Object.fromEntries(
-    Object.entries(ranges).map(([k, r]) => [k, rangeSchema(k, r).optional()]),
-  ) as { [K in keyof T]: z.ZodOptional<z.ZodNumber> };
-  return z.object(shape);
+/** Every field a model takes besides the prompt and the images, each with its documented range or choices. */
+function paramSchema(model: ModelName) {
+  const info = MODEL_INFO[model];
+  const shape: Record<string, z.ZodType> = {
+    seed: rangeSchema('seed', COMMON_RANGES.seed).optional(),
+    safety_tolerance: rangeSchema('safety_tolerance', { ...COMMON_RANGES.safety_tolerance, max: info.maxSafetyTolerance }).optional(),
+  };
+  if (info.promptUpsampling !== undefined) shape.prompt_upsampling = z.boolean({ error: 'prompt_upsampling must be true or false' }).optional();
+  for (const [key, range] of Object.entries(MODEL_RANGES[model]) as Array<[string, NumberRange]>) shape[key] = rangeSchema(key, range).optional();
+  for (const [key, choice] of Object.entries(MODEL_CHOICES[model])) {
+    shape[key] = z.enum(choice.options as [string, ...string[]], { error: `${key} must be one of ${choice.options.join(', ')}` }).optional();
+  }
+  // Unknown keys are refused so that a typo, or a field of another model, doesn't silently do nothing.
+  return z.object(shape).strict();
 }
 
-const common = z.object({
-  seed: rangeSchema('seed', COMMON_RANGES.seed).optional(),
-  safety_tolerance: rangeSchema('safety_tolerance', COMMON_RANGES.safety_tolerance).optional(),
-  prompt_upsampling: z.boolean().optional(),
-});
+export const PARAM_SCHEMAS = Object.fromEntries(MODELS.map((m) => [m, paramSchema(m)])) as Record<ModelName, ReturnType<typeof paramSchema>>;
 
-/** Per-model parameter schemas; unknown keys are refused so a typo doesn't silently do nothing. */
-export const PARAM_SCHEMAS = {
-  fill: rangesSchema(MODEL_RANGES.fill).extend(common.shape).strict(),
-  canny: rangesSchema(MODEL_RANGES.canny)
-    .extend(common.shape)
-    .strict()
-    .refine((p) => (p.canny_low_threshold ?? 50) <= (p.canny_high_threshold ?? 200), {
-      error: 'canny_low_threshold must not be above canny_high_threshold',
-      path: ['canny_low_threshold'],
-    }),
-  depth: rangesSchema(MODEL_RANGES.depth).extend(common.shape).strict(),
-  expand: rangesSchema(MODEL_RANGES.expand).extend(common.shape).strict(),
-} as const;
-
-export type ModelParams = {
-  [M in ModelName]: z.infer<(typeof PARAM_SCHEMAS)[M]>;
-};
+export type ModelParams = Record<string, number | boolean | string | undefined>;
 
 export const outputFormatSchema = z.enum(OUTPUT_FORMATS);
 
@@ -48,32 +48,39 @@ export interface FluxRequestInput {
   prompt: string;
   /** base64 without data: prefix */
   image: string;
-  /** base64 PNG, fill only */
+  /** base64 PNG, Fill only: instruction models get no mask (the sidecar blends their result through it). */
   mask?: string | undefined;
+  /** base64 extra images for the instruction models, in order (input_image_2, input_image_3, ...). */
+  references?: readonly string[] | undefined;
   params: Record<string, unknown>;
-  outputFormat: z.infer<typeof outputFormatSchema>;
+  outputFormat: OutputFormat;
 }
 
 /**
- * Builds the JSON body of a FLUX model request. Canny and Depth take the image as `control_image`; Fill and
- * Expand as `image`. Parameters are validated again here so a builder can never send an out-of-range value.
+ * Builds the JSON body of a FLUX model request, with each endpoint's own field names. Parameters are validated
+ * again here so a builder can never send an out-of-range value.
  */
 export function buildFluxBody(input: FluxRequestInput): Record<string, unknown> {
-  const params = PARAM_SCHEMAS[input.model].parse(input.params) as Record<string, unknown>;
+  const info = MODEL_INFO[input.model];
+  const { prompt_upsampling: upsampling, ...params } = PARAM_SCHEMAS[input.model].parse(input.params) as ModelParams;
   const body: Record<string, unknown> = { prompt: input.prompt, output_format: input.outputFormat };
-  switch (input.model) {
-    case 'fill':
-      body.image = input.image;
-      if (input.mask) body.mask = input.mask;
-      break;
-    case 'expand':
-      body.image = input.image;
-      break;
-    case 'canny':
-    case 'depth':
-      body.control_image = input.image;
-      break;
+  if (info.kind === 'instruct') {
+    const references = input.references ?? [];
+    if (references.length > info.maxReferences) throw new RangeError(`${input.model} takes at most ${info.maxReferences} references`);
+    body.input_image = input.image;
+    references.forEach((ref, i) => (body[`input_image_${i + 2}`] = ref));
+  } else {
+    body.image = input.image;
+    if (input.model === 'fill' && input.mask) body.mask = input.mask;
   }
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) body[k] = v;
+  if (upsampling !== undefined) {
+    // FLUX.2 [pro] and [max] name the switch the other way round (disable_pup); the others call it prompt_upsampling.
+    if (input.model === 'flux-2-pro' || input.model === 'flux-2-max') body.disable_pup = !upsampling;
+    else body.prompt_upsampling = upsampling;
+  }
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || (k === 'aspect_ratio' && v === ASPECT_MATCH)) continue;
+    body[k] = v;
+  }
   return body;
 }

@@ -53,6 +53,13 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'i
   return { width: swapped ? height : width, height: swapped ? width : height, format, orientation };
 }
 
+/** A mask as the editor paints it: one byte per pixel (0 keep .. 255 repaint), no image format around it. */
+export interface RawMask {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
 export interface PreparedInputs {
   image: Buffer;
   mask?: Buffer;
@@ -68,7 +75,7 @@ export interface PreparedInputs {
 export async function prepareInputs(opts: {
   image: Buffer;
   info: ImageInfo;
-  mask?: Buffer | undefined;
+  mask?: Buffer | RawMask | undefined;
   crop?: Crop | undefined;
   requireMask: boolean;
   limits: ImageLimits;
@@ -77,7 +84,9 @@ export async function prepareInputs(opts: {
     throw new AppError('mask_required', 'Paint over the part of the image to change: Fill needs a mask.', { status: 400 });
   }
   // The picture and the mask are independent until the mask is scaled to the picture's final size.
-  const [picture, maskInfo] = await Promise.all([preparePicture(opts), opts.mask && inspectImage(opts.mask, opts.limits, 'mask')]);
+  const raw = opts.mask && !Buffer.isBuffer(opts.mask) ? opts.mask : undefined;
+  const encoded = Buffer.isBuffer(opts.mask) ? opts.mask : undefined;
+  const [picture, maskInfo] = await Promise.all([preparePicture(opts), raw ?? (encoded && inspectImage(encoded, opts.limits, 'mask'))]);
   if (!opts.mask || !maskInfo) return picture;
   const { width, height } = picture;
   const aspectImage = width / height;
@@ -93,17 +102,28 @@ export async function prepareInputs(opts: {
   }
   // Emptiness is decided on the mask as painted: scaling up cannot paint pixels. The full-size copy is then
   // made from those decoded pixels, straight to PNG.
-  const { data, info: small } = await sharp(opts.mask).flatten({ background: '#000000' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info: small } = raw
+    ? { data: raw.data, info: { width: raw.width, height: raw.height, channels: 1 as const } }
+    : await sharp(encoded).flatten({ background: '#000000' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let painted = false;
   for (let i = 0; i < data.length && !painted; i += small.channels) painted = data[i]! > 0;
   if (!painted && opts.requireMask) {
     throw new AppError('mask_empty', 'The mask is empty: paint over the part of the image to change.', { status: 400 });
   }
+  // An unpainted mask on a model that doesn't need one means "the whole picture".
+  if (!painted) return picture;
   const mask = await sharp(data, { raw: { width: small.width, height: small.height, channels: small.channels } })
     .resize(width, height, { fit: 'fill', kernel: 'linear' })
     .png()
     .toBuffer();
   return { ...picture, mask };
+}
+
+/** A reference image for the instruction models: checked like the picture, and turned upright (FLUX ignores EXIF). */
+export async function prepareReference(bytes: Buffer, limits: ImageLimits, what: string): Promise<Buffer> {
+  const info = await inspectImage(bytes, limits, what);
+  if (info.orientation <= 1) return bytes;
+  return sharp(bytes, { limitInputPixels: limits.maxImagePixels }).rotate().png().toBuffer();
 }
 
 /** The picture as FLUX must see it: upright (FLUX ignores EXIF orientation) and cropped as the editor asked. */

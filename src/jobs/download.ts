@@ -5,9 +5,23 @@ import { networkError, safeOrigin } from '../flux/client.js';
 import { isAllowedHost } from '../net/allowlist.js';
 import { verifyResultImage } from '../images/verify-result.js';
 
+/**
+ * Where results may come from. By default any https URL FLUX hands out, on a public address (BFL moves its
+ * delivery hosts without notice, and a result refused after it was paid for is money lost). `strictHosts`
+ * (FLUX_INPAINT_RESULT_HOSTS) narrows that to a list of hosts trusted as named; `privateOrigins`
+ * (FLUX_INPAINT_PRIVATE_ORIGINS) are origins on private addresses the operator trusts, such as a local FLUX stand-in.
+ */
+export interface ResultHostPolicy {
+  strictHosts: readonly string[];
+  privateOrigins: readonly string[];
+  /** Refuses to connect to private addresses (the SSRF guard of src/net/ssrf.ts). */
+  guarded: Dispatcher;
+  /** For the private origins only. */
+  plain: Dispatcher;
+}
+
 export interface DownloadOptions {
-  dispatcher: Dispatcher;
-  allowlist: readonly string[];
+  policy: ResultHostPolicy;
   maxBytes: number;
   signal?: AbortSignal | undefined;
   /** Aborts a download that stalls or crawls: the signed URL expires in minutes. */
@@ -24,20 +38,17 @@ export interface Downloaded {
  * No API key is sent: the URL is signed, and the host may not be FLUX's own.
  */
 export async function downloadResult(url: string, opts: DownloadOptions): Promise<Downloaded> {
-  if (!isAllowedHost(url, opts.allowlist)) {
-    throw new AppError(
-      'result_host_refused',
-      `FLUX returned a result on ${safeOrigin(url)}, which is not in FLUX_INPAINT_RESULT_HOSTS; add it there if you trust it.`,
-      { status: 502 },
-    );
-  }
+  const dispatcher = pickDispatcher(url, opts.policy);
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let res: Dispatcher.ResponseData;
   try {
     // undici's request() does not follow redirects, so an allowed host cannot bounce us elsewhere.
-    res = await request(url, { method: 'GET', dispatcher: opts.dispatcher, signal });
+    res = await request(url, { method: 'GET', dispatcher, signal });
   } catch (err) {
+    if (isPrivateRefusal(err)) {
+      throw refused(url, 'it resolves to a private network address; if that host is yours, add its origin to FLUX_INPAINT_PRIVATE_ORIGINS');
+    }
     throw abortOr(err, opts.signal, timeout, url);
   }
   try {
@@ -79,6 +90,34 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     discardBody(res.body);
     throw abortOr(err, opts.signal, timeout, url);
   }
+}
+
+/** Checks the URL against the policy and returns the connection pool that may fetch it. */
+export function pickDispatcher(url: string, policy: ResultHostPolicy): Dispatcher {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw refused(url, 'it is not a URL');
+  }
+  if (u.username || u.password) throw refused(url, 'links with credentials are not downloaded');
+  if (policy.strictHosts.length > 0) {
+    // A host the operator listed by name is trusted as listed, scheme and all (e.g. a local stand-in for FLUX).
+    if (isAllowedHost(url, policy.strictHosts)) return policy.plain;
+    throw refused(url, 'it is not in FLUX_INPAINT_RESULT_HOSTS (a strict list when set; leave it empty to accept any public https host)');
+  }
+  if (policy.privateOrigins.includes(u.origin)) return policy.plain;
+  if (u.protocol !== 'https:') throw refused(url, 'it is not https');
+  return policy.guarded;
+}
+
+function refused(url: string, why: string): AppError {
+  return new AppError('result_host_refused', `FLUX returned a result on ${safeOrigin(url)}, which was not downloaded: ${why}.`, { status: 502 });
+}
+
+function isPrivateRefusal(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | undefined;
+  return e?.code === 'EPRIVATE' || e?.cause?.code === 'EPRIVATE';
 }
 
 function tooLarge(max: number): AppError {

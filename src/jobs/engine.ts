@@ -7,11 +7,14 @@ import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
 import { AppError, toAppError } from '../errors.js';
-import { MODELS_NEEDING_MASK, type ModelName, type OutputFormat } from '../flux/ranges.js';
-import { inspectImage, prepareInputs, type Crop, type ImageLimits, type PreparedInputs } from '../images/prepare.js';
-import type { Provider, ProviderName, ProgressUpdate } from '../providers/provider.js';
+import { outcomeUnknown, outcomeUnknownMessage } from '../flux/errors.js';
+import { MODEL_INFO, type ModelName, type OutputFormat } from '../flux/ranges.js';
+import { blendIntoOriginal } from '../images/blend.js';
+import { inspectImage, prepareInputs, prepareReference, type Crop, type ImageLimits, type PreparedInputs, type RawMask } from '../images/prepare.js';
+import type { Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
 import { ensureDir, writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
+import { assertModelFields } from './request.js';
 import { KeyStore } from './keys.js';
 import { KeyedLimiter } from './limiter.js';
 import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
@@ -28,8 +31,13 @@ export interface CreateJobInput {
   model: ModelName;
   prompt: string;
   image: Buffer;
-  mask?: Buffer | undefined;
+  /** An encoded mask (PNG), or the editor's raw one: one byte per pixel. */
+  mask?: Buffer | RawMask | undefined;
   crop?: Crop | undefined;
+  /** Extra images for the instruction models (at most MODEL_INFO[model].maxReferences). */
+  references?: Buffer[] | undefined;
+  /** Instruction models with a painted mask: keep every unpainted pixel of the original (default true). */
+  maskedOnly?: boolean | undefined;
   params: Record<string, number | boolean | string | undefined>;
   outputFormat: OutputFormat;
   provider: ProviderName;
@@ -41,6 +49,7 @@ export interface CreateJobInput {
 interface JobInputs {
   image: Buffer;
   mask?: Buffer | undefined;
+  references?: Buffer[] | undefined;
 }
 
 /** Marks an abort as a shutdown: the job stays unfinished in the journal and resumes on the next start. */
@@ -79,8 +88,15 @@ export class JobEngine {
     const engine = new JobEngine(opts, journal, keys, records);
     await Promise.all(expired.map((r) => engine.deleteResultFile(r)));
     const unfinished = [...records.values()].filter((r) => !isTerminal(r.state));
-    if (unfinished.length) opts.logger.info({ jobs: unfinished.map((r) => r.id) }, 'resuming unfinished jobs');
-    for (const r of unfinished) engine.start(r);
+    // Stopped while a paid request was on its way: FLUX may have made (and charged) the task, so it is never
+    // sent again; the user reads what happened and decides.
+    const unknown = unfinished.filter((r) => r.state === 'submitting' && r.provider === 'bfl' && !r.checkpoint);
+    for (const r of unknown) {
+      await engine.fail(r, outcomeUnknown('The sidecar stopped while this job was being sent to FLUX.'));
+    }
+    const resumable = unfinished.filter((r) => !unknown.includes(r));
+    if (resumable.length) opts.logger.info({ jobs: resumable.map((r) => r.id) }, 'resuming unfinished jobs');
+    for (const r of resumable) engine.start(r);
     return engine;
   }
 
@@ -100,6 +116,7 @@ export class JobEngine {
     if (input.provider === 'bfl' && !input.flux?.apiKey) {
       throw new AppError('flux_key_missing', 'No FLUX API key: set FLUX_API_KEY (the sidecar variable or the Open WebUI valve).', { status: 400 });
     }
+    assertModelFields({ ...input, referenceCount: input.references?.length ?? 0 });
     const prepared = await this.prepare(input);
     const keyRef = input.flux ? KeyStore.fingerprint(input.flux.apiKey) : undefined;
     if (keyRef) this.pendingKeys.set(keyRef, (this.pendingKeys.get(keyRef) ?? 0) + 1);
@@ -119,18 +136,23 @@ export class JobEngine {
    * job would reach FLUX as late as the last. In turns of a few at a time, in arrival order, the first ones
    * are on their way while the rest wait, and fewer decoded pictures are in memory at once.
    */
-  private async prepare(input: CreateJobInput): Promise<PreparedInputs> {
+  private async prepare(input: CreateJobInput): Promise<PreparedInputs & { references: Buffer[] }> {
+    const references = input.references ?? [];
     const release = await this.imageWork.acquire('images');
     try {
       const info = await inspectImage(input.image, this.opts.limits);
-      return await prepareInputs({
-        image: input.image,
-        info,
-        mask: input.mask,
-        crop: input.crop,
-        requireMask: MODELS_NEEDING_MASK.has(input.model),
-        limits: this.opts.limits,
-      });
+      const [prepared, refs] = await Promise.all([
+        prepareInputs({
+          image: input.image,
+          info,
+          mask: input.mask,
+          crop: input.crop,
+          requireMask: MODEL_INFO[input.model].needsMask,
+          limits: this.opts.limits,
+        }),
+        Promise.all(references.map((r, i) => prepareReference(r, this.opts.limits, `reference image ${i + 1}`))),
+      ]);
+      return { ...prepared, references: refs };
     } finally {
       release();
     }
@@ -154,6 +176,8 @@ export class JobEngine {
       resultName: nanoid(16),
       owner: input.owner,
       meta: input.meta,
+      ...(prepared.references?.length ? { references: prepared.references.length } : {}),
+      ...(input.maskedOnly === false ? { maskedOnly: false } : {}),
       ...(input.flux ? { apiUrl: input.flux.apiUrl, keyRef: await this.keys.put(input.flux.apiKey) } : {}),
     };
     await this.saveInputs(id, prepared);
@@ -248,10 +272,14 @@ export class JobEngine {
     return { path: join(resultsDir(this.opts.dataDir), record.result.file), mime: record.result.mime };
   }
 
-  /** Stops every running job without ending it: the journal keeps them for the next start. */
+  /**
+   * Stops every running job without ending it: the journal keeps them for the next start. A job whose paid
+   * request is on its way is let finish sending first, so that its task id is journaled and polled after the
+   * restart instead of being lost (or sent twice); it stops as soon as it leaves that step.
+   */
   async close(): Promise<void> {
     this.closing = true;
-    for (const c of this.controllers.values()) c.abort(SHUTDOWN);
+    for (const [id, c] of this.controllers) if (this.records.get(id)?.state !== 'submitting') c.abort(SHUTDOWN);
     await Promise.allSettled([...this.running]);
     await this.journal.close();
   }
@@ -281,13 +309,14 @@ export class JobEngine {
       const provider = this.opts.providers[record.provider];
       if (!provider) throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`, { status: 400 });
       const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
-      const inputs = fresh ?? (await this.readInputs(record.id));
-      const result = await provider.run(
+      const inputs = fresh ?? (await this.readInputs(record));
+      const answer = await provider.run(
         {
           model: record.model,
           prompt: record.prompt,
           image: inputs.image,
           mask: inputs.mask,
+          references: inputs.references,
           params: record.params,
           outputFormat: record.outputFormat,
           flux: record.apiUrl && apiKey ? { apiUrl: record.apiUrl, apiKey } : undefined,
@@ -296,12 +325,25 @@ export class JobEngine {
           signal: controller.signal,
           resume: record.checkpoint,
           progress: (u) => this.onProgress(record, u),
-          checkpoint: async (state) => {
+          submitting: () => {
+            // A job stopped before this point never reached FLUX: it must stay "not sent" in the journal.
+            controller.signal.throwIfAborted();
+            return this.transition(record, 'submitting', { status: 'Submitting to FLUX', progress: null });
+          },
+          notSent: () => this.transition(record, 'queued', {}),
+          warn: (message) => {
+            record.warning = message;
+            record.updatedAt = new Date().toISOString();
+            this.events.emit(record.id, toView(record));
+          },
+          checkpoint: async (state, usage) => {
             record.checkpoint = state;
+            if (usage && Object.values(usage).some((v) => v !== undefined)) record.usage = usage;
             await this.transition(record, 'running', { status: 'Submitted', progress: null });
           },
         },
       );
+      const result = await this.onlyPaintedArea(record, inputs, answer);
       const ext = mime.extension(result.mime) || 'bin';
       const file = `${record.resultName}.${ext === 'jpeg' ? 'jpg' : ext}`;
       await writeFileAtomic(join(resultsDir(this.opts.dataDir), file), result.bytes);
@@ -309,17 +351,49 @@ export class JobEngine {
     } catch (err) {
       if (controller.signal.reason === SHUTDOWN) return;
       if (isTerminal(record.state)) return;
-      const appErr = toAppError(err);
-      if (appErr.status >= 500 && !appErr.code.startsWith('flux_') && !appErr.code.startsWith('result_')) {
-        this.opts.logger.error({ err, job: record.id }, 'job failed unexpectedly');
-      } else {
-        this.opts.logger.info({ job: record.id, code: appErr.code }, 'job failed');
-      }
-      await this.settle(record, 'failed', { status: 'Failed', error: appErr.toJSON() }).catch((e: unknown) =>
-        this.opts.logger.error({ err: e, job: record.id }, 'could not journal the failure'),
-      );
+      await this.fail(record, err);
     } finally {
       this.controllers.delete(record.id);
+    }
+  }
+
+  private async fail(record: JobRecord, err: unknown): Promise<void> {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500 && !appErr.code.startsWith('flux_') && !appErr.code.startsWith('result_') && appErr.code !== 'submit_outcome_unknown') {
+      this.opts.logger.error({ err, job: record.id }, 'job failed unexpectedly');
+    } else {
+      this.opts.logger.info({ job: record.id, code: appErr.code }, 'job failed');
+    }
+    const error =
+      appErr.code === 'submit_outcome_unknown'
+        ? {
+            code: appErr.code,
+            message: outcomeUnknownMessage(appErr.message, {
+              id: record.id,
+              label: MODEL_INFO[record.model].label,
+              prompt: record.prompt,
+              createdAt: record.createdAt,
+              apiUrl: record.apiUrl,
+            }),
+          }
+        : appErr.toJSON();
+    await this.settle(record, 'failed', { status: 'Failed', error }).catch((e: unknown) =>
+      this.opts.logger.error({ err: e, job: record.id }, 'could not journal the failure'),
+    );
+  }
+
+  /**
+   * Instruction models edit the whole picture; with a painted mask (and masked_only, the default) their
+   * answer is blended into the original through it, so only the painted area changes.
+   */
+  private async onlyPaintedArea(record: JobRecord, inputs: JobInputs, answer: ProviderResult): Promise<ProviderResult> {
+    if (MODEL_INFO[record.model].kind !== 'instruct' || !inputs.mask || record.maskedOnly === false) return answer;
+    const release = await this.imageWork.acquire('images');
+    try {
+      const blended = await blendIntoOriginal(inputs.image, answer.bytes, inputs.mask, record.outputFormat);
+      return { ...answer, ...blended };
+    } finally {
+      release();
     }
   }
 
@@ -357,6 +431,7 @@ export class JobEngine {
     state: JobState,
     patch: { status?: string; progress?: number | null; error?: JobRecord['error'] },
   ): Promise<void> {
+    const leftSubmitting = record.state === 'submitting' && state !== 'submitting';
     record.state = state;
     if (patch.status !== undefined) record.status = patch.status;
     if (patch.progress !== undefined) record.progress = patch.progress;
@@ -365,6 +440,8 @@ export class JobEngine {
     if (isTerminal(state)) record.finishedAt = record.updatedAt;
     this.events.emit(record.id, toView(record));
     await this.journal.append(record);
+    // Shutting down: a job that was let finish sending stops once its new state is on disk.
+    if (this.closing && leftSubmitting) this.controllers.get(record.id)?.abort(SHUTDOWN);
   }
 
   private async settle(
@@ -387,6 +464,7 @@ export class JobEngine {
     const writes = await Promise.allSettled([
       writeFileAtomic(join(dir, 'image'), inputs.image, 0o600),
       inputs.mask ? writeFileAtomic(join(dir, 'mask.png'), inputs.mask, 0o600) : undefined,
+      ...(inputs.references ?? []).map((r, i) => writeFileAtomic(join(dir, `reference-${i + 1}`), r, 0o600)),
     ]);
     const failed = writes.find((w) => w.status === 'rejected');
     if (failed) {
@@ -395,7 +473,8 @@ export class JobEngine {
     }
   }
 
-  private async readInputs(id: string): Promise<JobInputs> {
+  private async readInputs(record: JobRecord): Promise<JobInputs> {
+    const id = record.id;
     const dir = join(inputsDir(this.opts.dataDir), id);
     try {
       const image = await readFile(join(dir, 'image'));
@@ -403,7 +482,8 @@ export class JobEngine {
         if (err.code === 'ENOENT') return undefined;
         throw err;
       });
-      return mask ? { image, mask } : { image };
+      const references = await Promise.all(Array.from({ length: record.references ?? 0 }, (_, i) => readFile(join(dir, `reference-${i + 1}`))));
+      return { image, ...(mask ? { mask } : {}), ...(references.length ? { references } : {}) };
     } catch (err) {
       throw new AppError('job_inputs_missing', `The inputs of job ${id} are gone from the data dir; send the edit again.`, {
         status: 410,

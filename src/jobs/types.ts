@@ -29,6 +29,14 @@ export interface JobRecord {
   keyRef?: string | undefined;
   /** Provider state to resume from (FLUX task id and polling URL). */
   checkpoint?: Record<string, unknown> | undefined;
+  /** How many reference images are kept with the inputs (instruction models). */
+  references?: number | undefined;
+  /** Instruction models with a mask: blend the result into the original through it (default true). */
+  maskedOnly?: boolean | undefined;
+  /** What FLUX said it charged (credits) and the megapixels in and out, from the submit answer. */
+  usage?: { cost?: number | undefined; inputMp?: number | undefined; outputMp?: number | undefined } | undefined;
+  /** A note for the user that doesn't stop the job (e.g. a low FLUX balance). */
+  warning?: string | undefined;
   /** Base name (no extension) reserved for the result file, so a restart never downloads it twice. */
   resultName: string;
   result?: { file: string; mime: string; bytes: number; width?: number; height?: number; seed?: number } | undefined;
@@ -52,6 +60,12 @@ export interface JobView {
   created_at: string;
   error?: { code: string; message: string };
   result?: { mime: string; bytes: number; width?: number; height?: number; seed?: number };
+  /** Credits FLUX charged for the task, as its submit answer said. */
+  cost?: number;
+  input_mp?: number;
+  output_mp?: number;
+  /** A note that doesn't stop the job, e.g. that the FLUX balance may not cover it. */
+  warning?: string;
 }
 
 export function toView(r: JobRecord, now = Date.now()): JobView {
@@ -67,6 +81,10 @@ export function toView(r: JobRecord, now = Date.now()): JobView {
     prompt: r.prompt,
     created_at: r.createdAt,
     ...(r.error ? { error: r.error } : {}),
+    ...(r.usage?.cost !== undefined ? { cost: r.usage.cost } : {}),
+    ...(r.usage?.inputMp !== undefined ? { input_mp: r.usage.inputMp } : {}),
+    ...(r.usage?.outputMp !== undefined ? { output_mp: r.usage.outputMp } : {}),
+    ...(r.warning ? { warning: r.warning } : {}),
     ...(r.result
       ? {
           result: {

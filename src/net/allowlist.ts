@@ -1,6 +1,6 @@
 /**
- * Result downloads go only to hosts the user trusts: FLUX's delivery hosts by default. Entries look like
- * `https://delivery-eu1.bfl.ai`, `https://*.bfl.ai` (any subdomain) or `http://127.0.0.1:8788`.
+ * Matches a URL against a list of trusted hosts (FLUX_INPAINT_RESULT_HOSTS when the operator sets one). Entries
+ * look like `https://delivery-eu1.bfl.ai`, `https://*.bfl.ai` (any subdomain) or `http://127.0.0.1:8788`.
  */
 export function isAllowedHost(url: string, allowlist: readonly string[]): boolean {
   let u: URL;

@@ -101,9 +101,16 @@ function ipv6Bytes(address: string): Uint8Array {
   return bytes;
 }
 
-type Resolve = (hostname: string, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolve = (hostname: string, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
 const systemResolve: Resolve = (hostname, callback) => dnsLookup(hostname, { all: true }, callback);
+
+/** A resolver from a dns-style lookup function (tests map made-up host names to 127.0.0.1 with one). */
+export function resolverFrom(lookup: LookupFunction | undefined): Resolve | undefined {
+  if (!lookup) return undefined;
+  return (hostname, callback) =>
+    lookup(hostname, { all: true }, (err, addresses) => callback(err, (Array.isArray(addresses) ? addresses : []) as LookupAddress[]));
+}
 
 /**
  * A connect-time DNS lookup that refuses a host name when any of its addresses is private. Checking the

@@ -1,9 +1,12 @@
-import type { Dispatcher } from 'undici';
+import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors.js';
 import { FluxClient, type PollResponse } from '../flux/client.js';
-import { fluxTaskError, TERMINAL_FAILURES } from '../flux/errors.js';
+import { CreditsCache, lowBalanceWarning } from '../flux/credits.js';
+import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from '../flux/errors.js';
 import { buildFluxBody } from '../flux/models.js';
-import { downloadResult } from '../jobs/download.js';
+import { MODEL_INFO } from '../flux/ranges.js';
+import { fitForFlux } from '../images/flux-input.js';
+import { downloadResult, type ResultHostPolicy } from '../jobs/download.js';
 import { KeyedLimiter } from '../jobs/limiter.js';
 import { DurationStats, nextPollDelay } from '../jobs/poller.js';
 import { KeyStore } from '../jobs/keys.js';
@@ -12,13 +15,14 @@ import type { Provider, ProviderInput, ProviderResult, RunContext } from './prov
 
 export interface BflProviderOptions {
   client: FluxClient;
-  resultHosts: readonly string[];
+  results: ResultHostPolicy;
   maxResultBytes: number;
   maxActiveTasks: number;
   /** POLL_INTERVAL and MAX_POLL_ATTEMPTS: their product is how long a task may take. */
   polling: { intervalMs: number; maxAttempts: number };
   /** Bounded retries of transient failures (5xx, resets, garbage) per step. */
   maxRetries?: number;
+  logger?: Logger | undefined;
 }
 
 interface Checkpoint {
@@ -27,16 +31,21 @@ interface Checkpoint {
   submittedAt: number;
 }
 
+/** How long the balance check may hold up a submit: it is advice, not a condition. */
+const CREDITS_TIMEOUT_MS = 3_000;
+
 /** The real FLUX API: submit, poll the returned polling URL, download the signed result at once. */
 export class BflProvider implements Provider {
   readonly name = 'bfl' as const;
   readonly limiter: KeyedLimiter;
   private readonly durations = new DurationStats();
   private readonly maxRetries: number;
+  private readonly credits: CreditsCache;
 
   constructor(private readonly opts: BflProviderOptions) {
     this.limiter = new KeyedLimiter(opts.maxActiveTasks);
     this.maxRetries = opts.maxRetries ?? 4;
+    this.credits = new CreditsCache(opts.client);
   }
 
   async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
@@ -53,7 +62,7 @@ export class BflProvider implements Provider {
     let task: Checkpoint;
     let final: PollResponse;
     try {
-      task = resumed ?? (await this.submit(input, apiUrl, apiKey, ctx));
+      task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, ctx));
       final = await this.pollUntilDone(task, input, apiKey, ctx);
     } finally {
       release();
@@ -62,34 +71,61 @@ export class BflProvider implements Provider {
     const sample = final.result?.sample;
     if (!sample) throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.', { status: 502 });
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
-    const downloaded = await this.withRetries(ctx.signal, () =>
-      downloadResult(sample, {
-        dispatcher: this.opts.client.dispatcher as Dispatcher,
-        allowlist: this.opts.resultHosts,
-        maxBytes: this.opts.maxResultBytes,
-        signal: ctx.signal,
-      }),
+    const downloaded = await this.withRetries(ctx.signal, 'poll', () =>
+      downloadResult(sample, { policy: this.opts.results, maxBytes: this.opts.maxResultBytes, signal: ctx.signal }),
     );
     const seed = typeof final.result?.seed === 'number' ? final.result.seed : undefined;
     return { bytes: downloaded.bytes, mime: downloaded.mime, seed };
   }
 
-  private async submit(input: ProviderInput, apiUrl: string, apiKey: string, ctx: RunContext): Promise<Checkpoint> {
+  private async submit(input: ProviderInput, apiUrl: string, apiKey: string, keyRef: string, ctx: RunContext): Promise<Checkpoint> {
+    const info = MODEL_INFO[input.model];
+    const fit = { maxMegapixels: info.maxInputMegapixels };
+    const [image, references] = await Promise.all([
+      fitForFlux(input.image, { ...fit, flattenAlpha: input.model === 'fill' && input.mask !== undefined }),
+      Promise.all((input.references ?? []).map((r) => fitForFlux(r, fit))),
+    ]);
     const body = buildFluxBody({
       model: input.model,
       prompt: input.prompt,
-      image: input.image.toString('base64'),
+      image: image.toString('base64'),
       mask: input.mask?.toString('base64'),
+      references: references.map((r) => r.toString('base64')),
       params: input.params,
       outputFormat: input.outputFormat,
     });
-    ctx.progress({ status: 'Submitting to FLUX', progress: null, phase: 'submitting' });
-    const submitted = await this.withRetries(ctx.signal, () => this.opts.client.submit(apiUrl, apiKey, input.model, body, ctx.signal), (err) =>
-      ctx.progress({ status: err.message, progress: null }),
+    await this.checkBalance(input, apiUrl, apiKey, keyRef, ctx);
+    const submitted = await this.withRetries(
+      ctx.signal,
+      'submit',
+      async () => {
+        await ctx.submitting();
+        ctx.progress({ status: 'Submitting to FLUX', progress: null });
+        return this.opts.client.submit(apiUrl, apiKey, input.model, body, ctx.signal);
+      },
+      // Only failures that prove no task was made are retried (429, 500/503, no connection): the job waits
+      // as not sent, so a stop during the wait leaves it to be sent after the restart.
+      async (err) => {
+        await ctx.notSent();
+        ctx.progress({ status: err.message, progress: null });
+      },
     );
     const checkpoint: Checkpoint = { taskId: submitted.id, pollingUrl: submitted.pollingUrl, submittedAt: Date.now() };
-    await ctx.checkpoint({ ...checkpoint });
+    await ctx.checkpoint({ ...checkpoint }, { cost: submitted.cost, inputMp: submitted.inputMp, outputMp: submitted.outputMp });
     return checkpoint;
+  }
+
+  /** Warns on the job when the balance looks too low for it; FLUX itself decides (402), so a failed check only gets logged. */
+  private async checkBalance(input: ProviderInput, apiUrl: string, apiKey: string, keyRef: string, ctx: RunContext): Promise<void> {
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(CREDITS_TIMEOUT_MS)]);
+    try {
+      const balance = await this.credits.balance(apiUrl, apiKey, keyRef, signal);
+      const warning = lowBalanceWarning(input.model, MODEL_INFO[input.model].label, balance);
+      if (warning) ctx.warn(warning);
+    } catch (err) {
+      if (ctx.signal.aborted) throw ctx.signal.reason ?? err;
+      this.opts.logger?.debug({ code: isAppError(err) ? err.code : undefined, err: (err as Error).message }, 'FLUX balance check failed');
+    }
   }
 
   private async pollUntilDone(task: Checkpoint, input: ProviderInput, apiKey: string, ctx: RunContext): Promise<PollResponse> {
@@ -107,7 +143,7 @@ export class BflProvider implements Provider {
         );
       }
       await sleep(wait, ctx.signal);
-      const r = await this.withRetries(ctx.signal, () => this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal));
+      const r = await this.withRetries(ctx.signal, 'poll', () => this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal));
       if (r.status === 'Ready') return r;
       if (TERMINAL_FAILURES.has(r.status)) throw fluxTaskError(r.status, r.details);
       progress = typeof r.progress === 'number' ? Math.min(1, Math.max(0, r.progress)) : progress;
@@ -117,20 +153,33 @@ export class BflProvider implements Provider {
 
   /**
    * Retries transient failures with jittered backoff, a bounded number of times. A 429 is not a fault but a
-   * queue at FLUX: it waits as long as FLUX asks, for as long as the job's time budget allows.
+   * queue at FLUX: it waits at least as long as FLUX asks (never less than a second, plus a growing random
+   * share so that many jobs don't come back at the same instant), for as long as the job's time budget allows.
    */
-  private async withRetries<T>(signal: AbortSignal, fn: () => Promise<T>, onRetry?: (err: AppError) => void): Promise<T> {
-    const budgetEnds = Date.now() + this.opts.polling.intervalMs * this.opts.polling.maxAttempts;
-    for (let faults = 0; ; ) {
+  private async withRetries<T>(
+    signal: AbortSignal,
+    phase: 'submit' | 'poll',
+    fn: () => Promise<T>,
+    onRetry?: (err: AppError) => void | Promise<void>,
+  ): Promise<T> {
+    const budgetMs = this.opts.polling.intervalMs * this.opts.polling.maxAttempts;
+    const budgetEnds = Date.now() + budgetMs;
+    for (let faults = 0, queued = 0; ; ) {
       try {
         return await fn();
       } catch (err) {
         if (signal.aborted || !isAppError(err) || !err.transient) throw err;
-        const rateLimited = err.code === 'flux_rate_limited';
-        const wait = err.retryAfter !== undefined ? err.retryAfter * 1000 : backoffMs(faults);
-        if (rateLimited ? Date.now() + wait > budgetEnds : faults >= this.maxRetries) throw err;
-        if (!rateLimited) faults++;
-        onRetry?.(err);
+        if (err.code === 'flux_rate_limited') {
+          const asked = Math.max(MIN_RETRY_AFTER_S, err.retryAfter ?? MIN_RETRY_AFTER_S) * 1000;
+          if (Date.now() + asked > budgetEnds) throw rateLimitGaveUp(asked / 1000, budgetMs / 1000, phase);
+          const wait = Math.min(asked + backoffMs(queued++, 250, asked), budgetEnds - Date.now());
+          await onRetry?.(err);
+          await sleep(wait, signal);
+          continue;
+        }
+        if (faults >= this.maxRetries) throw err;
+        const wait = backoffMs(faults++);
+        await onRetry?.(err);
         await sleep(wait, signal);
       }
     }

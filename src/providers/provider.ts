@@ -8,8 +8,13 @@ export interface ProviderInput {
   prompt: string;
   /** Encoded image (PNG, JPEG or WebP). */
   image: Buffer;
-  /** Encoded greyscale PNG of exactly the image's size: white = repaint, black = keep. Fill only. */
+  /**
+   * Encoded greyscale PNG of exactly the image's size: white = repaint, black = keep. Fill sends it to FLUX;
+   * for the instruction models the engine blends the result through it afterwards.
+   */
   mask?: Buffer | undefined;
+  /** Extra images for the instruction models (FLUX.2's and Kontext's input_image_2 ...), in order. */
+  references?: Buffer[] | undefined;
   /** Model parameters, already validated against the documented ranges (see flux/ranges.ts). */
   params: Record<string, number | boolean | string | undefined>;
   outputFormat: OutputFormat;
@@ -26,14 +31,30 @@ export interface ProgressUpdate {
   phase?: 'submitting' | 'running' | 'downloading' | undefined;
 }
 
+/** What FLUX reported for a submitted task: credits charged and megapixels in and out. */
+export interface Usage {
+  cost?: number | undefined;
+  inputMp?: number | undefined;
+  outputMp?: number | undefined;
+}
+
 export interface RunContext {
   signal: AbortSignal;
   progress(update: ProgressUpdate): void;
   /**
+   * Journals, and waits until it is on disk, that a paid request is about to be sent. A restart that finds a
+   * job in this state without a checkpoint cannot know whether FLUX accepted it, so it never sends it again.
+   */
+  submitting(): Promise<void>;
+  /** The request just sent is known not to have made a task (429, 500/503, no connection): back to waiting. */
+  notSent(): Promise<void>;
+  /** Adds a note for the user to the job (e.g. that the FLUX balance may not cover it). */
+  warn(message: string): void;
+  /**
    * Journals provider state (e.g. the FLUX task id and polling URL) so that a restarted sidecar can pass it
    * back as `resume` and carry on instead of paying for a second generation.
    */
-  checkpoint(state: Record<string, unknown>): Promise<void>;
+  checkpoint(state: Record<string, unknown>, usage?: Usage): Promise<void>;
   resume: Record<string, unknown> | undefined;
 }
 

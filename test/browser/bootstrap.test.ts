@@ -11,6 +11,19 @@ let server: Server;
 let url: string;
 let browser: Browser;
 
+/**
+ * Open WebUI up to 0.6.34 (Artifacts.svelte) pulls the inline scripts out of an artifact and adds them again,
+ * so the loader's script runs twice in one frame; 0.5.0-0.6.2 also make the frame same-origin.
+ */
+function doubledPage(sandbox: string): string {
+  const html = bootstrapHtml({ nonce: NONCE });
+  const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
+  const srcdoc = `${html}<script>${script}</script>`;
+  const host = `addEventListener('message', (e) => { if (e.data && e.data.type === 'hello') e.source.postMessage({ source: 'flux-inpaint', nonce: ${JSON.stringify(NONCE)}, type: 'bundle', code: 'window.__editors = (window.__editors || 0) + 1; const d = document.createElement("div"); d.className = "editor-root"; document.body.append(d);' }, '*'); });`;
+  return `<!DOCTYPE html><html><body><iframe id="a" sandbox="${sandbox}"></iframe>
+<script>${host}document.getElementById('a').srcdoc = ${JSON.stringify(srcdoc).replace(/</g, '\\u003c')};</script></body></html>`;
+}
+
 function page(answer: 'ended' | 'silent'): string {
   // The parent answers like the host script does when the session is over, or not at all (page reloaded).
   const host =
@@ -22,7 +35,15 @@ function page(answer: 'ended' | 'silent'): string {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(req.url === '/ended' ? 'ended' : 'silent')));
+  server = createServer((req, res) => {
+    const body =
+      req.url === '/doubled-opaque'
+        ? doubledPage('allow-scripts allow-downloads')
+        : req.url === '/doubled-same-origin'
+          ? doubledPage('allow-scripts allow-forms allow-same-origin')
+          : page(req.url === '/ended' ? 'ended' : 'silent');
+    res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
@@ -54,4 +75,20 @@ describe('artifact loader', () => {
     await frameText('/silent', 'Click the Inpaint button under the image to start again.', 30_000);
     expect(Buffer.byteLength(bootstrapHtml({ nonce: NONCE }))).toBeLessThanOrEqual(4096);
   }, 40_000);
+
+  it.each(['/doubled-opaque', '/doubled-same-origin'])('%s: the loader run twice starts exactly one editor', async (path) => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${url}${path}`);
+      const frame = (await (await tab.waitForSelector('iframe#a')).contentFrame())!;
+      await frame.waitForSelector('.editor-root', { state: 'attached', timeout: 10_000 });
+      // Both copies of the script had time to say hello and receive the bundle.
+      await tab.waitForTimeout(1_500);
+      // Counted where the editor code runs: a second copy would wipe the first one's page but keep it running.
+      expect(await frame.evaluate(() => (window as unknown as { __editors: number }).__editors)).toBe(1);
+      expect(await frame.evaluate(() => document.querySelectorAll('.editor-root').length)).toBe(1);
+    } finally {
+      await tab.close();
+    }
+  });
 });

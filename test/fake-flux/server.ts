@@ -1,13 +1,16 @@
 /**
- * A FLUX API stand-in that follows ../shared FLUX-API contract closely enough to catch real bugs: it validates
- * bodies with the documented ranges (its own table, deliberately not the sidecar's), answers 422 with a detail
- * list, hands out polling URLs and expiring signed result URLs, reports progress, and makes real result images
- * with sharp. Fault switches reproduce what the real service and the network do on bad days.
+ * A FLUX API stand-in that behaves like FLUX, closely enough to catch real bugs; every behaviour is traced to
+ * ../shared/FLUX-API.md or a BFL doc page in TRACE.md beside this file. It validates bodies with each
+ * endpoint's documented fields and ranges (its own table, deliberately not the sidecar's), answers 404 for
+ * retired endpoints and 422 with a detail list, reports progress under `Pending`, hands out polling URLs and
+ * expiring signed result URLs on other hosts than the submit (regional names, when `hosts` is set), returns
+ * seeds around 10^12 and `cost`, `input_mp`, `output_mp`, and makes real result images with sharp. Fault
+ * switches reproduce what the real service and the network do on bad days.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** A planned answer to one request instead of the normal one. */
 export type Fault =
@@ -15,31 +18,45 @@ export type Fault =
   /** Close the connection before answering. */
   | 'reset'
   /** 200 with a body that is not JSON. */
-  | 'garbage';
+  | 'garbage'
+  /** Submits only: create (and charge) the task, then answer as a gateway that lost the answer. */
+  | { acceptThen: 502 | 504 | 'reset' };
 
 export type Outcome = 'Ready' | 'Request Moderated' | 'Content Moderated' | 'Error' | 'Task not found' | 'Mystery';
 
 export type DownloadMode = 'ok' | 'slow' | 'truncated' | 'not-image' | 'reset' | 'huge';
+
+/** Host names the fake puts in its URLs (all served by this one server; tests map them to 127.0.0.1). */
+export interface FakeHosts {
+  /** Host of the submit endpoints: what FLUX_API_URL names. */
+  api: string;
+  /** Regional host polling URLs point to (FLUX answers e.g. api.us1.bfl.ai). */
+  polling: string;
+  /** Delivery hosts results are served from, one per task in turn (FLUX uses several). */
+  results: string[];
+}
 
 export interface FakeFluxOptions {
   /** Time from submit to Ready. */
   latencyMs: number;
   /** When set, requests must carry this x-key. */
   apiKey?: string | undefined;
-  /** Credits left; every task costs 5. Undefined = unlimited. */
+  /** Credits left; every task costs its model's price. Undefined = unlimited (credits reports 1000). */
   credits?: number | undefined;
   /** Tasks that may be Pending at once before submits get 429 (BFL's default is 24). */
   maxActive: number;
-  /** Retry-After seconds sent with a 429 for too many active tasks. */
-  retryAfterS: number;
+  /** Retry-After seconds sent with a 429 for too many active tasks; undefined sends none. */
+  retryAfterS?: number | undefined;
   /** How long a result URL stays valid. */
   resultTtlMs: number;
   download: DownloadMode;
   /** Statuses tasks end in, taken in order for new tasks; empty = Ready. */
   outcomes: Outcome[];
-  /** Planned answers for the next submits / polls / credits requests, taken in order. */
+  /** Planned answers for the next submits / polls, taken in order. */
   submitFaults: Fault[];
   pollFaults: Fault[];
+  /** Time between accepting a submit (the task exists) and sending its answer. */
+  submitDelayMs: number;
 }
 
 export interface FakeTask {
@@ -48,13 +65,18 @@ export interface FakeTask {
   prompt: string;
   /** The body without the image fields. */
   params: Record<string, unknown>;
+  /** Size and alpha of each image that came with it (image, or input_image, input_image_2, ...). */
+  inputs: Array<{ width: number; height: number; hasAlpha: boolean }>;
   createdAt: number;
   readyAt: number;
   outcome: Outcome;
   polls: number;
   downloads: number;
+  cost: number;
   /** When a poll first answered Ready: the moment FLUX's result became visible to the client. */
   readyServedAt?: number;
+  /** Host the result URL of this task is on. */
+  resultHost?: string;
   result?: { bytes: Buffer; mime: string; seed: number };
 }
 
@@ -62,10 +84,12 @@ export interface FakeFlux {
   /** Base URL to use as FLUX_API_URL (ends in /v1). */
   url: string;
   origin: string;
+  /** Every origin the fake hands out (submit, polling, results), for FLUX_INPAINT_PRIVATE_ORIGINS. */
+  origins: string[];
   options: FakeFluxOptions;
   tasks: FakeTask[];
-  /** Every request seen: method, path and whether it carried the right key. */
-  requests: Array<{ method: string; path: string; key: string | undefined }>;
+  /** Every request seen: method, host, path and whether it carried the right key. */
+  requests: Array<{ method: string; host: string; path: string; key: string | undefined }>;
   /** Largest number of tasks that were Pending at the same time since the start or the last resetPeak(). */
   peakActive(): number;
   resetPeak(): void;
@@ -82,34 +106,66 @@ const DEFAULTS: FakeFluxOptions = {
   outcomes: [],
   submitFaults: [],
   pollFaults: [],
+  submitDelayMs: 0,
 };
 
-type Range = [min: number, max: number, integer: boolean];
-const STEPS: Range = [15, 50, true];
-const COMMON: Record<string, Range> = { safety_tolerance: [0, 6, true], seed: [0, 2 ** 32 - 1, true] };
+type NumberRule = { kind: 'number'; min?: number; max?: number; integer: boolean };
+type Rule = NumberRule | { kind: 'string' } | { kind: 'boolean' } | { kind: 'enum'; values: string[] } | { kind: 'aspect' };
+
+const int = (min?: number, max?: number): NumberRule => ({ kind: 'number', min, max, integer: true });
+const num = (min?: number, max?: number): NumberRule => ({ kind: 'number', min, max, integer: false });
+const str: Rule = { kind: 'string' };
+const bool: Rule = { kind: 'boolean' };
+const formats = (...values: string[]): Rule => ({ kind: 'enum', values });
 
 interface EndpointSpec {
-  image: 'image' | 'control_image';
-  requires: Array<'image' | 'control_image' | 'prompt'>;
-  ranges: Record<string, Range>;
+  required: string[];
+  fields: Record<string, Rule>;
+  /** The fields that carry images, in order. */
+  images: string[];
+  /** Credits for a task (per image; FLUX.2: first megapixel, see cost()). */
+  price: number;
+  /** FLUX.2: credits per further megapixel in and out. */
+  perMp?: number;
 }
 
-const ENDPOINTS: Record<string, EndpointSpec> = {
-  'flux-pro-1.0-fill': { image: 'image', requires: ['image'], ranges: { steps: STEPS, guidance: [1.5, 100, false] } },
-  'flux-pro-1.0-canny': {
-    image: 'control_image',
-    requires: ['prompt', 'control_image'],
-    ranges: { steps: STEPS, guidance: [1, 100, false], canny_low_threshold: [0, 500, true], canny_high_threshold: [0, 500, true] },
-  },
-  'flux-pro-1.0-depth': { image: 'control_image', requires: ['prompt', 'control_image'], ranges: { steps: STEPS, guidance: [1, 100, false] } },
-  'flux-pro-1.0-expand': {
-    image: 'image',
-    requires: ['image'],
-    ranges: { steps: STEPS, guidance: [1.5, 100, false], top: [0, 2048, true], bottom: [0, 2048, true], left: [0, 2048, true], right: [0, 2048, true] },
-  },
-};
+const COMMON: Record<string, Rule> = { prompt: str, seed: int(), webhook_url: str, webhook_secret: str };
+const inputImages = (n: number) => ['input_image', ...Array.from({ length: n - 1 }, (_, i) => `input_image_${i + 2}`)];
+const imageFields = (names: string[]) => Object.fromEntries(names.map((n) => [n, str]));
 
-const KNOWN_FIELDS = new Set(['prompt', 'image', 'mask', 'control_image', 'preprocessed_image', 'prompt_upsampling', 'output_format', 'webhook_url', 'webhook_secret']);
+const fluxTools = (extra: Record<string, Rule>): EndpointSpec => ({
+  required: ['image'],
+  images: ['image'],
+  price: 5,
+  fields: { ...COMMON, image: str, steps: int(15, 50), guidance: num(1.5, 100), prompt_upsampling: bool, safety_tolerance: int(0, 6), output_format: formats('jpeg', 'png'), ...extra },
+});
+
+const kontext = (price: number): EndpointSpec => ({
+  required: ['prompt'],
+  images: inputImages(4),
+  price,
+  fields: { ...COMMON, ...imageFields(inputImages(4)), aspect_ratio: { kind: 'aspect' }, prompt_upsampling: bool, safety_tolerance: int(0, 6), output_format: formats('jpeg', 'png') },
+});
+
+const flux2 = (images: number, price: number, perMp: number, extra: Record<string, Rule>): EndpointSpec => ({
+  required: ['prompt'],
+  images: inputImages(images),
+  price,
+  perMp,
+  fields: { ...COMMON, ...imageFields(inputImages(images)), width: int(64), height: int(64), safety_tolerance: int(0, 5), output_format: formats('jpeg', 'png', 'webp'), ...extra },
+});
+
+const ENDPOINTS: Record<string, EndpointSpec> = {
+  'flux-pro-1.0-fill': fluxTools({ mask: str }),
+  'flux-pro-1.0-expand': fluxTools({ top: int(0, 2048), bottom: int(0, 2048), left: int(0, 2048), right: int(0, 2048) }),
+  'flux-kontext-pro': kontext(4),
+  'flux-kontext-max': kontext(8),
+  'flux-2-pro': flux2(8, 3, 1.5, { disable_pup: bool }),
+  'flux-2-max': flux2(8, 7, 3, { disable_pup: bool }),
+  'flux-2-flex': flux2(8, 6, 6, { steps: int(1, 50), guidance: num(1.5, 10), prompt_upsampling: bool, input_image_blob_path: str }),
+  'flux-2-klein-4b': flux2(4, 1.4, 0.1, {}),
+  'flux-2-klein-9b': flux2(4, 1.5, 0.2, {}),
+};
 
 interface DetailItem {
   loc: Array<string | number>;
@@ -117,29 +173,48 @@ interface DetailItem {
   type: string;
 }
 
+/** Kontext's aspect_ratio: "W:H" between 21:9 and 9:21. */
+function aspectOk(v: unknown): boolean {
+  const m = typeof v === 'string' ? /^(\d+):(\d+)$/.exec(v) : null;
+  if (!m) return false;
+  const r = Number(m[1]) / Number(m[2]);
+  return r >= 9 / 21 - 1e-9 && r <= 21 / 9 + 1e-9;
+}
+
 function validate(spec: EndpointSpec, body: Record<string, unknown>): DetailItem[] {
   const detail: DetailItem[] = [];
-  for (const field of spec.requires) {
-    if (typeof body[field] !== 'string' || body[field] === '') detail.push({ loc: ['body', field], msg: 'Field required', type: 'missing' });
+  for (const field of spec.required) {
+    if (typeof body[field] !== 'string') detail.push({ loc: ['body', field], msg: 'Field required', type: 'missing' });
   }
-  const ranges = { ...COMMON, ...spec.ranges };
   for (const [key, value] of Object.entries(body)) {
-    const range = ranges[key];
-    if (!range) {
-      if (!KNOWN_FIELDS.has(key)) detail.push({ loc: ['body', key], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' });
-      continue;
+    const rule = spec.fields[key];
+    // FastAPI ignores fields a model does not declare (the schemas set no additionalProperties).
+    if (!rule || value === null) continue;
+    const at = ['body', key];
+    switch (rule.kind) {
+      case 'string':
+        if (typeof value !== 'string') detail.push({ loc: at, msg: 'Input should be a valid string', type: 'string_type' });
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean') detail.push({ loc: at, msg: 'Input should be a valid boolean', type: 'bool_type' });
+        break;
+      case 'enum':
+        if (!rule.values.includes(String(value))) {
+          detail.push({ loc: at, msg: `Input should be ${rule.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}`, type: 'enum' });
+        }
+        break;
+      case 'aspect':
+        if (!aspectOk(value)) detail.push({ loc: at, msg: 'Aspect ratio must be between 21:9 and 9:21', type: 'value_error' });
+        break;
+      case 'number':
+        if (typeof value !== 'number' || (rule.integer && !Number.isInteger(value))) {
+          detail.push({ loc: at, msg: `Input should be a valid ${rule.integer ? 'integer' : 'number'}`, type: rule.integer ? 'int_type' : 'float_type' });
+        } else if (rule.min !== undefined && value < rule.min) {
+          detail.push({ loc: at, msg: `Input should be greater than or equal to ${rule.min}`, type: 'greater_than_equal' });
+        } else if (rule.max !== undefined && value > rule.max) {
+          detail.push({ loc: at, msg: `Input should be less than or equal to ${rule.max}`, type: 'less_than_equal' });
+        }
     }
-    const [min, max, integer] = range;
-    if (typeof value !== 'number' || (integer && !Number.isInteger(value))) {
-      detail.push({ loc: ['body', key], msg: `Input should be a valid ${integer ? 'integer' : 'number'}`, type: integer ? 'int_type' : 'float_type' });
-    } else if (value < min) {
-      detail.push({ loc: ['body', key], msg: `Input should be greater than or equal to ${min}`, type: 'greater_than_equal' });
-    } else if (value > max) {
-      detail.push({ loc: ['body', key], msg: `Input should be less than or equal to ${max}`, type: 'less_than_equal' });
-    }
-  }
-  if (body.output_format !== undefined && !['jpeg', 'png', 'webp'].includes(String(body.output_format))) {
-    detail.push({ loc: ['body', 'output_format'], msg: "Input should be 'jpeg', 'png' or 'webp'", type: 'enum' });
   }
   return detail;
 }
@@ -151,31 +226,57 @@ function promptColour(prompt: string): { r: number; g: number; b: number } {
   return { r: (h >>> 16) & 255, g: (h >>> 8) & 255, b: h & 255 };
 }
 
-/** Makes the result the way a model would change the picture, cheaply: the masked area painted over. */
-async function render(endpoint: string, body: Record<string, unknown>, imageField: string): Promise<{ bytes: Buffer; mime: string }> {
-  const input = Buffer.from(String(body[imageField]), 'base64');
-  const format = body.output_format === 'png' ? 'png' : body.output_format === 'webp' ? 'webp' : 'jpeg';
+const round16 = (v: number) => Math.max(64, Math.round(v / 16) * 16);
+
+/**
+ * Makes the result the way a model would change the picture, cheaply: Fill paints the masked area, Expand adds
+ * margins, the instruction models tint the whole picture and answer at sides that are multiples of 16.
+ */
+async function render(
+  endpoint: string,
+  body: Record<string, unknown>,
+  spec: EndpointSpec,
+): Promise<{ bytes: Buffer; mime: string; inputMp: number; outputMp: number; inputs: FakeTask['inputs'] }> {
+  const format = body.output_format === 'png' ? 'png' : body.output_format === 'webp' ? 'webp' : endpoint.startsWith('flux-kontext') && body.output_format === undefined ? 'png' : 'jpeg';
   const colour = promptColour(String(body.prompt ?? ''));
-  let img = sharp(input).removeAlpha();
-  const meta = await sharp(input).metadata();
-  const width = meta.width ?? 1;
-  const height = meta.height ?? 1;
-  if (endpoint.endsWith('fill')) {
-    const maskRaw = body.mask
-      ? await sharp(Buffer.from(String(body.mask), 'base64')).greyscale().resize(width, height, { fit: 'fill' }).raw().toBuffer()
-      : Buffer.alloc(width * height, 255);
-    const overlay = Buffer.alloc(width * height * 4);
-    for (let i = 0; i < width * height; i++) overlay.set([colour.r, colour.g, colour.b, maskRaw[i]!], i * 4);
-    img = img.composite([{ input: overlay, raw: { width, height, channels: 4 } }]);
-  } else if (endpoint.endsWith('expand')) {
-    const pad = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : 0);
-    img = img.extend({ top: pad('top'), bottom: pad('bottom'), left: pad('left'), right: pad('right'), background: { ...colour, alpha: 1 } });
+  const inputs = spec.images.filter((f) => typeof body[f] === 'string').map((f) => Buffer.from(String(body[f]), 'base64'));
+  const metas = await Promise.all(inputs.map((b) => sharp(b).metadata()));
+  const inputMp = metas.reduce((sum, m) => sum + ((m.width ?? 0) * (m.height ?? 0)) / 1e6, 0);
+  let img: Sharp;
+  if (inputs.length === 0) {
+    img = sharp({ create: { width: 1024, height: 1024, channels: 3, background: colour } });
   } else {
-    img = img.greyscale().tint(colour);
+    const width = metas[0]!.width ?? 1;
+    const height = metas[0]!.height ?? 1;
+    img = sharp(inputs[0]).removeAlpha();
+    if (endpoint.endsWith('fill')) {
+      const maskRaw = body.mask
+        ? await sharp(Buffer.from(String(body.mask), 'base64')).greyscale().resize(width, height, { fit: 'fill' }).raw().toBuffer()
+        : Buffer.alloc(width * height, 255);
+      const overlay = Buffer.alloc(width * height * 4);
+      for (let i = 0; i < width * height; i++) overlay.set([colour.r, colour.g, colour.b, maskRaw[i]!], i * 4);
+      img = img.composite([{ input: overlay, raw: { width, height, channels: 4 } }]);
+    } else if (endpoint.endsWith('expand')) {
+      const pad = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : 0);
+      img = img.extend({ top: pad('top'), bottom: pad('bottom'), left: pad('left'), right: pad('right'), background: { ...colour, alpha: 1 } });
+    } else {
+      const w = typeof body.width === 'number' ? body.width : round16(width);
+      const h = typeof body.height === 'number' ? body.height : round16(height);
+      img = img.greyscale().tint(colour).resize(w, h, { fit: 'fill' });
+    }
   }
-  const bytes = await img.toFormat(format).toBuffer();
-  return { bytes, mime: `image/${format}` };
+  const { data: bytes, info } = await img.toFormat(format).toBuffer({ resolveWithObject: true });
+  const described = metas.map((m) => ({ width: m.width ?? 0, height: m.height ?? 0, hasAlpha: Boolean(m.hasAlpha) }));
+  return { bytes, mime: `image/${format}`, inputMp, outputMp: (info.width * info.height) / 1e6, inputs: described };
 }
+
+/** Credits: a fixed price per image, or for FLUX.2 the first megapixel plus every further one in and out. */
+function cost(spec: EndpointSpec, inputMp: number, outputMp: number): number {
+  if (spec.perMp === undefined) return spec.price;
+  return Math.round((spec.price + Math.max(0, outputMp - 1) * spec.perMp + inputMp * spec.perMp) * 100) / 100;
+}
+
+const twoDecimals = (v: number) => Math.round(v * 100) / 100;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -183,10 +284,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-/** Answers with a planned fault; returns false when there is none. */
-function applyFault(queue: Fault[], req: IncomingMessage, res: ServerResponse): boolean {
-  const fault = queue.shift();
-  if (fault === undefined) return false;
+/** Answers with a planned fault; returns false when there is none (or when it comes after accepting). */
+function applyFault(fault: Fault | undefined, req: IncomingMessage, res: ServerResponse): boolean {
+  if (fault === undefined || (typeof fault === 'object' && 'acceptThen' in fault)) return false;
   if (fault === 'reset') {
     req.socket.destroy();
   } else if (fault === 'garbage') {
@@ -205,19 +305,32 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeFlux(options: Partial<FakeFluxOptions> = {}, port = 0): Promise<FakeFlux> {
-  const opts: FakeFluxOptions = { ...DEFAULTS, ...options, outcomes: [...(options.outcomes ?? [])], submitFaults: [...(options.submitFaults ?? [])], pollFaults: [...(options.pollFaults ?? [])] };
+/** A seed like the ones FLUX reports: around 10^12. */
+const fluxSeed = () => randomInt(1_000_000_000_000, 9_999_999_999_999);
+
+export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?: FakeHosts } = {}, port = 0): Promise<FakeFlux> {
+  const { hosts, ...rest } = options;
+  const opts: FakeFluxOptions = {
+    ...DEFAULTS,
+    ...rest,
+    outcomes: [...(rest.outcomes ?? [])],
+    submitFaults: [...(rest.submitFaults ?? [])],
+    pollFaults: [...(rest.pollFaults ?? [])],
+  };
   const tasks = new Map<string, FakeTask>();
   const requests: FakeFlux['requests'] = [];
   const signatures = new Map<string, { task: FakeTask; expires: number }>();
   let peak = 0;
   let rendering = 0;
-  let origin = '';
+  let local = '';
+  let resultTurn = 0;
+  const at = (host: string | undefined) => (host ? local.replace('127.0.0.1', host) : local);
 
   const active = () => [...tasks.values()].filter((t) => Date.now() < t.readyAt).length;
 
   async function submit(endpoint: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const spec = ENDPOINTS[endpoint];
+    // Retired endpoints (Canny, Depth, since 2025-10-31) are unknown routes: FastAPI's plain 404.
     if (!spec) return sendJson(res, 404, { detail: 'Not Found' });
     let body: Record<string, unknown>;
     try {
@@ -227,54 +340,79 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> = {}, port
     } catch {
       return sendJson(res, 422, { detail: [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }] });
     }
-    if (applyFault(opts.submitFaults, req, res)) return;
+    const fault = opts.submitFaults.shift();
+    if (applyFault(fault, req, res)) return;
     const detail = validate(spec, body);
     if (detail.length) return sendJson(res, 422, { detail });
-    if (opts.credits !== undefined && opts.credits < 5) return sendJson(res, 402, { detail: 'Insufficient credits' });
     if (active() + rendering >= opts.maxActive) {
-      return sendJson(res, 429, { detail: `You have reached the limit of ${opts.maxActive} active tasks` }, { 'retry-after': String(opts.retryAfterS) });
+      const headers: Record<string, string> = opts.retryAfterS !== undefined ? { 'retry-after': String(opts.retryAfterS) } : {};
+      return sendJson(res, 429, { detail: `You have reached the limit of ${opts.maxActive} active tasks` }, headers);
     }
-    let rendered: { bytes: Buffer; mime: string };
+    let rendered: Awaited<ReturnType<typeof render>>;
     // The slot is taken while the result is made, or two concurrent submits could both pass the limit.
     rendering++;
     try {
-      rendered = await render(endpoint, body, spec.image);
+      if (endpoint.endsWith('fill') && typeof body.mask === 'string') {
+        const [i, m] = await Promise.all([sharp(Buffer.from(String(body.image), 'base64')).metadata(), sharp(Buffer.from(body.mask, 'base64')).metadata()]);
+        if (i.width !== m.width || i.height !== m.height) {
+          return sendJson(res, 422, { detail: [{ loc: ['body', 'mask'], msg: 'Mask dimensions must match the image dimensions', type: 'value_error' }] });
+        }
+      }
+      rendered = await render(endpoint, body, spec);
     } catch {
-      return sendJson(res, 422, { detail: [{ loc: ['body', spec.image], msg: 'Could not decode image', type: 'value_error' }] });
+      return sendJson(res, 422, { detail: [{ loc: ['body', spec.images[0]!], msg: 'Could not decode image', type: 'value_error' }] });
     } finally {
       rendering--;
     }
-    if (opts.credits !== undefined) opts.credits -= 5;
+    const price = cost(spec, rendered.inputMp, rendered.outputMp);
+    if (opts.credits !== undefined && opts.credits < price) return sendJson(res, 402, { detail: 'Insufficient credits' });
+    if (opts.credits !== undefined) opts.credits = Math.round((opts.credits - price) * 100) / 100;
     const id = randomBytes(8).toString('hex');
-    const { image: _i, mask: _m, control_image: _c, ...params } = body;
+    const params = Object.fromEntries(Object.entries(body).filter(([k]) => !spec.images.includes(k) && k !== 'mask'));
     const now = Date.now();
     const task: FakeTask = {
       id,
       endpoint,
       prompt: String(body.prompt ?? ''),
       params,
+      inputs: rendered.inputs,
       createdAt: now,
-      readyAt: now + opts.latencyMs,
+      readyAt: now + opts.latencyMs + opts.submitDelayMs,
       outcome: opts.outcomes.shift() ?? 'Ready',
       polls: 0,
       downloads: 0,
-      result: { ...rendered, seed: typeof body.seed === 'number' ? body.seed : now % 100_000 },
+      cost: price,
+      result: { bytes: rendered.bytes, mime: rendered.mime, seed: typeof body.seed === 'number' ? body.seed : fluxSeed() },
     };
     tasks.set(id, task);
     peak = Math.max(peak, active());
-    sendJson(res, 200, { id, polling_url: `${origin}/v1/get_result?id=${id}`, cost: 5 });
+    const answer = () => {
+      if (res.destroyed) return;
+      if (fault && typeof fault === 'object' && 'acceptThen' in fault) {
+        if (fault.acceptThen === 'reset') return void req.socket.destroy();
+        return sendJson(res, fault.acceptThen, { detail: fault.acceptThen === 502 ? 'Bad Gateway' : 'Gateway Timeout' });
+      }
+      sendJson(res, 200, {
+        id,
+        polling_url: `${at(hosts?.polling)}/v1/get_result?id=${id}`,
+        cost: price,
+        input_mp: twoDecimals(rendered.inputMp),
+        output_mp: twoDecimals(rendered.outputMp),
+      });
+    };
+    if (opts.submitDelayMs > 0) setTimeout(answer, opts.submitDelayMs);
+    else answer();
   }
 
   function poll(url: URL, req: IncomingMessage, res: ServerResponse): void {
-    if (applyFault(opts.pollFaults, req, res)) return;
+    if (applyFault(opts.pollFaults.shift(), req, res)) return;
     const task = tasks.get(url.searchParams.get('id') ?? '');
-    if (!task) return sendJson(res, 200, { id: url.searchParams.get('id'), status: 'Task not found', result: null, progress: null, details: null });
+    if (!task) return sendJson(res, 200, { id: url.searchParams.get('id'), status: 'Task not found', result: null, progress: null, details: null, preview: null });
     task.polls++;
     const now = Date.now();
     if (now < task.readyAt) {
       const progress = Math.min(0.99, (now - task.createdAt) / Math.max(1, task.readyAt - task.createdAt));
-      const status = progress < 0.2 ? 'Pending' : 'Generating';
-      return sendJson(res, 200, { id: task.id, status, result: null, progress: status === 'Pending' ? null : progress, details: null });
+      return sendJson(res, 200, { id: task.id, status: 'Pending', result: null, progress: Math.round(progress * 100) / 100, details: null, preview: null });
     }
     switch (task.outcome) {
       case 'Ready': {
@@ -282,18 +420,23 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> = {}, port
         const sig = randomBytes(12).toString('hex');
         signatures.set(sig, { task, expires: now + opts.resultTtlMs });
         const ext = task.result!.mime.split('/')[1];
+        if (hosts && task.resultHost === undefined) task.resultHost = hosts.results[resultTurn++ % hosts.results.length];
         return sendJson(res, 200, {
           id: task.id,
           status: 'Ready',
-          result: { sample: `${origin}/results/${task.id}/sample.${ext}?sig=${sig}`, prompt: task.prompt, seed: task.result!.seed },
-          progress: 1,
+          result: { sample: `${at(task.resultHost)}/results/${task.id}/sample.${ext}?sig=${sig}`, prompt: task.prompt, seed: task.result!.seed },
+          progress: null,
           details: null,
+          preview: null,
         });
       }
       case 'Mystery':
-        return sendJson(res, 200, { id: task.id, status: 'Thinking very hard', result: null, progress: null, details: null });
+        return sendJson(res, 200, { id: task.id, status: 'Thinking very hard', result: null, progress: null, details: null, preview: null });
+      case 'Request Moderated':
+      case 'Content Moderated':
+        return sendJson(res, 200, { id: task.id, status: task.outcome, result: null, progress: null, details: { 'Moderation Reasons': ['Derivative Works'] }, preview: null });
       default:
-        return sendJson(res, 200, { id: task.id, status: task.outcome, result: null, progress: null, details: { 'Moderation Reasons': ['fake'] } });
+        return sendJson(res, 200, { id: task.id, status: task.outcome, result: null, progress: null, details: null, preview: null });
     }
   }
 
@@ -347,9 +490,10 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> = {}, port
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', local);
     const key = req.headers['x-key'];
-    requests.push({ method: req.method ?? '', path: url.pathname, key: typeof key === 'string' ? key : undefined });
+    const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
+    requests.push({ method: req.method ?? '', host, path: url.pathname, key: typeof key === 'string' ? key : undefined });
     const handle = async () => {
       if (url.pathname.startsWith('/results/') && req.method === 'GET') return download(url, req, res);
       if (opts.apiKey !== undefined && key !== opts.apiKey) return sendJson(res, 403, { detail: 'Not authenticated - Invalid Authentication' });
@@ -369,11 +513,13 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> = {}, port
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = at(hosts?.api);
 
   return {
     url: `${origin}/v1`,
     origin,
+    origins: [...new Set([origin, at(hosts?.polling), ...(hosts?.results ?? []).map(at)])],
     options: opts,
     get tasks() {
       return [...tasks.values()];

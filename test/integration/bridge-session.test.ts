@@ -89,7 +89,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(added.content).toContain('](/api/v1/files/file-1/content)');
     expect(added.content).toContain('Prompt: ein roter Hut auf dem Kopf der Katze');
     expect(added.content).toContain('English: A red hat on the cat’s head\\.');
-    expect(added.content).toMatch(/FLUX Fill · 20 steps/);
+    expect(added.content).toContain("FLUX\\.1 Fill \\[pro\\] · 20 steps");
     expect(run.detachedAt).toBeLessThan(run.addedAt!);
     const meta = await sharp(run.saved[0]!.bytes).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([320, 240, 'png']);
@@ -379,5 +379,39 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     await probe;
     expect(run.done).toMatchObject({ ok: true });
     expect(worst).toBeLessThan(100);
+  });
+
+  it('Send with an out-of-range field is refused in words while the editor stays open; nothing is submitted', async () => {
+    const before = fake.tasks.length;
+    const page = new FakePage({ onInit: async (v) => ({ ...(await submitFor(v, 'a hat')), params: { steps: 5 } }) });
+    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
+    const refused = page.responses.find((r) => r.rid === 'submit-1')!;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(refused.error.message).toMatch(/^params\.steps: steps must be between 15 and 50$/);
+    expect(fake.tasks.length).toBe(before);
+    expect(run.done).toMatchObject({ ok: true, message: 'Inpaint closed without sending.' });
+  });
+
+  it('the caption and the status show what FLUX charged', async () => {
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'a costly hat') });
+    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
+    const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;
+    expect(added.content).toMatch(/ · \d+(\.\d+)? credits? · /);
+  });
+
+  it("unsigned openings never spend a user's session budget", async () => {
+    const limited = await startTestSidecar({ FLUX_INPAINT_RATE_LIMIT: '2' });
+    try {
+      const body = JSON.stringify({ protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${limited.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        expect(res.status).toBe(401);
+      }
+      const real = await openSession(limited.url, TEST_TOKEN, { protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
+      expect(real.res.status).toBe(200);
+      await real.res.body?.cancel();
+    } finally {
+      await limited.close();
+    }
   });
 });

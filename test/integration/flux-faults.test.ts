@@ -84,24 +84,41 @@ describe('FLUX refuses the job', () => {
     expect(job.error).toEqual({ code: 'flux_bad_request', message: 'FLUX rejected the request (400): Invalid image format. Check the prompt and the parameters.' });
   });
 
-  it('404: a retired model endpoint says so', async () => {
+  it('404 at submit: a retired model endpoint says so', async () => {
     fake.set({ submitFaults: [{ status: 404, body: { detail: 'Not Found' } }] });
     const job = await run();
     expect(job.error.code).toBe('flux_model_unavailable');
     expect(job.error.message).toContain('retired');
   });
 
+  it('the fake answers a retired endpoint (Canny) as FLUX does: 404 Not Found', async () => {
+    const res = await fetch(`${fake.url}/flux-pro-1.0-canny`, { method: 'POST', headers: { 'x-key': 'good-key', 'content-type': 'application/json' }, body: '{"prompt":"x"}' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ detail: 'Not Found' });
+  });
+
+  it('404 while polling: expired or wrong region, with what to do', async () => {
+    fake.set({ pollFaults: [{ status: 404, body: { detail: 'Not Found' } }] });
+    const job = await run({ prompt: 'poll 404' });
+    expect(job.error.code).toBe('flux_task_not_found');
+    expect(job.error.message).toContain('expired');
+    expect(job.error.message).toContain('wrong region');
+    expect(job.error.message).toContain('FLUX_API_URL');
+    expect(submits('poll 404')).toBe(1);
+  });
+
   it.each([
-    ['Request Moderated', 'flux_request_moderated', 'you were not charged'],
+    ['Request Moderated', 'flux_request_moderated', 'reasons given: Derivative Works'],
     ['Content Moderated', 'flux_content_moderated', 'SAFETY_TOLERANCE'],
     ['Error', 'flux_task_error', 'FLUX failed to generate the image (Error)'],
-    ['Task not found', 'flux_task_not_found', 'Send the edit again'],
+    ['Task not found', 'flux_task_not_found', 'expired'],
   ] as const)('task ends %s', async (outcome, code, message) => {
     fake.set({ outcomes: [outcome] });
     const job = await run();
     expect(job.state).toBe('failed');
     expect(job.error).toMatchObject({ code });
     expect(job.error.message).toContain(message);
+    expect(job.error.message).not.toContain('not charged');
   });
 });
 
@@ -113,8 +130,8 @@ describe('transient faults are survived, bounded', () => {
     expect(submits('burst')).toBe(1);
   });
 
-  it('5xx that never ends gives up with a clear error', async () => {
-    fake.set({ submitFaults: Array.from({ length: 10 }, () => ({ status: 502 })) });
+  it('500/503 that never ends gives up with a clear error', async () => {
+    fake.set({ submitFaults: Array.from({ length: 10 }, () => ({ status: 503 })) });
     const job = await run({ prompt: 'never' });
     expect(job.error.code).toBe('flux_server_error');
     expect(job.error.message).toContain('Try again in a minute');
@@ -162,15 +179,61 @@ describe('transient faults are survived, bounded', () => {
 
 describe('ambiguous submits are not repeated (a second task would be paid twice)', () => {
   it.each([
-    ['connection reset', 'reset' as const, 'flux_connection_lost'],
-    ['garbage JSON', 'garbage' as const, 'flux_bad_response'],
-  ])('%s at submit', async (_name, fault, code) => {
+    ['connection reset', 'reset' as const],
+    ['garbage JSON', 'garbage' as const],
+    ['a 502', { status: 502 }],
+    ['a 504', { status: 504 }],
+  ])('%s at submit: failed, not resent, the user is told it may have been charged', async (name, fault) => {
+    const prompt = `ambiguous ${name}`;
+    const posts = fake.requests.filter((r) => r.method === 'POST').length;
     fake.set({ submitFaults: [fault] });
-    const job = await run({ prompt: `ambiguous ${fault}` });
+    const job = await run({ prompt });
     expect(job.state).toBe('failed');
-    expect(job.error.code).toBe(code);
-    expect(fake.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
-    expect(fake.options.submitFaults).toEqual([]);
+    expect(job.error.code).toBe('submit_outcome_unknown');
+    expect(job.error.message).toContain('may have accepted this job and charged for it');
+    expect(fake.requests.filter((r) => r.method === 'POST').length).toBe(posts + 1);
+  });
+
+  it.each([502, 504, 'reset'] as const)('FLUX accepts the task, then the answer is lost (%s): exactly one task, never a second', async (after) => {
+    const prompt = `accepted then ${after}`;
+    fake.set({ submitFaults: [{ acceptThen: after }] });
+    const job = await run({ prompt });
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe('submit_outcome_unknown');
+    expect(job.error.message).toContain(`Job ${job.id}: FLUX.1 Fill [pro], "${prompt}"`);
+    expect(job.error.message).toContain('https://dashboard.bfl.ai/');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(submits(prompt)).toBe(1);
+  });
+});
+
+describe('429: wait as asked, at least a second, within the budget', () => {
+  it('Retry-After: 0 does not spin: a few requests a second at most', async () => {
+    const prompt = 'retry after zero';
+    const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('fill')).length;
+    const before = posts();
+    fake.set({ submitFaults: Array.from({ length: 3 }, () => ({ status: 429, retryAfter: 0 })) });
+    const started = Date.now();
+    const job = await run({ prompt });
+    expect(job.state).toBe('done');
+    expect(posts() - before).toBe(4);
+    // Three waits of at least a second each.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+    expect(submits(prompt)).toBe(1);
+  });
+
+  it('a Retry-After beyond the job budget gives up at once, and says so (not "waiting 300 s")', async () => {
+    fake.set({ submitFaults: [{ status: 429, retryAfter: 600 }] });
+    const started = Date.now();
+    const job = await run({ prompt: 'too long a wait' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe('flux_rate_limited');
+    expect(job.error.message).toMatch(/^Gave up: FLUX has too many active tasks/);
+    expect(job.error.message).toContain('asked to wait 600 s');
+    expect(job.error.message).toContain('nothing was charged');
+    expect(job.error.message).not.toMatch(/waiting \d+ s/);
+    expect(submits('too long a wait')).toBe(0);
   });
 });
 

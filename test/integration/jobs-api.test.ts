@@ -59,14 +59,30 @@ describe('jobs API over HTTP with the FLUX provider', () => {
     expect(task?.params).toMatchObject({ steps: 20 });
   });
 
-  it.each(['canny', 'depth', 'expand'] as const)('%s runs end to end', async (model) => {
-    const params = model === 'expand' ? { top: 32, left: 16 } : {};
+  it.each([
+    ['expand', { top: 32, left: 16 }, 'image/jpeg'],
+    ['kontext-pro', { aspect_ratio: 'match' }, 'image/png'],
+    ['flux-2-pro', { prompt_upsampling: false }, 'image/jpeg'],
+  ] as const)('%s runs end to end', async (model, params, mime) => {
     const res = await post({ model, prompt: `make it ${model}`, image: image.toString('base64'), params, provider: 'bfl' });
     expect(res.status).toBe(202);
     const final = await waitForJob((await res.json()).id);
     expect(final.state).toBe('done');
-    expect(final.result.mime).toBe('image/jpeg');
+    expect(final.result.mime).toBe(mime);
     if (model === 'expand') expect(final.result).toMatchObject({ width: 256 + 16, height: 192 + 32 });
+  });
+
+  it('takes the mask as raw bytes (one per pixel), as the editor sends it', async () => {
+    const raw = await sharp(mask).greyscale().raw().toBuffer();
+    const res = await post({ model: 'fill', prompt: 'raw mask', image: image.toString('base64'), mask: { format: 'raw', width: 256, height: 192, data: raw.toString('base64') }, output_format: 'png', provider: 'bfl' });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const final = await waitForJob((await res.json()).id);
+    expect(final.state).toBe('done');
+    const out = await sharp(Buffer.from(await (await sidecar.api(`/v1/jobs/${final.id}/result`)).arrayBuffer())).removeAlpha().raw().toBuffer();
+    const src = await sharp(image).removeAlpha().raw().toBuffer();
+    expect([...out.subarray(0, 3)]).toEqual([...src.subarray(0, 3)]);
+    const centre = ((96 * 256 + 128) * 3);
+    expect([...out.subarray(centre, centre + 3)]).not.toEqual([...src.subarray(centre, centre + 3)]);
   });
 
   it('accepts multipart uploads with the same field names', async () => {
@@ -114,11 +130,23 @@ describe('jobs API over HTTP with the FLUX provider', () => {
 
 describe('jobs API refuses bad requests with a clear message', () => {
   it.each([
-    [{ model: 'paint', image: 'aGk=' }, 400, 'invalid_request', 'model must be one of fill, canny, depth, expand'],
-    [{ model: 'fill', prompt: 'x', mask: 'aGk=' }, 400, 'invalid_request', 'send exactly one of image'],
-    [{ model: 'fill', image: '***', mask: 'aGk=' }, 400, 'invalid_request', 'image must be base64'],
+    [{ model: 'paint', image: 'aGk=' }, 400, 'invalid_request', 'model must be one of fill, expand, kontext-pro'],
+    [{ model: 'canny', image: 'aGk=', prompt: 'x' }, 400, 'invalid_request', 'model must be one of'],
+    [{ model: 'fill', prompt: 'x', mask: 'aGk=' }, 400, 'invalid_request', 'image: image must be'],
+    [{ model: 'fill', image: '***', mask: 'aGk=' }, 400, 'invalid_request', 'data must be base64'],
     [{ model: 'fill', image: 'aGk=', params: { steps: 99 } }, 400, 'invalid_request', 'params.steps: steps must be between 15 and 50'],
-    [{ model: 'canny', image: 'aGk=' }, 400, 'invalid_request', 'canny needs a prompt'],
+    [{ model: 'fill', image: 'aGk=', params: { aspect_ratio: '1:1' } }, 400, 'invalid_request', 'params: FLUX.1 Fill [pro] has no field aspect_ratio'],
+    [{ model: 'kontext-pro', image: 'aGk=' }, 400, 'invalid_request', 'prompt: FLUX.1 Kontext [pro] needs an instruction'],
+    [{ model: 'fill', image: 'aGk=', output_format: 'webp' }, 400, 'invalid_request', 'output_format: FLUX.1 Fill [pro] gives jpeg or png, not webp'],
+    [{ model: 'flux-2-flex', prompt: 'x', image: 'aGk=', params: { guidance: 11 } }, 400, 'invalid_request', 'params.guidance: guidance must be between 1.5 and 10'],
+    [{ model: 'flux-2-pro', prompt: 'x', image: 'aGk=', params: { safety_tolerance: 6 } }, 400, 'invalid_request', 'params.safety_tolerance: safety_tolerance must be between 0 and 5'],
+    [{ model: 'fill', image: 'aGk=', params: { seed: 2 ** 53 } }, 400, 'invalid_request', 'params.seed: seed must be between 0 and 9007199254740991'],
+    [{ model: 'kontext-pro', prompt: 'x', image: 'aGk=', references: [{ data: 'aGk=' }, { data: 'aGk=' }, { data: 'aGk=' }, { data: 'aGk=' }] }, 400, 'invalid_request', 'references: FLUX.1 Kontext [pro] takes at most 3 reference images'],
+    [{ model: 'fill', image: 'aGk=', references: [{ data: 'aGk=' }] }, 400, 'invalid_request', 'references: FLUX.1 Fill [pro] takes no reference images'],
+    [{ model: 'fill', image: 'aGk=', mask: { format: 'raw', width: 4, height: 4, data: 'aGk=' } }, 400, 'invalid_request', 'mask.data: mask.data must hold exactly width x height bytes'],
+    [{ model: 'fill', image: { ref: 'abc' } }, 400, 'invalid_request', 'image: {ref} names a picture of an Open WebUI chat'],
+    [{ model: 'fill', image: 'aGk=', source_job: 'abc' }, 400, 'invalid_request', 'send exactly one of image (the picture) or source_job'],
+    [{ model: 'flux-2-pro', prompt: 'x', image: 'aGk=', masked_only: 'yes' }, 400, 'invalid_request', 'masked_only must be true or false'],
     [{ model: 'fill', image: 'aGk=', unknown: 1 }, 400, 'invalid_request', 'unknown'],
     [{ model: 'fill', image: 'aGk=', prompt: 'x'.repeat(4001) }, 400, 'invalid_request', 'prompt must be at most 4000 characters'],
   ])('%j -> %i %s', async (body, status, code, message) => {

@@ -30,28 +30,33 @@ async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<
   }
 }
 
+/** A built sidecar with its own data dir, and one Fill job sent to it. */
+async function sidecarWithJob(dirPrefix: string, prompt: string) {
+  const dataDir = await mkdtemp(join(tmpdir(), dirPrefix));
+  const env = {
+    FLUX_INPAINT_PORT: '0',
+    FLUX_INPAINT_DATA_DIR: dataDir,
+    FLUX_INPAINT_TOKEN: TOKEN,
+    FLUX_API_KEY: 'test-key',
+    FLUX_API_URL: fake.url,
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
+  };
+  const first = await spawnSidecar(env);
+  const image = await testImage(128, 96);
+  const res = await api(first.url, '/v1/jobs', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'fill', prompt, image: image.toString('base64'), mask: (await testMask(128, 96)).toString('base64'), provider: 'bfl' }),
+  });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  return { dataDir, env, first, id };
+}
+
 describe('restart', () => {
   it('a job killed while Pending resumes after a restart and its result is saved once', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'flux-restart-'));
-    const env = {
-      FLUX_INPAINT_PORT: '0',
-      FLUX_INPAINT_DATA_DIR: dataDir,
-      FLUX_INPAINT_TOKEN: TOKEN,
-      FLUX_API_KEY: 'test-key',
-      FLUX_API_URL: fake.url,
-      FLUX_INPAINT_RESULT_HOSTS: fake.origin,
-      FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
-      FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
-    };
-    const first = await spawnSidecar(env);
-    const image = await testImage(128, 96);
-    const mask = await testMask(128, 96);
-    const res = await api(first.url, '/v1/jobs', {
-      method: 'POST',
-      body: JSON.stringify({ model: 'fill', prompt: 'survive a restart', image: image.toString('base64'), mask: mask.toString('base64'), provider: 'bfl' }),
-    });
-    expect(res.status).toBe(202);
-    const { id } = await res.json();
+    const { dataDir, env, first, id } = await sidecarWithJob('flux-restart-', 'survive a restart');
     await until(async () => {
       const job = await (await api(first.url, `/v1/jobs/${id}`)).json();
       return job.state === 'running' ? job : undefined;
@@ -77,6 +82,71 @@ describe('restart', () => {
     } finally {
       await second.kill();
     }
+  });
+
+  describe('a restart while a job is being sent never pays twice', () => {
+    const SUBMIT_DELAY_MS = 2_500;
+
+    async function startSlowSubmit(prompt: string) {
+      const { env, first, id } = await sidecarWithJob('flux-submit-', prompt);
+      // FLUX has the task (and charged for it) but has not answered yet.
+      await until(async () => (fake.tasks.some((t) => t.prompt === prompt) ? true : undefined));
+      return { env, first, id };
+    }
+
+    async function finalState(url: string, id: string) {
+      return until(async () => {
+        const job = await (await api(url, `/v1/jobs/${id}`)).json();
+        return ['done', 'failed', 'cancelled'].includes(job.state) ? job : undefined;
+      }, 20_000);
+    }
+
+    it('graceful stop (SIGTERM): the submit in flight is drained and journaled, then polled after the restart', async () => {
+      fake.set({ submitDelayMs: SUBMIT_DELAY_MS, latencyMs: 500 });
+      try {
+        const prompt = 'graceful during submit';
+        const { env, first, id } = await startSlowSubmit(prompt);
+        const stopped = Date.now();
+        await first.kill('SIGTERM');
+        // It waited for FLUX's answer instead of dropping it.
+        expect(Date.now() - stopped).toBeGreaterThan(500);
+        fake.set({ submitDelayMs: 0 });
+        const second = await spawnSidecar(env);
+        try {
+          const done = await finalState(second.url, id);
+          expect(done.state).toBe('done');
+          expect(fake.tasks.filter((t) => t.prompt === prompt)).toHaveLength(1);
+        } finally {
+          await second.kill();
+        }
+      } finally {
+        fake.set({ submitDelayMs: 0, latencyMs: 4_000 });
+      }
+    });
+
+    it('hard stop (kill -9): the job whose outcome is unknown is not sent again, and says so', async () => {
+      fake.set({ submitDelayMs: SUBMIT_DELAY_MS, latencyMs: 500 });
+      try {
+        const prompt = 'killed during submit';
+        const { env, first, id } = await startSlowSubmit(prompt);
+        await first.kill('SIGKILL');
+        fake.set({ submitDelayMs: 0 });
+        const second = await spawnSidecar(env);
+        try {
+          const job = await finalState(second.url, id);
+          expect(job.state).toBe('failed');
+          expect(job.error.code).toBe('submit_outcome_unknown');
+          expect(job.error.message).toContain('The sidecar stopped while this job was being sent to FLUX.');
+          expect(job.error.message).toContain('https://dashboard.bfl.ai/');
+          await new Promise((r) => setTimeout(r, 500));
+          expect(fake.tasks.filter((t) => t.prompt === prompt)).toHaveLength(1);
+        } finally {
+          await second.kill();
+        }
+      } finally {
+        fake.set({ submitDelayMs: 0, latencyMs: 4_000 });
+      }
+    });
   });
 
   it('a wrong setting stops the start with one line naming the variable', async () => {

@@ -86,6 +86,9 @@ export class FakePage {
         const params = await this.script.onInit(m.value);
         if (params) this.fromEditor({ type: 'request', rid: 'submit-1', method: 'submit', params });
         else this.fromEditor({ type: 'request', rid: 'cancel-1', method: 'cancel' });
+      } else if (m.rid === 'submit-1' && !m.ok) {
+        // The editor shows the error and stays open; this scripted user then closes it.
+        this.fromEditor({ type: 'request', rid: 'cancel-1', method: 'cancel' });
       }
     } else if (m.type === 'job') {
       this.jobs.push(m.job);

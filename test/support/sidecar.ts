@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { loggerOptions } from '../../src/log.js';
-import { startSidecar, type Sidecar } from '../../src/server.js';
+import { startSidecar, type Sidecar, type SidecarHooks } from '../../src/server.js';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
@@ -17,8 +17,8 @@ export interface TestSidecar extends Sidecar {
   api(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Starts a real sidecar on 127.0.0.1:0 with its own data dir. */
-export async function startTestSidecar(env: Record<string, string> = {}, dataDir?: string): Promise<TestSidecar> {
+/** Starts a real sidecar on 127.0.0.1:0 with its own data dir (hooks: e.g. name resolution for a fake FLUX). */
+export async function startTestSidecar(env: Record<string, string> = {}, dataDir?: string, hooks: SidecarHooks = {}): Promise<TestSidecar> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'flux-inpaint-')));
   const config = loadConfig({
     FLUX_INPAINT_PORT: '0',
@@ -37,7 +37,7 @@ export async function startTestSidecar(env: Record<string, string> = {}, dataDir
     },
   });
   const logger = pino(loggerOptions('debug'), sink);
-  const sidecar = await startSidecar(config, logger);
+  const sidecar = await startSidecar(config, logger, hooks);
   return Object.assign(sidecar, {
     dataDir: dir,
     logs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDetail, fluxHttpError, fluxTaskError, parseRetryAfter } from '../../src/flux/errors.js';
+import { describeDetail, fluxHttpError, fluxTaskError, outcomeUnknownMessage, parseRetryAfter } from '../../src/flux/errors.js';
 
-const ctx = { model: 'canny', url: 'https://api.bfl.ai/v1/flux-pro-1.0-canny' };
+const ctx = { model: 'canny', url: 'https://api.bfl.ai/v1/flux-pro-1.0-canny', phase: 'submit' as const };
 
 describe('FLUX HTTP errors', () => {
   it.each([
@@ -32,16 +32,45 @@ describe('FLUX HTTP errors', () => {
   it('429 is transient and carries Retry-After', () => {
     const err = fluxHttpError(429, { detail: 'too many' }, { ...ctx, retryAfterHeader: '7' });
     expect(err).toMatchObject({ code: 'flux_rate_limited', transient: true, retryAfter: 7 });
-    expect(err.message).toContain('waiting 7 s');
+    expect(err.message).toContain('trying again in about 7 s');
   });
 
-  it('Retry-After accepts seconds and HTTP dates, caps absurd values', () => {
+  it('Retry-After accepts seconds and HTTP dates, is floored at 1 s, and keeps long waits (the budget decides)', () => {
     expect(parseRetryAfter('3', 5)).toBe(3);
     expect(parseRetryAfter(undefined, 5)).toBe(5);
-    expect(parseRetryAfter('99999', 5)).toBe(300);
+    expect(parseRetryAfter('0', 5)).toBe(1);
+    expect(parseRetryAfter('0.01', 5)).toBe(1);
+    expect(parseRetryAfter('-4', 5)).toBe(1);
+    expect(parseRetryAfter('99999', 5)).toBe(86_400);
     const inTen = new Date(Date.now() + 10_000).toUTCString();
     expect(parseRetryAfter(inTen, 5)).toBeGreaterThan(8);
+    expect(parseRetryAfter(new Date(Date.now() - 60_000).toUTCString(), 5)).toBe(1);
     expect(parseRetryAfter('soon', 5)).toBe(5);
+  });
+
+  it.each([502, 504])('%i at submit: the outcome is unknown, never retried', (status) => {
+    const err = fluxHttpError(status, {}, ctx);
+    expect(err).toMatchObject({ code: 'submit_outcome_unknown', transient: false });
+  });
+
+  it('404 while polling means an expired task or the wrong region, not a retired model', () => {
+    const err = fluxHttpError(404, { detail: 'Not Found' }, { url: 'https://api.us1.bfl.ai/v1/get_result?id=x', phase: 'poll' });
+    expect(err.code).toBe('flux_task_not_found');
+    expect(err.message).toContain('expired');
+    expect(err.message).toContain('wrong region');
+  });
+
+  it('the unknown-outcome message names the job and where to check', () => {
+    const text = outcomeUnknownMessage('FLUX answered the job with HTTP 502.', {
+      id: 'job123',
+      label: 'FLUX.1 Fill [pro]',
+      prompt: 'a red boat',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      apiUrl: 'https://api.bfl.ai/v1',
+    });
+    expect(text).toContain('may have accepted this job and charged for it');
+    expect(text).toContain('Job job123: FLUX.1 Fill [pro], "a red boat"');
+    expect(text).toContain('https://dashboard.bfl.ai/');
   });
 
   it('describeDetail handles strings and missing detail', () => {
@@ -52,13 +81,14 @@ describe('FLUX HTTP errors', () => {
 
 describe('FLUX task statuses', () => {
   it.each([
-    ['Request Moderated', 'flux_request_moderated', 'you were not charged'],
-    ['Content Moderated', 'flux_content_moderated', 'you were not charged'],
-    ['Task not found', 'flux_task_not_found', 'Send the edit again'],
+    ['Request Moderated', 'flux_request_moderated', 'reasons given: Derivative Works'],
+    ['Content Moderated', 'flux_content_moderated', 'reasons given: Derivative Works'],
+    ['Task not found', 'flux_task_not_found', 'wrong region'],
     ['Error', 'flux_task_error', 'FLUX failed to generate the image (Error)'],
   ])('%s -> %s', (status, code, text) => {
-    const err = fluxTaskError(status, undefined);
+    const err = fluxTaskError(status, { 'Moderation Reasons': ['Derivative Works'] });
     expect(err.code).toBe(code);
     expect(err.message).toContain(text);
+    expect(err.message).not.toContain('not charged');
   });
 });

@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { buildFluxBody, PARAM_SCHEMAS } from '../../src/flux/models.js';
-import { MODEL_RANGES } from '../../src/flux/ranges.js';
+import { COMMON_RANGES, MODEL_CHOICES, MODEL_ENDPOINTS, MODEL_INFO, MODEL_RANGES, MODELS } from '../../src/flux/ranges.js';
+
+describe('model catalogue', () => {
+  it('has no retired model and one endpoint per model', () => {
+    expect(MODELS).not.toContain('canny');
+    expect(MODELS).not.toContain('depth');
+    expect(Object.values(MODEL_ENDPOINTS).some((e) => /canny|depth/.test(e))).toBe(false);
+    expect(new Set(Object.values(MODEL_ENDPOINTS)).size).toBe(MODELS.length);
+  });
+
+  it('webp only for FLUX.2; Fill, Expand and Kontext give jpeg or png', () => {
+    for (const m of MODELS) expect(MODEL_INFO[m].outputFormats.includes('webp')).toBe(m.startsWith('flux-2-'));
+  });
+
+  it('seeds go up to the largest integer a number holds exactly (FLUX returns seeds around 10^12)', () => {
+    expect(COMMON_RANGES.seed.max).toBe(Number.MAX_SAFE_INTEGER);
+    expect(PARAM_SCHEMAS.fill.safeParse({ seed: 1_234_567_890_123 }).success).toBe(true);
+    expect(PARAM_SCHEMAS['flux-2-pro'].safeParse({ seed: Number.MAX_SAFE_INTEGER + 2 }).success).toBe(false);
+  });
+});
 
 describe('FLUX request builders', () => {
   it('fill sends image and mask with the parameters given', () => {
@@ -8,17 +27,30 @@ describe('FLUX request builders', () => {
     expect(body).toEqual({ prompt: 'a cat', output_format: 'png', image: 'aW1n', mask: 'bWFzaw==', steps: 30, guidance: 40, seed: 7 });
   });
 
-  it('canny and depth send the picture as control_image', () => {
-    for (const model of ['canny', 'depth'] as const) {
-      const body = buildFluxBody({ model, prompt: 'x', image: 'aW1n', params: {}, outputFormat: 'jpeg' });
-      expect(body.control_image).toBe('aW1n');
-      expect(body.image).toBeUndefined();
-    }
-  });
-
   it('expand sends the paddings', () => {
     const body = buildFluxBody({ model: 'expand', prompt: '', image: 'aW1n', params: { top: 64, left: 2048 }, outputFormat: 'jpeg' });
     expect(body).toMatchObject({ image: 'aW1n', top: 64, left: 2048 });
+  });
+
+  it('kontext sends input_image, references as input_image_2.., and no mask; "match" leaves aspect_ratio out', () => {
+    const body = buildFluxBody({
+      model: 'kontext-pro',
+      prompt: 'make it night',
+      image: 'aW1n',
+      mask: 'bWFzaw==',
+      references: ['cjE=', 'cjI='],
+      params: { aspect_ratio: 'match', prompt_upsampling: true },
+      outputFormat: 'png',
+    });
+    expect(body).toEqual({ prompt: 'make it night', output_format: 'png', input_image: 'aW1n', input_image_2: 'cjE=', input_image_3: 'cjI=', prompt_upsampling: true });
+    expect(buildFluxBody({ model: 'kontext-max', prompt: 'x', image: 'aW1n', params: { aspect_ratio: '16:9' }, outputFormat: 'jpeg' }).aspect_ratio).toBe('16:9');
+  });
+
+  it('FLUX.2 [pro] and [max] call the upsampling switch disable_pup; [flex] takes steps and guidance', () => {
+    expect(buildFluxBody({ model: 'flux-2-pro', prompt: 'x', image: 'aW1n', params: { prompt_upsampling: false }, outputFormat: 'webp' })).toMatchObject({ disable_pup: true, output_format: 'webp' });
+    const flex = buildFluxBody({ model: 'flux-2-flex', prompt: 'x', image: 'aW1n', params: { steps: 10, guidance: 2.5, prompt_upsampling: true }, outputFormat: 'jpeg' });
+    expect(flex).toMatchObject({ steps: 10, guidance: 2.5, prompt_upsampling: true });
+    expect(flex.disable_pup).toBeUndefined();
   });
 
   it.each([
@@ -26,11 +58,13 @@ describe('FLUX request builders', () => {
     ['fill', { steps: 51 }, 'steps must be between 15 and 50'],
     ['fill', { steps: 20.5 }, 'steps must be a whole number'],
     ['fill', { guidance: 1.4 }, 'guidance must be between 1.5 and 100'],
-    ['depth', { guidance: 0.5 }, 'guidance must be between 1 and 100'],
-    ['canny', { canny_low_threshold: 501 }, 'canny_low_threshold must be between 0 and 500'],
-    ['canny', { canny_low_threshold: 300, canny_high_threshold: 100 }, 'must not be above canny_high_threshold'],
     ['expand', { top: 2049 }, 'top must be between 0 and 2048'],
     ['fill', { safety_tolerance: 7 }, 'safety_tolerance must be between 0 and 6'],
+    ['flux-2-pro', { safety_tolerance: 6 }, 'safety_tolerance must be between 0 and 5'],
+    ['flux-2-flex', { steps: 0 }, 'steps must be between 1 and 50'],
+    ['flux-2-flex', { guidance: 10.5 }, 'guidance must be between 1.5 and 10'],
+    ['kontext-pro', { aspect_ratio: '32:9' }, 'aspect_ratio must be one of match, 21:9'],
+    ['fill', { seed: -1 }, 'seed must be between 0 and'],
   ] as const)('%s refuses %j', (model, params, message) => {
     const r = PARAM_SCHEMAS[model].safeParse(params);
     expect(r.success).toBe(false);
@@ -39,17 +73,21 @@ describe('FLUX request builders', () => {
 
   it('refuses parameters that belong to another model', () => {
     expect(PARAM_SCHEMAS.fill.safeParse({ top: 10 }).success).toBe(false);
-    expect(PARAM_SCHEMAS.depth.safeParse({ canny_low_threshold: 10 }).success).toBe(false);
+    expect(PARAM_SCHEMAS['flux-2-pro'].safeParse({ steps: 10 }).success).toBe(false);
+    expect(PARAM_SCHEMAS['flux-2-klein-4b'].safeParse({ prompt_upsampling: true }).success).toBe(false);
+    expect(PARAM_SCHEMAS.fill.safeParse({ aspect_ratio: '1:1' }).success).toBe(false);
   });
 
-  it('accepts every documented default', () => {
-    for (const [model, ranges] of Object.entries(MODEL_RANGES)) {
-      const defaults = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, r.default]));
-      expect(PARAM_SCHEMAS[model as keyof typeof PARAM_SCHEMAS].safeParse(defaults).success).toBe(true);
+  it('accepts every documented default and choice', () => {
+    for (const model of MODELS) {
+      const defaults: Record<string, unknown> = Object.fromEntries(Object.entries(MODEL_RANGES[model]).map(([k, r]) => [k, r.default]));
+      for (const [k, c] of Object.entries(MODEL_CHOICES[model])) defaults[k] = c.default;
+      expect(PARAM_SCHEMAS[model].safeParse(defaults).success).toBe(true);
     }
   });
 
-  it('the builder never sends an out-of-range value', () => {
+  it('the builder never sends an out-of-range value or too many references', () => {
     expect(() => buildFluxBody({ model: 'fill', prompt: '', image: 'aW1n', params: { steps: 99 }, outputFormat: 'jpeg' })).toThrow();
+    expect(() => buildFluxBody({ model: 'kontext-pro', prompt: 'x', image: 'aW1n', references: ['a', 'b', 'c', 'd'], params: {}, outputFormat: 'png' })).toThrow();
   });
 });

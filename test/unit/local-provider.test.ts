@@ -19,7 +19,7 @@ const provider = createLocalProvider({ workers: 1 });
 afterAll(() => provider.close());
 
 function context(signal = new AbortController().signal, updates: ProgressUpdate[] = []): RunContext {
-  return { signal, progress: (u) => updates.push(u), checkpoint: async () => {}, resume: undefined };
+  return { signal, progress: (u) => updates.push(u), submitting: async () => {}, notSent: async () => {}, warn: () => {}, checkpoint: async () => {}, resume: undefined };
 }
 
 function run(
@@ -176,53 +176,12 @@ describe('local provider: expand', SLOW, () => {
   });
 });
 
-describe('local provider: canny', SLOW, () => {
-  const square = (inside: number) => {
-    const size = 128;
-    const data = Buffer.alloc(size * size * 3);
-    for (let y = 40; y < 88; y++) for (let x = 40; x < 88; x++) data.fill(inside, (y * size + x) * 3, (y * size + x) * 3 + 3);
-    return sharp(data, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
-  };
-  const edgeAt = (d: Buffer, x: number, y: number) => d[y * 128 + x] === 255;
-
-  test("draws white edges along a square's border and nothing in flat areas", async () => {
-    const out = await raw((await run('canny', await square(255))).bytes, 1);
-    expect([out.width, out.height]).toEqual([128, 128]);
-    for (let i = 44; i < 84; i++) {
-      // Each side of the square has an edge within one pixel of the step.
-      expect([87, 88].some((v) => edgeAt(out.data, v, i))).toBe(true);
-      expect([87, 88].some((v) => edgeAt(out.data, i, v))).toBe(true);
-      expect([39, 40].some((v) => edgeAt(out.data, v, i))).toBe(true);
-      expect([39, 40].some((v) => edgeAt(out.data, i, v))).toBe(true);
-    }
-    let flat = 0;
-    for (let y = 0; y < 128; y++) {
-      for (let x = 0; x < 128; x++) {
-        const nearBorder = x >= 36 && x < 92 && y >= 36 && y < 92 && !(x >= 44 && x < 84 && y >= 44 && y < 84);
-        if (!nearBorder && out.data[y * 128 + x] !== 0) flat++;
-      }
-    }
-    expect(flat).toBe(0);
-  });
-
-  test('honours the thresholds: a faint square has edges only with a low high threshold', async () => {
-    // A step of 30 gives Sobel magnitudes of at most 120 along the sides and 180 at the corners.
-    const image = await square(30);
-    const count = async (params: Record<string, number>) => {
-      const out = await raw((await run('canny', image, { params })).bytes, 1);
-      return out.data.filter((v) => v === 255).length;
-    };
-    expect(await count({})).toBe(0);
-    expect(await count({ canny_low_threshold: 50, canny_high_threshold: 100 })).toBeGreaterThan(150);
-  });
-});
-
 describe('local provider: unsupported models, abort, pool', SLOW, () => {
-  test('depth is refused honestly', async () => {
-    await expect(run('depth', await testImage(64, 48))).rejects.toMatchObject({
+  test.each(['kontext-pro', 'flux-2-pro'] as const)('%s (an instruction model) is refused honestly', async (model) => {
+    await expect(run(model, await testImage(64, 48))).rejects.toMatchObject({
       code: 'unsupported',
       status: 400,
-      message: 'The local provider cannot do Depth; set FLUX_API_KEY to use FLUX.',
+      message: `The local provider cannot do ${model === 'kontext-pro' ? 'FLUX.1 Kontext [pro]' : 'FLUX.2 [pro]'}; set FLUX_API_KEY to use FLUX.`,
     });
   });
 
@@ -248,17 +207,17 @@ describe('local provider: unsupported models, abort, pool', SLOW, () => {
   test('an already aborted signal rejects at once', async () => {
     const controller = new AbortController();
     controller.abort(new Error('gone'));
-    await expect(run('canny', await testImage(64, 48), { ctx: context(controller.signal) })).rejects.toThrow('gone');
+    await expect(run('expand', await testImage(64, 48), { params: { top: 8 }, ctx: context(controller.signal) })).rejects.toThrow('gone');
   });
 
   test('a worker that dies fails its job with a clear error, and the pool recovers', async () => {
     let spawned = 0;
     const pool = new WorkerPool(1, () => (++spawned === 1 ? new Worker('process.exit(3)', { eval: true }) : spawnLocalWorker()));
-    const job = { op: 'canny', gray: new Uint8Array(64), width: 8, height: 8, low: 1, high: 2 } as const;
+    const job = { op: 'fill', rgb: new Uint8Array(8 * 8 * 3), mask: new Uint8Array(64), width: 8, height: 8, radius: 2 } as const;
     const opts = { signal: new AbortController().signal, onProgress: () => {} };
     try {
       await expect(pool.run(job, [], opts)).rejects.toMatchObject({ code: 'local_failed', message: expect.stringMatching(/exit code 3/) });
-      expect(await pool.run(job, [], opts)).toHaveLength(64);
+      expect(await pool.run(job, [], opts)).toHaveLength(8 * 8 * 3);
     } finally {
       await pool.close();
     }

@@ -3,7 +3,8 @@ import { AppError } from '../../errors.js';
 import type { JobEngine } from '../../jobs/engine.js';
 import type { ProviderName } from '../../providers/provider.js';
 import { open, type FileHandle } from 'node:fs/promises';
-import { jobIdParams, jobRequestSchema, listQuery, type JobRequest } from '../schemas.js';
+import { toCreateJobInput, type ImageSource, type JobRequest, type ReferenceSource } from '../../jobs/request.js';
+import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import type { ZodTypeProvider } from '../zod.js';
 
@@ -21,21 +22,16 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { engine } = opts;
 
-  r.post('/v1/jobs', { schema: { body: jobRequestSchema } }, async (request, reply) => {
-    const req = request.body;
+  r.post('/v1/jobs', { schema: { body: httpJobRequestSchema } }, async (request, reply) => {
+    const req: JobRequest = request.body;
     const provider = pickProvider(req.provider, opts.providers);
-    const view = await engine.create({
-      model: req.model,
-      prompt: req.prompt,
-      image: await sourceImage(engine, req),
-      mask: req.mask,
-      crop: req.crop,
-      params: req.params as Record<string, number | boolean | undefined>,
-      outputFormat: req.output_format,
-      provider,
-      flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
-      owner: 'standalone',
-    });
+    const view = await engine.create(
+      await toCreateJobInput(req, (source, field) => sourceImage(engine, source, field), {
+        provider,
+        flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
+        owner: 'standalone',
+      }),
+    );
     return reply.status(202).header('location', `/v1/jobs/${view.id}`).send(view);
   });
 
@@ -87,15 +83,20 @@ export function pickProvider(asked: ProviderName | undefined, available: Provide
   return asked;
 }
 
-/** "Edit this result" sends the id of a previous job instead of the picture. */
-async function sourceImage(engine: JobEngine, req: JobRequest): Promise<Buffer> {
-  if (req.image) return req.image;
-  const { handle } = await openResult(engine, req.source_job!);
-  try {
-    return await handle.readFile();
-  } finally {
-    await handle.close();
+/** The bytes of an image the request names: sent along, or a previous result ("edit this result"). */
+async function sourceImage(engine: JobEngine, source: ImageSource | ReferenceSource, field: string): Promise<Buffer> {
+  if ('data' in source) return source.data;
+  if ('job' in source) {
+    const { handle } = await openResult(engine, source.job);
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   }
+  throw new AppError('invalid_request', `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`, {
+    status: 400,
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
-import { blendByMask } from './blend.js';
-import { cannyEdges } from './canny.js';
+import { blendByMask } from '../../images/blend.js';
 import { decodePadded } from './codec.js';
 import type { ExpandSides } from './expand.js';
 import { inpaintTelea } from './telea.js';
@@ -8,8 +7,7 @@ import { inpaintTelea } from './telea.js';
 export type LocalJob =
   | { op: 'fill'; rgb: Uint8Array; mask: Uint8Array; width: number; height: number; radius: number }
   /** The encoded picture: the worker decodes it onto the larger canvas itself. */
-  | { op: 'expand'; image: Uint8Array; sides: ExpandSides; radius: number }
-  | { op: 'canny'; gray: Uint8Array; width: number; height: number; low: number; high: number };
+  | { op: 'expand'; image: Uint8Array; sides: ExpandSides; radius: number };
 
 export type WorkerReply =
   | { type: 'progress'; fraction: number }
@@ -25,8 +23,6 @@ export async function runJob(job: LocalJob, onProgress: (fraction: number) => vo
       const { canvas, mask } = await decodePadded(job.image, job.sides);
       return fill(canvas.data, mask, canvas.width, canvas.height, job.radius, onProgress);
     }
-    case 'canny':
-      return cannyEdges(job.gray, job.width, job.height, job.low, job.high);
   }
 }
 

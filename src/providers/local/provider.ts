@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
-import { MODEL_RANGES, type ModelName } from '../../flux/ranges.js';
+import { MODEL_INFO, type ModelName } from '../../flux/ranges.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
-import { decodeGrey, decodeRgb, encode, imageSize, type RawImage } from './codec.js';
+import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
 import { expandSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
 import { WorkerPool } from './pool.js';
@@ -21,8 +21,8 @@ export interface LocalProviderOptions {
 export type LocalProvider = Provider & { close(): Promise<void> };
 
 /**
- * Classical image processing without an API key: Telea inpainting for Fill and Expand, a Canny edge map for
- * Canny. None of it reads the prompt, and Depth needs a learned model, so it is refused.
+ * Classical image processing without an API key: Telea inpainting for Fill and Expand. It does not read the
+ * prompt, so the instruction models (Kontext, FLUX.2), which only follow a prompt, are refused.
  */
 export function createLocalProvider(options: LocalProviderOptions): LocalProvider {
   const pool = new WorkerPool(Math.max(1, Math.floor(options.workers)));
@@ -71,16 +71,6 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     return encode({ data: pixels, width, height, channels: 3 }, input.outputFormat);
   };
 
-  const canny = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
-    const ranges = MODEL_RANGES.canny;
-    const low = numberParam(input.params, 'canny_low_threshold', ranges.canny_low_threshold.default);
-    const high = numberParam(input.params, 'canny_high_threshold', ranges.canny_high_threshold.default);
-    const grey: RawImage = await decodeGrey(input.image);
-    const job: LocalJob = { op: 'canny', gray: grey.data, width: grey.width, height: grey.height, low, high };
-    const pixels = await work(job, [grey.data.buffer as ArrayBuffer], ctx, 'Detecting edges');
-    return encode({ ...grey, data: pixels }, input.outputFormat);
-  };
-
   return {
     name: 'local',
     async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
@@ -90,9 +80,6 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
           return fill(input, ctx);
         case 'expand':
           return expand(input, ctx);
-        case 'canny':
-          return canny(input, ctx);
-        case 'depth':
         default:
           throw unsupported(input.model);
       }
@@ -102,8 +89,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
 }
 
 function unsupported(model: ModelName): AppError {
-  const label = model.charAt(0).toUpperCase() + model.slice(1);
-  return new AppError('unsupported', `The local provider cannot do ${label}; set FLUX_API_KEY to use FLUX.`, { status: 400 });
+  return new AppError('unsupported', `The local provider cannot do ${MODEL_INFO[model].label}; set FLUX_API_KEY to use FLUX.`, { status: 400 });
 }
 
 /** Telea needs something to paint and something to paint from. */
@@ -120,9 +106,4 @@ function checkCoverage(mask: Uint8Array): void {
       { status: 400 },
     );
   }
-}
-
-function numberParam(params: ProviderInput['params'], name: string, fallback: number): number {
-  const v = params[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }

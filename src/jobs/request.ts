@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { PARAM_SCHEMAS } from '../flux/models.js';
+import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../flux/ranges.js';
+import { decodeBase64 } from '../http/base64.js';
+import { describeZodError } from '../http/zod.js';
+import type { CreateJobInput } from './engine.js';
+
+/**
+ * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
+ * parse with it, so every range and every rule is checked the same way and fails with the same words.
+ */
+
+const JOB_ID = /^[\w-]{1,64}$/;
+/** A raw mask side: the editor paints on the picture at most at its full size, and pictures stop at 100 MP. */
+const MAX_MASK_SIDE = 32_768;
+/** The most reference images any model takes (FLUX.2: input_image_2 .. input_image_8). */
+const MAX_REFERENCES = Math.max(...MODELS.map((m) => MODEL_INFO[m].maxReferences));
+
+/** Base64 text (a data: URL prefix and line breaks are fine) or, from a multipart upload, the bytes themselves. */
+const bytesField = (name: string) =>
+  z.union([z.instanceof(Buffer), z.string()], { error: `${name} must be base64 text` }).transform((v, ctx) => {
+    if (Buffer.isBuffer(v)) return v;
+    const bytes = decodeBase64(v.replace(/^data:[\w/+.-]+;base64,/, ''));
+    if (!bytes) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be base64 (a data: URL prefix and line breaks are fine)` });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+/**
+ * One of several shapes, told apart by which key the value has, so that a mistake inside the chosen shape is
+ * reported as itself ("data must be base64") instead of as "matches none of the shapes".
+ */
+function oneOf<B extends Record<string, z.ZodType>>(branches: B, pick: (v: unknown) => keyof B | undefined, error: string) {
+  return z.unknown().transform((v, ctx): z.output<B[keyof B]> => {
+    const key = pick(v);
+    const parsed = key === undefined ? undefined : branches[key]!.safeParse(v);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: error });
+      return z.NEVER;
+    }
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return parsed.data as z.output<B[keyof B]>;
+  });
+}
+
+const keyOf =
+  <K extends string>(keys: readonly K[]) =>
+  (v: unknown): K | undefined =>
+    v && typeof v === 'object' && !Buffer.isBuffer(v) ? keys.find((k) => k in v) : undefined;
+
+const refSource = z.object({ ref: z.string().min(1).max(64) }).strict();
+const jobSource = z.object({ job: z.string().regex(JOB_ID, 'job must be a job id') }).strict();
+const dataSource = z.object({ data: bytesField('data'), mime: z.string().max(100).optional() }).strict();
+
+export const imageSourceSchema = oneOf(
+  { ref: refSource, job: jobSource, data: dataSource },
+  keyOf(['ref', 'job', 'data'] as const),
+  'image must be {ref} (a picture of the chat), {job} (a previous result) or {data, mime} (base64)',
+);
+export type ImageSource = z.output<typeof imageSourceSchema>;
+
+const referenceSchema = oneOf({ ref: refSource, data: dataSource }, keyOf(['ref', 'data'] as const), 'each reference must be {ref} or {data, mime}');
+export type ReferenceSource = z.output<typeof referenceSchema>;
+
+const side = (name: string) =>
+  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(1).max(MAX_MASK_SIDE);
+
+/**
+ * A raw mask is width*height single-channel bytes (0 keep .. 255 repaint), base64: the editor sends it that way
+ * to avoid encoding a PNG on the page's main thread.
+ */
+const rawMaskSchema = z
+  .object({ format: z.literal('raw'), width: side('mask.width'), height: side('mask.height'), data: bytesField('mask.data') })
+  .strict()
+  .refine((m) => m.data.length === m.width * m.height, {
+    error: 'mask.data must hold exactly width x height bytes (one byte per pixel)',
+    path: ['data'],
+  });
+export type RawMask = z.output<typeof rawMaskSchema>;
+
+export const maskSchema = oneOf(
+  { encoded: bytesField('mask'), raw: rawMaskSchema },
+  (v) => (typeof v === 'string' || Buffer.isBuffer(v) ? 'encoded' : v && typeof v === 'object' ? 'raw' : undefined),
+  'mask must be a base64 PNG, or {format: "raw", width, height, data}',
+);
+
+const fraction = z.coerce.number().min(0).max(1);
+
+export const cropSchema = z
+  .object({ x: fraction, y: fraction, width: fraction.positive(), height: fraction.positive() })
+  .strict()
+  .refine((c) => c.x + c.width <= 1.0001 && c.y + c.height <= 1.0001, { error: 'crop must lie inside the image' });
+
+export const jobRequestSchema = z
+  .object({
+    model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
+    prompt: z
+      .string({ error: 'prompt must be text' })
+      .trim()
+      .max(MAX_PROMPT_CHARS, { error: `prompt must be at most ${MAX_PROMPT_CHARS} characters` })
+      .default(''),
+    image: imageSourceSchema,
+    mask: maskSchema.optional(),
+    crop: cropSchema.optional(),
+    params: z.record(z.string(), z.unknown(), { error: 'params must be an object of model fields' }).default({}),
+    output_format: z.enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(', ')}` }).optional(),
+    references: z.array(referenceSchema).max(MAX_REFERENCES, { error: `at most ${MAX_REFERENCES} references` }).default([]),
+    /** Instruction models with a painted mask: keep every unpainted pixel of the original (default), or take FLUX's whole picture. */
+    masked_only: z.boolean({ error: 'masked_only must be true or false' }).default(true),
+    provider: z.enum(['bfl', 'local'], { error: 'provider must be bfl or local' }).optional(),
+  })
+  .strict()
+  .superRefine((req, ctx) => {
+    for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format })) ctx.addIssue({ code: 'custom', ...issue });
+  })
+  .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }));
+
+export type JobRequest = z.output<typeof jobRequestSchema>;
+
+interface ModelFields {
+  model: ModelName;
+  prompt: string;
+  referenceCount: number;
+  outputFormat?: OutputFormat | undefined;
+  params: Record<string, unknown>;
+}
+
+/** What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields. */
+function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: string }> {
+  const info = MODEL_INFO[req.model];
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  if (info.kind === 'instruct' && !req.prompt.trim()) {
+    issues.push({ path: ['prompt'], message: `${info.label} needs an instruction: write what should change in the picture` });
+  }
+  if (req.referenceCount > info.maxReferences) {
+    issues.push({
+      path: ['references'],
+      message: info.maxReferences
+        ? `${info.label} takes at most ${info.maxReferences} reference images besides the picture (got ${req.referenceCount})`
+        : `${info.label} takes no reference images`,
+    });
+  }
+  if (req.outputFormat && !info.outputFormats.includes(req.outputFormat)) {
+    issues.push({ path: ['output_format'], message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.outputFormat}` });
+  }
+  const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
+  if (!params.success) {
+    for (const issue of params.error.issues) {
+      const message = issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
+      issues.push({ path: ['params', ...issue.path], message });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The same model checks for a job created without going through the schema (the engine runs it on every
+ * create), so no caller can start a job FLUX would refuse, or fail later with a raw validation dump.
+ */
+export function assertModelFields(req: ModelFields): void {
+  const issues = modelIssues(req);
+  if (issues.length) {
+    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '), { status: 400 });
+  }
+}
+
+export function defaultOutputFormat(model: ModelName): OutputFormat {
+  return MODEL_INFO[model].outputFormats[0]!;
+}
+
+/** One line a person can act on: "params.steps: steps must be between 15 and 50". */
+export function describeJobRequestError(error: z.ZodError): AppError {
+  return new AppError('invalid_request', describeZodError(error, ''), { status: 400 });
+}
+
+/** Parses a job request; throws AppError('invalid_request') naming the field and what is wrong with it. */
+export function parseJobRequest(raw: unknown): JobRequest {
+  const parsed = jobRequestSchema.safeParse(raw);
+  if (!parsed.success) throw describeJobRequestError(parsed.error);
+  return parsed.data;
+}
+
+/** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
+export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+
+/**
+ * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.
+ * `who` says on whose behalf and with which FLUX endpoint and key the job runs.
+ */
+export async function toCreateJobInput(
+  req: JobRequest,
+  resolve: ResolveImage,
+  who: Pick<CreateJobInput, 'provider' | 'flux' | 'owner' | 'meta'>,
+): Promise<CreateJobInput> {
+  const [image, references] = await Promise.all([
+    resolve(req.image, 'image'),
+    Promise.all(req.references.map((r, i) => resolve(r, `references.${i}`))),
+  ]);
+  return {
+    model: req.model,
+    prompt: req.prompt,
+    image,
+    mask: req.mask,
+    crop: req.crop,
+    references,
+    maskedOnly: req.masked_only,
+    params: req.params as CreateJobInput['params'],
+    outputFormat: req.output_format,
+    ...who,
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { resultPlace } from '../../src/bridge/deliver.js';
+import { callTiming, olderThan, parseVersion } from '../../src/bridge/relay.js';
+
+describe("Open WebUI's version decides", () => {
+  it('reads versions as Open WebUI reports them', () => {
+    expect(parseVersion('0.6.43')).toEqual([0, 6, 43]);
+    expect(parseVersion('v0.11.0-rc1')).toEqual([0, 11, 0]);
+    expect(parseVersion('0.12')).toEqual([0, 12, 0]);
+    expect(parseVersion(null)).toBeUndefined();
+    expect(parseVersion('dev')).toBeUndefined();
+    expect(olderThan('0.7.9', [0, 8])).toBe(true);
+    expect(olderThan('0.8.0', [0, 8])).toBe(false);
+    expect(olderThan(undefined, [0, 8])).toBe(false);
+  });
+
+  it.each([
+    ['auto', '0.5.20', true, 'same'],
+    ['auto', '0.6.43', true, 'same'],
+    ['auto', '0.10.2', true, 'same'],
+    ['auto', '0.11.0', true, 'new'],
+    ['auto', '0.12.4', true, 'new'],
+    ['auto', null, true, 'same'],
+    ['auto', '0.12.4', false, 'same'],
+    ['new', '0.6.5', true, 'new'],
+    ['new', '0.12.4', false, 'same'],
+    ['same', '0.12.4', true, 'same'],
+  ] as const)('RESULT_MESSAGE=%s on %s (stored chat: %s) -> %s', (mode, version, storedChat, place) => {
+    expect(resultPlace(mode, { storedChat, version })).toBe(place);
+  });
+
+  it('event-call slices always return before the admin’s WEBSOCKET_EVENT_CALLER_TIMEOUT', () => {
+    // No timeout set (0.8+ default): long slices.
+    expect(callTiming(null, '0.9.6')).toEqual({ sliceMs: 40_000, callTimeoutMs: 60_000 });
+    // Before 0.8 socket.io's own 60 s applies.
+    expect(callTiming(null, '0.6.5').sliceMs).toBeLessThanOrEqual(40_000);
+    for (const timeoutS of [1, 3, 5, 10, 30, 60, 300]) {
+      const t = callTiming(timeoutS, '0.11.0');
+      // Room for the page and the socket to answer: at least 3 s or a third of the timeout, whichever is more.
+      expect(t.sliceMs + Math.min(3_000, (timeoutS * 1000) / 3)).toBeLessThanOrEqual(Math.max(timeoutS * 1000, 3_500));
+      expect(t.sliceMs).toBeGreaterThanOrEqual(500);
+    }
+    expect(callTiming(10, '0.11.0').sliceMs).toBe(5_000);
+  });
+});
