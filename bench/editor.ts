@@ -1,9 +1,11 @@
 /**
  * The mask editor in Chromium on a 4096x4096 picture: how much work one frame of a brush stroke costs, how long
- * exporting the mask takes, and what 50 undo steps hold in memory compared with keeping a copy per step.
+ * handing the mask to Send takes, and what 50 undo steps hold in memory compared with keeping a copy per step;
+ * then Send end to end (editor-send.ts).
  */
 import sharp from 'sharp';
 import { baseInit, launchBrowser, openEditor, startHost, stroke } from '../test/browser/harness.js';
+import { benchSendToFlux } from './editor-send.js';
 import { atMost, info, quantile, round, type Result } from './result.js';
 
 const SIZE = 4096;
@@ -70,21 +72,24 @@ export async function benchEditor(): Promise<Result[]> {
       }
     }
     const exportTimes: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      exportTimes.push(await frame.evaluate(async () => {
-        const started = performance.now();
-        await window.__fluxEditor!.exportMask();
-        return performance.now() - started;
-      }));
+    for (let i = 0; i < 5; i++) {
+      exportTimes.push(
+        await frame.evaluate(() => {
+          const started = performance.now();
+          window.__fluxEditor!.exportMask();
+          return performance.now() - started;
+        }),
+      );
     }
     const after = (await frame.evaluate(() => window.__fluxEditor!.state())) as { history: { undo: number; bytes: number } };
     const snapshotBytes = after.history.undo * width * height;
     return [
       atMost('editor: stroke frame work p95, 4096x4096 picture', round(quantile(frames, 0.95)), 'ms', 16, `${frames.length} frames over ${STROKES} strokes, painted at ${width}x${height}`),
       info('editor: stroke frame work max', round(Math.max(...frames)), 'ms'),
-      info('editor: mask export (PNG), median', round(quantile(exportTimes, 0.5)), 'ms', `${width}x${height} mask`),
+      atMost('editor: mask hand-off (raw bytes), median', round(quantile(exportTimes, 0.5)), 'ms', 100, `${width}x${height} mask, read and base64-encoded for Send`),
       info('editor: memory of the undo steps', round(after.history.bytes / 1024 / 1024, 2), 'MB', `${after.history.undo} steps kept`),
       atMost('editor: undo memory / one full copy per step', round(after.history.bytes / snapshotBytes, 3), 'x', 0.25, `${round(snapshotBytes / 1024 / 1024)} MB with full copies`),
+      ...(await benchSendToFlux()),
     ];
   } finally {
     await browser.close();

@@ -11,6 +11,7 @@ import { assertWritable } from './jobs/files.js';
 import { BflProvider } from './providers/bfl.js';
 import { createLocalProvider } from './providers/local/provider.js';
 import type { Provider, ProviderName } from './providers/provider.js';
+import { SettingsStore } from './settings/store.js';
 import { resolveToken } from './token.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -72,7 +73,8 @@ export async function startSidecar(config: Config, logger: Logger, hooks: Sideca
     keepResultsDays: config.keepResultsDays,
   });
   const providers = standaloneProviders(config);
-  const app = await buildApp({ config, token, engine, providers, logger, version: VERSION });
+  const settings = await SettingsStore.open(config.dataDir, logger);
+  const app = await buildApp({ config, token, engine, settings, providers, logger, version: VERSION });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {

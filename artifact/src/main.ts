@@ -1,3 +1,4 @@
+import { setLocale, t } from './i18n.js';
 import { injectStyles } from './styles.js';
 import { BridgeTransport } from './transport/bridge.js';
 import { HttpTransport, rememberToken, tokenFromLocation } from './transport/http.js';
@@ -11,6 +12,7 @@ import { h } from './ui/dom.js';
  */
 function start(): void {
   injectStyles();
+  setLocale(navigator.language);
   const root = h('div', { class: 'fi-app' });
   document.body.replaceChildren(root);
   const bridge = window.__fluxInpaintBridge;
@@ -21,16 +23,18 @@ function start(): void {
 }
 
 async function boot(root: HTMLElement, transport: Transport): Promise<void> {
-  const message = h('p', { class: 'boot', role: 'status' }, 'Starting the editor…');
+  const message = h('p', { class: 'boot', role: 'status' }, t('boot.starting'));
   root.replaceChildren(message);
   try {
     const init = await transport.init();
+    // Open WebUI's language when the host script could read it; standalone, the browser's.
+    setLocale(init.locale ?? navigator.language);
     root.replaceChildren();
     new App(root, transport, init);
   } catch (err) {
-    message.textContent = `The editor could not start: ${(err as Error).message}`;
+    message.textContent = t('boot.failed', { error: (err as Error).message });
     message.classList.add('error');
-    root.append(h('button', { type: 'button', onclick: () => void boot(root, transport) }, 'Try again'));
+    root.append(h('button', { type: 'button', onclick: () => void boot(root, transport) }, t('boot.retry')));
   }
 }
 
@@ -41,10 +45,10 @@ function askForToken(root: HTMLElement): void {
     'form',
     { class: 'token-form' },
     h('h1', {}, 'FLUX Inpaint'),
-    h('p', {}, 'Open the editor with the link the sidecar printed on start (it ends in #token=…), or paste the token here.'),
-    h('label', { for: 'token' }, 'Sidecar token'),
+    h('p', {}, t('token.intro')),
+    h('label', { for: 'token' }, t('token.label')),
     input,
-    h('button', { type: 'submit', class: 'primary' }, 'Open the editor'),
+    h('button', { type: 'submit', class: 'primary' }, t('token.open')),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();

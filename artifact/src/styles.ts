@@ -54,7 +54,7 @@ body { display: block; text-align: left; }
 .panel { width: 320px; flex: none; overflow-y: auto; padding: 10px 12px; background: var(--surface); border-left: 1px solid var(--border); display: flex; flex-direction: column; gap: 10px; }
 .panel-form { display: flex; flex-direction: column; gap: 10px; margin: 0; }
 .field { display: flex; flex-direction: column; gap: 3px; }
-.field > label { font-weight: 600; font-size: 13px; }
+.field > label, .field-title { font-weight: 600; font-size: 13px; margin: 0; }
 .field.check { flex-direction: row; align-items: center; gap: 6px; }
 .field.check label { font-weight: normal; }
 .field-row { display: flex; gap: 8px; align-items: center; }
@@ -106,6 +106,21 @@ body { display: block; text-align: left; }
 .token-form { max-width: 420px; margin: 10vh auto; padding: 20px; display: flex; flex-direction: column; gap: 10px; background: var(--surface); border: 1px solid var(--border); border-radius: 10px; }
 .boot, .closed { padding: 24px; text-align: center; }
 .fi-app.busy .stage-canvas { opacity: .85; }
+.drop-zones { position: absolute; inset: 0; z-index: 3; display: grid; grid-template-columns: 1fr 1fr; gap: 10px; padding: 10px; }
+.drop-zone { display: grid; place-items: center; text-align: center; padding: 12px; border: 3px dashed var(--accent); border-radius: 10px;
+  background: color-mix(in srgb, var(--surface) 85%, transparent); font-weight: 600; overflow-wrap: anywhere; }
+.masked-only { display: flex; flex-direction: column; gap: 2px; padding: 6px 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--surface-2); }
+.masked-only .field.check label { font-weight: 600; }
+.refs-list { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.refs-list li { position: relative; }
+.refs-list li.unused { opacity: .4; }
+.ref-thumb { width: 56px; height: 56px; object-fit: cover; border-radius: 6px; border: 1px solid var(--border); display: block; }
+.refs-list button.icon { position: absolute; top: -6px; right: -6px; min-height: 22px; padding: 0 6px; border-radius: 11px; }
+.refs-add { display: flex; gap: 6px; flex-wrap: wrap; }
+.refs-add select { max-width: 100%; min-width: 0; flex: 1; }
+.fi-app button.link { align-self: flex-start; background: none; border: none; padding: 0; min-height: 0; color: var(--muted); text-decoration: underline; }
+.fi-app select { max-width: 100%; }
+.fi-app label, .hint, .status { overflow-wrap: anywhere; }
 @media (max-width: 760px) {
   .fi-app { height: auto; min-height: 100vh; }
   .main { flex-direction: column; }

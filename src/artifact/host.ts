@@ -33,7 +33,7 @@ export interface HostReply {
   needBundle?: boolean;
   /** True once an editor frame has said hello. */
   frame?: boolean;
-  /** Open WebUI's interface language (`localStorage.locale` of the page), when set. */
+  /** Open WebUI's interface language (`localStorage.locale` of the page, else the page's `<html lang>`), when set. */
   locale?: string | null;
   /** After `awaitSave`: true once the save was seen, false on timeout, null when the page cannot tell. */
   saved?: boolean | null;
@@ -56,7 +56,7 @@ const A = ${args};
 const root = window.__fluxInpaint || (window.__fluxInpaint = { sessions: {} });
 const saves = root.saves || (root.saves = {});
 let locale = null;
-try { locale = localStorage.getItem("locale"); } catch (err) {}
+try { locale = localStorage.getItem("locale") || document.documentElement.lang || null; } catch (err) {}
 if (A.awaitSave !== null) {
   const w = saves[A.sid];
   if (w && !w.seen && !w.unsupported) {

@@ -5,7 +5,8 @@ import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
 import { escapeMarkdown, safeMarkdownUrl } from './markdown.js';
-import { credits, modelLabel } from './progress.js';
+import type { Translator } from '../i18n/t.js';
+import { modelLabel } from './progress.js';
 import { olderThan, parseVersion } from './relay.js';
 
 export interface DeliverOptions {
@@ -16,6 +17,8 @@ export interface DeliverOptions {
   /** The chat's model, shown as the new message's author. */
   model: string | undefined;
   meta: Record<string, unknown>;
+  /** The page's language, for the caption and the final status. */
+  tr: Translator;
   /** 'new': the result becomes its own assistant message; 'same': it is appended to the clicked message. */
   place: ResultPlace;
   /** Asks the page, by its `execute` event call, whether it shows a message; undefined when no page answers. */
@@ -38,28 +41,29 @@ export function resultPlace(mode: 'auto' | 'new' | 'same', opts: { storedChat: b
   return v && !olderThan(opts.version, [0, 11]) ? 'new' : 'same';
 }
 
-/** The caption under a result: what was made, how, and from which prompt. */
-export function caption(job: JobView, meta: Record<string, unknown>, params: Record<string, unknown>): string {
-  const parts = [escapeMarkdown(modelLabel(job.model))];
-  if (params.steps !== undefined) parts.push(`${String(params.steps)} steps`);
-  if (params.guidance !== undefined) parts.push(`guidance ${String(params.guidance)}`);
-  if (job.result?.seed !== undefined) parts.push(`seed ${job.result.seed}`);
-  if (job.cost !== undefined) parts.push(credits(job.cost));
-  parts.push(`${Math.round(job.elapsed_ms / 1000)} s`);
-  const lines = [`*${parts.join(' · ')}*`];
+/** The caption under a result, in the page's language: what was made, how, and from which prompt. */
+export function caption(job: JobView, meta: Record<string, unknown>, params: Record<string, unknown>, tr: Translator): string {
+  const parts = [modelLabel(job.model)];
+  if (typeof params.steps === 'number') parts.push(tr.t('chat.steps', { steps: params.steps }));
+  if (typeof params.guidance === 'number') parts.push(tr.t('chat.guidance', { guidance: params.guidance }));
+  // A string, so the seed is shown exactly as FLUX takes it back (no digit grouping).
+  if (job.result?.seed !== undefined) parts.push(tr.t('chat.seed', { seed: String(job.result.seed) }));
+  if (job.cost !== undefined) parts.push(tr.t('chat.credits', { count: job.cost }));
+  parts.push(tr.seconds(job.elapsed_ms / 1000));
+  const lines = [`*${parts.map(escapeMarkdown).join(' · ')}*`];
   const original = typeof meta.original === 'string' ? meta.original : job.prompt;
   const english = typeof meta.english === 'string' ? meta.english : job.prompt;
   if (original !== english) {
-    lines.push(`Prompt: ${escapeMarkdown(original)}`, `English: ${escapeMarkdown(english)}`);
+    lines.push(escapeMarkdown(tr.t('chat.prompt', { prompt: original })), escapeMarkdown(tr.t('chat.english', { prompt: english })));
   } else if (original) {
-    lines.push(`Prompt: ${escapeMarkdown(original)}`);
+    lines.push(escapeMarkdown(tr.t('chat.prompt', { prompt: original })));
   }
   if (typeof meta.note === 'string') lines.push(`*(${escapeMarkdown(meta.note)})*`);
   return lines.join('  \n');
 }
 
 /** Stores the result as the user's file in Open WebUI; returns the markdown that shows it with its caption. */
-export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta'>): Promise<string> {
+export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta' | 'tr'>): Promise<string> {
   const { path, mime } = opts.engine.resultPath(opts.job.id);
   const bytes = await readFile(path);
   const ext = path.split('.').pop();
@@ -70,16 +74,17 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
   if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.', { status: 502 });
   const record = opts.engine.get(opts.job.id);
-  return `![${escapeMarkdown(modelLabel(opts.job.model))} result](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {})}`;
+  const alt = escapeMarkdown(opts.tr.t('chat.result_alt', { model: modelLabel(opts.job.model) }));
+  return `![${alt}](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {}, opts.tr)}`;
 }
 
 /** Puts the result into the chat, as a new message or into the clicked one. Returns the final status. */
 export async function deliverResult(opts: DeliverOptions): Promise<string> {
   const text = await saveResult(opts);
-  const done = `Done in ${Math.round(opts.job.elapsed_ms / 1000)} s.`;
-  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, text))) return `${done} The result is the next message.`;
+  const duration = opts.tr.seconds(opts.job.elapsed_ms / 1000);
+  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, text))) return opts.tr.t('chat.done_next', { duration });
   opts.emit({ type: 'message', data: { content: `\n\n${text}` } });
-  return done;
+  return opts.tr.t('chat.done_in', { duration });
 }
 
 /**

@@ -1,36 +1,32 @@
 import { MODEL_INFO, type ModelName } from '../flux/ranges.js';
+import type { Translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 
-/** One status line for the chat: what the job is doing now, in words. */
-export function describeProgress(job: JobView): string {
-  const secs = Math.round(job.elapsed_ms / 1000);
+/** One status line for the chat: what the job is doing now, in words, in the page's language. */
+export function describeProgress(job: JobView, tr: Translator): string {
+  const duration = tr.seconds(job.elapsed_ms / 1000);
   switch (job.state) {
     case 'queued':
-      return 'Queued…';
+      return tr.t('chat.queued');
     case 'submitting':
-      return job.status === 'Submitting to FLUX' ? 'Sending to FLUX…' : `${job.status}…`;
+      return job.status === 'Submitting to FLUX' ? tr.t('chat.submitting') : `${job.status}…`;
     case 'running': {
-      const pct = job.progress !== null ? ` ${Math.round(job.progress * 100)}%` : '';
-      const cost = job.cost !== undefined ? ` · ${credits(job.cost)}` : '';
+      const percent = job.progress !== null ? ` ${tr.number(job.progress, { style: 'percent' })}` : '';
+      const cost = job.cost !== undefined ? ` · ${tr.t('chat.credits', { count: job.cost })}` : '';
       const warning = job.warning ? ` ${job.warning}` : '';
-      return `Generating with ${modelLabel(job.model)}…${pct} (${secs} s${cost})${warning}`;
+      return `${tr.t('chat.generating', { model: modelLabel(job.model), percent, duration })}${cost}${warning}`;
     }
     case 'downloading':
-      return 'Downloading the result…';
+      return tr.t('chat.downloading');
     case 'done':
-      return `Done in ${secs} s.`;
+      return tr.t('chat.done_in', { duration });
     case 'cancelled':
-      return 'Cancelled.';
+      return tr.t('chat.job_cancelled');
     case 'failed':
-      return `Failed: ${job.error?.message ?? 'unknown error'}`;
+      return tr.t('chat.job_failed', { error: job.error?.message ?? tr.t('chat.unknown_error') });
   }
 }
 
 export function modelLabel(model: string): string {
   return MODEL_INFO[model as ModelName]?.label ?? `FLUX ${model}`;
-}
-
-/** FLUX bills in credits (1 credit = $0.01). */
-export function credits(cost: number): string {
-  return cost === 1 ? '1 credit' : `${cost} credits`;
 }

@@ -7,10 +7,12 @@ import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../flux/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
+import type { SettingsStore } from '../settings/store.js';
 import type { OpChannel } from './channel.js';
 import { deliverResult, resultPlace, saveResult, shownCheckCode, type ResultPlace } from './deliver.js';
 import { findImages, type ChatMessage } from './images.js';
 import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
+import { translator, type Translator } from '../i18n/t.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
 import type { SessionOpen } from './schemas.js';
@@ -23,6 +25,8 @@ export interface SessionDeps {
   logger: Logger;
   editorBundle: () => Promise<string>;
   fetchExternal: FetchExternal;
+  /** The editor settings each Open WebUI user had last time (the artifact frame has no storage of its own). */
+  settings: SettingsStore;
 }
 
 /** How long the page may take to save its copy of the chat after the action returns. */
@@ -44,6 +48,8 @@ export class OwuiSession {
   private notice: string | undefined;
   /** Open WebUI's interface language (the page's localStorage.locale). */
   private locale: string | undefined;
+  /** Statuses, the editor's notices and the caption speak the page's language (English until it is known). */
+  private tr: Translator = translator(undefined);
 
   constructor(
     private readonly channel: OpChannel,
@@ -70,12 +76,13 @@ export class OwuiSession {
       // The page's language, before anything is said in it. A page that does not answer is found out later.
       await relay.probe().catch(() => undefined);
       this.locale = relay.locale;
-      this.status('Opening the inpaint editor…');
+      this.tr = translator(this.locale);
+      this.status(this.tr.t('chat.opening'));
       await this.reportInterrupted();
       await this.loadImages();
       this.emit({ type: 'message', data: { content: artifactBlock({ nonce: this.nonce }) } });
       this.artifactShown = true;
-      this.status(this.sources.length ? 'Paint over the part to change, describe it, then Send.' : (this.notice ?? ''));
+      this.status(this.sources.length ? this.tr.t('chat.paint') : (this.notice ?? ''));
       const outcome = await this.editorLoop(relay);
       if (outcome.kind !== 'submitted') {
         await this.closeEditor(relay, outcome.message);
@@ -86,16 +93,17 @@ export class OwuiSession {
         // Open WebUI saves its own copy of the chat when the action returns, overwriting (before 0.10) or
         // resetting the current message of (0.10+) anything written into the stored chat before. So the action
         // returns now, and the result message is written only after that save has been seen in the page.
-        await this.closeEditor(relay, 'Sent: the result will appear in the chat.', this.open.body.chat_id ?? undefined);
+        await this.closeEditor(relay, this.tr.t('chat.sent'), this.open.body.chat_id ?? undefined);
         this.channel.send({ op: 'detach' });
         const saved = await relay.awaitSave(SAVE_WAIT_MS);
         log.debug({ saved }, 'page saved its copy of the chat');
       } else {
-        await this.closeEditor(relay, 'Sent: the result will appear in the chat.');
+        await this.closeEditor(relay, this.tr.t('chat.sent'));
       }
       const final = await this.follow(outcome.job);
       if (final.state !== 'done') {
-        const message = final.state === 'cancelled' ? 'Inpaint cancelled.' : `Inpaint failed: ${final.error?.message ?? 'unknown error'}`;
+        const message =
+          final.state === 'cancelled' ? this.tr.t('chat.cancelled') : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
         this.status(message, true);
         await this.deps.engine.annotate(final.id, { reported: true });
         return { ok: false, message };
@@ -107,6 +115,7 @@ export class OwuiSession {
         clicked: this.clicked,
         model: this.open.body.model,
         meta: outcome.meta,
+        tr: this.tr,
         place: this.place,
         pageShows: (id) => this.pageShows(id),
         emit: (e) => this.emit(e),
@@ -120,7 +129,7 @@ export class OwuiSession {
         log.error({ err }, 'session failed');
       }
       if (this.artifactShown) await this.closeEditor(relay, e.message).catch(() => undefined);
-      this.status(`Inpaint stopped: ${e.message}`, true);
+      this.status(this.tr.t('chat.stopped', { error: e.message }), true);
       return { ok: false, message: e.message };
     }
   }
@@ -137,13 +146,13 @@ export class OwuiSession {
       const meta = engine.get(view.id)?.meta ?? {};
       if (meta.chat_id !== chat || meta.reported || (view.state !== 'done' && view.state !== 'failed')) continue;
       if (view.state === 'done') {
-        const text = await saveResult({ channel: this.channel, engine, job: view, meta: { original: meta.original_prompt, english: view.prompt } });
+        const text = await saveResult({ channel: this.channel, engine, job: view, tr: this.tr, meta: { original: meta.original_prompt, english: view.prompt } });
         const addition = `\n\n${text}`;
         this.emit({ type: 'message', data: { content: addition } });
         this.clicked.content += addition;
-        this.status('Added the result of an earlier edit that was interrupted.');
+        this.status(this.tr.t('chat.recovered'));
       } else {
-        this.status(`An earlier edit failed after an interruption: ${view.error?.message ?? 'unknown error'}`);
+        this.status(this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }));
       }
       await engine.annotate(view.id, { reported: true });
     }
@@ -156,8 +165,8 @@ export class OwuiSession {
     const loader = channelLoader(this.channel, (url) => this.deps.fetchExternal(url, this.channel.signal));
     const { sources, failures } = await loadSources(found, loader, this.deps.config.limits);
     this.sources = sources;
-    if (!found.length) this.notice = 'No image found in this chat: load one in the editor (button, drag and drop, or paste).';
-    else if (!sources.length) this.notice = `The image in the chat could not be opened (${failures[0]}). Load one in the editor.`;
+    if (!found.length) this.notice = this.tr.t('chat.no_image');
+    else if (!sources.length) this.notice = this.tr.t('chat.image_unreadable', { reason: failures[0] ?? '' });
   }
 
   /** Serves the editor until it sends, closes, or the session's time runs out. */
@@ -175,7 +184,7 @@ export class OwuiSession {
     }
     return {
       kind: 'expired',
-      message: `The inpaint editor was open for ${minutes(this.open.valves.SESSION_TTL_MINUTES)} without Send and has closed. Click Inpaint to start again.`,
+      message: this.tr.t('chat.expired', { duration: this.tr.minutes(this.open.valves.SESSION_TTL_MINUTES) }),
     };
   }
 
@@ -190,8 +199,14 @@ export class OwuiSession {
     try {
       switch (m.method) {
         case 'init':
-          respond(this.editorInit());
+          respond(await this.editorInit());
           return undefined;
+        case 'save_settings': {
+          const params = m.params as { settings?: unknown } | undefined;
+          await this.deps.settings.put(this.open.user.id, params?.settings);
+          respond(null);
+          return undefined;
+        }
         case 'submit': {
           const { job, meta } = await this.submit(m.params);
           respond({ id: job.id });
@@ -200,7 +215,7 @@ export class OwuiSession {
         }
         case 'cancel':
           respond(null);
-          return { kind: 'closed', message: 'Inpaint closed without sending.' };
+          return { kind: 'closed', message: this.tr.t('chat.closed') };
         default:
           fail(new AppError('unknown_method', `The sidecar does not know "${String(m.method)}".`, { status: 400 }));
           return undefined;
@@ -211,9 +226,15 @@ export class OwuiSession {
     }
   }
 
-  private editorInit() {
+  private async editorInit() {
     const v = this.open.valves;
+    // Remembered settings are a convenience: an unreadable store opens the editor with the defaults.
+    const settings = await this.deps.settings.get(this.open.user.id).catch((err: unknown) => {
+      this.deps.logger.warn({ err }, 'editor settings unreadable');
+      return null;
+    });
     return {
+      settings,
       mode: 'owui',
       locale: this.locale ?? null,
       models: [...MODELS],
@@ -275,13 +296,11 @@ export class OwuiSession {
     const direct = this.open.owui?.model_direct === true;
     const model = v.TRANSLATION_MODEL || (direct ? undefined : this.open.body.model);
     if (!model) {
-      const why = direct
-        ? "the chat's model is a direct connection, which Open WebUI functions cannot call (an admin can set TRANSLATION_MODEL)"
-        : 'no model to translate with (an admin can set TRANSLATION_MODEL)';
-      this.status(`Prompt not translated: ${why}.`);
-      return { english: prompt, note: `not translated: ${why}` };
+      const why = this.tr.t(direct ? 'chat.not_translated_direct' : 'chat.not_translated_no_model');
+      this.status(why);
+      return { english: prompt, note: why };
     }
-    this.status('Translating the prompt to English…');
+    this.status(this.tr.t('chat.translating'));
     try {
       const reply = await this.channel.request(
         {
@@ -299,8 +318,9 @@ export class OwuiSession {
       return { english };
     } catch (err) {
       const why = toAppError(err).message;
-      this.status(`Translation failed (${why}); sending the prompt as written.`);
-      return { english: prompt, note: `not translated: ${why}` };
+      const note = this.tr.t('chat.translation_failed', { reason: why });
+      this.status(note);
+      return { english: prompt, note };
     }
   }
 
@@ -311,7 +331,7 @@ export class OwuiSession {
     let final: JobView | undefined;
     for await (const view of this.deps.engine.watch(jobId, this.channel.signal)) {
       final = view;
-      const text = describeProgress(view);
+      const text = describeProgress(view, this.tr);
       const now = Date.now();
       // At most one status a second: Open WebUI stores each one in the message's status history.
       if (text !== last && (now - lastAt >= 1_000 || view.state !== 'running')) {
@@ -358,8 +378,4 @@ export class OwuiSession {
   private emit(event: { type: string; data: unknown }): void {
     this.channel.send({ op: 'emit', event });
   }
-}
-
-function minutes(n: number): string {
-  return n === 1 ? '1 minute' : `${n} minutes`;
 }

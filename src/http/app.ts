@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
+import type { SettingsStore } from '../settings/store.js';
 import type { ProviderName } from '../providers/provider.js';
 import { registerAuth } from './auth.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   config: Config;
   token: string;
   engine: JobEngine;
+  /** Editor settings of Open WebUI users. */
+  settings: SettingsStore;
   /** Providers for standalone jobs, the default first. */
   providers: ProviderName[];
   logger: Logger;
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closing: closing.signal,
     deps: {
       engine: deps.engine,
+      settings: deps.settings,
       config,
       editorBundle,
       fetchExternal: external.fetchExternal,

@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import sharp from 'sharp';
 import { testImage } from '../support/images.js';
 import { buildEditorBundle } from '../../artifact/build.js';
 import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
-import type { EditorInit } from '../../artifact/src/transport/types.js';
+import type { AppError } from '../../src/errors.js';
+import { SettingsStore } from '../../src/settings/store.js';
+import type { EditorInit, EditorSettings, RawMask } from '../../artifact/src/transport/types.js';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -49,11 +52,10 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-function hostPage(init: EditorInit): string {
+function hostPage(): string {
   const script = `
 const NONCE = ${scriptJson(NONCE)};
-const INIT = ${scriptJson(init)};
-window.__submits = []; window.__closed = 0;
+window.__submits = []; window.__closed = 0; window.__saves = [];
 const frame = document.getElementById('artifact');
 const send = (m) => frame.contentWindow.postMessage(Object.assign({ source: 'flux-inpaint', nonce: NONCE }, m), '*');
 const bundle = fetch('/bundle.js').then((r) => r.text());
@@ -62,7 +64,12 @@ addEventListener('message', async (e) => {
   if (e.source !== frame.contentWindow || !d || d.source !== 'flux-inpaint' || d.nonce !== NONCE) return;
   if (d.type === 'hello') send({ type: 'bundle', code: await bundle });
   if (d.type !== 'request') return;
-  if (d.method === 'init') send({ type: 'response', rid: d.rid, ok: true, value: INIT });
+  if (d.method === 'init') send({ type: 'response', rid: d.rid, ok: true, value: await (await fetch('/init')).json() });
+  if (d.method === 'save_settings') {
+    window.__saves.push(d.params.settings);
+    const res = await fetch('/settings', { method: 'POST', body: JSON.stringify(d.params.settings) });
+    send(res.ok ? { type: 'response', rid: d.rid, ok: true, value: null } : { type: 'response', rid: d.rid, ok: false, error: await res.json() });
+  }
   if (d.method === 'cancel') { window.__closed++; send({ type: 'response', rid: d.rid, ok: true, value: null }); }
   if (d.method === 'submit') {
     window.__submits.push(d.params);
@@ -96,20 +103,40 @@ export function baseInit(images: EditorInit['images']): EditorInit {
 
 export interface Host {
   url: string;
+  /** What the sidecar side keeps for this (one) Open WebUI user, through the real settings store. */
+  settings(): Promise<EditorSettings | null>;
+  /** Forgets them, so each test opens the editor as a new user would. */
+  forgetSettings(): Promise<void>;
   close(): Promise<void>;
 }
 
+const USER = 'owui-user-1';
+
+/** `init` as the sidecar would answer it; `settings` in it is replaced by what the store holds at each open. */
 export async function startHost(init: EditorInit): Promise<Host> {
   const bundle = await buildEditorBundle({ minify: true });
-  const page = hostPage(init);
+  const page = hostPage();
+  const store = await SettingsStore.open(await mkdtemp(join(tmpdir(), 'flux-host-settings-')));
+  if (init.settings) await store.put(USER, init.settings);
   const server: Server = createServer((req, res) => {
     if (req.url === '/bundle.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    else res.writeHead(404).end();
+    else if (req.url === '/init') {
+      void store.get(USER).then((settings) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...init, settings })));
+    } else if (req.url === '/settings' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        store.put(USER, JSON.parse(body)).then(
+          () => res.writeHead(204).end(),
+          (err: AppError) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: err.code, message: err.message })),
+        );
+      });
+    } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/`, settings: () => store.get(USER), forgetSettings: () => store.put(USER, {}), close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Opens the host page and waits until the editor in the artifact frame has its picture. */
@@ -160,16 +187,24 @@ export async function stroke(page: Page, frame: Frame, points: Array<[number, nu
   await page.mouse.up();
 }
 
-/** The mask PNG as one grey value per pixel. */
-export async function decodeMask(base64: string): Promise<{ width: number; height: number; at(x: number, y: number): number; values: Uint8Array }> {
-  const { data, info } = await sharp(Buffer.from(base64, 'base64')).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const values = new Uint8Array(info.width * info.height);
-  for (let i = 0; i < values.length; i++) values[i] = data[i * info.channels]!;
-  return { width: info.width, height: info.height, values, at: (x, y) => values[y * info.width + x]! };
+export interface DecodedMask {
+  width: number;
+  height: number;
+  values: Uint8Array;
+  at(x: number, y: number): number;
 }
 
-export async function exportMask(frame: Frame): Promise<Awaited<ReturnType<typeof decodeMask>>> {
-  const b64 = await frame.evaluate(() => window.__fluxEditor!.exportMask());
-  if (!b64) throw new Error('no mask');
-  return decodeMask(b64);
+/** The mask as the editor sends it (raw single-channel bytes, base64), one grey value per pixel. */
+export function decodeMask(mask: unknown): DecodedMask {
+  const m = mask as RawMask;
+  if (m?.format !== 'raw' || !Number.isInteger(m.width) || !Number.isInteger(m.height)) throw new Error(`not a raw mask: ${JSON.stringify(mask)?.slice(0, 80)}`);
+  const values = new Uint8Array(Buffer.from(m.data, 'base64'));
+  if (values.length !== m.width * m.height) throw new Error(`raw mask of ${m.width}x${m.height} has ${values.length} bytes`);
+  return { width: m.width, height: m.height, values, at: (x, y) => values[y * m.width + x]! };
+}
+
+export async function exportMask(frame: Frame): Promise<DecodedMask> {
+  const mask = await frame.evaluate(() => window.__fluxEditor!.exportMask());
+  if (!mask) throw new Error('no mask');
+  return decodeMask(mask);
 }

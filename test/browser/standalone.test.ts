@@ -124,10 +124,72 @@ describe('standalone editor with the offline provider', () => {
       const { jobs: list } = (await (await both.api('/v1/jobs')).json()) as { jobs: Array<Record<string, unknown>> };
       expect(list[0]).toMatchObject({ state: 'done', provider: 'bfl', prompt: 'a hot-air balloon' });
       expect(fake.tasks.map((t) => t.prompt)).toEqual(['a hot-air balloon']);
+
+      // FLUX.2 with a reference image and the painted area only: the sidecar accepts what the editor sends.
+      await tab.click('.cmp-actions button:has-text("Back to the editor")');
+      await tab.selectOption('#p-model', 'flux-2-pro');
+      await tab.setInputFiles('#refs-file', { name: 'hat.png', mimeType: 'image/png', buffer: await testImage(96, 64) });
+      await tab.waitForSelector('.refs-list li');
+      expect(await tab.isChecked('#p-masked-only')).toBe(true);
+      await tab.fill('#p-prompt', 'give the balloon a hat');
+      await tab.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => fake.tasks.length, { timeout: 30_000 }).toBe(2);
+      const task = fake.tasks[1]!;
+      expect(task.endpoint).toContain('flux-2-pro');
+      expect(task.inputs.map((i) => [i.width, i.height])).toEqual([
+        [320, 240],
+        [96, 64],
+      ]);
+      await tab.waitForFunction(() => !(window.__fluxEditor!.state() as { busy: boolean }).busy, undefined, { timeout: 30_000 });
+      const second = ((await (await both.api('/v1/jobs')).json()) as { jobs: Array<Record<string, unknown>> }).jobs[0];
+      expect(second).toMatchObject({ state: 'done', model: 'flux-2-pro' });
     } finally {
       await tab.close();
       await both.close();
       await fake.close();
     }
   }, 90_000);
+
+  it('remembers its settings in this browser across reloads, and Reset forgets them', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const reload = async () => {
+      await tab.reload();
+      await tab.waitForSelector('.fi-app .panel');
+    };
+    try {
+      await tab.goto(`${sidecar.url}/#token=${TEST_TOKEN}`);
+      await tab.waitForSelector('.fi-app .panel');
+      await tab.selectOption('#p-model', 'kontext-pro');
+      await tab.selectOption('#f-kontext-pro-aspect_ratio', '3:2');
+      await tab.selectOption('#p-format', 'jpeg');
+      await tab.fill('#t-hardness', '35');
+      await tab.fill('#p-prompt', 'never stored');
+      const stored = () => tab.evaluate(() => localStorage.getItem('flux-inpaint.editor-settings'));
+      await expect.poll(async () => JSON.parse((await stored()) ?? '{}').brush_hardness, { timeout: 5000 }).toBe(0.35);
+      expect(await stored()).not.toContain('never stored');
+      // The token survives the reload in the history entry; the settings in localStorage.
+      await reload();
+      expect(await tab.inputValue('#p-model')).toBe('kontext-pro');
+      expect(await tab.inputValue('#f-kontext-pro-aspect_ratio')).toBe('3:2');
+      expect(await tab.inputValue('#p-format')).toBe('jpeg');
+      expect(await tab.inputValue('#t-hardness')).toBe('35');
+      expect(await tab.inputValue('#p-prompt')).toBe('');
+      await tab.click('button.reset');
+      expect(await stored()).toBeNull();
+      expect(await tab.inputValue('#p-model')).toBe('fill');
+      await reload();
+      expect(await tab.inputValue('#t-hardness')).toBe('100');
+      // Damaged by hand: the editor opens with the defaults instead of failing.
+      for (const damaged of ['{"model": "kontext-pro", "brush_', '{"model": 42, "brush_hardness": "soft", "overlay_colour": "red", "crop_ratio": 7}']) {
+        await tab.evaluate((v) => localStorage.setItem('flux-inpaint.editor-settings', v), damaged);
+        await reload();
+        expect(await tab.inputValue('#p-model')).toBe('fill');
+        expect(await tab.inputValue('#t-colour')).toBe('#ff2d6f');
+        expect(await tab.inputValue('#t-hardness')).toBe('100');
+        expect(await tab.inputValue('#t-aspect')).toBe('free');
+      }
+    } finally {
+      await tab.close();
+    }
+  }, 60_000);
 });

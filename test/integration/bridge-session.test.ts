@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { FakePage } from '../support/fake-page.js';
+import { translator } from '../../src/i18n/t.js';
 import { openSession, replyMac, runSession } from '../support/fake-owui.js';
 import { testImage, testMask } from '../support/images.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
@@ -97,7 +98,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.events.filter((e) => e.type === 'chat:reload')).toHaveLength(1);
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
     expect(statuses).toContain('Translating the prompt to English…');
-    expect(statuses.at(-1)).toMatch(/^Done in \d+ s\. The result is the next message\.$/);
+    expect(statuses.at(-1)).toMatch(/^Done in \d+ sec\. The result is the next message\.$/);
     expect(run.chat.get('a1')!.statusHistory.at(-1)!.done).toBe(true);
 
     // Neither the FLUX key nor the sidecar token ever reached the page.
@@ -396,7 +397,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a costly hat') });
     const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;
-    expect(added.content).toMatch(/ · \d+(\.\d+)? credits? · /);
+    expect(added.content).toMatch(/ · credits: \d+(\.\d+)? · /);
   });
 
   it("unsigned openings never spend a user's session budget", async () => {
@@ -413,5 +414,52 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('remembers the editor settings per Open WebUI user, never the prompt', async () => {
+    let first: Record<string, any> = {};
+    const saving = new FakePage({
+      onInit: (v) => {
+        first = v;
+        return null;
+      },
+      saveSettings: { model: 'kontext-pro', brush_size: 64, prompt: 'secret prompt' },
+    });
+    await runSession({ url: sidecar.url, token: TEST_TOKEN, page: saving, messages: conversation(), clicked: 'a1', valves });
+    expect(saving.responses.find((r) => r.rid === 'settings-1')).toMatchObject({ ok: true });
+    let second: Record<string, any> = {};
+    const reopened = new FakePage({
+      onInit: (v) => {
+        second = v;
+        return null;
+      },
+    });
+    await runSession({ url: sidecar.url, token: TEST_TOKEN, page: reopened, messages: conversation(), clicked: 'a1', valves });
+    expect(first.settings ?? null).toBeNull();
+    expect(second.settings).toMatchObject({ model: 'kontext-pro', brush_size: 64 });
+    expect(JSON.stringify(second.settings)).not.toContain('secret prompt');
+  });
+
+  it("statuses and the caption speak Open WebUI's language (German)", async () => {
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'ein grüner Hut'), locale: 'de-DE' });
+    let init: Record<string, any> = {};
+    const spy = new FakePage({
+      onInit: (v) => {
+        init = v;
+        return null;
+      },
+      locale: 'de-DE',
+    });
+    await runSession({ url: sidecar.url, token: TEST_TOKEN, page: spy, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
+    expect(init.locale).toBe('de-DE');
+    const run = await runSession({
+      url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves, complete: () => 'a green hat',
+    });
+    const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
+    expect(statuses[0]).toBe(translator('de').t('chat.opening'));
+    expect(statuses).toContain(translator('de').t('chat.translating'));
+    expect(statuses.at(-1)).toMatch(/^Fertig \(\d+ Sek\.\)\. Das Ergebnis ist die nächste Nachricht\.$/);
+    const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('grüner'))!;
+    expect(added.content).toContain('20 Schritte');
   });
 });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caption } from '../../src/bridge/deliver.js';
+import { translator } from '../../src/i18n/t.js';
 import { fetchExternalImage } from '../../src/net/external.js';
 import { guardedDispatcher } from '../../src/net/ssrf.js';
 import { testImage } from '../support/images.js';
@@ -209,6 +210,7 @@ describe('user text embedded in the chat is escaped', () => {
         { id: 'j', state: 'done', status: 'Done', progress: 1, elapsed_ms: 1000, model: 'fill', provider: 'bfl', prompt, created_at: '' } as never,
         { original: prompt, english: prompt },
         { steps: 20 },
+        translator('en'),
       );
       expect(text).not.toMatch(/<\/?script/i);
       expect(text).not.toContain('```');

@@ -8,6 +8,10 @@ type Listener = (event: { data: unknown; source: unknown }) => void;
 export interface EditorScript {
   /** Called with the editor's init value; returns the params of the submit request, or null to close instead. */
   onInit(init: Record<string, any>): Record<string, unknown> | null | Promise<Record<string, unknown> | null>;
+  /** Settings the editor saves (the `save_settings` request) before it sends or closes. */
+  saveSettings?: Record<string, unknown>;
+  /** Open WebUI's interface language, as the page keeps it in localStorage.locale. */
+  locale?: string;
 }
 
 export class FakePage {
@@ -50,18 +54,28 @@ export class FakePage {
         observers.delete(this.callback);
       }
     }
-    const fn = new Function('window', 'PerformanceObserver', 'location', `return (async () => { ${code} })()`) as (
+    const fn = new Function('window', 'PerformanceObserver', 'location', 'localStorage', `return (async () => { ${code} })()`) as (
       w: unknown,
       p: unknown,
       l: unknown,
+      s: unknown,
     ) => Promise<unknown>;
-    return fn(this.window, PerformanceObserver, { href: 'http://owui.test/c/chat' });
+    const locale = this.script.locale ?? null;
+    return fn(this.window, PerformanceObserver, { href: 'http://owui.test/c/chat' }, { getItem: (k: string) => (k === 'locale' ? locale : null) });
   }
 
   /** Chat.svelte's save of its copy of the chat after an action returns: a request to /api/v1/chats/{id}. */
   savedChat(chatId: string): void {
     const entry = { name: `http://owui.test/api/v1/chats/${chatId}`, startTime: performance.now() };
     for (const o of [...this.observers]) o({ getEntries: () => [entry] });
+  }
+
+  private init: Record<string, any> = {};
+
+  private async sendOrClose(): Promise<void> {
+    const params = await this.script.onInit(this.init);
+    if (params) this.fromEditor({ type: 'request', rid: 'submit-1', method: 'submit', params });
+    else this.fromEditor({ type: 'request', rid: 'cancel-1', method: 'cancel' });
   }
 
   close(): void {
@@ -83,9 +97,11 @@ export class FakePage {
     } else if (m.type === 'response') {
       this.responses.push(m);
       if (m.rid === 'init-1' && m.ok) {
-        const params = await this.script.onInit(m.value);
-        if (params) this.fromEditor({ type: 'request', rid: 'submit-1', method: 'submit', params });
-        else this.fromEditor({ type: 'request', rid: 'cancel-1', method: 'cancel' });
+        this.init = m.value;
+        if (this.script.saveSettings) this.fromEditor({ type: 'request', rid: 'settings-1', method: 'save_settings', params: { settings: this.script.saveSettings } });
+        else await this.sendOrClose();
+      } else if (m.rid === 'settings-1') {
+        await this.sendOrClose();
       } else if (m.rid === 'submit-1' && !m.ok) {
         // The editor shows the error and stays open; this scripted user then closes it.
         this.fromEditor({ type: 'request', rid: 'cancel-1', method: 'cancel' });

@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import type { Rect } from './view.js';
 
 /** Shows the mask as a coloured layer: the mask value becomes the colour's alpha. */
@@ -15,7 +16,7 @@ export class MaskLayer {
     this.canvas.width = width;
     this.canvas.height = height;
     const ctx = this.canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+    if (!ctx) throw new Error(t('load.no_canvas'));
     this.ctx = ctx;
     this.pixels = ctx.createImageData(width, height);
   }

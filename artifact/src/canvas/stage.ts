@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { View, type Point, type Rect } from './view.js';
 
 /** What the active tool does with the primary pointer, in image pixels. */
@@ -50,13 +51,13 @@ export class Stage {
   constructor(readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'stage-canvas';
-    this.canvas.setAttribute('aria-label', 'Image and mask. Paint with the mouse, a pen or a finger.');
+    this.canvas.setAttribute('aria-label', t('tool.canvas'));
     this.canvas.setAttribute('role', 'img');
     // Focusable, so keyboard users reach the shortcuts from the canvas.
     this.canvas.tabIndex = 0;
     container.append(this.canvas);
     const ctx = this.canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+    if (!ctx) throw new Error(t('load.no_canvas'));
     this.ctx = ctx;
     new ResizeObserver(() => this.resize()).observe(container);
     this.listen();

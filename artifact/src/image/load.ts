@@ -1,3 +1,4 @@
+import { fmt, t } from '../i18n.js';
 import type { EditorInit, SubmitRequest } from '../transport/types.js';
 
 /** Long side of the picture the user paints on; the server scales the mask to the full image. */
@@ -13,7 +14,7 @@ export interface Source {
   fullHeight: number;
 }
 
-const TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+export const TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 /** An error the user caused and can fix; the message says how. */
 export class LoadError extends Error {}
@@ -21,16 +22,16 @@ export class LoadError extends Error {}
 /** Checks a file the user loaded (button, drop or paste) against what the server accepts, then decodes it. */
 export async function loadFile(file: Blob, name: string, limits: EditorInit['limits']): Promise<Source> {
   if (file.size > limits.maxImageBytes) {
-    throw new LoadError(`${name} is ${mb(file.size)} MB; the limit is ${mb(limits.maxImageBytes)} MB. Use a smaller image.`);
+    throw new LoadError(t('load.too_large', { name, size: fmt().bytes(file.size), limit: fmt().bytes(limits.maxImageBytes) }));
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniff(bytes);
-  if (!kind) throw new LoadError(`${name} is not a PNG, JPEG or WebP image. Load one of those.`);
+  if (!kind) throw new LoadError(t('load.not_image', { name }));
   const bitmap = await decode(new Blob([bytes], { type: TYPES[kind] }), name);
   if (bitmap.width * bitmap.height > limits.maxImagePixels) {
-    const mp = Math.round(limits.maxImagePixels / 1e6);
+    const megapixels = Math.round(limits.maxImagePixels / 1e6);
     bitmap.close();
-    throw new LoadError(`${name} has ${bitmap.width} × ${bitmap.height} pixels, more than ${mp} megapixels. Use a smaller image.`);
+    throw new LoadError(t('load.too_many_pixels', { name, width: String(bitmap.width), height: String(bitmap.height), megapixels }));
   }
   const { width, height } = bitmap; // read before downscale() closes the bitmap
   return { image: { data: toBase64(bytes), mime: TYPES[kind]! }, label: name, preview: downscale(bitmap), fullWidth: width, fullHeight: height };
@@ -44,12 +45,12 @@ export async function loadPreview(from: string | Blob, image: Source['image'], l
   return { image, label, preview: downscale(bitmap), fullWidth, fullHeight };
 }
 
-async function decode(blob: Blob, name: string): Promise<ImageBitmap> {
+export async function decode(blob: Blob, name: string, options: ImageBitmapOptions = {}): Promise<ImageBitmap> {
   try {
     // EXIF orientation is applied, as the server does before cropping and sending to FLUX.
-    return await createImageBitmap(blob, { imageOrientation: 'from-image' });
+    return await createImageBitmap(blob, { imageOrientation: 'from-image', ...options });
   } catch {
-    throw new LoadError(`${name} could not be decoded: the file may be damaged. Try another image.`);
+    throw new LoadError(t('load.damaged', { name }));
   }
 }
 
@@ -61,7 +62,7 @@ async function decodeUrl(url: string, name: string): Promise<ImageBitmap> {
     await img.decode();
     return await createImageBitmap(img);
   } catch {
-    throw new LoadError(`${name} could not be decoded. Try another image.`);
+    throw new LoadError(t('load.damaged', { name }));
   }
 }
 
@@ -71,14 +72,14 @@ function downscale(bitmap: ImageBitmap): HTMLCanvasElement {
   canvas.width = Math.max(1, Math.round(bitmap.width * k));
   canvas.height = Math.max(1, Math.round(bitmap.height * k));
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new LoadError('This browser cannot draw on a canvas.');
+  if (!ctx) throw new LoadError(t('load.no_canvas'));
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   bitmap.close();
   return canvas;
 }
 
-function sniff(b: Uint8Array): keyof typeof TYPES | undefined {
+export function sniff(b: Uint8Array): keyof typeof TYPES | undefined {
   const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
   if (b[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
@@ -87,12 +88,11 @@ function sniff(b: Uint8Array): keyof typeof TYPES | undefined {
 }
 
 export function toBase64(bytes: Uint8Array): string {
+  // Native where the browser has it (Chrome 140+, Firefox 133+, Safari 18.2+): about ten times faster.
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
   let bin = '';
   // Chunks keep String.fromCharCode under the argument-count limit.
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
 }

@@ -1,4 +1,5 @@
-import { TransportError, type EditorInit, type JobView, type SubmitRequest, type Transport } from './types.js';
+import { t } from '../i18n.js';
+import { TransportError, type EditorInit, type EditorSettings, type JobView, type SubmitRequest, type Transport } from './types.js';
 
 /** What the artifact bootstrap leaves on window before it runs the editor. */
 export interface Bridge {
@@ -12,7 +13,7 @@ declare global {
   }
 }
 
-type Method = 'init' | 'submit' | 'cancel';
+type Method = 'init' | 'submit' | 'cancel' | 'save_settings';
 
 interface Response {
   type: 'response';
@@ -23,7 +24,7 @@ interface Response {
 }
 
 /** The sidecar answers through Open WebUI's page and the Action function, which polls: allow for slowness. */
-const TIMEOUT_MS: Record<Method, number> = { init: 90_000, submit: 180_000, cancel: 30_000 };
+const TIMEOUT_MS: Record<Method, number> = { init: 90_000, submit: 180_000, cancel: 30_000, save_settings: 30_000 };
 
 /**
  * Inside Open WebUI the editor runs in a sandboxed iframe with an opaque origin: it cannot reach the sidecar,
@@ -47,7 +48,7 @@ export class BridgeTransport implements Transport {
 
   async submit(req: SubmitRequest): Promise<{ id: string }> {
     if ('job' in req.image) {
-      throw new TransportError('unsupported', 'To edit a result in the chat, click Inpaint under the result.');
+      throw new TransportError('unsupported', t('net.chat_result_only'));
     }
     return (await this.call('submit', req)) as { id: string };
   }
@@ -63,15 +64,20 @@ export class BridgeTransport implements Transport {
   }
 
   async cancel(): Promise<void> {
-    throw new TransportError('unsupported', 'The job runs in the chat now: it reports there.');
+    throw new TransportError('unsupported', t('net.runs_in_chat'));
   }
 
   async result(): Promise<Blob> {
-    throw new TransportError('unsupported', 'The result appears in the chat.');
+    throw new TransportError('unsupported', t('net.result_in_chat'));
   }
 
   async close(): Promise<void> {
     await this.call('cancel');
+  }
+
+  /** The artifact frame has no storage of its own: the sidecar keeps the settings per Open WebUI user. */
+  async saveSettings(settings: EditorSettings): Promise<void> {
+    await this.call('save_settings', { settings });
   }
 
   private call(method: Method, params?: unknown): Promise<unknown> {
@@ -79,7 +85,7 @@ export class BridgeTransport implements Transport {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(rid);
-        reject(new TransportError('timeout', 'Open WebUI did not answer in time. Close the editor and click Inpaint again.'));
+        reject(new TransportError('timeout', t('net.timeout')));
       }, TIMEOUT_MS[method]);
       this.pending.set(rid, {
         resolve: (v) => {
@@ -104,7 +110,7 @@ export class BridgeTransport implements Transport {
       if (!waiter) return;
       this.pending.delete(r.rid);
       if (r.ok) waiter.resolve(r.value);
-      else waiter.reject(new TransportError(r.error?.code ?? 'failed', r.error?.message ?? 'The request failed.'));
+      else waiter.reject(new TransportError(r.error?.code ?? 'failed', r.error?.message ?? t('net.failed')));
     } else if (d.type === 'job') {
       const job = (d as unknown as { job: JobView }).job;
       this.latest.set(job.id, job);

@@ -1,7 +1,10 @@
+import { t } from '../i18n.js';
 import { readEvents } from './sse.js';
-import { TERMINAL_STATES, TransportError, type EditorInit, type Gallery, type JobView, type SubmitRequest, type Transport } from './types.js';
+import { TERMINAL_STATES, TransportError, type EditorInit, type EditorSettings, type Gallery, type JobView, type SubmitRequest, type Transport } from './types.js';
 
 const RECONNECT_MS = 1500;
+/** localStorage of the sidecar's own origin: the settings stay with this browser. */
+const SETTINGS_KEY = 'flux-inpaint.editor-settings';
 
 /**
  * The standalone editor talks to the sidecar that served it. The token comes in the URL fragment
@@ -44,7 +47,7 @@ export class HttpTransport implements Transport {
 
   async submit(req: SubmitRequest): Promise<{ id: string }> {
     const img = req.image;
-    if ('ref' in img) throw new TransportError('image_not_found', 'That image is not available here: load it again.');
+    if ('ref' in img || req.references?.some((r) => 'ref' in r)) throw new TransportError('image_not_found', t('net.image_gone'));
     const body = {
       model: req.model,
       prompt: req.prompt,
@@ -53,6 +56,8 @@ export class HttpTransport implements Transport {
       ...(req.crop ? { crop: req.crop } : {}),
       params: req.params,
       output_format: req.output_format,
+      ...(req.references?.length ? { references: req.references } : {}),
+      ...(req.masked_only !== undefined ? { masked_only: req.masked_only } : {}),
       ...(req.provider ? { provider: req.provider } : {}),
     };
     const job = (await this.json('POST', '/v1/jobs', body)) as JobView;
@@ -73,7 +78,7 @@ export class HttpTransport implements Transport {
       while (!finished && !controller.signal.aborted) {
         try {
           const res = await this.request('GET', `${path}/events`, undefined, controller.signal);
-          if (!res.body) throw new TransportError('no_stream', 'The browser gave no response stream.');
+          if (!res.body) throw new TransportError('no_stream', t('net.no_stream'));
           await readEvents(res.body, (event, data) => {
             if (event === 'job') deliver(JSON.parse(data) as JobView);
           });
@@ -106,6 +111,27 @@ export class HttpTransport implements Transport {
     return (await this.request('GET', `/v1/jobs/${encodeURIComponent(id)}/result`)).blob();
   }
 
+  async saveSettings(settings: EditorSettings): Promise<void> {
+    try {
+      if (Object.keys(settings).length) localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+      else localStorage.removeItem(SETTINGS_KEY);
+    } catch (err) {
+      // Storage turned off, or full: the editor says so rather than forgetting silently.
+      throw new TransportError('settings_not_saved', t('net.settings_not_saved', { error: (err as Error).message }));
+    }
+  }
+
+  storedSettings(): EditorSettings | null {
+    try {
+      const raw = localStorage.getItem(SETTINGS_KEY);
+      const parsed: unknown = raw ? JSON.parse(raw) : null;
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as EditorSettings) : null;
+    } catch {
+      // Unreadable (storage off, or damaged by hand): start from the defaults; the next change overwrites it.
+      return null;
+    }
+  }
+
   private async json(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
     const res = await this.request(method, path, body, signal);
     return res.json();
@@ -122,7 +148,7 @@ export class HttpTransport implements Transport {
       });
     } catch (err) {
       if (signal?.aborted) throw err;
-      throw new TransportError('unreachable', 'The sidecar does not answer: is it still running?');
+      throw new TransportError('unreachable', t('net.unreachable'));
     }
     if (res.ok) return res;
     let error: { code?: string; message?: string } = {};
@@ -131,7 +157,7 @@ export class HttpTransport implements Transport {
     } catch {
       // Not our JSON error body (a proxy page, say): the status line below still tells the user something.
     }
-    throw new TransportError(error.code ?? `http_${res.status}`, error.message ?? `The sidecar answered ${res.status} ${res.statusText}.`);
+    throw new TransportError(error.code ?? `http_${res.status}`, error.message ?? t('net.http_status', { status: String(res.status), text: res.statusText }));
   }
 }
 

@@ -4,6 +4,9 @@
  */
 import type { ModelName, OutputFormat } from '../../../src/flux/ranges.js';
 import type { JobView } from '../../../src/jobs/types.js';
+import type { EditorSettings } from '../../../src/settings/schema.js';
+
+export type { EditorSettings } from '../../../src/settings/schema.js';
 
 export interface SourceImage {
   /** Opaque reference the server resolves to the full-resolution image (Open WebUI mode). */
@@ -28,7 +31,24 @@ export interface EditorInit {
   providers: Array<'bfl' | 'local'>;
   provider: 'bfl' | 'local';
   limits: { maxImageBytes: number; maxImagePixels: number; maxPromptChars: number };
+  /** Open WebUI's language (the page's localStorage.locale); absent or null: the browser's. */
+  locale?: string | null;
+  /** The user's remembered settings (kept by the sidecar per Open WebUI user); absent or null: none yet. */
+  settings?: EditorSettings | null;
+  /** The models offered; absent: all of them. */
+  models?: ModelName[];
 }
+
+/** The mask as the bytes painted, one per pixel (0 keep - 255 repaint), base64; the sidecar encodes it. */
+export interface RawMask {
+  format: 'raw';
+  width: number;
+  height: number;
+  data: string;
+}
+
+/** An extra picture for models that take references (FLUX.2, Kontext). */
+export type ReferenceImage = { ref: string } | { data: string; mime: string };
 
 /** Crop rectangle as fractions (0..1) of the source image, so preview and full resolution agree. */
 export interface Crop {
@@ -43,11 +63,14 @@ export interface SubmitRequest {
   prompt: string;
   /** Either a reference from EditorInit.images, a previous job's result, or an image the user loaded (base64). */
   image: { ref: string } | { job: string } | { data: string; mime: string };
-  /** PNG, base64 without data: prefix; white = repaint, black = keep; same aspect as the (cropped) image. */
-  mask?: string;
+  /** White (255) = repaint, black = keep; same aspect as the (cropped) image. */
+  mask?: RawMask;
   crop?: Crop;
-  params: Record<string, number | boolean | undefined>;
+  params: Record<string, number | string | boolean | undefined>;
   output_format: OutputFormat;
+  references?: ReferenceImage[];
+  /** Instruction models: blend the result into the original through the mask, so unpainted pixels stay. */
+  masked_only?: boolean;
   provider?: 'bfl' | 'local';
 }
 
@@ -67,6 +90,10 @@ export interface Transport {
   gallery?: Gallery;
   /** The user closes the editor without sending (Open WebUI only: the chat drops the editor). */
   close?(): Promise<void>;
+  /** Remembers the editor settings for the next time (an empty object forgets them). */
+  saveSettings(settings: EditorSettings): Promise<void>;
+  /** Settings remembered where the transport keeps them itself (standalone: this browser); undefined = ask init. */
+  storedSettings?(): EditorSettings | null;
 }
 
 export interface Gallery {

@@ -1,44 +1,53 @@
-import { COMMON_RANGES, MODEL_RANGES, MODELS, type ModelName, type NumberRange } from '../../../src/flux/ranges.js';
+import { COMMON_RANGES, MODEL_CHOICES, MODEL_INFO, MODEL_RANGES, MODELS, type ModelName, type NumberRange } from '../../../src/flux/ranges.js';
 import type { Margins } from '../canvas/expand.js';
-import type { EditorInit } from '../transport/types.js';
+import { fmt, t } from '../i18n.js';
+import type { EditorInit, EditorSettings } from '../transport/types.js';
 import { h, numberField, show, type NumberField } from './dom.js';
 
-const LABELS: Record<string, string> = {
-  steps: 'Steps',
-  guidance: 'Guidance',
-  canny_low_threshold: 'Canny low threshold',
-  canny_high_threshold: 'Canny high threshold',
-  top: 'Add top (px)',
-  bottom: 'Add bottom (px)',
-  left: 'Add left (px)',
-  right: 'Add right (px)',
-};
+type FieldValues = NonNullable<EditorSettings['fields']>[ModelName];
 
-/** The Valve default where it fits the model's range; Canny and Depth use their own guidance scale. */
+function label(key: string): string {
+  const k = `field.${key}`;
+  return fmt().has(k) ? t(k) : key;
+}
+
+/** The Valve default where it fits the model's range (the valves speak of Fill's steps and guidance). */
 function initialValue(model: ModelName, key: string, r: NumberRange, defaults: EditorInit['defaults']): number {
-  const wanted = key === 'steps' ? defaults.steps : key === 'guidance' && (model === 'fill' || model === 'expand') ? defaults.guidance : r.default;
+  const fillLike = model === 'fill' || model === 'expand';
+  const wanted = fillLike && key === 'steps' ? defaults.steps : fillLike && key === 'guidance' ? defaults.guidance : r.default;
   return Math.min(r.max, Math.max(r.min, wanted));
 }
 
+interface Group {
+  el: HTMLElement;
+  numbers: Map<string, NumberField>;
+  choices: Map<string, HTMLSelectElement>;
+}
+
 /**
- * One group of fields per model, only the selected one visible, each with the documented range of its FLUX
- * endpoint. Expand's margins are shared with the handles on the canvas.
+ * One group of fields per model, only the selected one visible: numbers with the documented range of the FLUX
+ * endpoint, and fixed choices (Kontext's aspect ratio). Expand's margins are shared with the handles on the canvas.
  */
 export class ModelFields {
   readonly root: HTMLElement;
-  private readonly groups = new Map<ModelName, { el: HTMLElement; fields: Map<string, NumberField> }>();
+  private readonly groups = new Map<ModelName, Group>();
 
-  constructor(defaults: EditorInit['defaults'], margins: Margins, onChange: () => void) {
+  constructor(
+    private readonly defaults: EditorInit['defaults'],
+    private readonly margins: Margins,
+    onChange: () => void,
+  ) {
     this.root = h('div', { class: 'model-fields' });
     for (const model of MODELS) {
       const el = h('div', { class: 'field-group', 'data-model': model });
-      const fields = new Map<string, NumberField>();
+      const numbers = new Map<string, NumberField>();
+      const choices = new Map<string, HTMLSelectElement>();
       for (const [key, range] of Object.entries(MODEL_RANGES[model]) as Array<[string, NumberRange]>) {
         const isMargin = key in margins;
         const field = numberField({
           id: `f-${model}-${key}`,
-          label: LABELS[key] ?? key,
-          hint: `${range.min}–${range.max}`,
+          label: label(key),
+          hint: t('field.range', { min: range.min, max: range.max }),
           min: range.min,
           max: range.max,
           step: range.integer ? 1 : 0.5,
@@ -48,10 +57,21 @@ export class ModelFields {
             onChange();
           },
         });
-        fields.set(key, field);
+        numbers.set(key, field);
         el.append(field.root);
       }
-      this.groups.set(model, { el, fields });
+      for (const [key, choice] of Object.entries(MODEL_CHOICES[model])) {
+        const id = `f-${model}-${key}`;
+        const select = h(
+          'select',
+          { id },
+          ...choice.options.map((o) => h('option', { value: o, selected: o === choice.default }, o === 'match' ? t('field.auto') : o)),
+        );
+        select.addEventListener('change', onChange);
+        choices.set(key, select);
+        el.append(h('div', { class: 'field' }, h('label', { for: id }, label(key)), select));
+      }
+      this.groups.set(model, { el, numbers, choices });
       this.root.append(el);
     }
   }
@@ -60,15 +80,51 @@ export class ModelFields {
     for (const [m, g] of this.groups) show(g.el, m === model);
   }
 
-  params(model: ModelName): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const [key, f] of this.groups.get(model)?.fields ?? []) out[key] = f.value;
+  params(model: ModelName): Record<string, number | string> {
+    const out: Record<string, number | string> = {};
+    const g = this.groups.get(model);
+    for (const [key, f] of g?.numbers ?? []) out[key] = f.value;
+    for (const [key, s] of g?.choices ?? []) out[key] = s.value;
     return out;
+  }
+
+  /**
+   * What is remembered: the fields the user moved away from their default, so a default the admin changes later
+   * (a valve) still reaches fields the user never touched. Not Expand's margins: they belong to one picture.
+   */
+  remembered(): NonNullable<EditorSettings['fields']> {
+    const out: NonNullable<EditorSettings['fields']> = {};
+    for (const [model, g] of this.groups) {
+      const values: Record<string, number | string> = {};
+      for (const [key, f] of g.numbers) {
+        if (!(key in this.margins) && f.value !== initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults)) values[key] = f.value;
+      }
+      for (const [key, sel] of g.choices) if (sel.value !== MODEL_CHOICES[model][key]!.default) values[key] = sel.value;
+      if (Object.keys(values).length) out[model] = values;
+    }
+    return out;
+  }
+
+  /** Sets every field to the remembered value, or its default; values that no longer fit are ignored. */
+  apply(fields: EditorSettings['fields'] | undefined): void {
+    for (const [model, g] of this.groups) {
+      const saved: FieldValues = fields?.[model] ?? {};
+      for (const [key, f] of g.numbers) {
+        if (key in this.margins) continue;
+        const v = saved[key];
+        f.value = typeof v === 'number' && Number.isFinite(v) ? v : initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults);
+      }
+      for (const [key, s] of g.choices) {
+        const v = saved[key];
+        const choice = MODEL_CHOICES[model][key]!;
+        s.value = typeof v === 'string' && choice.options.includes(v) ? v : choice.default;
+      }
+    }
   }
 
   /** Mirrors margins dragged on the canvas into the Expand fields. */
   syncMargins(margins: Margins): void {
-    const fields = this.groups.get('expand')?.fields;
+    const fields = this.groups.get('expand')?.numbers;
     for (const [side, v] of Object.entries(margins)) {
       const f = fields?.get(side);
       if (f && f.value !== v) f.value = v;
@@ -81,31 +137,43 @@ export class MoreFields {
   readonly root: HTMLDetailsElement;
   private readonly seed: HTMLInputElement;
   private readonly upsampling: HTMLInputElement;
+  private readonly upsamplingRow: HTMLElement;
   private readonly safety: NumberField;
+  private model: ModelName | undefined;
 
   constructor(defaults: EditorInit['defaults']) {
     const s = COMMON_RANGES.seed;
-    this.seed = h('input', { type: 'number', id: 'f-seed', min: s.min, max: s.max, step: 1, placeholder: 'random', inputmode: 'numeric' });
+    this.seed = h('input', { type: 'number', id: 'f-seed', min: s.min, max: s.max, step: 1, placeholder: t('field.seed_placeholder'), inputmode: 'numeric' });
     this.upsampling = h('input', { type: 'checkbox', id: 'f-upsampling' });
-    const t = COMMON_RANGES.safety_tolerance;
+    const r = COMMON_RANGES.safety_tolerance;
     this.safety = numberField({
       id: 'f-safety',
-      label: 'Safety tolerance',
-      hint: `${t.min} strict – ${t.max} permissive`,
-      min: t.min,
-      max: t.max,
+      label: t('field.safety'),
+      hint: t('field.safety_hint', { min: r.min, max: r.max }),
+      min: r.min,
+      max: r.max,
       step: 1,
-      value: Math.min(t.max, Math.max(t.min, defaults.safety_tolerance)),
+      value: Math.min(r.max, Math.max(r.min, defaults.safety_tolerance)),
       onChange: () => {},
     });
+    this.upsamplingRow = h('div', { class: 'field check' }, this.upsampling, h('label', { for: 'f-upsampling' }, t('field.upsampling')));
     this.root = h(
       'details',
       { class: 'more' },
-      h('summary', {}, 'More'),
-      h('div', { class: 'field' }, h('label', { for: 'f-seed' }, 'Seed', h('span', { class: 'range-hint' }, ' empty = random')), this.seed),
-      h('div', { class: 'field check' }, this.upsampling, h('label', { for: 'f-upsampling' }, 'Prompt upsampling (FLUX rewrites the prompt)')),
+      h('summary', {}, t('field.more')),
+      h('div', { class: 'field' }, h('label', { for: 'f-seed' }, t('field.seed'), h('span', { class: 'range-hint' }, ` ${t('field.seed_hint')}`)), this.seed),
+      this.upsamplingRow,
       this.safety.root,
     );
+  }
+
+  /** Prompt upsampling starts at each model's own default, and is offered only where the model has it. */
+  select(model: ModelName): void {
+    if (this.model === model) return;
+    this.model = model;
+    const def = MODEL_INFO[model].promptUpsampling;
+    show(this.upsamplingRow, def !== undefined);
+    this.upsampling.checked = def ?? false;
   }
 
   /** An error message if the seed is not a valid whole number. */
@@ -114,13 +182,15 @@ export class MoreFields {
     if (!raw) return undefined;
     const n = Number(raw);
     const s = COMMON_RANGES.seed;
-    return Number.isInteger(n) && n >= s.min && n <= s.max ? undefined : `Seed must be a whole number from ${s.min} to ${s.max}, or empty.`;
+    return Number.isSafeInteger(n) && n >= s.min && n <= s.max ? undefined : t('field.seed_invalid', { min: s.min, max: s.max });
   }
 
-  params(): Record<string, number | boolean> {
-    const out: Record<string, number | boolean> = { safety_tolerance: this.safety.value };
+  params(model: ModelName): Record<string, number | boolean> {
+    const info = MODEL_INFO[model];
+    // FLUX.2 allows less than 6: the field keeps the user's value and the request takes the model's maximum.
+    const out: Record<string, number | boolean> = { safety_tolerance: Math.min(this.safety.value, info.maxSafetyTolerance) };
     if (this.seed.value.trim()) out.seed = Number(this.seed.value);
-    if (this.upsampling.checked) out.prompt_upsampling = true;
+    if (info.promptUpsampling !== undefined) out.prompt_upsampling = this.upsampling.checked;
     return out;
   }
 

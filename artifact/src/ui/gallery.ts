@@ -1,5 +1,7 @@
+import { fmt, t } from '../i18n.js';
 import type { Gallery, JobView, Transport } from '../transport/types.js';
 import { h } from './dom.js';
+import { extension, stateLabel } from './job.js';
 
 /** Earlier jobs of this sidecar, newest first, with download, delete and "edit this result". */
 export class GalleryView {
@@ -16,8 +18,8 @@ export class GalleryView {
     this.list = h('ul', { class: 'gallery-list' });
     this.root = h(
       'section',
-      { class: 'gallery', hidden: true, 'aria-label': 'Earlier results' },
-      h('div', { class: 'gallery-head' }, h('h2', {}, 'Earlier results'), h('button', { type: 'button', onclick: () => this.close() }, 'Close')),
+      { class: 'gallery', hidden: true, 'aria-label': t('gallery.title') },
+      h('div', { class: 'gallery-head' }, h('h2', {}, t('gallery.title')), h('button', { type: 'button', onclick: () => this.close() }, t('gallery.close'))),
       this.list,
     );
   }
@@ -48,20 +50,20 @@ export class GalleryView {
       this.onError((err as Error).message);
       return;
     }
-    if (!jobs.length) this.list.append(h('li', { class: 'empty' }, 'No results yet.'));
+    if (!jobs.length) this.list.append(h('li', { class: 'empty' }, t('gallery.empty')));
     for (const job of jobs) this.list.append(this.item(job));
   }
 
   private item(job: JobView): HTMLElement {
     const thumb = h('img', { alt: '', class: 'thumb', loading: 'lazy' });
-    const when = new Date(job.created_at).toLocaleString();
-    const state = job.state === 'done' ? '' : job.error ? `${job.state}: ${job.error.message}` : job.state;
+    const when = fmt().date(new Date(job.created_at));
+    const state = job.state === 'done' ? '' : job.error ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message }) : stateLabel(job.state);
     const actions = h('div', { class: 'gallery-actions' });
     const li = h(
       'li',
       {},
       thumb,
-      h('div', { class: 'gallery-text' }, h('strong', {}, job.prompt || '(no prompt)'), h('small', {}, `${job.model} · ${when}`), state ? h('small', { class: 'error' }, state) : undefined),
+      h('div', { class: 'gallery-text' }, h('strong', {}, job.prompt || t('gallery.no_prompt')), h('small', {}, `${job.model} · ${when}`), state ? h('small', { class: 'error' }, state) : undefined),
       actions,
     );
     if (job.state === 'done') {
@@ -70,10 +72,9 @@ export class GalleryView {
           const url = URL.createObjectURL(blob);
           this.urls.push(url);
           thumb.src = url;
-          const ext = blob.type === 'image/png' ? 'png' : 'jpg';
           actions.prepend(
-            h('a', { class: 'button', href: url, download: `flux-${job.id}.${ext}` }, 'Download'),
-            h('button', { type: 'button', onclick: () => this.onEdit(job) }, 'Edit'),
+            h('a', { class: 'button', href: url, download: `flux-${job.id}.${extension(blob)}` }, t('gallery.download')),
+            h('button', { type: 'button', onclick: () => this.onEdit(job) }, t('gallery.edit')),
           );
         },
         () => thumb.replaceWith(h('span', { class: 'thumb missing' }, '—')),
@@ -86,7 +87,7 @@ export class GalleryView {
           {
             type: 'button',
             class: 'danger',
-            'aria-label': `Delete result: ${job.prompt}`,
+            'aria-label': t('gallery.delete_label', { prompt: job.prompt }),
             onclick: async () => {
               try {
                 await this.gallery.remove(job.id);
@@ -96,7 +97,7 @@ export class GalleryView {
               }
             },
           },
-          'Delete',
+          t('gallery.delete'),
         ),
       );
     }

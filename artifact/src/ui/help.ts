@@ -1,31 +1,33 @@
+import { t, type MessageKey } from '../i18n.js';
 import { h } from './dom.js';
 
-export const SHORTCUTS: Array<[string, string]> = [
-  ['B / E', 'Brush / eraser'],
-  ['X', 'Switch brush and eraser'],
-  ['C', 'Crop tool'],
-  ['[ / ]', 'Smaller / larger brush'],
-  ['Shift + [ / ]', 'Softer / harder brush'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
-  ['I', 'Invert the mask'],
-  ['Wheel, pinch, + / −', 'Zoom'],
-  ['Space+drag, middle button, two fingers', 'Pan'],
-  ['0', 'Fit to view'],
-  ['Ctrl+Enter', 'Send'],
-  ['?', 'This help'],
+/** Keys, or the message naming them where they are words ("Wheel, pinch"), and what they do. */
+const SHORTCUTS: Array<[string | MessageKey, MessageKey]> = [
+  ['B / E', 'help.brush_eraser'],
+  ['X', 'help.switch'],
+  ['C', 'help.crop'],
+  ['[ / ]', 'help.size'],
+  ['Shift + [ / ]', 'help.hardness'],
+  ['Ctrl+Z', 'help.undo'],
+  ['Ctrl+Shift+Z, Ctrl+Y', 'help.redo'],
+  ['I', 'help.invert'],
+  ['help.zoom_keys', 'help.zoom'],
+  ['help.pan_keys', 'help.pan'],
+  ['0', 'help.fit'],
+  ['Ctrl+Enter', 'help.send'],
+  ['?', 'help.help'],
 ];
 
 /** The "?" button and the list of shortcuts it opens (Escape or a click outside closes it). */
 export function helpPopover(): { button: HTMLButtonElement; popover: HTMLElement; toggle(): void } {
   const popover = h(
     'div',
-    { class: 'help', id: 'help', role: 'dialog', 'aria-label': 'Keyboard shortcuts', hidden: true },
-    h('h2', {}, 'Shortcuts'),
-    h('dl', {}, ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    h('p', {}, 'Paint white over what should change. Soft brushes (hardness below 100) blend the edge.'),
+    { class: 'help', id: 'help', role: 'dialog', 'aria-label': t('help.dialog'), hidden: true },
+    h('h2', {}, t('help.title')),
+    h('dl', {}, ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, k.startsWith('help.') ? t(k as MessageKey) : k), h('dd', {}, t(v))])),
+    h('p', {}, t('help.tip')),
   );
-  const button = h('button', { type: 'button', class: 'icon', 'aria-label': 'Help and shortcuts', 'aria-expanded': 'false', 'aria-controls': 'help', title: 'Help (?)' }, '?');
+  const button = h('button', { type: 'button', class: 'icon', 'aria-label': t('help.button'), 'aria-expanded': 'false', 'aria-controls': 'help', title: t('help.button_title') }, '?');
   const set = (open: boolean) => {
     popover.hidden = !open;
     button.setAttribute('aria-expanded', String(open));

@@ -33,7 +33,7 @@ export function bindKeys(ws: Workspace, actions: { send(): void; help(): void; u
     } else if (e.code === 'BracketLeft' || e.code === 'BracketRight' || e.key === '[' || e.key === ']') {
       const up = e.code === 'BracketRight' || e.key === ']';
       if (e.shiftKey) ws.hardness = Math.min(1, Math.max(0, Math.round((ws.hardness + (up ? 0.1 : -0.1)) * 10) / 10));
-      else ws.brushSize = Math.min(BRUSH_MAX, Math.max(1, Math.round(ws.brushSize * (up ? 1.2 : 1 / 1.2)) + (up ? 1 : 0)));
+      else ws.setBrushSize(Math.min(BRUSH_MAX, Math.max(1, Math.round(ws.brushSize * (up ? 1.2 : 1 / 1.2)) + (up ? 1 : 0))));
       ws.stage.render();
     } else if (key === 'b') ws.setTool('brush');
     else if (key === 'e') ws.setTool('eraser');
@@ -55,25 +55,39 @@ export function bindKeys(ws: Workspace, actions: { send(): void; help(): void; u
   });
 }
 
-/** Loading by drag and drop and by pasting, in addition to the Load button. */
-export function bindFileDrop(target: HTMLElement, onFile: (file: File) => void): void {
+export type DropTarget = 'picture' | 'mask';
+
+/**
+ * Loading by drag and drop and by pasting, in addition to the Load buttons. While a picture that takes a mask
+ * is open, a dragged file can become either a new picture or the mask: `zones` shows the two places to drop.
+ */
+export function bindFileDrop(target: HTMLElement, drop: { zones: HTMLElement; canMask(): boolean; onFile(file: File, as: DropTarget): void }): void {
+  const end = () => {
+    target.classList.remove('dropping');
+    drop.zones.hidden = true;
+  };
   target.addEventListener('dragover', (e) => {
     if (!e.dataTransfer?.types.includes('Files')) return;
     e.preventDefault();
     target.classList.add('dropping');
+    drop.zones.hidden = !drop.canMask();
   });
-  target.addEventListener('dragleave', () => target.classList.remove('dropping'));
+  // relatedTarget is null only when the drag leaves the page, not when it moves between the zones.
+  target.addEventListener('dragleave', (e) => {
+    if (!e.relatedTarget) end();
+  });
   target.addEventListener('drop', (e) => {
-    target.classList.remove('dropping');
+    const asMask = !drop.zones.hidden && e.target instanceof Element && e.target.closest('[data-drop="mask"]') !== null;
+    end();
     const file = e.dataTransfer?.files[0];
     if (!file) return;
     e.preventDefault();
-    onFile(file);
+    drop.onFile(file, asMask ? 'mask' : 'picture');
   });
   document.addEventListener('paste', (e) => {
     const file = [...(e.clipboardData?.files ?? [])][0];
     if (!file) return; // pasting text into the prompt stays text
     e.preventDefault();
-    onFile(file);
+    drop.onFile(file, 'picture');
   });
 }

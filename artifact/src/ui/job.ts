@@ -1,5 +1,16 @@
-import type { JobView } from '../transport/types.js';
+import { fmt, t } from '../i18n.js';
+import type { JobState, JobView } from '../transport/types.js';
 import { h, show } from './dom.js';
+
+/** The job's state in the editor's language (the sidecar's own status text is English). */
+export function stateLabel(state: JobState): string {
+  return t(`job.${state}`);
+}
+
+/** File name extension for a result. */
+export function extension(blob: Blob): string {
+  return ({ 'image/png': 'png', 'image/webp': 'webp' } as Record<string, string>)[blob.type] ?? 'jpg';
+}
 
 /** Status, progress bar and elapsed time of the running job, with Cancel when the transport can cancel. */
 export class JobProgress {
@@ -14,8 +25,8 @@ export class JobProgress {
   constructor(onCancel: (() => void) | undefined) {
     this.status = h('span', { class: 'job-status', role: 'status' });
     this.elapsed = h('span', { class: 'job-elapsed' });
-    this.bar = h('progress', { max: 1, 'aria-label': 'Progress' });
-    this.cancelBtn = h('button', { type: 'button', onclick: () => onCancel?.() }, 'Cancel');
+    this.bar = h('progress', { max: 1, 'aria-label': t('job.progress') });
+    this.cancelBtn = h('button', { type: 'button', onclick: () => onCancel?.() }, t('job.cancel'));
     show(this.cancelBtn, Boolean(onCancel));
     this.root = h('div', { class: 'job', hidden: true }, h('div', { class: 'job-line' }, this.status, this.elapsed), this.bar, this.cancelBtn);
   }
@@ -32,7 +43,7 @@ export class JobProgress {
   }
 
   update(job: JobView): void {
-    this.status.textContent = job.error ? `${job.status || 'Failed'}: ${job.error.message}` : job.status || job.state;
+    this.status.textContent = job.error ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message }) : stateLabel(job.state);
     if (job.progress === null) this.bar.removeAttribute('value');
     else this.bar.value = job.progress;
     this.base = { ms: job.elapsed_ms, at: performance.now() };
@@ -55,7 +66,7 @@ export class JobProgress {
 
   private tick(): void {
     const ms = this.base.ms + (this.timer ? performance.now() - this.base.at : 0);
-    this.elapsed.textContent = `${(ms / 1000).toFixed(0)} s`;
+    this.elapsed.textContent = fmt().seconds(ms / 1000);
   }
 }
 
@@ -70,18 +81,18 @@ export class Compare {
   private urls: string[] = [];
 
   constructor(onEdit: (() => void) | undefined, onBack: () => void) {
-    this.before = h('img', { alt: 'Before', class: 'cmp-img', draggable: 'false' });
-    this.after = h('img', { alt: 'After', class: 'cmp-img cmp-after', draggable: 'false' });
-    this.slider = h('input', { type: 'range', min: 0, max: 100, value: 50, class: 'cmp-slider', 'aria-label': 'Before / after' });
+    this.before = h('img', { alt: t('job.before'), class: 'cmp-img', draggable: 'false' });
+    this.after = h('img', { alt: t('job.after'), class: 'cmp-img cmp-after', draggable: 'false' });
+    this.slider = h('input', { type: 'range', min: 0, max: 100, value: 50, class: 'cmp-slider', 'aria-label': t('job.compare') });
     this.slider.addEventListener('input', () => this.place());
-    this.download = h('a', { class: 'button primary', download: 'flux-result.jpg' }, 'Download');
-    this.editBtn = h('button', { type: 'button', onclick: () => onEdit?.() }, 'Edit this result');
+    this.download = h('a', { class: 'button primary', download: 'flux-result.jpg' }, t('job.download'));
+    this.editBtn = h('button', { type: 'button', onclick: () => onEdit?.() }, t('job.edit_result'));
     show(this.editBtn, Boolean(onEdit));
     this.root = h(
       'div',
       { class: 'compare', hidden: true },
-      h('div', { class: 'cmp-frame' }, this.before, this.after, h('span', { class: 'cmp-label left' }, 'Before'), h('span', { class: 'cmp-label right' }, 'After'), this.slider),
-      h('div', { class: 'cmp-actions' }, this.download, this.editBtn, h('button', { type: 'button', onclick: onBack }, 'Back to the editor')),
+      h('div', { class: 'cmp-frame' }, this.before, this.after, h('span', { class: 'cmp-label left' }, t('job.before')), h('span', { class: 'cmp-label right' }, t('job.after')), this.slider),
+      h('div', { class: 'cmp-actions' }, this.download, this.editBtn, h('button', { type: 'button', onclick: onBack }, t('job.back'))),
     );
     this.place();
   }

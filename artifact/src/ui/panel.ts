@@ -1,24 +1,21 @@
-import { MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../../../src/flux/ranges.js';
+import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/flux/ranges.js';
 import type { Margins } from '../canvas/expand.js';
-import type { EditorInit } from '../transport/types.js';
+import { fmt, t } from '../i18n.js';
+import type { EditorInit, EditorSettings } from '../transport/types.js';
 import { h, show } from './dom.js';
 import { ModelFields, MoreFields } from './fields.js';
-
-const MODEL_LABELS: Record<ModelName, string> = {
-  fill: 'Fill — repaint the masked area',
-  canny: 'Canny — new picture from the edges',
-  depth: 'Depth — new picture from the depth',
-  expand: 'Expand — extend the picture',
-};
-
-const PROVIDER_LABELS = { bfl: 'FLUX API', local: 'Local' } as const;
+import { References } from './references.js';
 
 export interface PanelState {
   hasImage: boolean;
   maskEmpty: boolean;
-  needsMask: boolean;
   expandEmpty: boolean;
   busy: boolean;
+}
+
+function modelLabel(m: ModelName): string {
+  const key = `model.${m}`;
+  return fmt().has(key) ? t(key) : MODEL_INFO[m].label;
 }
 
 /** Prompt, model and its settings, and the Send button with the reason it is disabled. */
@@ -28,55 +25,77 @@ export class Panel {
   readonly model: HTMLSelectElement;
   readonly send: HTMLButtonElement;
   readonly fields: ModelFields;
+  readonly references: References;
+  private readonly models: ModelName[];
   private readonly more: MoreFields;
   private readonly format: HTMLSelectElement;
   private readonly provider: HTMLSelectElement | undefined;
+  private readonly maskedOnly: HTMLInputElement;
+  private readonly maskedOnlyRow: HTMLElement;
+  private readonly maskOptional: HTMLElement;
   private readonly hint: HTMLElement;
   private readonly counter: HTMLElement;
+  /** The format the user picked; kept while a model that lacks it (webp on Fill) is selected. */
+  private wantedFormat: OutputFormat;
 
   constructor(
     private readonly init: EditorInit,
     margins: Margins,
-    onChange: () => void,
-    onSend: () => void,
+    actions: { change(): void; send(): void; reset(): void; error(message: string): void },
   ) {
     const max = init.limits.maxPromptChars;
-    this.prompt = h('textarea', {
-      id: 'p-prompt',
-      rows: 4,
-      maxlength: max,
-      placeholder: 'Describe what should appear in the painted area…',
-      'aria-describedby': 'p-counter',
-      spellcheck: 'true',
-    });
+    const onChange = actions.change;
+    this.prompt = h('textarea', { id: 'p-prompt', rows: 4, maxlength: max, 'aria-describedby': 'p-counter', spellcheck: 'true' });
     this.counter = h('span', { id: 'p-counter', class: 'counter', 'aria-live': 'polite' });
     this.prompt.addEventListener('input', onChange);
-    this.model = h('select', { id: 'p-model' }, ...MODELS.map((m) => h('option', { value: m }, MODEL_LABELS[m])));
+    const offered = (init.models ?? []).filter((m) => (MODELS as readonly string[]).includes(m));
+    this.models = offered.length ? offered : [...MODELS];
+    this.model = h('select', { id: 'p-model' }, ...this.models.map((m) => h('option', { value: m }, modelLabel(m))));
     this.model.addEventListener('change', onChange);
     this.fields = new ModelFields(init.defaults, margins, onChange);
+    this.references = new References(init.images, init.limits, onChange, actions.error);
     this.more = new MoreFields(init.defaults);
     this.more.onInput(onChange);
-    this.format = h('select', { id: 'p-format' }, ...OUTPUT_FORMATS.map((f) => h('option', { value: f, selected: f === init.defaults.output_format }, f.toUpperCase())));
+    this.wantedFormat = init.defaults.output_format;
+    this.format = h('select', { id: 'p-format' });
+    this.format.addEventListener('change', () => {
+      this.wantedFormat = this.format.value as OutputFormat;
+      onChange();
+    });
     if (init.providers.length > 1) {
-      this.provider = h('select', { id: 'p-provider' }, ...init.providers.map((p) => h('option', { value: p, selected: p === init.provider }, PROVIDER_LABELS[p])));
+      const names = { bfl: t('panel.provider_bfl'), local: t('panel.provider_local') };
+      this.provider = h('select', { id: 'p-provider' }, ...init.providers.map((p) => h('option', { value: p, selected: p === init.provider }, names[p])));
     }
-    this.send = h('button', { type: 'button', class: 'primary send', 'aria-describedby': 'p-hint', onclick: onSend }, 'Send');
+    this.maskedOnly = h('input', { type: 'checkbox', id: 'p-masked-only', checked: true, 'aria-describedby': 'p-masked-only-hint' });
+    this.maskedOnly.addEventListener('change', onChange);
+    this.maskedOnlyRow = h(
+      'div',
+      { class: 'masked-only' },
+      h('div', { class: 'field check' }, this.maskedOnly, h('label', { for: 'p-masked-only' }, t('panel.masked_only'))),
+      h('p', { class: 'hint', id: 'p-masked-only-hint' }, t('panel.masked_only_hint')),
+    );
+    this.maskOptional = h('p', { class: 'hint' }, t('panel.mask_optional'));
+    this.send = h('button', { type: 'button', class: 'primary send', 'aria-describedby': 'p-hint', onclick: actions.send }, t('panel.send'));
     this.hint = h('p', { id: 'p-hint', class: 'hint', 'aria-live': 'polite' });
     this.root = h(
       'form',
       { class: 'panel-form', onsubmit: (e: Event) => e.preventDefault() },
-      h('div', { class: 'field' }, h('label', { for: 'p-prompt' }, 'Prompt ', this.counter), this.prompt),
-      h('div', { class: 'field' }, h('label', { for: 'p-model' }, 'Model'), this.model),
+      h('div', { class: 'field' }, h('label', { for: 'p-prompt' }, t('panel.prompt'), ' ', this.counter), this.prompt),
+      h('div', { class: 'field' }, h('label', { for: 'p-model' }, t('panel.model')), this.model),
+      this.maskedOnlyRow,
+      this.maskOptional,
       this.fields.root,
+      this.references.root,
       h(
         'div',
         { class: 'field-pair' },
-        h('div', { class: 'field' }, h('label', { for: 'p-format' }, 'Output'), this.format),
-        this.provider ? h('div', { class: 'field' }, h('label', { for: 'p-provider' }, 'Provider'), this.provider) : undefined,
+        h('div', { class: 'field' }, h('label', { for: 'p-format' }, t('panel.output')), this.format),
+        this.provider ? h('div', { class: 'field' }, h('label', { for: 'p-provider' }, t('panel.provider')), this.provider) : undefined,
       ),
       this.more.root,
       h('div', { class: 'send-row' }, this.send),
       this.hint,
+      h('button', { type: 'button', class: 'link reset', onclick: actions.reset }, t('panel.reset')),
     );
   }
 
@@ -92,30 +111,68 @@ export class Panel {
     return this.provider ? (this.provider.value as EditorInit['provider']) : undefined;
   }
 
-  params(): Record<string, number | boolean> {
-    return { ...this.fields.params(this.selectedModel), ...this.more.params() };
+  /** Instruction models with a painted mask and the switch on: blend the result back through the mask. */
+  maskedOnlyActive(maskEmpty: boolean): boolean {
+    return MODEL_INFO[this.selectedModel].kind === 'instruct' && !maskEmpty && this.maskedOnly.checked;
+  }
+
+  params(): Record<string, number | string | boolean> {
+    const model = this.selectedModel;
+    return { ...this.fields.params(model), ...this.more.params(model) };
+  }
+
+  /** The part of the settings the panel holds, where it differs from the defaults. */
+  remembered(): EditorSettings {
+    const s: EditorSettings = {};
+    if (this.selectedModel !== this.models[0]) s.model = this.selectedModel;
+    const fields = this.fields.remembered();
+    if (Object.keys(fields).length) s.fields = fields;
+    if (this.wantedFormat !== this.init.defaults.output_format) s.output_format = this.wantedFormat;
+    if (!this.maskedOnly.checked) s.masked_only = false;
+    return s;
+  }
+
+  /** Sets the panel to remembered settings; whatever is missing or no longer offered takes its default. */
+  apply(s: EditorSettings): void {
+    this.model.value = s.model && this.models.includes(s.model) ? s.model : this.models[0]!;
+    this.fields.apply(s.fields);
+    this.wantedFormat = s.output_format ?? this.init.defaults.output_format;
+    this.maskedOnly.checked = s.masked_only ?? true;
+    this.syncFormats();
   }
 
   /** Enables Send only when the request can succeed, and says what is missing otherwise. */
   update(s: PanelState): void {
     const model = this.selectedModel;
+    const info = MODEL_INFO[model];
     this.fields.select(model);
+    this.more.select(model);
+    this.references.select(model);
+    this.syncFormats();
+    show(this.maskedOnlyRow, info.kind === 'instruct' && !s.maskEmpty);
+    show(this.maskOptional, info.kind === 'instruct' && s.maskEmpty && s.hasImage);
+    this.prompt.placeholder = t(info.kind === 'instruct' ? 'panel.prompt_placeholder_instruct' : info.kind === 'expand' ? 'panel.prompt_placeholder_expand' : 'panel.prompt_placeholder');
     const text = this.prompt.value.trim();
-    this.counter.textContent = `${this.prompt.value.length} / ${this.init.limits.maxPromptChars}`;
-    const params = this.fields.params(model);
+    this.counter.textContent = `${fmt().number(this.prompt.value.length)} / ${fmt().number(this.init.limits.maxPromptChars)}`;
     const problem = !s.hasImage
-      ? 'Load an image first: button, drag and drop, or paste.'
-      : s.needsMask && s.maskEmpty
-        ? 'Paint over the part of the image to change.'
-        : model === 'expand' && s.expandEmpty
-          ? 'Drag a handle on the frame (or set a size) to add canvas.'
-          : model !== 'expand' && !text
-            ? 'Write a prompt: what should the result show?'
-            : model === 'canny' && (params.canny_low_threshold ?? 0) > (params.canny_high_threshold ?? 0)
-              ? 'The Canny low threshold must not be above the high threshold.'
-              : this.more.seedProblem();
+      ? t('panel.need_image')
+      : info.needsMask && s.maskEmpty
+        ? t('panel.need_mask')
+        : info.kind === 'expand' && s.expandEmpty
+          ? t('panel.need_margins')
+          : info.kind !== 'expand' && !text
+            ? t('panel.need_prompt')
+            : this.more.seedProblem();
     this.send.disabled = Boolean(problem) || s.busy;
-    this.hint.textContent = s.busy ? '' : (problem ?? (this.init.mode === 'owui' ? 'Ctrl+Enter sends. The result appears in the chat.' : 'Ctrl+Enter sends.'));
+    this.hint.textContent = s.busy ? '' : (problem ?? (this.init.mode === 'owui' ? t('panel.hint_chat') : t('panel.hint')));
     show(this.hint, Boolean(this.hint.textContent));
+  }
+
+  /** The formats the selected model takes; the user's choice where it can, else the model's default. */
+  private syncFormats(): void {
+    const formats = MODEL_INFO[this.selectedModel].outputFormats;
+    const current = [...this.format.options].map((o) => o.value);
+    if (current.join() !== formats.join()) this.format.replaceChildren(...formats.map((f) => h('option', { value: f }, f.toUpperCase())));
+    this.format.value = formats.includes(this.wantedFormat) ? this.wantedFormat : formats[0]!;
   }
 }

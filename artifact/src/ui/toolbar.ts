@@ -1,16 +1,9 @@
+import { BRUSH_SIZE_MAX, CROP_RATIOS, ratioValue, type CropRatio } from '../../../src/settings/ratios.js';
+import { t } from '../i18n.js';
 import type { ToolName, Workspace } from './workspace.js';
 import { h, show } from './dom.js';
 
-const ASPECTS: Array<[string, number | undefined]> = [
-  ['Free', undefined],
-  ['1:1', 1],
-  ['4:3', 4 / 3],
-  ['3:4', 3 / 4],
-  ['16:9', 16 / 9],
-  ['9:16', 9 / 16],
-];
-
-export const BRUSH_MAX = 400;
+export const BRUSH_MAX = BRUSH_SIZE_MAX;
 
 /** The tools above the canvas. `update()` reflects the workspace (enabled buttons, slider values). */
 export class Toolbar {
@@ -19,6 +12,8 @@ export class Toolbar {
   private readonly size: HTMLInputElement;
   private readonly sizeOut: HTMLOutputElement;
   private readonly hardness: HTMLInputElement;
+  private readonly colour: HTMLInputElement;
+  private readonly opacity: HTMLInputElement;
   private readonly undoBtn: HTMLButtonElement;
   private readonly redoBtn: HTMLButtonElement;
   private readonly maskGroup: HTMLElement;
@@ -27,16 +22,23 @@ export class Toolbar {
   private readonly aspect: HTMLSelectElement;
   private readonly opsAmount: HTMLInputElement;
 
-  constructor(private readonly ws: Workspace) {
+  constructor(
+    private readonly ws: Workspace,
+    onLoadMask: () => void,
+  ) {
     const tool = (name: ToolName, label: string, key: string) => {
-      const b = h('button', { type: 'button', class: 'tool', 'aria-pressed': 'false', title: `${label} (${key})`, onclick: () => ws.setTool(ws.tool === name && name === 'crop' ? 'brush' : name) }, label);
+      const b = h(
+        'button',
+        { type: 'button', class: 'tool', 'aria-pressed': 'false', title: t('tool.with_key', { label, key }), onclick: () => ws.setTool(ws.tool === name && name === 'crop' ? 'brush' : name) },
+        label,
+      );
       this.toolButtons.set(name, b);
       return b;
     };
     this.size = h('input', { type: 'range', id: 't-size', min: 1, max: BRUSH_MAX, step: 1, 'aria-describedby': 't-size-out' });
     this.sizeOut = h('output', { id: 't-size-out', for: 't-size' });
     this.size.addEventListener('input', () => {
-      ws.brushSize = Number(this.size.value);
+      ws.setBrushSize(Number(this.size.value));
       this.update();
     });
     this.hardness = h('input', { type: 'range', id: 't-hardness', min: 0, max: 100, step: 5 });
@@ -44,72 +46,90 @@ export class Toolbar {
       ws.hardness = Number(this.hardness.value) / 100;
       ws.stage.render();
     });
-    const colour = h('input', { type: 'color', id: 't-colour', value: ws.overlayColour, title: 'Mask colour' });
-    const opacity = h('input', { type: 'range', id: 't-opacity', min: 10, max: 100, step: 5, value: Math.round(ws.overlayOpacity * 100) });
-    const overlay = () => ws.setOverlay(colour.value, Number(opacity.value) / 100);
-    colour.addEventListener('input', overlay);
-    opacity.addEventListener('input', overlay);
-    this.opsAmount = h('input', { type: 'number', id: 't-amount', min: 1, max: 64, step: 1, value: 8, class: 'small-number', title: 'Pixels for grow, shrink and blur' });
+    this.colour = h('input', { type: 'color', id: 't-colour', value: ws.overlayColour, title: t('tool.colour') });
+    this.opacity = h('input', { type: 'range', id: 't-opacity', min: 10, max: 100, step: 5, value: Math.round(ws.overlayOpacity * 100) });
+    const overlay = () => ws.setOverlay(this.colour.value, Number(this.opacity.value) / 100);
+    this.colour.addEventListener('input', overlay);
+    this.opacity.addEventListener('input', overlay);
+    this.opsAmount = h('input', { type: 'number', id: 't-amount', min: 1, max: 64, step: 1, value: 8, class: 'small-number', title: t('tool.amount') });
     const amount = () => Math.min(64, Math.max(1, Number(this.opsAmount.value) || 8));
-    this.undoBtn = h('button', { type: 'button', title: 'Undo (Ctrl+Z)', 'aria-label': 'Undo', onclick: () => ws.undo() }, '↶');
-    this.redoBtn = h('button', { type: 'button', title: 'Redo (Ctrl+Shift+Z or Ctrl+Y)', 'aria-label': 'Redo', onclick: () => ws.redo() }, '↷');
-    this.aspect = h('select', { id: 't-aspect', 'aria-label': 'Crop aspect ratio' }, ...ASPECTS.map(([label], i) => h('option', { value: i }, label)));
-    this.aspect.addEventListener('change', () => ws.setCropAspect(ASPECTS[Number(this.aspect.value)]?.[1]));
+    this.undoBtn = h('button', { type: 'button', title: t('tool.undo_title'), 'aria-label': t('tool.undo'), onclick: () => ws.undo() }, '↶');
+    this.redoBtn = h('button', { type: 'button', title: t('tool.redo_title'), 'aria-label': t('tool.redo'), onclick: () => ws.redo() }, '↷');
+    this.aspect = h(
+      'select',
+      { id: 't-aspect', 'aria-label': t('tool.aspect_label') },
+      ...CROP_RATIOS.map((r) => h('option', { value: r }, r === 'free' ? t('tool.aspect_free') : r)),
+    );
+    this.aspect.addEventListener('change', () => ws.setCropAspect(ratioValue(this.aspect.value as CropRatio)));
 
     this.brushGroup = h(
       'div',
-      { class: 'group', role: 'group', 'aria-label': 'Brush' },
-      h('label', { for: 't-size' }, 'Size'),
+      { class: 'group', role: 'group', 'aria-label': t('tool.brush') },
+      h('label', { for: 't-size' }, t('tool.size')),
       this.size,
       this.sizeOut,
-      h('label', { for: 't-hardness' }, 'Hardness'),
+      h('label', { for: 't-hardness' }, t('tool.hardness')),
       this.hardness,
     );
     this.maskGroup = h(
       'div',
-      { class: 'group', role: 'group', 'aria-label': 'Mask' },
+      { class: 'group', role: 'group', 'aria-label': t('tool.mask') },
       this.undoBtn,
       this.redoBtn,
-      h('button', { type: 'button', title: 'Clear the mask', onclick: () => ws.clearMask() }, 'Clear'),
-      h('button', { type: 'button', title: 'Invert the mask (I)', onclick: () => ws.invertMask() }, 'Invert'),
-      h('button', { type: 'button', title: 'Grow the mask by the pixels on the right', onclick: () => ws.growMask(amount()) }, 'Grow'),
-      h('button', { type: 'button', title: 'Shrink the mask by the pixels on the right', onclick: () => ws.shrinkMask(amount()) }, 'Shrink'),
-      h('button', { type: 'button', title: 'Soften the mask edge', onclick: () => ws.blurMask(amount()) }, 'Blur'),
-      h('label', { for: 't-amount', class: 'sr-only' }, 'Pixels'),
+      h('button', { type: 'button', title: t('tool.clear_title'), onclick: () => ws.clearMask() }, t('tool.clear')),
+      h('button', { type: 'button', title: t('tool.invert_title'), onclick: () => ws.invertMask() }, t('tool.invert')),
+      h('button', { type: 'button', title: t('tool.grow_title'), onclick: () => ws.growMask(amount()) }, t('tool.grow')),
+      h('button', { type: 'button', title: t('tool.shrink_title'), onclick: () => ws.shrinkMask(amount()) }, t('tool.shrink')),
+      h('button', { type: 'button', title: t('tool.blur_title'), onclick: () => ws.blurMask(amount()) }, t('tool.blur')),
+      h('label', { for: 't-amount', class: 'sr-only' }, t('tool.amount')),
       this.opsAmount,
-      h('span', { class: 'unit' }, 'px'),
-      h('label', { for: 't-colour', class: 'sr-only' }, 'Mask colour'),
-      colour,
-      h('label', { for: 't-opacity' }, 'Opacity'),
-      opacity,
+      h('span', { class: 'unit' }, t('tool.px')),
+      h('button', { type: 'button', class: 'load-mask', title: t('tool.load_mask_title'), onclick: onLoadMask }, t('tool.load_mask')),
+      h('label', { for: 't-colour', class: 'sr-only' }, t('tool.colour')),
+      this.colour,
+      h('label', { for: 't-opacity' }, t('tool.opacity')),
+      this.opacity,
     );
     this.cropGroup = h(
       'div',
-      { class: 'group', role: 'group', 'aria-label': 'Crop' },
-      h('label', { for: 't-aspect' }, 'Aspect'),
+      { class: 'group', role: 'group', 'aria-label': t('tool.crop') },
+      h('label', { for: 't-aspect' }, t('tool.aspect')),
       this.aspect,
-      h('button', { type: 'button', onclick: () => ws.clearCrop() }, 'No crop'),
+      h('button', { type: 'button', onclick: () => ws.clearCrop() }, t('tool.no_crop')),
     );
     this.root = h(
       'div',
-      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Editing tools' },
-      h('div', { class: 'group', role: 'group', 'aria-label': 'Tool' }, tool('brush', 'Brush', 'B'), tool('eraser', 'Eraser', 'E'), tool('crop', 'Crop', 'C')),
+      { class: 'toolbar', role: 'toolbar', 'aria-label': t('tool.tools') },
+      h('div', { class: 'group', role: 'group', 'aria-label': t('tool.tool') }, tool('brush', t('tool.brush'), 'B'), tool('eraser', t('tool.eraser'), 'E'), tool('crop', t('tool.crop'), 'C')),
       this.brushGroup,
       this.maskGroup,
       this.cropGroup,
       h(
         'div',
-        { class: 'group', role: 'group', 'aria-label': 'Zoom' },
-        h('button', { type: 'button', title: 'Zoom out (-)', 'aria-label': 'Zoom out', onclick: () => ws.stage.zoom(-1) }, '−'),
-        h('button', { type: 'button', title: 'Fit to view (0)', onclick: () => ws.stage.fit() }, 'Fit'),
-        h('button', { type: 'button', title: 'Zoom in (+)', 'aria-label': 'Zoom in', onclick: () => ws.stage.zoom(1) }, '+'),
+        { class: 'group', role: 'group', 'aria-label': t('tool.zoom') },
+        h('button', { type: 'button', title: t('tool.zoom_out_title'), 'aria-label': t('tool.zoom_out'), onclick: () => ws.stage.zoom(-1) }, '−'),
+        h('button', { type: 'button', title: t('tool.fit_title'), onclick: () => ws.stage.fit() }, t('tool.fit')),
+        h('button', { type: 'button', title: t('tool.zoom_in_title'), 'aria-label': t('tool.zoom_in'), onclick: () => ws.stage.zoom(1) }, '+'),
       ),
     );
   }
 
+  get cropRatio(): CropRatio {
+    return this.aspect.value as CropRatio;
+  }
+
+  /** Sets the remembered (or default) overlay and crop ratio; the brush lives in the workspace. */
+  apply(s: { colour: string; opacity: number; ratio: CropRatio }): void {
+    this.colour.value = s.colour;
+    this.opacity.value = String(Math.round(s.opacity * 100));
+    this.ws.setOverlay(s.colour, s.opacity);
+    this.aspect.value = s.ratio;
+    this.ws.setCropAspect(ratioValue(s.ratio));
+  }
+
   update(): void {
     const ws = this.ws;
-    const painting = ws.needsMask;
+    const painting = ws.paints;
     for (const [name, b] of this.toolButtons) {
       b.setAttribute('aria-pressed', String(ws.tool === name));
       // Brush and eraser only exist for models that take a mask.

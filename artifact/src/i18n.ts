@@ -1,0 +1,23 @@
+import { translator, type MessageKey, type Translator, type Vars } from '../../src/i18n/t.js';
+
+/**
+ * The editor's language. Starts with the browser's, switches to Open WebUI's once init says which it is;
+ * everything in the editor reads text through t() at the moment it is shown.
+ */
+let current: Translator = translator(typeof navigator === 'undefined' ? 'en' : navigator.language);
+
+export function setLocale(tag: string | null | undefined): void {
+  current = translator(tag ?? navigator.language);
+  document.documentElement.lang = current.locale;
+}
+
+export function t(key: MessageKey, vars?: Vars): string {
+  return current.t(key, vars);
+}
+
+/** Number, size and date formatting in the editor's language. */
+export function fmt(): Translator {
+  return current;
+}
+
+export type { MessageKey } from '../../src/i18n/t.js';

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { BRUSH_SIZE_MAX, CROP_RATIOS } from './ratios.js';
+import { MODEL_CHOICES, MODEL_RANGES, MODELS, OUTPUT_FORMATS, type ModelName, type NumberRange } from '../flux/ranges.js';
+
+/** A settings document larger than this is refused: the real one is well under 2 KB. */
+export const MAX_SETTINGS_BYTES = 8 * 1024;
+
+/** Drops (rather than refuses) a field that no longer fits: a retired model or a changed range must not lose the rest. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+function fieldAccepts(model: ModelName, key: string, value: unknown): boolean {
+  const choice = MODEL_CHOICES[model][key];
+  if (choice) return typeof value === 'string' && choice.options.includes(value);
+  const range = (MODEL_RANGES[model] as Record<string, NumberRange | undefined>)[key];
+  if (!range || typeof value !== 'number' || !Number.isFinite(value)) return false;
+  return value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
+}
+
+/** Per-model field values; unknown models, unknown fields and values out of their range are dropped. */
+const fieldsSchema = z.record(z.string().max(64), z.record(z.string().max(64), z.unknown())).transform((all) => {
+  const out: Partial<Record<ModelName, Record<string, number | string>>> = {};
+  for (const model of MODELS) {
+    const given = all[model];
+    if (!given) continue;
+    const kept = Object.entries(given).filter(([key, value]) => fieldAccepts(model, key, value)) as Array<[string, number | string]>;
+    if (kept.length) out[model] = Object.fromEntries(kept);
+  }
+  return out;
+});
+
+/**
+ * What the editor remembers between clicks, per Open WebUI user (and per browser standalone). Only the
+ * tools' settings: never a prompt, a picture or a key. Unknown keys are stripped.
+ */
+export const editorSettingsSchema = z
+  .unknown()
+  .refine((v) => JSON.stringify(v ?? null).length <= MAX_SETTINGS_BYTES, { error: `settings must be at most ${MAX_SETTINGS_BYTES} bytes of JSON` })
+  .pipe(
+    z.object({
+      model: lenient(z.enum(MODELS)),
+      fields: lenient(fieldsSchema),
+      output_format: lenient(z.enum(OUTPUT_FORMATS)),
+      brush_size: lenient(z.number().int().min(1).max(BRUSH_SIZE_MAX)),
+      brush_hardness: lenient(z.number().min(0).max(1)),
+      overlay_colour: lenient(z.string().regex(/^#[0-9a-f]{6}$/i)),
+      overlay_opacity: lenient(z.number().min(0.1).max(1)),
+      crop_ratio: lenient(z.enum(CROP_RATIOS)),
+      masked_only: lenient(z.boolean()),
+    }),
+  )
+  .transform((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as typeof s);
+
+export type EditorSettings = z.output<typeof editorSettingsSchema>;
