@@ -219,14 +219,15 @@ describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, clic
     expect(Object.values(after.history.messages).some((m) => m.content.includes('```html'))).toBe(false);
     expect(Object.keys(after.history.messages)).toHaveLength(Object.keys(before.history.messages).length + (version === '0.11.0' ? 1 : 0));
     expect(holder.content).toContain('Prompt: ein roter Hut auf der Sonne, Comic\\-Stil');
-    expect(holder.content).toContain('English: A red hat on the sun, cartoon style');
+    // The chat speaks the page's language (localStorage.locale): German here.
+    expect(holder.content).toContain('Englisch: A red hat on the sun, cartoon style');
     expect(fake.tasks.at(-1)!.prompt).toBe('A red hat on the sun, cartoon style');
     const image = await fetch(`${url}${resultUrl}`);
     expect(image.headers.get('content-type')).toMatch(/^image\//);
     const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
     expect([meta.width, meta.height]).toEqual([480, 320]);
     const statuses = (after.history.messages[clicked.id]!.statusHistory ?? []).map((s) => s.description);
-    expect(statuses.at(-1)).toMatch(/^Done in \d+ s\./);
+    expect(statuses.at(-1)).toMatch(/^Fertig \(\d+ Sek\.\)\./);
 
     // The page as it is now, and after a fresh load of the stored chat: the result exactly once, no artifact.
     for (const moment of ['live', 'reloaded'] as const) {
