@@ -184,7 +184,7 @@ describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, clic
     expect(mask.at(Math.round(w * 0.7), Math.round(h * 0.3))).toBe(255);
     await frame.locator('#p-prompt').fill('ein roter Hut auf der Sonne, Comic-Stil');
     await shot('1-editor', 'owui-2-editor.png');
-    await frame.getByRole('button', { name: 'Send' }).click();
+    await frame.getByRole('button', { name: 'Senden', exact: true }).click();
 
     // Until the session ended: the page's own save and then the result.
     const saved = () => page.evaluate(() => (window as unknown as { __actionsDone?: number }).__actionsDone ?? 0);
