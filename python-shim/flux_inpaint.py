@@ -272,10 +272,15 @@ class Bridge:
         parent_id, message, upsert = str(op.get("parent_id", "")), dict(op.get("message") or {}), self.Chats.upsert_message_to_chat_by_id_and_message_id
         parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id)
         _check(parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or []), "not_found", "The message to answer is no longer in the chat.")
-        await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*(parent.get("childrenIds") or []), message["id"]]})
+        # Open WebUI's upsert answers None when it could not write (it logs, never raises).
+        failed = "Open WebUI could not write the message into the chat."
+        _check(await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*(parent.get("childrenIds") or []), message["id"]]}), "failed", failed)
         self.added.add(message["id"])
         # Upserted last: Open WebUI makes the upserted message the chat's current one.
-        await _call(upsert, self.chat_id, message["id"], {"childrenIds": [], "timestamp": int(time.time()), "done": True, **message, "parentId": parent_id})
+        entry = {"childrenIds": [], "timestamp": int(time.time()), "done": True, **message, "parentId": parent_id}
+        if not await _call(upsert, self.chat_id, message["id"], entry):  # Never leave a child id without its message.
+            await _call(upsert, self.chat_id, parent_id, {"childrenIds": parent.get("childrenIds") or []})
+            raise OpError("failed", failed)
         return {}
 
     async def _op_remove_message(self, op: dict) -> dict:

@@ -93,3 +93,25 @@ def test_removing_from_an_older_message_makes_the_newest_leaf_current_again(sess
     chat = session(adding(True, replies, parent=older["id"], remove=("result-1",)), chat=chat, version=version).run.chat
     assert replies == [{"ok": True}] * 2
     assert chat.message(older["id"])["childrenIds"] == ["msg-3"] and chat.history["currentId"] == "msg-4"
+
+
+def test_a_write_open_webui_could_not_make_is_a_failed_reply(session: Session, owui) -> None:
+    chat = Chat()
+    chat.add("user", "hi")
+    chat.add("assistant", "hello")
+    chat.upsert_message = lambda message_id, message: None  # models/chats.py answers None after a database error
+    replies: list[dict] = []
+    session(adding(True, replies), chat=chat)
+    assert replies[0]["error"] == {"code": "failed", "message": "Open WebUI could not write the message into the chat."}
+
+
+def test_a_message_open_webui_could_not_write_leaves_its_parent_as_it_was(session: Session) -> None:
+    chat = Chat()
+    chat.add("user", "hi")
+    chat.add("assistant", "hello")
+    real = chat.upsert_message
+    chat.upsert_message = lambda message_id, message: None if message_id == "result-1" else real(message_id, message)
+    replies: list[dict] = []
+    chat = session(adding(True, replies), chat=chat).run.chat
+    assert replies[0]["error"]["code"] == "failed"
+    assert chat.message("msg-2")["childrenIds"] == [] and "result-1" not in chat.history["messages"]
