@@ -271,6 +271,7 @@ class Bridge:
     async def _op_add_message(self, op: dict) -> dict:
         parent_id, message, upsert = str(op.get("parent_id", "")), dict(op.get("message") or {}), self.Chats.upsert_message_to_chat_by_id_and_message_id
         parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id)
+        current = ((getattr(await _call(self.Chats.get_chat_by_id, self.chat_id), "chat", None) or {}).get("history") or {}).get("currentId")
         _check(parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or []), "not_found", "The message to answer is no longer in the chat.")
         # Open WebUI's upsert answers None when it could not write (it logs, never raises).
         failed = "Open WebUI could not write the message into the chat."
@@ -280,6 +281,8 @@ class Bridge:
         entry = {"childrenIds": [], "timestamp": int(time.time()), "done": True, **message, "parentId": parent_id}
         if not await _call(upsert, self.chat_id, message["id"], entry):  # Never leave a child id without its message.
             await _call(upsert, self.chat_id, parent_id, {"childrenIds": parent.get("childrenIds") or []})
+            if current:  # and the same message current as before
+                await _call(upsert, self.chat_id, current, {})
             raise OpError("failed", failed)
         return {}
 

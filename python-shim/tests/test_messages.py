@@ -105,13 +105,16 @@ def test_a_write_open_webui_could_not_make_is_a_failed_reply(session: Session, o
     assert replies[0]["error"] == {"code": "failed", "message": "Open WebUI could not write the message into the chat."}
 
 
-def test_a_message_open_webui_could_not_write_leaves_its_parent_as_it_was(session: Session) -> None:
+def test_a_message_open_webui_could_not_write_leaves_the_chat_as_it_was(session: Session) -> None:
     chat = Chat()
     chat.add("user", "hi")
-    chat.add("assistant", "hello")
+    older = chat.add("assistant", "hello")
+    chat.add("user", "more")
+    chat.add("assistant", "sure")
     real = chat.upsert_message
     chat.upsert_message = lambda message_id, message: None if message_id == "result-1" else real(message_id, message)
     replies: list[dict] = []
-    chat = session(adding(True, replies), chat=chat).run.chat
+    chat = session(adding(True, replies, parent=older["id"]), chat=chat).run.chat
     assert replies[0]["error"]["code"] == "failed"
-    assert chat.message("msg-2")["childrenIds"] == [] and "result-1" not in chat.history["messages"]
+    assert chat.message("msg-2")["childrenIds"] == ["msg-3"] and "result-1" not in chat.history["messages"]
+    assert chat.history["currentId"] == "msg-4"
