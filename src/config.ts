@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { PROVIDERS } from './protocol/editor.js';
 
-/**
- * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
- * with one line naming the variable, so nobody debugs a half-configured server.
- */
 const intFromEnv = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
@@ -14,12 +11,16 @@ const urlList = z
   .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must look like https://host, https://*.domain or http://127.0.0.1:port')));
 
+/**
+ * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
+ * with one line naming the variable, so nobody debugs a half-configured server.
+ */
 const envSchema = z.object({
   FLUX_INPAINT_HOST: z.string().min(1).default('127.0.0.1'),
   FLUX_INPAINT_PORT: intFromEnv(0, 65535).default(8787),
   FLUX_INPAINT_DATA_DIR: z.string().min(1).default('./data'),
   FLUX_INPAINT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  FLUX_INPAINT_PROVIDER: z.enum(['auto', 'bfl', 'local']).default('auto'),
+  FLUX_INPAINT_PROVIDER: z.enum(['auto', ...PROVIDERS]).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FLUX_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bfl.ai/v1'),
   FLUX_API_KEY: z.string().min(1).optional(),
@@ -37,7 +38,7 @@ const envSchema = z.object({
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   host: string;
@@ -116,6 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Names of every variable the config accepts, for docs and deployment checks. */
 export const ENV_NAMES = Object.keys(envSchema.shape) as Array<keyof Env>;
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

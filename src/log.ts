@@ -4,7 +4,7 @@ import { pino, type Logger, type LoggerOptions } from 'pino';
  * Paths pino censors in every log line. Keys and tokens must never reach a log file, and base64 images
  * would bury the lines people actually read.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'apiKey',
   '*.apiKey',
   'key',
@@ -39,11 +39,4 @@ export function loggerOptions(level: string): LoggerOptions {
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return destination ? pino(loggerOptions(level), destination as pino.DestinationStream) : pino(loggerOptions(level));
-}
-
-/** Removes secrets that may hide inside free text (URLs with keys, error messages echoing headers). */
-export function scrubSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[redacted]');
-  return out;
 }

@@ -15,7 +15,7 @@ import { SettingsStore } from './settings/store.js';
 import { resolveToken } from './token.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-export const VERSION = pkg.version;
+const VERSION = pkg.version;
 
 export interface Sidecar {
   app: FastifyInstance;
@@ -29,7 +29,7 @@ export interface Sidecar {
 }
 
 /** Which providers standalone jobs may use: FLUX needs a key in the environment, local always works. */
-export function standaloneProviders(config: Config): ProviderName[] {
+function standaloneProviders(config: Config): ProviderName[] {
   const hasKey = Boolean(config.flux.apiKey);
   switch (config.provider) {
     case 'bfl':

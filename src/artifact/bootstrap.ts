@@ -4,11 +4,9 @@
  * the image. It talks to the page only by postMessage, whatever the frame's origin: Open WebUI 0.5.0-0.6.2
  * sandboxes artifacts with allow-same-origin, later versions give them an opaque origin.
  */
-export interface BootstrapOptions {
+interface BootstrapOptions {
   nonce: string;
 }
-
-export const BOOTSTRAP_MAX_BYTES = 4096;
 
 const ENDED =
   'This inpaint session has ended (or the page was reloaded). Click the Inpaint button under the image to start again.';

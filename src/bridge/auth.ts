@@ -10,11 +10,11 @@ const CHALLENGE_TTL_MS = 60_000;
 const MAX_CHALLENGES = 10_000;
 const AUTH_HEADER = /^\s*challenge=([\w-]{16,128}),\s*nonce=([\w-]{16,128}),\s*mac=([0-9a-f]{64})\s*$/;
 
-export function hmacHex(key: string | Buffer, text: string): string {
+function hmacHex(key: string | Buffer, text: string): string {
   return createHmac('sha256', key).update(text).digest('hex');
 }
 
-export function sha256Hex(bytes: Buffer | string): string {
+function sha256Hex(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -47,20 +47,18 @@ export class SessionAuth {
       throw new AppError(
         'unauthorized',
         'The request carries no valid X-Flux-Inpaint-Auth header: update the FLUX Inpaint function in Open WebUI to the version that matches this sidecar.',
-        { status: 401 },
       );
     }
     const [, challenge, nonce, mac] = m as unknown as [string, string, string, string];
     const expires = this.challenges.get(challenge);
     this.challenges.delete(challenge);
     if (expires === undefined || expires < Date.now()) {
-      throw new AppError('unauthorized', 'The session challenge is unknown, used or expired: click Inpaint again.', { status: 401 });
+      throw new AppError('unauthorized', 'The session challenge is unknown, used or expired: click Inpaint again.');
     }
     if (!sameHex(mac, hmacHex(this.token, `open\n${challenge}\n${nonce}\n${sha256Hex(body)}`))) {
       throw new AppError(
         'unauthorized',
         'Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.',
-        { status: 401 },
       );
     }
     return createHmac('sha256', this.token).update(`session\n${challenge}\n${nonce}`).digest();

@@ -1,18 +1,26 @@
 import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
-import { AppError } from '../errors.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import type { NoticeOp, Reply, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../protocol/bridge.js';
 
-export interface ReplyOk {
-  ok: true;
-  [field: string]: unknown;
+export type { Reply, ReplyOk } from '../protocol/bridge.js';
+
+type OwuiErrorCode = Extract<ErrorCode, `owui_${string}`>;
+
+/** The function's error codes (PROTOCOL.md, "Ops"); any other code it sends is reported as a failure of the op. */
+const OWUI_CODES: Readonly<Record<ReplyErrorCode, OwuiErrorCode>> = {
+  not_found: 'owui_not_found',
+  forbidden: 'owui_forbidden',
+  invalid: 'owui_invalid',
+  unsupported: 'owui_unsupported',
+  failed: 'owui_failed',
+  timeout: 'owui_timeout',
+  unknown_op: 'owui_unknown_op',
+};
+
+function owuiCode(code: string): OwuiErrorCode {
+  return Object.hasOwn(OWUI_CODES, code) ? OWUI_CODES[code as ReplyErrorCode] : 'owui_failed';
 }
-
-export interface ReplyError {
-  ok: false;
-  error: { code: string; message: string };
-}
-
-export type Reply = ReplyOk | ReplyError;
 
 interface Pending {
   resolve(reply: ReplyOk): void;
@@ -39,7 +47,7 @@ export class OpChannel {
   ) {
     this.heartbeat = setInterval(() => this.write({ op: 'ping' }), opts.pingMs ?? 15_000);
     res.on('close', () =>
-      this.shutdown(new AppError('bridge_closed', 'Open WebUI closed the connection to the sidecar.', { status: 499 })),
+      this.shutdown(new AppError('bridge_closed')),
     );
   }
 
@@ -59,12 +67,12 @@ export class OpChannel {
   }
 
   /** Sends an op that needs no answer. */
-  send(op: Record<string, unknown>): void {
+  send(op: NoticeOp): void {
     this.write(op);
   }
 
   /** Sends an op and resolves with its successful reply; an error reply rejects with its code and message. */
-  request(op: Record<string, unknown>, timeoutMs?: number): Promise<ReplyOk> {
+  request(op: RequestOp, timeoutMs?: number): Promise<ReplyOk> {
     if (this.closedReason) return Promise.reject(this.closedReason);
     const id = nanoid(10);
     return new Promise<ReplyOk>((resolve, reject) => {
@@ -73,7 +81,7 @@ export class OpChannel {
           ? undefined
           : setTimeout(() => {
               this.pending.delete(id);
-              reject(new AppError('bridge_timeout', `Open WebUI did not answer "${String(op.op)}" in time.`, { status: 504 }));
+              reject(new AppError('bridge_timeout', `Open WebUI did not answer "${String(op.op)}" in time.`));
             }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.write({ ...op, id });
@@ -87,20 +95,20 @@ export class OpChannel {
     this.pending.delete(opId);
     if (p.timer) clearTimeout(p.timer);
     if (reply.ok) p.resolve(reply);
-    else p.reject(new AppError(`owui_${reply.error.code}`, reply.error.message, { status: 502 }));
+    else p.reject(new AppError(owuiCode(reply.error.code), reply.error.message));
     return true;
   }
 
   /** Sends the final op and ends the stream. */
-  end(final: Record<string, unknown>): void {
+  end(final: NoticeOp & { op: 'done' }): void {
     if (!this.closedReason) {
       this.write(final);
       this.res.end();
     }
-    this.shutdown(new AppError('bridge_ended', 'The session has ended.', { status: 410 }));
+    this.shutdown(new AppError('bridge_ended'));
   }
 
-  private write(op: Record<string, unknown>): void {
+  private write(op: SidecarOp): void {
     if (this.closedReason || this.res.writableEnded) return;
     this.res.write(`${JSON.stringify(op)}\n`);
   }

@@ -72,7 +72,7 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
     120_000,
   );
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
-  if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.', { status: 502 });
+  if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.');
   const record = opts.engine.get(opts.job.id);
   const alt = escapeMarkdown(opts.tr.t('chat.result_alt', { model: modelLabel(opts.job.model) }));
   return `![${alt}](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {}, opts.tr)}`;
@@ -82,7 +82,7 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
 export async function deliverResult(opts: DeliverOptions): Promise<string> {
   const text = await saveResult(opts);
   const duration = opts.tr.seconds(opts.job.elapsed_ms / 1000);
-  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, text))) return opts.tr.t('chat.done_next', { duration });
+  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, opts.clicked.id, text))) return opts.tr.t('chat.done_next', { duration });
   opts.emit({ type: 'message', data: { content: `\n\n${text}` } });
   return opts.tr.t('chat.done_in', { duration });
 }
@@ -93,11 +93,11 @@ export async function deliverResult(opts: DeliverOptions): Promise<string> {
  * reload the chat. When the page does not show it after all, it is taken out again (nothing half-written
  * stays) and the caller falls back to the clicked message.
  */
-async function addMessage(opts: DeliverOptions, content: string): Promise<boolean> {
+async function addMessage(opts: DeliverOptions, parentId: string, content: string): Promise<boolean> {
   const id = randomUUID();
   try {
     await opts.channel.request(
-      { op: 'add_message', parent_id: opts.clicked.id, message: { id, role: 'assistant', content, model: opts.model ?? '' } },
+      { op: 'add_message', parent_id: parentId, message: { id, role: 'assistant', content, model: opts.model ?? '' } },
       60_000,
     );
   } catch (err) {

@@ -21,7 +21,7 @@ export interface FoundImage {
 }
 
 /** Text beyond this per message is not searched (a chat message this long is data, not conversation). */
-export const MAX_SCAN_CHARS = 32 * 1024 * 1024;
+const MAX_SCAN_CHARS = 32 * 1024 * 1024;
 const FILE_ID = /^[\w-]{1,128}$/;
 
 /** Images of one message, in the order they appear: those in the text first, then its files. */

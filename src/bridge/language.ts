@@ -24,7 +24,7 @@ export function looksEnglish(prompt: string): boolean {
   return words.length <= 3 ? english > 0 : english / words.length >= 0.15;
 }
 
-export type TranslateMode = 'auto' | 'always' | 'never';
+type TranslateMode = 'auto' | 'always' | 'never';
 
 export function needsTranslation(prompt: string, mode: TranslateMode): boolean {
   if (!prompt.trim() || mode === 'never') return false;

@@ -118,13 +118,13 @@ export class EditorRelay {
       // Undelivered messages go out with the next call.
       this.outbox = [...outbox, ...this.outbox];
       if (err instanceof AppError && (err.code === 'owui_timeout' || err.code === 'bridge_timeout')) {
-        throw new AppError('page_gone', 'The Open WebUI page stopped answering (tab closed or reloaded).', { status: 410, cause: err });
+        throw new AppError('page_gone', undefined, { cause: err });
       }
       throw err;
     }
     const value = reply.value as HostReply | undefined;
     if (!value || typeof value !== 'object' || value.ok !== true) {
-      throw new AppError('host_script_failed', `The editor relay failed in the Open WebUI page: ${value?.error ?? 'no answer'}.`, { status: 502 });
+      throw new AppError('host_script_failed', `The editor relay failed in the Open WebUI page: ${value?.error ?? 'no answer'}.`);
     }
     if (typeof value.locale === 'string' && value.locale) this.locale = value.locale;
     if (opts.awaitSave === undefined && opts.end === undefined) this.needBundle = value.needBundle === true;

@@ -10,7 +10,7 @@ import { SessionRegistry } from './registry.js';
 import { replyParams, replySchema, sessionOpenSchema } from './schemas.js';
 import { OwuiSession, type SessionDeps } from './session.js';
 
-export interface BridgeRoutesOptions {
+interface BridgeRoutesOptions {
   deps: Omit<SessionDeps, 'logger'>;
   registry: SessionRegistry;
   token: string;
@@ -46,7 +46,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       if (request.routeOptions.url === '/v1/sessions') request.sessionKey = verifyOpening(request, body);
       done(null, JSON.parse(body.toString('utf8')));
     } catch (err) {
-      done(err instanceof AppError ? err : new AppError('invalid_json', 'The request body is not valid JSON.', { status: 400 }), undefined);
+      done(err instanceof AppError ? err : new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
     }
   });
 
@@ -56,7 +56,6 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       throw new AppError(
         'protocol_mismatch',
         `This sidecar speaks bridge protocol ${PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
-        { status: 426 },
       );
     }
     return auth.verifyOpen(Array.isArray(header) ? header[0] : header, body);
@@ -86,7 +85,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       const session = new OwuiSession(channel, open, { ...opts.deps, logger: request.log as unknown as Logger });
       registry.add(channel);
       const onClosing = () =>
-        channel.abort(new AppError('sidecar_stopping', 'The sidecar is shutting down; running jobs resume when it starts again.', { status: 503 }));
+        channel.abort(new AppError('shutting_down'));
       opts.closing.addEventListener('abort', onClosing);
       channel.send({ op: 'hello', session: channel.session, protocol: PROTOCOL, proof: helloProof(key, channel.session) });
       request.log.info({ session: channel.session, user: open.user.id, chat: open.body.chat_id, owui: open.owui?.version }, 'inpaint session opened');
@@ -103,10 +102,10 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
   r.post('/v1/sessions/:sid/replies/:opId', { schema: { params: replyParams, body: replySchema } }, async (request, reply) => {
     const { sid, opId } = request.params;
     const channel = registry.get(sid);
-    if (!channel) throw new AppError('session_not_found', `No open session "${sid}" (it ended or the sidecar restarted).`, { status: 404 });
+    if (!channel) throw new AppError('session_not_found', `No open session "${sid}" (it ended or the sidecar restarted).`);
     const mac = request.headers['x-flux-inpaint-mac'];
     if (!replyMacMatches(channel.key, sid, opId, request.rawBody ?? Buffer.alloc(0), Array.isArray(mac) ? mac[0] : mac)) {
-      throw new AppError('unauthorized', 'The reply carries no valid X-Flux-Inpaint-Mac for this session.', { status: 401 });
+      throw new AppError('unauthorized', 'The reply carries no valid X-Flux-Inpaint-Mac for this session.');
     }
     const delivered = channel.deliver(opId, request.body as Parameters<OpChannel['deliver']>[1]);
     if (!delivered) return reply.status(404).send(errorBody('op_not_found', `Session ${sid} is not waiting for op ${opId}.`));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rangeSchema } from '../flux/models.js';
 import { COMMON_RANGES, MODEL_RANGES } from '../flux/ranges.js';
+import { ID_PATTERN } from '../protocol/editor.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z
@@ -86,6 +87,6 @@ export const replySchema = z.union([
 ]);
 
 export const replyParams = z.object({
-  sid: z.string().regex(/^[\w-]{1,64}$/),
-  opId: z.string().regex(/^[\w-]{1,64}$/),
+  sid: z.string().regex(ID_PATTERN),
+  opId: z.string().regex(ID_PATTERN),
 });

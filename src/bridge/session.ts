@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import { artifactBlock } from '../artifact/bootstrap.js';
 import type { Config } from '../config.js';
-import { AppError, toAppError } from '../errors.js';
+import { AppError, isExpected, toAppError } from '../errors.js';
 import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../flux/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
@@ -15,6 +15,7 @@ import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from '.
 import { translator, type Translator } from '../i18n/t.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
+import type { EditorInit } from '../protocol/editor.js';
 import type { SessionOpen } from './schemas.js';
 import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
@@ -125,7 +126,7 @@ export class OwuiSession {
       return { ok: true, message };
     } catch (err) {
       const e = toAppError(err);
-      if (e.status >= 500 && !e.code.startsWith('flux_') && e.code !== 'page_gone' && !e.code.startsWith('bridge_')) {
+      if (!isExpected(e)) {
         log.error({ err }, 'session failed');
       }
       if (this.artifactShown) await this.closeEditor(relay, e.message).catch(() => undefined);
@@ -217,7 +218,7 @@ export class OwuiSession {
           respond(null);
           return { kind: 'closed', message: this.tr.t('chat.closed') };
         default:
-          fail(new AppError('unknown_method', `The sidecar does not know "${String(m.method)}".`, { status: 400 }));
+          fail(new AppError('unknown_method', `The sidecar does not know "${String(m.method)}".`));
           return undefined;
       }
     } catch (err) {
@@ -226,7 +227,7 @@ export class OwuiSession {
     }
   }
 
-  private async editorInit() {
+  private async editorInit(): Promise<EditorInit> {
     const v = this.open.valves;
     // Remembered settings are a convenience: an unreadable store opens the editor with the defaults.
     const settings = await this.deps.settings.get(this.open.user.id).catch((err: unknown) => {
@@ -259,11 +260,7 @@ export class OwuiSession {
     // An empty valve means the sidecar's own key, as the valve's description promises.
     const apiKey = v.FLUX_API_KEY || this.deps.config.flux.apiKey;
     if (!apiKey) {
-      throw new AppError(
-        'flux_key_missing',
-        'No FLUX API key: an admin must set FLUX_API_KEY in the valves of the FLUX Inpaint function, or start the sidecar with FLUX_API_KEY.',
-        { status: 400 },
-      );
+      throw new AppError('flux_key_missing');
     }
     const prompt = await this.translate(req.prompt);
     // The valve is the admin's ceiling; models that stop lower (FLUX.2: 5) get their own maximum.
@@ -281,11 +278,11 @@ export class OwuiSession {
   private imageFor(source: ImageSource | ReferenceSource, field: string): Buffer {
     if ('ref' in source) {
       const found = this.sources.find((s) => s.ref === source.ref);
-      if (!found) throw new AppError('image_not_found', `${field}: that picture is no longer available: reload the editor.`, { status: 400 });
+      if (!found) throw new AppError('image_not_found', `${field}: that picture is no longer available: reload the editor.`);
       return found.bytes;
     }
     if ('data' in source) return source.data;
-    throw new AppError('image_not_found', 'Editing a previous result works in the chat by clicking Inpaint under it.', { status: 400 });
+    throw new AppError('image_not_found', 'Editing a previous result works in the chat by clicking Inpaint under it.');
   }
 
   /** Translates a non-English prompt with the chat's own model; on failure the original is used, and said so. */
@@ -314,7 +311,7 @@ export class OwuiSession {
         120_000,
       );
       const english = cleanTranslation(String(reply.text ?? ''), MAX_PROMPT_CHARS);
-      if (!english) throw new AppError('translation_empty', 'the model gave no usable translation', { status: 502 });
+      if (!english) throw new AppError('translation_empty', 'the model gave no usable translation');
       return { english };
     } catch (err) {
       const why = toAppError(err).message;

@@ -16,7 +16,7 @@ export interface SourceImage {
 
 export const PREVIEW_MAX = 1600;
 
-export interface SourceLoader {
+interface SourceLoader {
   /** Open WebUI's own URLs go through the function (it has the user's access rights); others are fetched here. */
   read(url: string): Promise<{ bytes: Buffer; mime: string }>;
 }
@@ -27,16 +27,16 @@ export function channelLoader(channel: OpChannel, fetchExternal: (url: string) =
       if (/^https?:\/\//i.test(url)) return fetchExternal(url);
       if (url.startsWith('data:')) return decodeDataUrl(url);
       const reply = await channel.request({ op: 'read_image', url }, 60_000);
-      if (typeof reply.data !== 'string') throw new AppError('owui_invalid', 'Open WebUI returned no image data.', { status: 502 });
+      if (typeof reply.data !== 'string') throw new AppError('owui_invalid', 'Open WebUI returned no image data.');
       return { bytes: Buffer.from(reply.data, 'base64'), mime: String(reply.mime ?? '') };
     },
   };
 }
 
-export function decodeDataUrl(url: string): { bytes: Buffer; mime: string } {
+function decodeDataUrl(url: string): { bytes: Buffer; mime: string } {
   const m = /^data:(image\/[\w.+-]+)?(;[^,]*)?,(.*)$/s.exec(url);
   if (!m || !(m[2] ?? '').includes('base64')) {
-    throw new AppError('image_unreadable', 'The image in the chat is an unsupported data: URL.', { status: 400 });
+    throw new AppError('image_unreadable', 'The image in the chat is an unsupported data: URL.');
   }
   return { bytes: Buffer.from(m[3]!, 'base64'), mime: m[1] ?? '' };
 }
@@ -61,7 +61,7 @@ export async function loadSources(
   return { sources, failures };
 }
 
-export async function toSource(ref: string, label: string, bytes: Buffer, limits: ImageLimits): Promise<SourceImage> {
+async function toSource(ref: string, label: string, bytes: Buffer, limits: ImageLimits): Promise<SourceImage> {
   const info = await inspectImage(bytes, limits);
   const pipeline = sharp(bytes, { limitInputPixels: limits.maxImagePixels })
     .rotate()

@@ -28,7 +28,7 @@ const pollResponse = z.object({
 
 export type PollResponse = z.infer<typeof pollResponse>;
 
-export interface SubmitResult {
+interface SubmitResult {
   id: string;
   pollingUrl: string;
   /** Credits charged, and megapixels in and out, when FLUX says. */
@@ -47,7 +47,6 @@ export function networkError(err: unknown, url: string, phase: 'submit' | 'poll'
   const origin = safeOrigin(url);
   if (NOT_SENT_CODES.has(code)) {
     return new AppError('flux_unreachable', `Cannot reach FLUX at ${origin} (${code}): check the network and FLUX_API_URL.`, {
-      status: 502,
       transient: true,
       cause: err,
     });
@@ -55,7 +54,6 @@ export function networkError(err: unknown, url: string, phase: 'submit' | 'poll'
   // Only a poll or a download may safely be repeated after a broken connection: the submit may have arrived.
   if (phase === 'submit') return outcomeUnknown(`The connection to FLUX at ${origin} broke while sending the job (${code || reason}).`, err);
   return new AppError('flux_connection_lost', `The connection to FLUX at ${origin} broke (${code || reason}).`, {
-    status: 502,
     transient: true,
     cause: err,
   });
@@ -78,7 +76,7 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
   try {
     p = new URL(pollingUrl);
   } catch {
-    throw new AppError('flux_untrusted_polling_url', `FLUX returned a polling URL that is not a URL (${pollingUrl.slice(0, 100)}).`, { status: 502 });
+    throw new AppError('flux_untrusted_polling_url', `FLUX returned a polling URL that is not a URL (${pollingUrl.slice(0, 100)}).`);
   }
   const a = new URL(apiUrl);
   if (p.origin === a.origin) return;
@@ -90,11 +88,10 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
   throw new AppError(
     'flux_untrusted_polling_url',
     `FLUX returned a polling URL on ${p.origin}, which is not part of ${a.origin}; refusing to send the API key there.`,
-    { status: 502 },
   );
 }
 
-export interface FluxClientOptions {
+interface FluxClientOptions {
   dispatcher?: Dispatcher;
   /** Name resolution for the connections (tests map FLUX's regional host names to a local fake). */
   lookup?: LookupFunction | undefined;
@@ -136,7 +133,6 @@ export class FluxClient {
       throw new AppError(
         'flux_no_polling_url',
         `FLUX accepted the job (task ${id}) but gave no polling_url to follow it, so its result cannot be fetched. It may have been charged: check ${DASHBOARD_URL}.`,
-        { status: 502 },
       );
     }
     assertPollingUrlTrusted(pollingUrl, apiUrl);
@@ -222,7 +218,6 @@ function parseJson(text: string): unknown {
 
 function badResponse(url: string): AppError {
   return new AppError('flux_bad_response', `FLUX at ${safeOrigin(url)} answered with something that is not the expected JSON; try again.`, {
-    status: 502,
     transient: true,
   });
 }

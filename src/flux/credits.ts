@@ -7,7 +7,7 @@ import type { ModelName } from './ranges.js';
  * is its 1 MP image-editing price, the floor of what an edit costs. Expand is priced like Fill.
  * The submit answer's `cost` is what is actually charged; this only decides whether to warn beforehand.
  */
-export const MIN_EXPECTED_CREDITS: Record<ModelName, number> = {
+const MIN_EXPECTED_CREDITS: Record<ModelName, number> = {
   fill: 5,
   expand: 5,
   'kontext-pro': 4,

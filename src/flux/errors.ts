@@ -41,7 +41,7 @@ export function parseRetryAfter(header: string | string[] | undefined, fallbackS
  * answer): it is never sent again, since every accepted submit is charged. The engine adds the job's details.
  */
 export function outcomeUnknown(reason: string, cause?: unknown): AppError {
-  return new AppError('submit_outcome_unknown', reason, { status: 502, ...(cause === undefined ? {} : { cause }) });
+  return new AppError('submit_outcome_unknown', reason, cause === undefined ? {} : { cause });
 }
 
 /** The full message of a job whose submit outcome is unknown: what happened, the job, where to look. */
@@ -72,7 +72,6 @@ export function rateLimitGaveUp(waitS: number, budgetS: number, phase: 'submit' 
   return new AppError(
     'flux_rate_limited',
     `Gave up: FLUX has too many active tasks for this API key (429) and asked to wait ${Math.ceil(waitS)} s, longer than this job's time budget of ${Math.round(budgetS)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). ${what} Send again when fewer jobs are running, or raise the budget.`,
-    { status: 429 },
   );
 }
 
@@ -91,40 +90,37 @@ export function fluxHttpError(
   if (ctx.phase === 'poll' && status === 404) return taskNotFound();
   switch (status) {
     case 400:
-      return new AppError('flux_bad_request', `FLUX rejected the request (400)${suffix}. Check the prompt and the parameters.`, { status: 400 });
+      return new AppError('flux_bad_request', `FLUX rejected the request (400)${suffix}. Check the prompt and the parameters.`);
     case 401:
     case 403:
       return new AppError(
         'flux_forbidden',
         `FLUX refused the API key (${status}): check FLUX_API_KEY, or create a key at ${DASHBOARD_URL}`,
-        { status: 403 },
       );
     case 402:
-      return new AppError('flux_out_of_credits', `FLUX account is out of credits (402): top up at ${DASHBOARD_URL} and send again.`, { status: 402 });
+      return new AppError('flux_out_of_credits', `FLUX account is out of credits (402): top up at ${DASHBOARD_URL} and send again.`);
     case 404:
       return new AppError(
         'flux_model_unavailable',
         `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.`,
-        { status: 422 },
       );
     case 422:
-      return new AppError('flux_validation', `FLUX rejected the parameters (422)${suffix}.`, { status: 422 });
+      return new AppError('flux_validation', `FLUX rejected the parameters (422)${suffix}.`);
     case 429: {
       const retryAfter = parseRetryAfter(ctx.retryAfterHeader, 5);
       return new AppError(
         'flux_rate_limited',
         `FLUX has too many active tasks for this API key (429); trying again in about ${Math.ceil(retryAfter)} s.`,
-        { status: 429, retryAfter, transient: true },
+        { retryAfter, transient: true },
       );
     }
     default:
       if (status >= 500) {
         return new AppError('flux_server_error', `FLUX had a server error (${status}). Try again in a minute.`, {
-          status: 502,
           transient: true,
         });
       }
-      return new AppError('flux_http_error', `FLUX answered HTTP ${status}${suffix}.`, { status: 502 });
+      return new AppError('flux_http_error', `FLUX answered HTTP ${status}${suffix}.`);
   }
 }
 
@@ -134,12 +130,11 @@ function taskNotFound(): AppError {
     'flux_task_not_found',
     'FLUX no longer knows this task (Task not found): it expired (results are kept about 10 minutes), or it was asked for in the wrong region. ' +
       'If FLUX_API_URL names a region (api.eu.bfl.ai, api.us.bfl.ai), make sure it is the one the key belongs to; then send the edit again.',
-    { status: 502 },
   );
 }
 
 /** FLUX's moderation reasons from `details`, when it gives any. */
-export function moderationReasons(details: unknown): string | undefined {
+function moderationReasons(details: unknown): string | undefined {
   if (!details || typeof details !== 'object') return typeof details === 'string' && details ? details.slice(0, 300) : undefined;
   const reasons = (details as Record<string, unknown>)['Moderation Reasons'];
   if (Array.isArray(reasons) && reasons.length) return reasons.map(String).join(', ').slice(0, 300);
@@ -157,20 +152,16 @@ export function fluxTaskError(status: string, details: unknown): AppError {
       return new AppError(
         'flux_request_moderated',
         `FLUX refused the input image or prompt (Request Moderated)${because}. Change the prompt or the image, or raise SAFETY_TOLERANCE (0 strictest). ${billing}`,
-        { status: 422 },
       );
     case 'Content Moderated':
       return new AppError(
         'flux_content_moderated',
         `FLUX generated an image but withheld it (Content Moderated)${because}. Try a different prompt, or raise SAFETY_TOLERANCE (0 strictest). ${billing}`,
-        { status: 422 },
       );
     case 'Task not found':
       return taskNotFound();
     default:
-      return new AppError('flux_task_error', `FLUX failed to generate the image (${status})${reasons ? `: ${reasons}` : ''}. Send the edit again.`, {
-        status: 502,
-      });
+      return new AppError('flux_task_error', `FLUX failed to generate the image (${status})${reasons ? `: ${reasons}` : ''}. Send the edit again.`);
   }
 }
 

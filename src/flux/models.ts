@@ -6,7 +6,6 @@ import {
   MODEL_INFO,
   MODEL_RANGES,
   MODELS,
-  OUTPUT_FORMATS,
   type ModelName,
   type NumberRange,
   type OutputFormat,
@@ -39,11 +38,9 @@ function paramSchema(model: ModelName) {
 
 export const PARAM_SCHEMAS = Object.fromEntries(MODELS.map((m) => [m, paramSchema(m)])) as Record<ModelName, ReturnType<typeof paramSchema>>;
 
-export type ModelParams = Record<string, number | boolean | string | undefined>;
+type ModelParams = Record<string, number | boolean | string | undefined>;
 
-export const outputFormatSchema = z.enum(OUTPUT_FORMATS);
-
-export interface FluxRequestInput {
+interface FluxRequestInput {
   model: ModelName;
   prompt: string;
   /** base64 without data: prefix */

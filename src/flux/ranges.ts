@@ -66,7 +66,7 @@ export const MODEL_RANGES = {
   'flux-2-klein-9b': {},
 } as const satisfies Record<ModelName, Record<string, NumberRange>>;
 
-export interface Choice {
+interface Choice {
   options: readonly string[];
   default: string;
 }
@@ -94,7 +94,7 @@ export const MODEL_CHOICES: Record<ModelName, Record<string, Choice>> = {
   'flux-2-klein-9b': {},
 };
 
-export interface ModelInfo {
+interface ModelInfo {
   label: string;
   /** inpaint: repaints the white of a mask; expand: adds margins; instruct: edits from a written instruction. */
   kind: 'inpaint' | 'expand' | 'instruct';

@@ -31,7 +31,7 @@ function userOf(request: FastifyRequest): string {
   return typeof user === 'string' ? `owui:${user}` : 'token';
 }
 
-export interface AppDeps {
+interface AppDeps {
   config: Config;
   token: string;
   engine: JobEngine;
@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         new AppError(
           'rate_limited',
           `Too many ${request.routeOptions.url === '/v1/sessions' ? 'Inpaint sessions' : 'new jobs'}: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
-          { status: 429, retryAfter: context.ttl / 1000 },
+          { retryAfter: context.ttl / 1000 },
         ),
     });
   }

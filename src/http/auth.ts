@@ -12,7 +12,7 @@ function digest(s: string): Buffer {
 }
 
 /** Compares digests, so neither the content nor the length of the token leaks through timing. */
-export function tokenMatches(given: string, expected: string): boolean {
+function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 

@@ -1,14 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { isAppError } from '../errors.js';
+import { ERRORS, type ErrorCode, isAppError, isExpected } from '../errors.js';
 import { describeZodError } from './zod.js';
 
 interface ErrorBody {
   error: { code: string; message: string };
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
+}
+
+/** Answers with the code's status from the catalogue, unless fastify already knows a more precise one. */
+function sendError(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERRORS[code].status): FastifyReply {
+  return reply.status(status).send(errorBody(code, message));
 }
 
 /**
@@ -25,25 +30,26 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError & { validationContext?: string; zod?: unknown }, request, reply) => {
     if (isAppError(err)) {
+      if (!isExpected(err)) request.log.error({ err }, 'request failed');
       if (err.retryAfter !== undefined) void reply.header('retry-after', String(Math.ceil(err.retryAfter)));
-      return reply.status(err.status).send(errorBody(err.code, err.message));
+      return sendError(reply, err.code, err.message, err.status);
     }
     if (err instanceof ZodError) {
-      return reply.status(400).send(errorBody('invalid_request', describeZodError(err, '')));
+      return sendError(reply, 'invalid_request', describeZodError(err, ''));
     }
     if (err.validation) {
       const zodError = (err.validation as unknown as ZodError).issues ? (err.validation as unknown as ZodError) : undefined;
       const message = zodError ? describeZodError(zodError, err.validationContext ?? '') : err.message;
-      return reply.status(400).send(errorBody('invalid_request', message));
+      return sendError(reply, 'invalid_request', message);
     }
     const known = knownFastifyError(err);
-    if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
+    if (known) return sendError(reply, known.code, known.message, known.status);
     // The multipart parser reports broken bodies as plain errors without a status.
     if (request.isMultipart()) {
-      return reply.status(400).send(errorBody('invalid_request', `The multipart body is malformed (${err.message}): send the fields again.`));
+      return sendError(reply, 'invalid_request', `The multipart body is malformed (${err.message}): send the fields again.`);
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(errorBody('internal_error', 'Unexpected error in the sidecar; its log has the details.'));
+    return sendError(reply, 'internal_error', 'Unexpected error in the sidecar; its log has the details.');
   });
 
   const routes = routeTable(app);
@@ -51,12 +57,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const path = request.url.split('?')[0]!;
     const allowed = routes.methodsFor(path);
     if (allowed.length) {
-      return reply
-        .status(405)
-        .header('allow', allowed.join(', '))
-        .send(errorBody('method_not_allowed', `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`));
+      void reply.header('allow', allowed.join(', '));
+      return sendError(reply, 'method_not_allowed', `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`);
     }
-    return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${path}.`));
+    return sendError(reply, 'not_found', `No route ${request.method} ${path}.`);
   });
 }
 
@@ -84,19 +88,19 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
   void reply.status(status).send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
 }
 
-function knownFastifyError(err: FastifyError): { status: number; code: string; message: string } | undefined {
+function knownFastifyError(err: FastifyError): { status?: number; code: ErrorCode; message: string } | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return { status: 413, code: 'request_too_large', message: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).' };
+      return { code: 'request_too_large', message: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', message: 'Send JSON (application/json) or multipart/form-data.' };
+      return { code: 'unsupported_media_type', message: 'Send JSON (application/json) or multipart/form-data.' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, code: 'invalid_request', message: 'The request body is empty or its length is wrong.' };
+      return { code: 'invalid_request', message: 'The request body is empty or its length is wrong.' };
     default:
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        const code = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid_request';
+        const code: ErrorCode = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid_request';
         return { status: err.statusCode, code, message: code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : err.message };
       }
       return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cropSchema, jobRequestSchema } from '../jobs/request.js';
+import { ID_PATTERN } from '../protocol/editor.js';
 
 export { cropSchema };
 
@@ -34,6 +35,6 @@ export const httpJobRequestSchema = z.preprocess((raw, ctx) => {
   return out;
 }, jobRequestSchema);
 
-export const jobIdParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'not a job id') });
+export const jobIdParams = z.object({ id: z.string().regex(ID_PATTERN, 'not a job id') });
 
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });

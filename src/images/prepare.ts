@@ -1,7 +1,8 @@
 import sharp, { type Metadata } from './vips.js';
 import { AppError } from '../errors.js';
+import type { Crop } from '../protocol/editor.js';
 
-export const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
+const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
 
 export interface ImageLimits {
   maxImageBytes: number;
@@ -17,21 +18,15 @@ export interface ImageInfo {
 }
 
 /** Crop rectangle as fractions (0..1) of the source image. */
-export interface Crop {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Crop };
 
 /** Reads an image's size and format, refusing what FLUX and this sidecar cannot handle. */
 export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'image'): Promise<ImageInfo> {
-  if (bytes.length === 0) throw new AppError('image_empty', `The ${what} is empty.`, { status: 400 });
+  if (bytes.length === 0) throw new AppError('image_empty', `The ${what} is empty.`);
   if (bytes.length > limits.maxImageBytes) {
     throw new AppError(
       'image_too_large',
       `The ${what} is ${mb(bytes.length)} MB; the limit is ${mb(limits.maxImageBytes)} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use a smaller image.`,
-      { status: 413 },
     );
   }
   let meta: Metadata;
@@ -41,11 +36,11 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'i
   } catch (err) {
     const text = (err as Error).message ?? '';
     if (/pixel limit/i.test(text)) throw tooManyPixels(what, limits);
-    throw new AppError('image_unreadable', `The ${what} is not a PNG, JPEG or WebP image that can be read.`, { status: 400, cause: err });
+    throw new AppError('image_unreadable', `The ${what} is not a PNG, JPEG or WebP image that can be read.`, { cause: err });
   }
   const { width, height, format } = meta;
   if (!width || !height || !format || !ACCEPTED_FORMATS.has(format)) {
-    throw new AppError('image_unsupported', `The ${what} must be PNG, JPEG or WebP (got ${format ?? 'unknown'}).`, { status: 415 });
+    throw new AppError('image_unsupported', `The ${what} must be PNG, JPEG or WebP (got ${format ?? 'unknown'}).`);
   }
   if (width * height > limits.maxImagePixels) throw tooManyPixels(what, limits);
   const orientation = meta.orientation ?? 1;
@@ -81,7 +76,7 @@ export async function prepareInputs(opts: {
   limits: ImageLimits;
 }): Promise<PreparedInputs> {
   if (!opts.mask && opts.requireMask) {
-    throw new AppError('mask_required', 'Paint over the part of the image to change: Fill needs a mask.', { status: 400 });
+    throw new AppError('mask_required');
   }
   // The picture and the mask are independent until the mask is scaled to the picture's final size.
   const raw = opts.mask && !Buffer.isBuffer(opts.mask) ? opts.mask : undefined;
@@ -97,7 +92,6 @@ export async function prepareInputs(opts: {
     throw new AppError(
       'mask_aspect_mismatch',
       `The mask is ${maskInfo.width}x${maskInfo.height} but the image is ${width}x${height}: they must have the same aspect ratio. Reload the editor and paint again.`,
-      { status: 400 },
     );
   }
   // Emptiness is decided on the mask as painted: scaling up cannot paint pixels. The full-size copy is then
@@ -108,7 +102,7 @@ export async function prepareInputs(opts: {
   let painted = false;
   for (let i = 0; i < data.length && !painted; i += small.channels) painted = data[i]! > 0;
   if (!painted && opts.requireMask) {
-    throw new AppError('mask_empty', 'The mask is empty: paint over the part of the image to change.', { status: 400 });
+    throw new AppError('mask_empty');
   }
   // An unpainted mask on a model that doesn't need one means "the whole picture".
   if (!painted) return picture;
@@ -142,13 +136,13 @@ function isFullCrop(c: Crop): boolean {
   return c.x <= 0 && c.y <= 0 && c.width >= 1 && c.height >= 1;
 }
 
-export function cropRect(c: Crop, info: { width: number; height: number }) {
+function cropRect(c: Crop, info: { width: number; height: number }) {
   const left = Math.round(clamp01(c.x) * info.width);
   const top = Math.round(clamp01(c.y) * info.height);
   const width = Math.min(info.width - left, Math.round(clamp01(c.width) * info.width));
   const height = Math.min(info.height - top, Math.round(clamp01(c.height) * info.height));
   if (width < 16 || height < 16) {
-    throw new AppError('crop_too_small', 'The crop is smaller than 16x16 pixels: select a larger area.', { status: 400 });
+    throw new AppError('crop_too_small', 'The crop is smaller than 16x16 pixels: select a larger area.');
   }
   return { left, top, width, height };
 }
@@ -161,7 +155,6 @@ function tooManyPixels(what: string, limits: ImageLimits): AppError {
   return new AppError(
     'image_too_many_pixels',
     `The ${what} has more than ${Math.round(limits.maxImagePixels / 1e6)} megapixels (FLUX_INPAINT_MAX_IMAGE_MP). Use a smaller image.`,
-    { status: 413 },
   );
 }
 

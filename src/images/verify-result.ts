@@ -5,9 +5,9 @@ import { AppError } from '../errors.js';
 const RESULT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 /** FLUX's largest outputs are about 4 megapixels; far more is a decompression bomb, not a picture. */
-export const MAX_RESULT_PIXELS = 50_000_000;
+const MAX_RESULT_PIXELS = 50_000_000;
 
-export interface VerifiedResult {
+interface VerifiedResult {
   /** The type the bytes decode as, whatever the server's content-type said. */
   mime: string;
   width: number;
@@ -34,7 +34,6 @@ export async function verifyResultImage(bytes: Buffer, maxPixels = MAX_RESULT_PI
     throw new AppError(
       'result_too_large',
       `The result is ${width}x${height} pixels, more than the ${Math.round(maxPixels / 1e6)} megapixels a FLUX result can have, so it was not kept. Send the edit again.`,
-      { status: 502 },
     );
   }
   try {
@@ -50,6 +49,6 @@ function notImage(what: string, cause?: unknown): AppError {
   return new AppError(
     'result_not_image',
     `The result host sent ${what} instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.`,
-    { status: 502, cause },
+    { cause },
   );
 }

@@ -20,7 +20,7 @@ export interface ResultHostPolicy {
   plain: Dispatcher;
 }
 
-export interface DownloadOptions {
+interface DownloadOptions {
   policy: ResultHostPolicy;
   maxBytes: number;
   signal?: AbortSignal | undefined;
@@ -28,7 +28,7 @@ export interface DownloadOptions {
   timeoutMs?: number;
 }
 
-export interface Downloaded {
+interface Downloaded {
   bytes: Buffer;
   mime: string;
 }
@@ -56,18 +56,16 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
       throw new AppError(
         'result_expired',
         `The result link expired before it could be downloaded (HTTP ${res.statusCode}). Send the edit again.`,
-        { status: 502 },
       );
     }
     if (res.statusCode !== 200) {
       throw new AppError('result_download_failed', `Downloading the result failed with HTTP ${res.statusCode}.`, {
-        status: 502,
         transient: res.statusCode >= 500,
       });
     }
     const mime = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!mime.startsWith('image/')) {
-      throw new AppError('result_not_image', `The result is not an image (content-type "${mime || 'none'}").`, { status: 502 });
+      throw new AppError('result_not_image', `The result is not an image (content-type "${mime || 'none'}").`);
     }
     const declared = Number(res.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > opts.maxBytes) throw tooLarge(opts.maxBytes);
@@ -80,7 +78,6 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     }
     if (Number.isFinite(declared) && total !== declared) {
       throw new AppError('result_truncated', `The result download ended early (${total} of ${declared} bytes).`, {
-        status: 502,
         transient: true,
       });
     }
@@ -112,7 +109,7 @@ export function pickDispatcher(url: string, policy: ResultHostPolicy): Dispatche
 }
 
 function refused(url: string, why: string): AppError {
-  return new AppError('result_host_refused', `FLUX returned a result on ${safeOrigin(url)}, which was not downloaded: ${why}.`, { status: 502 });
+  return new AppError('result_host_refused', `FLUX returned a result on ${safeOrigin(url)}, which was not downloaded: ${why}.`);
 }
 
 function isPrivateRefusal(err: unknown): boolean {
@@ -124,7 +121,6 @@ function tooLarge(max: number): AppError {
   return new AppError(
     'result_too_large',
     `The result is larger than ${Math.round(max / 1024 / 1024)} MB (FLUX_INPAINT_MAX_RESULT_MB).`,
-    { status: 502 },
   );
 }
 
@@ -132,14 +128,12 @@ function abortOr(err: unknown, user: AbortSignal | undefined, timeout: AbortSign
   if (user?.aborted) return user.reason ?? err;
   if (timeout.aborted) {
     return new AppError('result_download_timeout', 'Downloading the result took too long and was stopped.', {
-      status: 504,
       transient: true,
     });
   }
   if (err instanceof AppError) return err;
   const mapped = networkError(err, url, 'download');
   return new AppError('result_download_failed', `Downloading the result failed: ${mapped.message}`, {
-    status: 502,
     transient: true,
     cause: err,
   });

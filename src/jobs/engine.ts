@@ -6,7 +6,7 @@ import mime from 'mime-types';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
-import { AppError, toAppError } from '../errors.js';
+import { AppError, isExpected, toAppError } from '../errors.js';
 import { outcomeUnknown, outcomeUnknownMessage } from '../flux/errors.js';
 import { MODEL_INFO, type ModelName, type OutputFormat } from '../flux/ranges.js';
 import { blendIntoOriginal } from '../images/blend.js';
@@ -19,7 +19,7 @@ import { KeyStore } from './keys.js';
 import { KeyedLimiter } from './limiter.js';
 import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
 
-export interface EngineOptions {
+interface EngineOptions {
   dataDir: string;
   logger: Logger;
   providers: Partial<Record<ProviderName, Provider>>;
@@ -102,7 +102,7 @@ export class JobEngine {
 
   /** Validates and prepares the inputs (so bad input fails the request, not the job), then starts the job. */
   async create(input: CreateJobInput): Promise<JobView> {
-    if (this.closing) throw new AppError('shutting_down', 'The sidecar is shutting down; send again in a moment.', { status: 503 });
+    if (this.closing) throw new AppError('shutting_down');
     const provider = this.opts.providers[input.provider];
     if (!provider) {
       throw new AppError(
@@ -110,11 +110,10 @@ export class JobEngine {
         input.provider === 'bfl'
           ? 'The FLUX provider needs an API key: set FLUX_API_KEY (sidecar variable or Open WebUI valve).'
           : `The "${input.provider}" provider is not enabled on this sidecar.`,
-        { status: 400 },
       );
     }
     if (input.provider === 'bfl' && !input.flux?.apiKey) {
-      throw new AppError('flux_key_missing', 'No FLUX API key: set FLUX_API_KEY (the sidecar variable or the Open WebUI valve).', { status: 400 });
+      throw new AppError('flux_key_missing');
     }
     assertModelFields({ ...input, referenceCount: input.references?.length ?? 0 });
     const prepared = await this.prepare(input);
@@ -243,7 +242,7 @@ export class JobEngine {
   async cancel(id: string): Promise<JobView> {
     const record = this.require(id);
     if (isTerminal(record.state)) return toView(record);
-    this.controllers.get(id)?.abort(new AppError('cancelled', 'Cancelled.', { status: 409 }));
+    this.controllers.get(id)?.abort(new AppError('cancelled'));
     await this.settle(record, 'cancelled', { status: 'Cancelled' });
     return toView(record);
   }
@@ -267,7 +266,7 @@ export class JobEngine {
   resultPath(id: string): { path: string; mime: string } {
     const record = this.require(id);
     if (record.state !== 'done' || !record.result) {
-      throw new AppError('result_not_ready', `Job ${id} has no result yet (it is ${record.state}).`, { status: 409 });
+      throw new AppError('result_not_ready', `Job ${id} has no result yet (it is ${record.state}).`);
     }
     return { path: join(resultsDir(this.opts.dataDir), record.result.file), mime: record.result.mime };
   }
@@ -286,7 +285,7 @@ export class JobEngine {
 
   private require(id: string): JobRecord {
     const record = this.records.get(id);
-    if (!record) throw new AppError('job_not_found', `No job with id "${id}".`, { status: 404 });
+    if (!record) throw new AppError('job_not_found', `No job with id "${id}".`);
     return record;
   }
 
@@ -307,7 +306,7 @@ export class JobEngine {
         return;
       }
       const provider = this.opts.providers[record.provider];
-      if (!provider) throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`, { status: 400 });
+      if (!provider) throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`);
       const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
       const inputs = fresh ?? (await this.readInputs(record));
       const answer = await provider.run(
@@ -359,7 +358,7 @@ export class JobEngine {
 
   private async fail(record: JobRecord, err: unknown): Promise<void> {
     const appErr = toAppError(err);
-    if (appErr.status >= 500 && !appErr.code.startsWith('flux_') && !appErr.code.startsWith('result_') && appErr.code !== 'submit_outcome_unknown') {
+    if (!isExpected(appErr)) {
       this.opts.logger.error({ err, job: record.id }, 'job failed unexpectedly');
     } else {
       this.opts.logger.info({ job: record.id, code: appErr.code }, 'job failed');
@@ -486,7 +485,6 @@ export class JobEngine {
       return { image, ...(mask ? { mask } : {}), ...(references.length ? { references } : {}) };
     } catch (err) {
       throw new AppError('job_inputs_missing', `The inputs of job ${id} are gone from the data dir; send the edit again.`, {
-        status: 410,
         cause: err,
       });
     }
@@ -507,7 +505,7 @@ export class JobEngine {
   }
 }
 
-export function resultsDir(dataDir: string): string {
+function resultsDir(dataDir: string): string {
   return join(dataDir, 'results');
 }
 

@@ -76,7 +76,6 @@ export function storageError(err: unknown, path: string): AppError {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new AppError('disk_full', `The disk holding ${path} is full: free some space (or move FLUX_INPAINT_DATA_DIR).`, {
-      status: 507,
       cause: err,
     });
   }
@@ -84,8 +83,8 @@ export function storageError(err: unknown, path: string): AppError {
     return new AppError(
       'data_dir_not_writable',
       `Cannot write to ${path} (${code}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.`,
-      { status: 500, cause: err },
+      { cause: err },
     );
   }
-  return new AppError('storage_error', `Cannot write ${path}: ${(err as Error)?.message ?? String(err)}`, { status: 500, cause: err });
+  return new AppError('storage_error', `Cannot write ${path}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
 }

@@ -3,7 +3,7 @@
  * can be estimated, so the poller sleeps through most of a long generation and polls densely near its end.
  * That finds a finished image sooner than fixed polling while sending about as many requests.
  */
-export interface PollTiming {
+interface PollTiming {
   /** POLL_INTERVAL: the normal gap between polls. */
   baseMs: number;
   /** Time since the task was submitted. */

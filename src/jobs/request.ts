@@ -5,13 +5,13 @@ import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, t
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
 import type { CreateJobInput } from './engine.js';
+import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
 
 /**
  * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
  * parse with it, so every range and every rule is checked the same way and fails with the same words.
  */
 
-const JOB_ID = /^[\w-]{1,64}$/;
 /** A raw mask side: the editor paints on the picture at most at its full size, and pictures stop at 100 MP. */
 const MAX_MASK_SIDE = 32_768;
 /** The most reference images any model takes (FLUX.2: input_image_2 .. input_image_8). */
@@ -55,10 +55,10 @@ const keyOf =
     v && typeof v === 'object' && !Buffer.isBuffer(v) ? keys.find((k) => k in v) : undefined;
 
 const refSource = z.object({ ref: z.string().min(1).max(64) }).strict();
-const jobSource = z.object({ job: z.string().regex(JOB_ID, 'job must be a job id') }).strict();
+const jobSource = z.object({ job: z.string().regex(ID_PATTERN, 'job must be a job id') }).strict();
 const dataSource = z.object({ data: bytesField('data'), mime: z.string().max(100).optional() }).strict();
 
-export const imageSourceSchema = oneOf(
+const imageSourceSchema = oneOf(
   { ref: refSource, job: jobSource, data: dataSource },
   keyOf(['ref', 'job', 'data'] as const),
   'image must be {ref} (a picture of the chat), {job} (a previous result) or {data, mime} (base64)',
@@ -84,7 +84,7 @@ const rawMaskSchema = z
   });
 export type RawMask = z.output<typeof rawMaskSchema>;
 
-export const maskSchema = oneOf(
+const maskSchema = oneOf(
   { encoded: bytesField('mask'), raw: rawMaskSchema },
   (v) => (typeof v === 'string' || Buffer.isBuffer(v) ? 'encoded' : v && typeof v === 'object' ? 'raw' : undefined),
   'mask must be a base64 PNG, or {format: "raw", width, height, data}',
@@ -113,7 +113,7 @@ export const jobRequestSchema = z
     references: z.array(referenceSchema).max(MAX_REFERENCES, { error: `at most ${MAX_REFERENCES} references` }).default([]),
     /** Instruction models with a painted mask: keep every unpainted pixel of the original (default), or take FLUX's whole picture. */
     masked_only: z.boolean({ error: 'masked_only must be true or false' }).default(true),
-    provider: z.enum(['bfl', 'local'], { error: 'provider must be bfl or local' }).optional(),
+    provider: z.enum(PROVIDERS, { error: `provider must be ${PROVIDERS.join(' or ')}` }).optional(),
   })
   .strict()
   .superRefine((req, ctx) => {
@@ -166,17 +166,17 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
 export function assertModelFields(req: ModelFields): void {
   const issues = modelIssues(req);
   if (issues.length) {
-    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '), { status: 400 });
+    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '));
   }
 }
 
-export function defaultOutputFormat(model: ModelName): OutputFormat {
+function defaultOutputFormat(model: ModelName): OutputFormat {
   return MODEL_INFO[model].outputFormats[0]!;
 }
 
 /** One line a person can act on: "params.steps: steps must be between 15 and 50". */
-export function describeJobRequestError(error: z.ZodError): AppError {
-  return new AppError('invalid_request', describeZodError(error, ''), { status: 400 });
+function describeJobRequestError(error: z.ZodError): AppError {
+  return new AppError('invalid_request', describeZodError(error, ''));
 }
 
 /** Parses a job request; throws AppError('invalid_request') naming the field and what is wrong with it. */
@@ -187,7 +187,7 @@ export function parseJobRequest(raw: unknown): JobRequest {
 }
 
 /** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
-export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
 
 /**
  * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.

@@ -1,7 +1,7 @@
 import type { ModelName, OutputFormat } from '../flux/ranges.js';
 import type { ProviderName } from '../providers/provider.js';
 
-export const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
+const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);

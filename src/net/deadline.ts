@@ -3,7 +3,7 @@
  * callers' signals (the session ended, the sidecar is stopping). Listeners and the timer are removed by
  * dispose(), so long-lived signals do not collect a listener per request.
  */
-export interface Deadline {
+interface Deadline {
   signal: AbortSignal;
   /** True when the deadline, not a caller, ended the request. */
   readonly expired: boolean;

@@ -6,9 +6,9 @@ import { deadline } from './deadline.js';
 import { guardedDispatcher, isPrivateAddress, isPrivateError } from './ssrf.js';
 
 /** How long loading one image linked in a chat may take in total, redirects and body included. */
-export const EXTERNAL_IMAGE_DEADLINE_MS = 60_000;
+const EXTERNAL_IMAGE_DEADLINE_MS = 60_000;
 
-export interface ExternalImage {
+interface ExternalImage {
   bytes: Buffer;
   mime: string;
 }
@@ -16,7 +16,7 @@ export interface ExternalImage {
 /** Loads an image linked in a chat; `signal` is the session's, so a closed session stops its downloads. */
 export type FetchExternal = (url: string, signal?: AbortSignal) => Promise<ExternalImage>;
 
-export interface FetchExternalOptions {
+interface FetchExternalOptions {
   /** Connects only to public addresses (see guardedDispatcher). */
   guarded: Dispatcher;
   /** For the private origins the operator allowed. */
@@ -49,14 +49,14 @@ export async function fetchExternalImage(rawUrl: string, opts: FetchExternalOpti
       }
       return await readImage(url, res, opts.maxBytes);
     }
-    throw new AppError('image_fetch_failed', 'The image link redirects too many times.', { status: 502 });
+    throw new AppError('image_fetch_failed', 'The image link redirects too many times.');
   } catch (err) {
     if (limit.cancelled) throw limit.cancelled.reason;
     if (limit.expired) {
       throw new AppError(
         'image_fetch_timeout',
         `The image on ${url.host} did not arrive within ${Math.round(timeoutMs / 100) / 10} s; that server is too slow. Save the image and load it in the editor instead.`,
-        { status: 504, cause: err },
+        { cause: err },
       );
     }
     throw err;
@@ -77,19 +77,19 @@ async function requestOnce(url: URL, opts: FetchExternalOptions, signal: AbortSi
   } catch (err) {
     if (isPrivateError(err)) throw refused(url, 'it points into a private network');
     if (signal.aborted) throw err;
-    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host}: ${(err as Error).message}`, { status: 502, cause: err });
+    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host}: ${(err as Error).message}`, { cause: err });
   }
 }
 
 async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: number): Promise<ExternalImage> {
   if (res.statusCode !== 200) {
     discardBody(res.body);
-    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host} (HTTP ${res.statusCode}).`, { status: 502 });
+    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host} (HTTP ${res.statusCode}).`);
   }
   const mime = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
   if (!mime.startsWith('image/')) {
     discardBody(res.body);
-    throw new AppError('image_fetch_failed', `The link on ${url.host} is not an image (${mime || 'no type'}).`, { status: 415 });
+    throw new AppError('image_unsupported', `The link on ${url.host} is not an image (${mime || 'no type'}).`);
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -97,7 +97,7 @@ async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: numbe
     for await (const chunk of res.body) {
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
-        throw new AppError('image_too_large', `The image on ${url.host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).`, { status: 413 });
+        throw new AppError('image_too_large', `The image on ${url.host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).`);
       }
       chunks.push(chunk as Buffer);
     }
@@ -113,15 +113,15 @@ function parseLink(link: string, base?: URL): URL {
     return new URL(link, base);
   } catch (err) {
     const where = base ? `${base.host} redirects to` : 'The chat links to';
-    throw new AppError('image_url_refused', `${where} "${link.slice(0, 100)}", which is not a valid link.`, { status: 400, cause: err });
+    throw new AppError('image_url_refused', `${where} "${link.slice(0, 100)}", which is not a valid link.`, { cause: err });
   }
 }
 
 function refused(url: URL, why: string): AppError {
-  return new AppError('image_url_refused', `The image link ${url.origin} was not loaded: ${why}.`, { status: 400 });
+  return new AppError('image_url_refused', `The image link ${url.origin} was not loaded: ${why}.`);
 }
 
-export interface ExternalFetcher {
+interface ExternalFetcher {
   fetchExternal: FetchExternal;
   /** Stops every download in flight and closes the connections. */
   close(): Promise<void>;

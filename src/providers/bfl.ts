@@ -13,7 +13,7 @@ import { KeyStore } from '../jobs/keys.js';
 import { backoffMs, sleep } from '../util/time.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from './provider.js';
 
-export interface BflProviderOptions {
+interface BflProviderOptions {
   client: FluxClient;
   results: ResultHostPolicy;
   maxResultBytes: number;
@@ -50,9 +50,7 @@ export class BflProvider implements Provider {
 
   async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
     if (!input.flux?.apiKey) {
-      throw new AppError('flux_key_missing', 'No FLUX API key: set FLUX_API_KEY (the sidecar variable or the Open WebUI valve).', {
-        status: 400,
-      });
+      throw new AppError('flux_key_missing');
     }
     const { apiUrl, apiKey } = input.flux;
     const resumed = parseCheckpoint(ctx.resume);
@@ -69,7 +67,7 @@ export class BflProvider implements Provider {
     }
     this.durations.record(input.model, Date.now() - task.submittedAt);
     const sample = final.result?.sample;
-    if (!sample) throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.', { status: 502 });
+    if (!sample) throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
     const downloaded = await this.withRetries(ctx.signal, 'poll', () =>
       downloadResult(sample, { policy: this.opts.results, maxBytes: this.opts.maxResultBytes, signal: ctx.signal }),
@@ -139,7 +137,6 @@ export class BflProvider implements Provider {
         throw new AppError(
           'flux_timeout',
           `FLUX did not finish within ${Math.round((intervalMs * maxAttempts) / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Raise them, or send again later.`,
-          { status: 504 },
         );
       }
       await sleep(wait, ctx.signal);

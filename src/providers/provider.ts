@@ -1,6 +1,8 @@
 import type { ModelName, OutputFormat } from '../flux/ranges.js';
 
-export type ProviderName = 'bfl' | 'local';
+import type { ProviderName } from '../protocol/editor.js';
+
+export type { ProviderName };
 
 /** What a provider gets: the image already cropped, the mask already scaled to the image's size. */
 export interface ProviderInput {

@@ -55,18 +55,16 @@ export class SettingsStore {
   async put(userId: string, settings: unknown): Promise<void> {
     const parsed = editorSettingsSchema.safeParse(settings);
     if (!parsed.success) {
-      throw new AppError('settings_invalid', `The editor settings were refused (${parsed.error.issues[0]?.message ?? 'invalid'}): reset them in the editor.`, {
-        status: 400,
-      });
+      throw new AppError('settings_invalid', `The editor settings were refused (${parsed.error.issues[0]?.message ?? 'invalid'}): reset them in the editor.`);
     }
     const text = JSON.stringify(parsed.data);
-    if (text.length > MAX_SETTINGS_BYTES) throw new AppError('settings_invalid', 'The editor settings are too large: reset them in the editor.', { status: 400 });
+    if (text.length > MAX_SETTINGS_BYTES) throw new AppError('settings_invalid', 'The editor settings are too large: reset them in the editor.');
     await writePrivate(this.path(userId), text);
   }
 
   private path(userId: string): string {
     if (typeof userId !== 'string' || !userId || userId.length > MAX_USER_ID) {
-      throw new AppError('user_invalid', `A user id of 1 to ${MAX_USER_ID} characters is needed to keep settings.`, { status: 400 });
+      throw new AppError('user_invalid', `A user id of 1 to ${MAX_USER_ID} characters is needed to keep settings.`);
     }
     return join(this.dir, `${createHash('sha256').update(userId, 'utf8').digest('hex')}.json`);
   }

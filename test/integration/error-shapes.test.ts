@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
+import { openSession } from '../support/fake-owui.js';
+import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
 /** Every failure of every route answers `{error: {code, message}}` as JSON, with the status that fits. */
 let sidecar: TestSidecar;
@@ -87,7 +88,8 @@ describe('rate limit per user and route', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     // Reading is never limited, and the other limited route has a budget of its own.
     expect((await limited.api('/v1/jobs?limit=1')).status).toBe(200);
-    const open = (user: string, query = '') => limited.api(`/v1/sessions${query}`, json(JSON.stringify({ protocol: 0, user: { id: user } })));
+    // Signed openings with a malformed body: they count, and are refused with 400.
+    const open = async (user: string, query = '') => (await openSession(limited.url, TEST_TOKEN, { protocol: 0, user: { id: user } }, query)).res;
     for (const query of ['', '?a', '?b']) expect((await open('alice', query)).status).toBe(400);
     await expectError(await open('alice', '?c'), 429, 'rate_limited');
     // Another Open WebUI user is not held up by Alice.

@@ -40,6 +40,9 @@ beforeAll(async () => {
         const kind = (JSON.parse(body) as { prompt: string }).prompt;
         json({ id: kind, polling_url: `${origin}/v1/get_result?id=${kind}` });
       });
+    } else if (url.pathname === '/v1/credits') {
+      // The sidecar checks the balance before a submit (GET /v1/credits -> {credits}).
+      json({ credits: 1000 });
     } else if (url.pathname === '/v1/get_result') {
       const kind = url.searchParams.get('id')!;
       json({ id: kind, status: 'Ready', result: { sample: `${origin}/results/${kind}.png` }, progress: 1, details: null });

@@ -89,8 +89,11 @@ describe('FLUX result downloads', () => {
   const dispatcher = new Agent();
   afterAll(() => dispatcher.destroy());
   // The test server is on loopback: trusted as a private origin, as FLUX_INPAINT_PRIVATE_ORIGINS would.
-  const policy = { strictHosts: [], privateOrigins: [origin], guarded: dispatcher, plain: dispatcher };
-  const opts = (extra: { timeoutMs?: number; signal?: AbortSignal }) => ({ policy, maxBytes: 10_000_000, ...extra });
+  const opts = (extra: { timeoutMs?: number; signal?: AbortSignal }) => ({
+    policy: { strictHosts: [], privateOrigins: [origin], guarded: dispatcher, plain: dispatcher },
+    maxBytes: 10_000_000,
+    ...extra,
+  });
 
   it.each(['/results/trickle.png', '/silent/result.png'])('%s ends at the total deadline', async (path) => {
     const { err, ms } = await failure(() => downloadResult(`${origin}${path}`, opts({ timeoutMs: 400 })));

@@ -62,12 +62,12 @@ export interface OpenOptions {
 }
 
 /** Opens a protocol-2 session: asks for a challenge and signs the body; returns the response and the session key. */
-export async function openSession(url: string, token: string, payload: unknown): Promise<{ res: Response; key: Buffer }> {
+export async function openSession(url: string, token: string, payload: unknown, query = ''): Promise<{ res: Response; key: Buffer }> {
   const { challenge } = (await (await fetch(`${url}/v1/sessions/challenge`, { method: 'POST' })).json()) as { challenge: string };
   const nonce = randomBytes(24).toString('base64url');
   const body = JSON.stringify(payload);
   const mac = hmac(token, `open\n${challenge}\n${nonce}\n${sha256(body)}`);
-  const res = await fetch(`${url}/v1/sessions`, {
+  const res = await fetch(`${url}/v1/sessions${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-flux-inpaint-auth': `challenge=${challenge}, nonce=${nonce}, mac=${mac}` },
     body,

@@ -4,8 +4,9 @@ import { standalonePage } from '../../artifact/page.js';
 import type { Config } from '../../config.js';
 import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../flux/ranges.js';
 import type { ProviderName } from '../../providers/provider.js';
+import type { EditorInit } from '../../protocol/editor.js';
 
-export interface EditorRoutesOptions {
+interface EditorRoutesOptions {
   config: Config;
   providers: ProviderName[];
 }
@@ -34,7 +35,7 @@ export const editorRoutes: FastifyPluginAsync<EditorRoutesOptions> = async (app,
 
   app.get('/favicon.svg', async (_request, reply) => reply.header('content-type', 'image/svg+xml').send(FAVICON));
 
-  app.get('/v1/editor/init', async () => ({
+  app.get('/v1/editor/init', async (): Promise<EditorInit> => ({
     mode: 'standalone',
     images: [],
     defaults: {
@@ -44,7 +45,7 @@ export const editorRoutes: FastifyPluginAsync<EditorRoutesOptions> = async (app,
       output_format: 'jpeg',
     },
     providers: opts.providers,
-    provider: opts.providers[0],
+    provider: opts.providers[0] ?? 'local',
     limits: {
       maxImageBytes: opts.config.limits.maxImageBytes,
       maxImagePixels: opts.config.limits.maxImagePixels,

@@ -8,7 +8,7 @@ import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import type { ZodTypeProvider } from '../zod.js';
 
-export interface JobsRoutesOptions {
+interface JobsRoutesOptions {
   engine: JobEngine;
   /** Providers this sidecar can use, the default first. */
   providers: ProviderName[];
@@ -69,7 +69,7 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
   });
 };
 
-export function pickProvider(asked: ProviderName | undefined, available: ProviderName[]): ProviderName {
+function pickProvider(asked: ProviderName | undefined, available: ProviderName[]): ProviderName {
   if (asked === undefined) return available[0]!;
   if (!available.includes(asked)) {
     throw new AppError(
@@ -77,7 +77,6 @@ export function pickProvider(asked: ProviderName | undefined, available: Provide
       asked === 'bfl'
         ? 'The FLUX provider is not available: start the sidecar with FLUX_API_KEY set.'
         : `The "${asked}" provider is not enabled (FLUX_INPAINT_PROVIDER).`,
-      { status: 400 },
     );
   }
   return asked;
@@ -94,9 +93,7 @@ async function sourceImage(engine: JobEngine, source: ImageSource | ReferenceSou
       await handle.close();
     }
   }
-  throw new AppError('invalid_request', `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`, {
-    status: 400,
-  });
+  throw new AppError('invalid_request', `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`);
 }
 
 /**
@@ -115,7 +112,7 @@ async function openResult(engine: JobEngine, id: string): Promise<{ handle: File
     throw new AppError(
       'result_gone',
       `The result of job ${id} is no longer on disk (deleted, or removed after FLUX_INPAINT_KEEP_RESULTS_DAYS). Send the edit again to make a new one.`,
-      { status: 410, cause: err },
+      { cause: err },
     );
   }
 }

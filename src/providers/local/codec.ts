@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { OutputFormat } from '../../flux/ranges.js';
 import { borderMask, type ExpandSides } from './expand.js';
 
-export interface RawImage {
+interface RawImage {
   /** Interleaved samples, `channels` per pixel, in a buffer of its own so it can be transferred to a worker. */
   data: Uint8Array;
   width: number;
@@ -42,7 +42,7 @@ export async function decodeGrey(bytes: Buffer): Promise<RawImage> {
 async function decode(pipeline: Sharp, channels: number): Promise<RawImage> {
   const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (info.channels !== channels) {
-    throw new AppError('invalid_image', `Expected an image with ${channels} channel(s) after conversion, got ${info.channels}.`, { status: 400 });
+    throw new AppError('invalid_image', `Expected an image with ${channels} channel(s) after conversion, got ${info.channels}.`);
   }
   // A copy, because sharp's buffers may not be transferable between threads.
   return { data: new Uint8Array(data), width: info.width, height: info.height, channels };

@@ -95,7 +95,7 @@ export class WorkerPool {
         slot = this.idleSlot();
       } catch (err) {
         const detail = err instanceof Error ? err.message : String(err);
-        this.settle(this.queue.shift()!, new AppError('local_failed', `The local provider could not start a worker thread: ${detail}`, { status: 500, cause: err }));
+        this.settle(this.queue.shift()!, new AppError('local_failed', `The local provider could not start a worker thread: ${detail}`, { cause: err }));
         continue;
       }
       if (!slot) return;
@@ -126,8 +126,8 @@ export class WorkerPool {
     const slot: Slot = { worker: this.spawn(), task: undefined };
     slot.worker.unref();
     slot.worker.on('message', (msg: WorkerReply) => this.onMessage(slot, msg));
-    slot.worker.on('error', (err) => this.retire(slot, new AppError('local_failed', `The local provider failed: ${err.message}`, { status: 500, cause: err })));
-    slot.worker.on('exit', (code) => this.retire(slot, new AppError('local_failed', `The local provider's worker stopped (exit code ${code}).`, { status: 500 })));
+    slot.worker.on('error', (err) => this.retire(slot, new AppError('local_failed', `The local provider failed: ${err.message}`, { cause: err })));
+    slot.worker.on('exit', (code) => this.retire(slot, new AppError('local_failed', `The local provider's worker stopped (exit code ${code}).`)));
     this.slots.add(slot);
     return slot;
   }
@@ -142,7 +142,7 @@ export class WorkerPool {
     slot.task = undefined;
     slot.worker.unref();
     if (msg.type === 'done') this.settle(task, undefined, msg.pixels);
-    else this.settle(task, new AppError('local_failed', `The local provider failed: ${msg.message}`, { status: 500 }));
+    else this.settle(task, new AppError('local_failed', `The local provider failed: ${msg.message}`));
     this.dispatch();
   }
 
@@ -175,5 +175,5 @@ export class WorkerPool {
 }
 
 function shuttingDown(): AppError {
-  return new AppError('shutting_down', 'The server is shutting down; try again when it is back.', { status: 503, transient: true });
+  return new AppError('shutting_down', undefined, { transient: true });
 }

@@ -11,14 +11,14 @@ const TELEA_RADIUS = 5;
 /** Expanded canvases above this size would take minutes and hundreds of megabytes in the worker. */
 const DEFAULT_MAX_PIXELS = 40_000_000;
 
-export interface LocalProviderOptions {
+interface LocalProviderOptions {
   /** Worker threads, i.e. jobs that can run at the same time. */
   workers: number;
   /** Largest canvas an expand may produce, in pixels. */
   maxPixels?: number;
 }
 
-export type LocalProvider = Provider & { close(): Promise<void> };
+type LocalProvider = Provider & { close(): Promise<void> };
 
 /**
  * Classical image processing without an API key: Telea inpainting for Fill and Expand. It does not read the
@@ -37,13 +37,12 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
   };
 
   const fill = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
-    if (!input.mask) throw new AppError('mask_missing', 'Fill needs a mask: paint the area to repaint.', { status: 400 });
+    if (!input.mask) throw new AppError('mask_required');
     const [image, mask] = await Promise.all([decodeRgb(input.image), decodeGrey(input.mask)]);
     if (image.width !== mask.width || image.height !== mask.height) {
       throw new AppError(
         'invalid_mask',
         `The mask is ${mask.width}x${mask.height} but the image is ${image.width}x${image.height}; send a mask of the image's size.`,
-        { status: 400 },
       );
     }
     checkCoverage(mask.data);
@@ -61,7 +60,6 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       throw new AppError(
         'expand_too_large',
         `Expanding would make a ${width}x${height} image (${(width * height / 1e6).toFixed(1)} megapixels); the local provider handles at most ${(maxPixels / 1e6).toFixed(0)}. Expand by less or use a smaller image.`,
-        { status: 400 },
       );
     }
     // A copy of the encoded bytes (small) is handed over, so the decoded canvas (large) never has to be.
@@ -89,7 +87,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
 }
 
 function unsupported(model: ModelName): AppError {
-  return new AppError('unsupported', `The local provider cannot do ${MODEL_INFO[model].label}; set FLUX_API_KEY to use FLUX.`, { status: 400 });
+  return new AppError('unsupported', `The local provider cannot do ${MODEL_INFO[model].label}; set FLUX_API_KEY to use FLUX.`);
 }
 
 /** Telea needs something to paint and something to paint from. */
@@ -97,13 +95,12 @@ function checkCoverage(mask: Uint8Array): void {
   let painted = 0;
   for (const v of mask) if (v !== 0) painted++;
   if (painted === 0) {
-    throw new AppError('mask_empty', 'The mask is empty: paint (in white) the area to repaint, then send again.', { status: 400 });
+    throw new AppError('mask_empty');
   }
   if (painted === mask.length) {
     throw new AppError(
       'mask_full',
       'The mask covers the whole image, so there is nothing to fill it from: leave part of the image unpainted.',
-      { status: 400 },
     );
   }
 }

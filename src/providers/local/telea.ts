@@ -19,7 +19,7 @@ const INSIDE = 2;
 const BLOCKED = 3;
 const FAR = 1e6;
 
-export interface TeleaOptions {
+interface TeleaOptions {
   /** Neighbourhood radius in pixels; OpenCV users commonly pick 3 to 5. */
   radius?: number;
   /** Called with the fraction of unknown pixels filled so far, about every 10 %. */
