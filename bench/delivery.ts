@@ -30,7 +30,8 @@ export async function benchDelivery(): Promise<Result[]> {
     for (let i = 0; i < SESSIONS; i++) {
       const run = await inpaint(stack, pic, `delivery ${i}`);
       const task = (await stack.fake.tasks()).find((t) => t.prompt === `delivery ${i}`);
-      if (!task?.readyServedAt || run.addedAt === undefined) throw new Error(`session ${i} left no timestamps: was the result added as a new message?`);
+      if (!task?.readyServedAt || run.addedAt === undefined)
+        throw new Error(`session ${i} left no timestamps: was the result added as a new message?`);
       const download = await downloadMs(stack, task.id);
       bytes = download.bytes;
       delays.push(run.addedAt - task.readyServedAt - download.ms);

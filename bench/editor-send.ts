@@ -16,8 +16,21 @@ const SENDS = 7;
 /** A photo-like picture (gradients, shapes and noise), as a JPEG of usual quality. */
 async function picture(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="#2a5fb0"/><stop offset="1" stop-color="#e8b04a"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="1300" cy="700" r="380" fill="#c23b3b"/><rect x="300" y="1200" width="700" height="500" fill="#3b8c4a"/></svg>`;
-  const noise = await sharp({ create: { width: SIZE, height: SIZE, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).png().toBuffer();
-  return sharp(Buffer.from(svg)).composite([{ input: noise, blend: 'overlay' }]).jpeg({ quality: 90 }).toBuffer();
+  const noise = await sharp({
+    create: {
+      width: SIZE,
+      height: SIZE,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 24 },
+    },
+  })
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: noise, blend: 'overlay' }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /**
@@ -25,7 +38,12 @@ async function picture(): Promise<Buffer> {
  * stamps a task only after making its result, which real FLUX does later, so its stamp would count work that
  * is not on the path.
  */
-async function stampingProxy(): Promise<{ url: string; received: number[]; forwardTo(url: string): void; close(): Promise<void> }> {
+async function stampingProxy(): Promise<{
+  url: string;
+  received: number[];
+  forwardTo(url: string): void;
+  close(): Promise<void>;
+}> {
   const received: number[] = [];
   let target: URL | undefined;
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -33,9 +51,15 @@ async function stampingProxy(): Promise<{ url: string; received: number[]; forwa
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method === 'POST') received.push(Date.now());
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+      ) as Record<string, string>;
       if (!target) return void res.writeHead(503).end();
-      fetch(new URL(req.url ?? '/', target.origin), { method: req.method!, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) }).then(
+      fetch(new URL(req.url ?? '/', target.origin), {
+        method: req.method!,
+        headers,
+        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+      }).then(
         async (answer) => {
           res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
           res.end(Buffer.from(await answer.arrayBuffer()));
@@ -67,7 +91,9 @@ export async function benchSendToFlux(): Promise<Result[]> {
     await page.waitForSelector('.fi-app .panel');
     await page.setInputFiles('#load-file', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await page.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
-    const state = (await page.evaluate(() => window.__fluxEditor!.state())) as { image: { width: number; height: number } };
+    const state = (await page.evaluate(() => window.__fluxEditor!.state())) as {
+      image: { width: number; height: number };
+    };
     const { width, height } = state.image;
     await page.fill('#t-size', '80');
     await stroke(page, page.mainFrame(), [
@@ -78,11 +104,20 @@ export async function benchSendToFlux(): Promise<Result[]> {
     await page.fill('#p-prompt', 'a red kite in the sky');
     const times: number[] = [];
     for (let i = 0; i < SENDS; i++) {
-      await page.waitForFunction(() => (window.__fluxEditor!.state() as { sendEnabled: boolean }).sendEnabled, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => (window.__fluxEditor!.state() as { sendEnabled: boolean }).sendEnabled,
+        undefined,
+        { timeout: 60_000 },
+      );
       const before = proxy.received.length;
       await page.evaluate(() => {
         const w = window as unknown as { __clickAt: number };
-        document.querySelector('button.send')!.addEventListener('click', () => (w.__clickAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
+        document
+          .querySelector('button.send')!
+          .addEventListener('click', () => (w.__clickAt = performance.timeOrigin + performance.now()), {
+            capture: true,
+            once: true,
+          });
       });
       await page.click('button.send');
       const deadline = Date.now() + 30_000;
@@ -91,13 +126,21 @@ export async function benchSendToFlux(): Promise<Result[]> {
       const clickAt = await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
       times.push(proxy.received[before]! - clickAt);
       // The job ends (the result or an error); then "Back to the editor" and the same mask is sent again.
-      await page.waitForFunction(() => !(window.__fluxEditor!.state() as { busy: boolean }).busy, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => !(window.__fluxEditor!.state() as { busy: boolean }).busy, undefined, {
+        timeout: 60_000,
+      });
       if (await page.isVisible('.compare')) await page.click('.cmp-actions button:last-child');
     }
     // The first send warms the sidecar's code paths and sharp's pools: reported, not judged.
     const warm = times.slice(1);
     return [
-      atMost('editor: Send click to FLUX receiving the task, 2048x2048, median', round(quantile(warm, 0.5)), 'ms', 500, `${warm.length} sends after a first one of ${round(times[0]!)} ms; mask painted at ${width}x${height}`),
+      atMost(
+        'editor: Send click to FLUX receiving the task, 2048x2048, median',
+        round(quantile(warm, 0.5)),
+        'ms',
+        500,
+        `${warm.length} sends after a first one of ${round(times[0]!)} ms; mask painted at ${width}x${height}`,
+      ),
       info('editor: Send click to FLUX receiving the task, max', round(Math.max(...warm)), 'ms'),
     ];
   } finally {

@@ -29,7 +29,9 @@ async function bigPicture(): Promise<string> {
 }
 
 export async function benchEditor(): Promise<Result[]> {
-  const host = await startHost(baseInit([{ ref: 'big', label: 'A 4096 x 4096 picture', preview: await bigPicture(), width: SIZE, height: SIZE }]));
+  const host = await startHost(
+    baseInit([{ ref: 'big', label: 'A 4096 x 4096 picture', preview: await bigPicture(), width: SIZE, height: SIZE }]),
+  );
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -38,7 +40,8 @@ export async function benchEditor(): Promise<Result[]> {
     // Work per frame: pointer handlers (timed between a first capturing and a last bubbling listener on the
     // window) plus the animation-frame callbacks, where the editor draws.
     await frame.evaluate(() => {
-      const work: Sample[] = (window.__work = []);
+      const work: Sample[] = [];
+      window.__work = work;
       const raf = window.requestAnimationFrame.bind(window);
       window.requestAnimationFrame = (cb) =>
         raf((t) => {
@@ -50,7 +53,9 @@ export async function benchEditor(): Promise<Result[]> {
       window.addEventListener('pointermove', () => (moveStarted = performance.now()), true);
       window.addEventListener('pointermove', () => work.push({ kind: 'move', ms: performance.now() - moveStarted }));
     });
-    const state = (await frame.evaluate(() => window.__fluxEditor!.state())) as { image: { width: number; height: number } };
+    const state = (await frame.evaluate(() => window.__fluxEditor!.state())) as {
+      image: { width: number; height: number };
+    };
     const { width, height } = state.image;
     for (let i = 0; i < STROKES; i++) {
       const y = ((i % 25) + 1) * (height / 27);
@@ -81,14 +86,39 @@ export async function benchEditor(): Promise<Result[]> {
         }),
       );
     }
-    const after = (await frame.evaluate(() => window.__fluxEditor!.state())) as { history: { undo: number; bytes: number } };
+    const after = (await frame.evaluate(() => window.__fluxEditor!.state())) as {
+      history: { undo: number; bytes: number };
+    };
     const snapshotBytes = after.history.undo * width * height;
     return [
-      atMost('editor: stroke frame work p95, 4096x4096 picture', round(quantile(frames, 0.95)), 'ms', 16, `${frames.length} frames over ${STROKES} strokes, painted at ${width}x${height}`),
+      atMost(
+        'editor: stroke frame work p95, 4096x4096 picture',
+        round(quantile(frames, 0.95)),
+        'ms',
+        16,
+        `${frames.length} frames over ${STROKES} strokes, painted at ${width}x${height}`,
+      ),
       info('editor: stroke frame work max', round(Math.max(...frames)), 'ms'),
-      atMost('editor: mask hand-off (raw bytes), median', round(quantile(exportTimes, 0.5)), 'ms', 100, `${width}x${height} mask, read and base64-encoded for Send`),
-      info('editor: memory of the undo steps', round(after.history.bytes / 1024 / 1024, 2), 'MB', `${after.history.undo} steps kept`),
-      atMost('editor: undo memory / one full copy per step', round(after.history.bytes / snapshotBytes, 3), 'x', 0.25, `${round(snapshotBytes / 1024 / 1024)} MB with full copies`),
+      atMost(
+        'editor: mask hand-off (raw bytes), median',
+        round(quantile(exportTimes, 0.5)),
+        'ms',
+        100,
+        `${width}x${height} mask, read and base64-encoded for Send`,
+      ),
+      info(
+        'editor: memory of the undo steps',
+        round(after.history.bytes / 1024 / 1024, 2),
+        'MB',
+        `${after.history.undo} steps kept`,
+      ),
+      atMost(
+        'editor: undo memory / one full copy per step',
+        round(after.history.bytes / snapshotBytes, 3),
+        'x',
+        0.25,
+        `${round(snapshotBytes / 1024 / 1024)} MB with full copies`,
+      ),
       ...(await benchSendToFlux()),
     ];
   } finally {

@@ -20,7 +20,13 @@ export async function benchFootprint(): Promise<Result[]> {
     const after = run.chat.get('a1')!.content;
     const unchanged = after === pic.content;
     const extra = Buffer.byteLength(after) - Buffer.byteLength(pic.content);
-    const extraResult = atMost('footprint: bytes added to the clicked message after Send', extra, 'B', 0, unchanged ? 'identical to the original' : 'differs from the original');
+    const extraResult = atMost(
+      'footprint: bytes added to the clicked message after Send',
+      extra,
+      'B',
+      0,
+      unchanged ? 'identical to the original' : 'differs from the original',
+    );
     return [
       atMost('footprint: bytes stored in the chat while the editor is open', openBytes, 'B', 4096),
       { ...extraResult, pass: extraResult.pass && unchanged },

@@ -45,7 +45,13 @@ async function measureAll(): Promise<Result[]> {
 
   const upscale = await medianMs(() => prepareInputs({ image, info, mask, requireMask: true, limits: LIMITS }));
   const crop = await medianMs(() =>
-    prepareInputs({ image, info, crop: { x: 0.1, y: 0.1, width: 0.8, height: 0.8 }, requireMask: false, limits: LIMITS }),
+    prepareInputs({
+      image,
+      info,
+      crop: { x: 0.1, y: 0.1, width: 0.8, height: 0.8 },
+      requireMask: false,
+      limits: LIMITS,
+    }),
   );
   const sides = expandSides({ top: 256, bottom: 256, left: 256, right: 256 });
   const expand = await medianMs(() => decodePadded(image, sides));
@@ -53,7 +59,13 @@ async function measureAll(): Promise<Result[]> {
   return [
     atMost(`images: mask 1024 -> ${label} upscale`, upscale, 'ms', TARGET_MS, `median of ${RUNS}, prepareInputs`),
     atMost(`images: crop 80 % of ${label}`, crop, 'ms', TARGET_MS, `median of ${RUNS}, prepareInputs, PNG out`),
-    atMost(`images: expand canvas ${label} +256 each side`, expand, 'ms', TARGET_MS, `median of ${RUNS}, decode + pad + border mask, as the local provider's worker does`),
+    atMost(
+      `images: expand canvas ${label} +256 each side`,
+      expand,
+      'ms',
+      TARGET_MS,
+      `median of ${RUNS}, decode + pad + border mask, as the local provider's worker does`,
+    ),
     atMost(`images: ${local.name}`, local.value, local.unit, local.target, local.detail),
   ];
 }

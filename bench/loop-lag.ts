@@ -28,7 +28,9 @@ function runPython(args: string[]): Promise<{ shim: Lag; baseline: Lag }> {
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', (e) => reject(new Error(`could not run python3 (needed for the event-loop benchmark): ${e.message}`)));
+    child.on('error', (e) =>
+      reject(new Error(`could not run python3 (needed for the event-loop benchmark): ${e.message}`)),
+    );
     child.on('exit', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0) return reject(new Error(`loop_lag.py exited with ${code}:\n${err.slice(-2000)}`));
@@ -46,11 +48,16 @@ export async function benchLoopLag(): Promise<Result[]> {
   let lag: { shim: Lag; baseline: Lag };
   try {
     lag = await runPython([
-      '--sidecar', stack.url,
-      '--token', BENCH_TOKEN,
-      '--flux', stack.fake.url,
-      '--key', BENCH_FLUX_KEY,
-      '--clicks', String(CLICKS),
+      '--sidecar',
+      stack.url,
+      '--token',
+      BENCH_TOKEN,
+      '--flux',
+      stack.fake.url,
+      '--key',
+      BENCH_FLUX_KEY,
+      '--clicks',
+      String(CLICKS),
     ]);
   } finally {
     await stack.close();
@@ -63,7 +70,12 @@ export async function benchLoopLag(): Promise<Result[]> {
   return [
     { ...max, pass: max.pass && allDone },
     info('loop lag: function, p99', round(shim.p99_ms), 'ms'),
-    info('loop lag: function, max loop-thread CPU in one probe', round(shim.busy_max_ms), 'ms', 'stall from work on the loop, not from a busy machine'),
+    info(
+      'loop lag: function, max loop-thread CPU in one probe',
+      round(shim.busy_max_ms),
+      'ms',
+      'stall from work on the loop, not from a busy machine',
+    ),
     info('loop lag: naive blocking baseline, max', round(baseline.max_ms), 'ms', baseNote),
     info('loop lag: baseline / function (max)', round(baseline.max_ms / Math.max(shim.max_ms, 0.1), 0), 'x'),
   ];

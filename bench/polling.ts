@@ -4,7 +4,7 @@
  * brings none, the duration recorded once Ready was seen) and FLUX answers as the fake server does: no
  * progress while Pending (the first 20 % of the job), then elapsed / length, Ready from the job's length on.
  */
-import { DurationStats, nextPollDelay } from '../src/jobs/poller.js';
+import { DurationStats, nextPollDelay } from '../src/providers/bfl/poller.js';
 import { atMost, below, info, quantile, round, type Result } from './result.js';
 
 const JOBS = 200;
@@ -70,6 +70,12 @@ export async function benchPolling(): Promise<Result[]> {
     below('polling: detection delay p50, adaptive', round(quantile(delays(smart), 0.5), 2), 's', 0.5, note),
     info('polling: detection delay p95, adaptive', round(quantile(delays(smart), 0.95), 2), 's'),
     info('polling: detection delay p50, fixed 2 s', round(quantile(delays(plain), 0.5), 2), 's'),
-    atMost('polling: requests adaptive / fixed', round(sum(smart) / sum(plain), 2), 'x', 1.0, `${sum(smart)} vs ${sum(plain)} polls`),
+    atMost(
+      'polling: requests adaptive / fixed',
+      round(sum(smart) / sum(plain), 2),
+      'x',
+      1.0,
+      `${sum(smart)} vs ${sum(plain)} polls`,
+    ),
   ];
 }

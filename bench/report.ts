@@ -36,12 +36,16 @@ function row(r: Result): string[] {
 export function consoleTable(results: readonly Result[]): string {
   const rows = [HEADER, ...results.map(row)];
   const widths = HEADER.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
 export function markdown(results: readonly Result[], machine: Machine): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
   const lines = [
     `# Benchmarks, ${machine.date.slice(0, 10)}`,
     '',
@@ -49,7 +53,7 @@ export function markdown(results: readonly Result[], machine: Machine): string {
     '',
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map((_, c) => (c === 1 ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...results.map((r) => `| ${row(r).map(escape).join(' | ')} |`),
+    ...results.map((r) => `| ${row(r).map(escapeCell).join(' | ')} |`),
     '',
   ];
   return lines.join('\n');

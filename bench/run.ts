@@ -40,7 +40,16 @@ async function attempt(name: string, bench: Bench): Promise<Result[]> {
     return results;
   } catch (err) {
     console.log('error');
-    return [{ name: `${name}: could not run`, value: 0, unit: '', target: 'runs', pass: false, note: (err as Error).message.split('\n')[0] }];
+    return [
+      {
+        name: `${name}: could not run`,
+        value: 0,
+        unit: '',
+        target: 'runs',
+        pass: false,
+        note: (err as Error).message.split('\n')[0],
+      },
+    ];
   }
 }
 
@@ -71,10 +80,17 @@ if (process.argv.includes('--save')) {
   const json = `${RESULTS}${machine.date.slice(0, 10)}.json`;
   await writeFile(json, `${JSON.stringify({ machine, results }, null, 2)}\n`);
   await writeFile(`${RESULTS}latest.md`, markdown(results, machine));
-  console.log(`${results.length - failed.length}/${results.length} within target; written ${json} and ${RESULTS}latest.md`);
+  console.log(
+    `${results.length - failed.length}/${results.length} within target; written ${json} and ${RESULTS}latest.md`,
+  );
 } else {
-  console.log(`${results.length - failed.length}/${results.length} within target; not saved (npm run bench -- --save writes bench/results/)`);
+  console.log(
+    `${results.length - failed.length}/${results.length} within target; not saved (npm run bench -- --save writes bench/results/)`,
+  );
 }
-if (failed.length) console.log(`load average ${machine.load.before} before, ${machine.load.after} after the run on ${machine.cpus} CPUs`);
+if (failed.length)
+  console.log(
+    `load average ${machine.load.before} before, ${machine.load.after} after the run on ${machine.cpus} CPUs`,
+  );
 // Everything is measured (and saved when asked); the exit status says whether every target was met.
 process.exit(failed.length ? 1 : 0);

@@ -18,7 +18,14 @@ export async function picture(width: number, height: number): Promise<Picture> {
 
 export async function inpaint(stack: Stack, pic: Picture, prompt: string): Promise<SessionRun> {
   const page = new FakePage({
-    onInit: (init) => ({ model: 'fill', prompt, image: { ref: init.images[0].ref }, mask: pic.mask, params: { steps: 20 }, output_format: 'png' }),
+    onInit: (init) => ({
+      model: 'fill',
+      prompt,
+      image: { ref: init.images[0].ref },
+      mask: pic.mask,
+      params: { steps: 20 },
+      output_format: 'png',
+    }),
   });
   const run = await runSession({
     url: stack.url,

@@ -42,13 +42,19 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
 }
 
 async function startFakeFluxProcess(latencyMs: number): Promise<FakeFluxProcess> {
-  const child = fork(fileURLToPath(new URL('./fake-flux-child.ts', import.meta.url)), [String(latencyMs), BENCH_FLUX_KEY], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    fileURLToPath(new URL('./fake-flux-child.ts', import.meta.url)),
+    [String(latencyMs), BENCH_FLUX_KEY],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const ready = await Promise.race([
     nextMessage<FakeFluxReady>(child),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the fake FLUX process did not start')), START_TIMEOUT_MS).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('the fake FLUX process did not start')), START_TIMEOUT_MS).unref(),
+    ),
   ]).catch((err: unknown) => {
     child.kill();
     throw err;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { lastJobEvent } from '../test/support/events.js';
 import { testImage, testMask } from '../test/support/images.js';
 import { atLeast, below, info, quantile, round, type Result } from './result.js';
-import { BENCH_FLUX_KEY, BENCH_TOKEN, startStack, type Stack } from './stack.js';
+import { BENCH_TOKEN, startStack, type Stack } from './stack.js';
 
 const JOBS = 50;
 const SLOTS = 24;
@@ -40,15 +40,25 @@ async function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> 
 /** Submits one job and follows its event stream to the end; resolves with its final state. */
 async function runJob(stack: Stack, body: string): Promise<string> {
   const auth = { authorization: `Bearer ${BENCH_TOKEN}` };
-  const res = await fetch(`${stack.url}/v1/jobs`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+  const res = await fetch(`${stack.url}/v1/jobs`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body,
+  });
   if (res.status !== 202) throw new Error(`POST /v1/jobs answered ${res.status}: ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
-  const last = await lastJobEvent(await fetch(`${stack.url}/v1/jobs/${id}/events`, { headers: auth })).catch(() => ({ state: 'no events' }));
+  const last = await lastJobEvent(await fetch(`${stack.url}/v1/jobs/${id}/events`, { headers: auth })).catch(() => ({
+    state: 'no events',
+  }));
   return String(last.state);
 }
 
 export async function benchThroughput(): Promise<Result[]> {
-  const stack = await startStack(LATENCY_MS, { FLUX_INPAINT_MAX_ACTIVE_TASKS: String(SLOTS), FLUX_INPAINT_RATE_LIMIT: '0', FLUX_INPAINT_POLL_INTERVAL_S: '2' });
+  const stack = await startStack(LATENCY_MS, {
+    FLUX_INPAINT_MAX_ACTIVE_TASKS: String(SLOTS),
+    FLUX_INPAINT_RATE_LIMIT: '0',
+    FLUX_INPAINT_POLL_INTERVAL_S: '2',
+  });
   const ticks = clockTicksPerSecond();
   let states: string[];
   let wallMs: number;
@@ -88,12 +98,34 @@ export async function benchThroughput(): Promise<Result[]> {
   }
   const done = states.filter((s) => s === 'done').length;
   const idealMs = Math.ceil(JOBS / SLOTS) * LATENCY_MS;
-  const ratio = atLeast('throughput: ideal / achieved makespan', round(idealMs / wallMs, 2), 'x', 0.95, `${done}/${JOBS} done in ${round(wallMs / 1000)} s, ideal ${idealMs / 1000} s`);
+  const ratio = atLeast(
+    'throughput: ideal / achieved makespan',
+    round(idealMs / wallMs, 2),
+    'x',
+    0.95,
+    `${done}/${JOBS} done in ${round(wallMs / 1000)} s, ideal ${idealMs / 1000} s`,
+  );
   return [
     { ...ratio, pass: ratio.pass && done === JOBS },
-    below('throughput: sidecar peak RSS', Math.round(rss), 'MB', 200, `VmHWM; ${Math.round(idleRss)} MB after one job, before the load`),
-    info('throughput: first FLUX task created after', firstSubmitMs, 'ms', 'time the sidecar takes to accept the burst before FLUX sees a job'),
-    info('throughput: Ready detection delay p50', Math.round(quantile(detection, 0.5)), 'ms', `max ${Math.round(Math.max(...detection))} ms: from FLUX being ready to the poll that saw it`),
+    below(
+      'throughput: sidecar peak RSS',
+      Math.round(rss),
+      'MB',
+      200,
+      `VmHWM; ${Math.round(idleRss)} MB after one job, before the load`,
+    ),
+    info(
+      'throughput: first FLUX task created after',
+      firstSubmitMs,
+      'ms',
+      'time the sidecar takes to accept the burst before FLUX sees a job',
+    ),
+    info(
+      'throughput: Ready detection delay p50',
+      Math.round(quantile(detection, 0.5)),
+      'ms',
+      `max ${Math.round(Math.max(...detection))} ms: from FLUX being ready to the poll that saw it`,
+    ),
     info('throughput: sidecar CPU per job', Math.round(cpu / JOBS), 'ms', 'utime + stime'),
   ];
 }

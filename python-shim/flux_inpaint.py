@@ -20,8 +20,9 @@ import re
 import secrets
 import time
 import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable, Literal
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 import aiohttp
@@ -66,6 +67,15 @@ def _read_image(path: Path, mime: str) -> dict:
     return {"mime": mime, "data": base64.b64encode(data).decode()}
 
 
+def _read_cached(path: str, cache_dir: str) -> dict:
+    root = Path(cache_dir).resolve()
+    target = (root / unquote(path[len("/cache/") :])).resolve()
+    mime = "image/" + target.suffix.lower()[1:].replace("jpg", "jpeg")
+    ok = path.startswith("/cache/") and target.is_relative_to(root) and mime in MAGIC
+    _check(ok, "forbidden", "Only Open WebUI's images (/api/v1/files, file ids, /cache) are read.")
+    return _read_image(target, mime)
+
+
 async def _call(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Open WebUI's helpers: coroutines since 0.9, plain functions before (run off the loop: they hit the DB or S3)."""
     if inspect.iscoroutinefunction(f):
@@ -99,7 +109,12 @@ class Bridge:
 
     def __init__(self, valves: "Action.Valves", body: dict, user: dict, model: dict, emitter: Emitter | None, event_call: Emitter | None, request: Any) -> None:
         self.valves, self.body, self.user, self.model, self.emitter, self.event_call, self.request = valves, body, user, model, emitter, event_call, request
-        self.url, self.token, self.chat_id, self.uid = valves.SIDECAR_URL.rstrip("/"), valves.SIDECAR_TOKEN.encode(), str(body.get("chat_id") or ""), str(user.get("id", ""))
+        self.url, self.token, self.chat_id, self.uid = (
+            valves.SIDECAR_URL.rstrip("/"),
+            valves.SIDECAR_TOKEN.encode(),
+            str(body.get("chat_id") or ""),
+            str(user.get("id", "")),
+        )
         self.sid, self.key, self.chat_text, self.added, self.tasks, self.stage = "", b"", "", set[str](), set[asyncio.Task](), "connect"
         self.Chats, self.call_lock, self.detached = _owui(".models.chats", "Chats"), asyncio.Lock(), asyncio.get_running_loop().create_future()
 
@@ -125,7 +140,11 @@ class Bridge:
                 async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
                     answer = await r.json(content_type=None) if r.status == 200 else None
                 challenge = str(answer.get("challenge") or "") if isinstance(answer, dict) else ""
-                _check(challenge, "", f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar.")
+                _check(
+                    challenge,
+                    "",
+                    f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar.",
+                )
                 data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
                 nonce = secrets.token_urlsafe(24)
                 self.key = hmac.new(self.token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
@@ -152,7 +171,7 @@ class Bridge:
             except OpError as e:
                 if e.args[1]:
                     return str(e.args[1])
-            except (aiohttp.ClientError, OSError, asyncio.TimeoutError, ValueError) as e:
+            except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as e:
                 log.info("flux_inpaint: sidecar connection ended: %s", type(e).__name__)
             finally:
                 for task in self.tasks:
@@ -165,8 +184,11 @@ class Bridge:
 
     async def _refused(self, r: aiohttp.ClientResponse) -> str:
         if r.status in (200, 401, 426):
-            return {200: "", 401: f"The inpaint sidecar at {self.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.",
-                    426: f"The inpaint sidecar at {self.url} speaks a newer protocol: update this function (Admin Panel > Functions)."}[r.status]
+            return {
+                200: "",
+                401: f"The inpaint sidecar at {self.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.",
+                426: f"The inpaint sidecar at {self.url} speaks a newer protocol: update this function (Admin Panel > Functions).",
+            }[r.status]
         try:
             return f"Inpaint sidecar error: {(await r.json(content_type=None))['error']['message']}"
         except (ValueError, KeyError, TypeError, aiohttp.ClientError):
@@ -175,17 +197,33 @@ class Bridge:
     async def _opening(self, action_id: str) -> dict:
         direct = self.model.get("direct") or getattr(getattr(self.request, "state", None), "direct", False) or (self.body.get("model_item") or {}).get("direct")
         # Before WEBSOCKET_EVENT_CALLER_TIMEOUT (0.8.8) event calls have socket.io's default timeout: 60 s.
-        owui = {"version": _owui(".env", "VERSION"), "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
-                "model_direct": bool(direct), "features": {"delete_message": hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id")}}
+        owui = {
+            "version": _owui(".env", "VERSION"),
+            "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
+            "model_direct": bool(direct),
+            "features": {"delete_message": hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id")},
+        }
         # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.
         stored = await _call(self.Chats.get_chat_by_id, self.chat_id) if self.Chats and self.chat_id and not self.chat_id.startswith("local:") else None
         history = (getattr(stored, "chat", None) or {}).get("history") or {}
         messages, branch, current = history.get("messages") or {}, [], self.body.get("id")
         while current in messages and len(branch) < len(messages):
             m = messages[current]
-            files = [{k: v for k, v in {"type": f.get("type"), "url": f.get("url"), "id": f.get("id"), "name": f.get("name"), "content_type": f.get(
-                "content_type") or (f.get("meta") or (f.get("file") or {}).get("meta") or {}).get("content_type")}.items() if v is not None}
-                for f in m.get("files") or [] if isinstance(f, dict)]
+            files = [
+                {
+                    k: v
+                    for k, v in {
+                        "type": f.get("type"),
+                        "url": f.get("url"),
+                        "id": f.get("id"),
+                        "name": f.get("name"),
+                        "content_type": f.get("content_type") or (f.get("meta") or (f.get("file") or {}).get("meta") or {}).get("content_type"),
+                    }.items()
+                    if v is not None
+                }
+                for f in m.get("files") or []
+                if isinstance(f, dict)
+            ]
             branch.append({"id": current, "parentId": m.get("parentId"), "role": m.get("role"), "content": m.get("content") or "", "files": files})
             current = m.get("parentId")
         chat = {"messages": branch[::-1], "currentId": history.get("currentId")} if branch else None
@@ -208,7 +246,7 @@ class Bridge:
         try:
             async with self.http.post(f"{self.url}/v1/sessions/{self.sid}/replies/{op['id']}", data=data, headers=headers) as r:
                 log.debug("flux_inpaint: reply %s -> HTTP %s", op.get("op"), r.status)
-        except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as e:
+        except (TimeoutError, aiohttp.ClientError, OSError) as e:
             log.info("flux_inpaint: reply %s not delivered: %s", op.get("op"), type(e).__name__)
 
     async def _op_call(self, op: dict) -> dict:
@@ -216,7 +254,7 @@ class Bridge:
         async with self.call_lock:
             try:
                 return {"value": await asyncio.wait_for(self.event_call(op.get("event") or {}), float(op.get("timeout_ms", 60000)) / 1000)}
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 raise OpError("timeout", "The browser page did not answer in time.") from None
 
     async def _op_read_image(self, op: dict) -> dict:
@@ -227,11 +265,7 @@ class Bridge:
         referenced = any(n and re.search(rf"(?<![\w/.%-]){re.escape(n)}(?![\w/.%-])", self.chat_text) for n in (url, file_id))
         _check(referenced, "forbidden", "Only images referenced in this chat can be read.")
         if not file_id:
-            root = Path(str(_owui(".config", "CACHE_DIR"))).resolve()
-            target = (root / unquote(path[len("/cache/"):])).resolve()
-            mime = "image/" + target.suffix.lower()[1:].replace("jpg", "jpeg")
-            _check(path.startswith("/cache/") and target.is_relative_to(root) and mime in MAGIC, "forbidden", "Only Open WebUI's images (/api/v1/files, file ids, /cache) are read.")
-            return await asyncio.to_thread(_read_image, target, mime)
+            return await asyncio.to_thread(_read_cached, path, str(_owui(".config", "CACHE_DIR")))
         file = await _call(_owui(".models.files", "Files").get_file_by_id, file_id)
         _check(file and file.path, "not_found", "That image is not in Open WebUI's files (it may have been deleted).")
         # Open WebUI's rule for /api/v1/files/{id}/content: owner, admin, or shared (0.6: routers.files; 0.8.6+: utils).
@@ -272,7 +306,11 @@ class Bridge:
         parent_id, message, upsert = str(op.get("parent_id", "")), dict(op.get("message") or {}), self.Chats.upsert_message_to_chat_by_id_and_message_id
         parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id)
         current = ((getattr(await _call(self.Chats.get_chat_by_id, self.chat_id), "chat", None) or {}).get("history") or {}).get("currentId")
-        _check(parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or []), "not_found", "The message to answer is no longer in the chat.")
+        _check(
+            parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or []),
+            "not_found",
+            "The message to answer is no longer in the chat.",
+        )
         # Open WebUI's upsert answers None when it could not write (it logs, never raises).
         failed = "Open WebUI could not write the message into the chat."
         _check(await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*(parent.get("childrenIds") or []), message["id"]]}), "failed", failed)
@@ -308,9 +346,15 @@ class Bridge:
 
 class Action:
     class Valves(BaseModel):
-        SIDECAR_URL: str = Field("http://127.0.0.1:8787", pattern=r"^https?://[^/\s]+", description="Where the flux-inpaint sidecar listens, as seen from the Open WebUI server.")
-        SIDECAR_TOKEN: str = Field("", description="The sidecar's access token (printed on its first start, also in <data dir>/token). It never leaves this server.")
-        FLUX_API_URL: str = Field("https://api.bfl.ai/v1", pattern=r"^https?://", description="FLUX API base URL (a regional endpoint such as https://api.eu.bfl.ai/v1 also works).")
+        SIDECAR_URL: str = Field(
+            "http://127.0.0.1:8787", pattern=r"^https?://[^/\s]+", description="Where the flux-inpaint sidecar listens, as seen from the Open WebUI server."
+        )
+        SIDECAR_TOKEN: str = Field(
+            "", description="The sidecar's access token (printed on its first start, also in <data dir>/token). It never leaves this server."
+        )
+        FLUX_API_URL: str = Field(
+            "https://api.bfl.ai/v1", pattern=r"^https?://", description="FLUX API base URL (a regional endpoint such as https://api.eu.bfl.ai/v1 also works)."
+        )
         FLUX_API_KEY: str = Field("", description="Your FLUX API key (api.bfl.ai). Empty: the sidecar uses its own FLUX_API_KEY.")
         STEPS: int = Field(50, ge=15, le=50, description="Diffusion steps (15-50): more is slower and finer.")
         GUIDANCE: float = Field(60, ge=1.5, le=100, description="How strictly FLUX follows the prompt (1.5-100).")
@@ -319,16 +363,32 @@ class Action:
         POLL_INTERVAL: float = Field(2, gt=0, le=30, description="Seconds between checks for the result.")
         MAX_POLL_ATTEMPTS: int = Field(60, ge=1, le=10000, description="Checks before the job is given up.")
         SESSION_TTL_MINUTES: int = Field(30, ge=1, le=1440, description="Minutes an editor may stay open without Send.")
-        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field("auto", description="Translate prompts to English: auto (when not English), always, never.")
-        TRANSLATION_MODEL: str = Field("", description="Model id for translation; empty uses the chat's model (a direct connection cannot be used: set one here).")
-        RESULT_MESSAGE: Literal["auto", "new", "same"] = Field("auto", description="Where the result goes: auto (a message of its own where Open WebUI can show it, 0.11+; else the clicked message), new, or same.")
+        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field(
+            "auto", description="Translate prompts to English: auto (when not English), always, never."
+        )
+        TRANSLATION_MODEL: str = Field(
+            "", description="Model id for translation; empty uses the chat's model (a direct connection cannot be used: set one here)."
+        )
+        RESULT_MESSAGE: Literal["auto", "new", "same"] = Field(
+            "auto",
+            description="Where the result goes: auto (a message of its own where Open WebUI can show it, 0.11+; else the clicked message), new, or same.",
+        )
         DEBUG: bool = Field(False, description="Log op names to the Open WebUI server log (never keys or image data).")
 
     def __init__(self) -> None:
         self.valves = self.Valves()
 
-    async def action(self, body: dict, __user__: dict | None = None, __event_emitter__: Emitter | None = None, __event_call__: Emitter | None = None,
-                     __request__: Any = None, __id__: str | None = None, __model__: dict | None = None, **kwargs: Any) -> None:
+    async def action(
+        self,
+        body: dict,
+        __user__: dict | None = None,
+        __event_emitter__: Emitter | None = None,
+        __event_call__: Emitter | None = None,
+        __request__: Any = None,
+        __id__: str | None = None,
+        __model__: dict | None = None,
+        **kwargs: Any,
+    ) -> None:
         bridge = Bridge(self.valves, body, __user__ or {}, __model__ or {}, __event_emitter__, __event_call__, __request__)
         task = asyncio.create_task(bridge.run(__id__ or "flux_inpaint"), name="flux_inpaint:session")
         SESSIONS.add(task)

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { z } from 'zod';
 import { buildEditorBundle } from '../artifact/build.js';
-import { EDITOR_FILE } from './artifact/bundle.js';
-import { valvesSchema } from './bridge/schemas.js';
+import { EDITOR_FILE } from './editor/bundle.js';
+import { valvesSchema } from './owui/schemas.js';
 import { WORKER_BUILD, WORKER_FILE } from './providers/local/pool.js';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -37,7 +37,10 @@ export async function buildDist(outDir = DIST): Promise<void> {
     build({ ...WORKER_BUILD, outfile: `${next}/${WORKER_FILE}` }),
     buildEditorBundle({ minify: true }).then((js) => writeFile(`${next}/${EDITOR_FILE}`, js)),
     // The function's valves must match what the sidecar accepts: its tests compare Action.Valves with this.
-    writeFile(`${next}/${VALVES_SCHEMA_FILE}`, `${JSON.stringify(z.toJSONSchema(valvesSchema, { io: 'input' }), null, 2)}\n`),
+    writeFile(
+      `${next}/${VALVES_SCHEMA_FILE}`,
+      `${JSON.stringify(z.toJSONSchema(valvesSchema, { io: 'input' }), null, 2)}\n`,
+    ),
   ]);
   await rm(outDir, { recursive: true, force: true });
   await rename(next, outDir);

@@ -8,8 +8,22 @@ const intFromEnv = (min: number, max: number) => {
 
 const urlList = z
   .string()
-  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, 'each entry must look like https://host, https://*.domain or http://127.0.0.1:port')));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i,
+          'each entry must look like https://host, https://*.domain or http://127.0.0.1:port',
+        ),
+    ),
+  );
 
 /**
  * Everything the sidecar reads from the environment, validated once at start. A wrong value stops the start
@@ -32,7 +46,11 @@ const envSchema = z.object({
   FLUX_INPAINT_MAX_IMAGE_MB: intFromEnv(1, 100).default(20),
   FLUX_INPAINT_MAX_IMAGE_MP: intFromEnv(1, 100).default(40),
   FLUX_INPAINT_MAX_RESULT_MB: intFromEnv(1, 200).default(50),
-  FLUX_INPAINT_POLL_INTERVAL_S: z.coerce.number({ error: 'must be a number of seconds' }).positive({ error: 'must be more than 0 seconds' }).max(30, { error: 'must be at most 30 seconds' }).default(2),
+  FLUX_INPAINT_POLL_INTERVAL_S: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .positive({ error: 'must be more than 0 seconds' })
+    .max(30, { error: 'must be at most 30 seconds' })
+    .default(2),
   FLUX_INPAINT_MAX_POLL_ATTEMPTS: intFromEnv(1, 10_000).default(60),
   FLUX_INPAINT_KEEP_RESULTS_DAYS: intFromEnv(0, 3650).default(30),
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),

@@ -17,7 +17,11 @@ export const ERRORS = {
   invalid_request: { status: 400, expected: true, hint: 'Fix the field the message names and send again.' },
   invalid_json: { status: 400, expected: true, hint: 'Send a valid JSON body.' },
   request_too_large: { status: 413, expected: true, hint: 'Use a smaller image, or raise FLUX_INPAINT_MAX_IMAGE_MB.' },
-  unsupported_media_type: { status: 415, expected: true, hint: 'Send the body as JSON or multipart/form-data, with that Content-Type.' },
+  unsupported_media_type: {
+    status: 415,
+    expected: true,
+    hint: 'Send the body as JSON or multipart/form-data, with that Content-Type.',
+  },
   method_not_allowed: { status: 405, expected: true, hint: 'Use one of the methods the message lists.' },
   not_found: { status: 404, expected: true, hint: 'Check the path against the HTTP API section of README.md.' },
   unauthorized: {
@@ -25,7 +29,11 @@ export const ERRORS = {
     expected: true,
     hint: 'Use the token the sidecar printed on first start (also in <data dir>/token), in the SIDECAR_TOKEN valve or as Bearer token.',
   },
-  rate_limited: { status: 429, expected: true, hint: 'Wait the seconds the message says, or raise FLUX_INPAINT_RATE_LIMIT.' },
+  rate_limited: {
+    status: 429,
+    expected: true,
+    hint: 'Wait the seconds the message says, or raise FLUX_INPAINT_RATE_LIMIT.',
+  },
   shutting_down: {
     status: 503,
     expected: true,
@@ -33,35 +41,91 @@ export const ERRORS = {
     message: 'The sidecar is shutting down: send again once it is back (running jobs resume when it starts again).',
   },
   settings_invalid: { status: 400, expected: true, hint: 'Press Reset in the editor to start from the defaults.' },
-  user_invalid: { status: 400, expected: true, hint: 'Update the FLUX Inpaint function: it must send the Open WebUI user id.' },
-  internal_error: { status: 500, expected: false, hint: 'Read the sidecar log for the details, and report the bug if it repeats.' },
+  user_invalid: {
+    status: 400,
+    expected: true,
+    hint: 'Update the FLUX Inpaint function: it must send the Open WebUI user id.',
+  },
+  internal_error: {
+    status: 500,
+    expected: false,
+    hint: 'Read the sidecar log for the details, and report the bug if it repeats.',
+  },
 
   // Jobs and the data dir
-  job_not_found: { status: 404, expected: true, hint: 'Check the job id; old jobs are removed after FLUX_INPAINT_KEEP_RESULTS_DAYS.' },
+  job_not_found: {
+    status: 404,
+    expected: true,
+    hint: 'Check the job id; old jobs are removed after FLUX_INPAINT_KEEP_RESULTS_DAYS.',
+  },
   job_inputs_missing: { status: 410, expected: true, hint: 'Send the edit again.' },
-  result_not_ready: { status: 409, expected: true, hint: 'Wait until the job has succeeded (its events, or GET /v1/jobs/{id}), then ask again.' },
+  result_not_ready: {
+    status: 409,
+    expected: true,
+    hint: 'Wait until the job has succeeded (its events, or GET /v1/jobs/{id}), then ask again.',
+  },
   result_gone: { status: 410, expected: true, hint: 'Send the edit again to make a new result.' },
   cancelled: { status: 409, expected: true, hint: 'Nothing: the job was cancelled as asked.', message: 'Cancelled.' },
-  provider_unavailable: { status: 400, expected: true, hint: 'Set FLUX_API_KEY to use FLUX, or pick the local provider.' },
-  disk_full: { status: 507, expected: false, hint: 'Free space on the disk holding FLUX_INPAINT_DATA_DIR, or move the data dir.' },
-  data_dir_not_writable: { status: 500, expected: false, hint: 'Make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.' },
-  storage_error: { status: 500, expected: false, hint: 'Check the disk and FLUX_INPAINT_DATA_DIR; the sidecar log has the details.' },
+  provider_unavailable: {
+    status: 400,
+    expected: true,
+    hint: 'Set FLUX_API_KEY to use FLUX, or pick the local provider.',
+  },
+  disk_full: {
+    status: 507,
+    expected: false,
+    hint: 'Free space on the disk holding FLUX_INPAINT_DATA_DIR, or move the data dir.',
+  },
+  data_dir_not_writable: {
+    status: 500,
+    expected: false,
+    hint: 'Make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.',
+  },
+  storage_error: {
+    status: 500,
+    expected: false,
+    hint: 'Check the disk and FLUX_INPAINT_DATA_DIR; the sidecar log has the details.',
+  },
 
   // Pictures and masks sent to the sidecar
   image_empty: { status: 400, expected: true, hint: 'Send the picture again; the file was empty.' },
   image_too_large: { status: 413, expected: true, hint: 'Use a smaller image, or raise FLUX_INPAINT_MAX_IMAGE_MB.' },
-  image_too_many_pixels: { status: 413, expected: true, hint: 'Use a smaller image, or raise FLUX_INPAINT_MAX_IMAGE_MP.' },
-  image_unreadable: { status: 400, expected: true, hint: 'Send a PNG, JPEG or WebP image that opens in an image viewer.' },
+  image_too_many_pixels: {
+    status: 413,
+    expected: true,
+    hint: 'Use a smaller image, or raise FLUX_INPAINT_MAX_IMAGE_MP.',
+  },
+  image_unreadable: {
+    status: 400,
+    expected: true,
+    hint: 'Send a PNG, JPEG or WebP image that opens in an image viewer.',
+  },
   image_unsupported: { status: 415, expected: true, hint: 'Convert the picture to PNG, JPEG or WebP.' },
-  invalid_image: { status: 400, expected: true, hint: 'Save the picture as an ordinary RGB PNG or JPEG and send it again.' },
-  image_not_found: { status: 400, expected: true, hint: 'Reload the editor, or click Inpaint under the message that holds the picture.' },
+  invalid_image: {
+    status: 400,
+    expected: true,
+    hint: 'Save the picture as an ordinary RGB PNG or JPEG and send it again.',
+  },
+  image_not_found: {
+    status: 400,
+    expected: true,
+    hint: 'Reload the editor, or click Inpaint under the message that holds the picture.',
+  },
   image_url_refused: {
     status: 400,
     expected: true,
     hint: 'Load the image in the editor, or add its origin to FLUX_INPAINT_PRIVATE_ORIGINS if you trust it.',
   },
-  image_fetch_failed: { status: 502, expected: true, hint: 'Check that the link opens, or save the image and load it in the editor.' },
-  image_fetch_timeout: { status: 504, expected: true, hint: 'Save the image and load it in the editor (button, drag and drop, or paste).' },
+  image_fetch_failed: {
+    status: 502,
+    expected: true,
+    hint: 'Check that the link opens, or save the image and load it in the editor.',
+  },
+  image_fetch_timeout: {
+    status: 504,
+    expected: true,
+    hint: 'Save the image and load it in the editor (button, drag and drop, or paste).',
+  },
   mask_required: {
     status: 400,
     expected: true,
@@ -80,19 +144,35 @@ export const ERRORS = {
   crop_too_small: { status: 400, expected: true, hint: 'Select a larger area.' },
   expand_too_large: { status: 400, expected: true, hint: 'Expand by less, or use a smaller image.' },
   unsupported: { status: 400, expected: true, hint: 'Set FLUX_API_KEY to use this model with FLUX.' },
-  local_failed: { status: 500, expected: false, hint: 'Read the sidecar log, and send again; report the bug if it repeats.' },
+  local_failed: {
+    status: 500,
+    expected: false,
+    hint: 'Read the sidecar log, and send again; report the bug if it repeats.',
+  },
 
   // Downloading and checking FLUX's result
   result_expired: { status: 502, expected: true, hint: 'Send the edit again.' },
-  result_download_failed: { status: 502, expected: true, hint: 'Send the edit again; check the network if it repeats.' },
-  result_download_timeout: { status: 504, expected: true, hint: 'Send the edit again; check the network if it repeats.' },
+  result_download_failed: {
+    status: 502,
+    expected: true,
+    hint: 'Send the edit again; check the network if it repeats.',
+  },
+  result_download_timeout: {
+    status: 504,
+    expected: true,
+    hint: 'Send the edit again; check the network if it repeats.',
+  },
   result_truncated: { status: 502, expected: true, hint: 'Send the edit again; check the network if it repeats.' },
   result_not_image: {
     status: 502,
     expected: true,
     hint: 'Send the edit again; if it repeats, a host in FLUX_INPAINT_RESULT_HOSTS serves something other than FLUX results.',
   },
-  result_too_large: { status: 502, expected: true, hint: 'Send the edit again; a real FLUX result is never that large.' },
+  result_too_large: {
+    status: 502,
+    expected: true,
+    hint: 'Send the edit again; a real FLUX result is never that large.',
+  },
   result_host_refused: {
     status: 502,
     expected: true,
@@ -104,9 +184,14 @@ export const ERRORS = {
     status: 400,
     expected: true,
     hint: 'Set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
-    message: 'No FLUX API key: set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
+    message:
+      'No FLUX API key: set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
   },
-  flux_forbidden: { status: 403, expected: true, hint: 'Check FLUX_API_KEY, or create a key at https://dashboard.bfl.ai/.' },
+  flux_forbidden: {
+    status: 403,
+    expected: true,
+    hint: 'Check FLUX_API_KEY, or create a key at https://dashboard.bfl.ai/.',
+  },
   flux_out_of_credits: { status: 402, expected: true, hint: 'Top up at https://dashboard.bfl.ai/ and send again.' },
   flux_model_unavailable: { status: 422, expected: true, hint: 'Pick another model, or check FLUX_API_URL.' },
   flux_bad_request: { status: 400, expected: true, hint: 'Check the prompt and the parameters.' },
@@ -122,27 +207,51 @@ export const ERRORS = {
   flux_unreachable: { status: 502, expected: true, hint: 'Check the network and FLUX_API_URL.' },
   flux_connection_lost: { status: 502, expected: true, hint: 'Send again; check the network if it repeats.' },
   flux_timeout: { status: 504, expected: true, hint: 'Raise POLL_INTERVAL or MAX_POLL_ATTEMPTS, or send again later.' },
-  flux_untrusted_polling_url: { status: 502, expected: true, hint: 'Check FLUX_API_URL; the key was not sent to the other host.' },
-  flux_no_polling_url: { status: 502, expected: true, hint: 'Look at https://dashboard.bfl.ai/ before sending again: it may have been charged.' },
+  flux_untrusted_polling_url: {
+    status: 502,
+    expected: true,
+    hint: 'Check FLUX_API_URL; the key was not sent to the other host.',
+  },
+  flux_no_polling_url: {
+    status: 502,
+    expected: true,
+    hint: 'Look at https://dashboard.bfl.ai/ before sending again: it may have been charged.',
+  },
   flux_task_not_found: {
     status: 502,
     expected: true,
     hint: "Send again; if it repeats, make FLUX_API_URL name the key's region.",
   },
-  flux_request_moderated: { status: 422, expected: true, hint: 'Change the prompt or the image, or raise SAFETY_TOLERANCE.' },
+  flux_request_moderated: {
+    status: 422,
+    expected: true,
+    hint: 'Change the prompt or the image, or raise SAFETY_TOLERANCE.',
+  },
   flux_content_moderated: { status: 422, expected: true, hint: 'Try a different prompt, or raise SAFETY_TOLERANCE.' },
   flux_task_error: { status: 502, expected: true, hint: 'Send the edit again.' },
-  submit_outcome_unknown: { status: 502, expected: true, hint: 'Look at https://dashboard.bfl.ai/ before sending again: it may have been charged.' },
+  submit_outcome_unknown: {
+    status: 502,
+    expected: true,
+    hint: 'Look at https://dashboard.bfl.ai/ before sending again: it may have been charged.',
+  },
 
-  // The session with Open WebUI (protocol in src/bridge/PROTOCOL.md)
+  // The session with Open WebUI (protocol in src/owui/PROTOCOL.md)
   protocol_mismatch: {
     status: 426,
     expected: true,
     hint: 'Update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.',
   },
   session_not_found: { status: 404, expected: true, hint: 'Click Inpaint again.' },
-  op_not_found: { status: 404, expected: true, hint: 'Nothing: the session had stopped waiting for that answer (timed out or ended).' },
-  unknown_method: { status: 400, expected: true, hint: 'Reload the Open WebUI page, so the editor matches the sidecar.' },
+  op_not_found: {
+    status: 404,
+    expected: true,
+    hint: 'Nothing: the session had stopped waiting for that answer (timed out or ended).',
+  },
+  unknown_method: {
+    status: 400,
+    expected: true,
+    hint: 'Reload the Open WebUI page, so the editor matches the sidecar.',
+  },
   bridge_closed: {
     status: 499,
     expected: true,
@@ -150,23 +259,55 @@ export const ERRORS = {
     message: 'Open WebUI closed the connection to the sidecar.',
   },
   bridge_ended: { status: 410, expected: true, hint: 'Click Inpaint again.', message: 'The session has ended.' },
-  bridge_timeout: { status: 504, expected: true, hint: 'Keep the chat open while the editor runs, and click Inpaint again.' },
+  bridge_timeout: {
+    status: 504,
+    expected: true,
+    hint: 'Keep the chat open while the editor runs, and click Inpaint again.',
+  },
   page_gone: {
     status: 410,
     expected: true,
     hint: 'Keep the chat tab open until the result appears; click Inpaint again.',
     message: 'The Open WebUI page stopped answering (tab closed or reloaded).',
   },
-  host_script_failed: { status: 502, expected: false, hint: 'Reload the Open WebUI page and click Inpaint again; the browser console has the details.' },
+  host_script_failed: {
+    status: 502,
+    expected: false,
+    hint: 'Reload the Open WebUI page and click Inpaint again; the browser console has the details.',
+  },
   translation_empty: { status: 502, expected: true, hint: 'Write the prompt in English, or pick another chat model.' },
   // Errors the function reported for an op (`owui_` + its code; protocol section "Ops")
-  owui_not_found: { status: 502, expected: true, hint: 'The chat, message or file is gone: reload the chat and click Inpaint again.' },
-  owui_forbidden: { status: 502, expected: true, hint: 'Use pictures of this chat, which your Open WebUI account may read.' },
-  owui_invalid: { status: 502, expected: false, hint: 'Update the FLUX Inpaint function to the version shipped with this sidecar.' },
+  owui_not_found: {
+    status: 502,
+    expected: true,
+    hint: 'The chat, message or file is gone: reload the chat and click Inpaint again.',
+  },
+  owui_forbidden: {
+    status: 502,
+    expected: true,
+    hint: 'Use pictures of this chat, which your Open WebUI account may read.',
+  },
+  owui_invalid: {
+    status: 502,
+    expected: false,
+    hint: 'Update the FLUX Inpaint function to the version shipped with this sidecar.',
+  },
   owui_unsupported: { status: 502, expected: true, hint: 'Update Open WebUI, or use the editor without this feature.' },
-  owui_failed: { status: 502, expected: false, hint: 'Switch on the function\'s DEBUG valve and read the Open WebUI server log.' },
-  owui_timeout: { status: 502, expected: true, hint: 'Keep the chat open while the editor runs, and click Inpaint again.' },
-  owui_unknown_op: { status: 502, expected: false, hint: 'Update the FLUX Inpaint function to the version shipped with this sidecar.' },
+  owui_failed: {
+    status: 502,
+    expected: false,
+    hint: "Switch on the function's DEBUG valve and read the Open WebUI server log.",
+  },
+  owui_timeout: {
+    status: 502,
+    expected: true,
+    hint: 'Keep the chat open while the editor runs, and click Inpaint again.',
+  },
+  owui_unknown_op: {
+    status: 502,
+    expected: false,
+    hint: 'Update the FLUX Inpaint function to the version shipped with this sidecar.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

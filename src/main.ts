@@ -6,7 +6,7 @@ import { createLogger } from './log.js';
 import { startSidecar } from './server.js';
 
 async function main(): Promise<void> {
-  let cli;
+  let cli: ReturnType<typeof parseCli>;
   try {
     cli = parseCli(process.argv.slice(2), process.env);
   } catch (err) {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(cli.env);
   } catch (err) {
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let sidecar;
+  let sidecar: Awaited<ReturnType<typeof startSidecar>>;
   try {
     sidecar = await startSidecar(config, logger);
   } catch (err) {
@@ -39,14 +39,16 @@ async function main(): Promise<void> {
   const { url, token, tokenGenerated, providers } = sidecar;
   // Printed, not logged: the token must not end up in log collectors, but the person starting it needs it.
   process.stdout.write(
-    [
+    `${[
       `flux-inpaint ${url} (providers: ${providers.join(', ')})`,
       `  Editor:  ${url}/#token=${token}`,
-      tokenGenerated ? `  Token (new, stored in ${config.dataDir}/token): ${token}\n  Put it in the SIDECAR_TOKEN valve of the FLUX Inpaint function in Open WebUI.` : '',
+      tokenGenerated
+        ? `  Token (new, stored in ${config.dataDir}/token): ${token}\n  Put it in the SIDECAR_TOKEN valve of the FLUX Inpaint function in Open WebUI.`
+        : '',
       '',
     ]
       .filter((l) => l !== '')
-      .join('\n') + '\n',
+      .join('\n')}\n`,
   );
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');

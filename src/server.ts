@@ -3,12 +3,12 @@ import type { LookupFunction } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { FluxClient } from './flux/client.js';
+import { FluxClient } from './providers/bfl/client.js';
 import { buildApp } from './http/app.js';
 import { JobEngine } from './jobs/engine.js';
 import { guardedDispatcher, resolverFrom } from './net/ssrf.js';
 import { assertWritable } from './jobs/files.js';
-import { BflProvider } from './providers/bfl.js';
+import { BflProvider } from './providers/bfl/provider.js';
 import { createLocalProvider } from './providers/local/provider.js';
 import type { Provider, ProviderName } from './providers/provider.js';
 import { SettingsStore } from './settings/store.js';
@@ -57,7 +57,12 @@ export async function startSidecar(config: Config, logger: Logger, hooks: Sideca
   const providerMap: Partial<Record<ProviderName, Provider>> = {
     bfl: new BflProvider({
       client,
-      results: { strictHosts: config.resultHosts, privateOrigins: config.privateOrigins, guarded: resultsGuarded, plain: client.dispatcher },
+      results: {
+        strictHosts: config.resultHosts,
+        privateOrigins: config.privateOrigins,
+        guarded: resultsGuarded,
+        plain: client.dispatcher,
+      },
       logger,
       maxResultBytes: config.limits.maxResultBytes,
       maxActiveTasks: config.limits.maxActiveTasks,

@@ -7,7 +7,10 @@ import { storageError, writePrivate } from './jobs/files.js';
  * The token the Open WebUI function (and the standalone editor) must present. From FLUX_INPAINT_TOKEN, or
  * generated once and kept in the data dir, readable only by the sidecar's user.
  */
-export async function resolveToken(fromEnv: string | undefined, dataDir: string): Promise<{ token: string; generated: boolean }> {
+export async function resolveToken(
+  fromEnv: string | undefined,
+  dataDir: string,
+): Promise<{ token: string; generated: boolean }> {
   if (fromEnv) return { token: fromEnv, generated: false };
   const path = join(dataDir, 'token');
   try {

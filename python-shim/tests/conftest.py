@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fake_sidecar import TOKEN, FakeSidecar, Script  # noqa: E402
-from owui_harness import Chat, Driver, OpenWebUI, Run, run_action  # noqa: E402
-from owui_versions import NEWEST, VERSIONS  # noqa: E402
+from fake_sidecar import TOKEN, FakeSidecar, Script
+from owui_harness import Chat, Driver, OpenWebUI, Run, run_action
+from owui_versions import NEWEST, VERSIONS
 
 SHIM = Path(__file__).resolve().parents[1] / "flux_inpaint.py"
 

@@ -46,8 +46,8 @@ class Channel:
         asyncio.ensure_future(self.send({**op, "id": op_id})).add_done_callback(lambda sent: sent.cancelled() or sent.exception())
         return self.pending[op_id]
 
-    async def request(self, op: dict, timeout: float = 10) -> dict:
-        return await asyncio.wait_for(self.ask(op), timeout)
+    async def request(self, op: dict, within_s: float = 10) -> dict:
+        return await asyncio.wait_for(self.ask(op), within_s)
 
     async def done(self, ok: bool = True, message: str = "finished") -> None:
         await self.send({"op": "done", "ok": ok, "message": message})

@@ -36,7 +36,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Optional
+from typing import Any, BinaryIO
 
 from owui_versions import NEWEST, VERSIONS, Version
 from pydantic import BaseModel
@@ -52,24 +52,24 @@ SESSION_TASK = "flux_inpaint:session"
 class FileModel(BaseModel):
     id: str
     user_id: str
-    hash: Optional[str] = None
+    hash: str | None = None
     filename: str
-    path: Optional[str] = None
-    data: Optional[dict] = None
-    meta: Optional[dict] = None
-    access_control: Optional[dict] = None
-    created_at: Optional[int] = None
-    updated_at: Optional[int] = None
+    path: str | None = None
+    data: dict | None = None
+    meta: dict | None = None
+    access_control: dict | None = None
+    created_at: int | None = None
+    updated_at: int | None = None
 
 
 class FileForm(BaseModel):
     id: str
-    hash: Optional[str] = None
+    hash: str | None = None
     filename: str
     path: str
     data: dict = {}
     meta: dict = {}
-    access_control: Optional[dict] = None
+    access_control: dict | None = None
 
 
 class UserModel(BaseModel):
@@ -77,7 +77,7 @@ class UserModel(BaseModel):
     name: str
     email: str
     role: str = "user"
-    settings: Optional[dict] = None
+    settings: dict | None = None
 
 
 Completion = Callable[[dict, UserModel], dict]
@@ -471,7 +471,9 @@ async def call_action(
         "__id__": action_id,
         "__event_emitter__": chat.emitter(body["id"]),
         "__event_call__": event_caller(driver),
-        "__request__": types.SimpleNamespace(app=types.SimpleNamespace(state=types.SimpleNamespace()), state=types.SimpleNamespace(direct=bool(model.get("direct")))),
+        "__request__": types.SimpleNamespace(
+            app=types.SimpleNamespace(state=types.SimpleNamespace()), state=types.SimpleNamespace(direct=bool(model.get("direct")))
+        ),
     }
     params: dict[str, Any] = {"body": body, **{k: v for k, v in extra.items() if k in sig.parameters}}
     if "__user__" in sig.parameters:

@@ -30,8 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from owui_harness import SESSION_TASK, Chat, OpenWebUI, _persist, installed, load_function, merge_history  # noqa: E402
-from owui_versions import NEWEST, VERSIONS, page_flags  # noqa: E402
+from owui_harness import SESSION_TASK, Chat, OpenWebUI, _persist, installed, load_function, merge_history
+from owui_versions import NEWEST, VERSIONS, page_flags
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "test" / "browser" / "owui" / "page.html"
@@ -93,8 +93,19 @@ class Server:
             png = _png(480, 320)
             if self.version.uploads_by_id:
                 meta = {"name": "meadow.png", "content_type": "image/png", "size": len(png)}
-                upload = {"type": "file", "file": {"id": file_id, "filename": "meadow.png", "meta": meta}, "id": file_id, "url": file_id, "name": "meadow.png",
-                          "collection_name": "", "status": "uploaded", "size": len(png), "error": "", "itemId": "a1b2c3", "content_type": "image/png"}
+                upload = {
+                    "type": "file",
+                    "file": {"id": file_id, "filename": "meadow.png", "meta": meta},
+                    "id": file_id,
+                    "url": file_id,
+                    "name": "meadow.png",
+                    "collection_name": "",
+                    "status": "uploaded",
+                    "size": len(png),
+                    "error": "",
+                    "itemId": "a1b2c3",
+                    "content_type": "image/png",
+                }
             else:
                 upload = {"type": "image", "url": "data:image/png;base64," + base64.b64encode(png).decode()}
             chat.add("user", "Here is my meadow. Can you make it sunnier?", files=[upload])
@@ -133,7 +144,7 @@ class Server:
             timeout = self.owui.event_call_timeout if self.version.event_call_timeout else self.socketio_timeout
             try:
                 return await asyncio.wait_for(future, timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 if not self.version.timeout_error_reply:
                     raise  # socketio.exceptions.TimeoutError reaches the function
                 if self.version.timeout_drops_session:
@@ -170,7 +181,7 @@ class Server:
         while self.handled < seq:
             try:
                 await asyncio.wait_for(self.progress.wait(), 5)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return  # the page is gone
 
     def busy(self) -> int:
@@ -206,7 +217,7 @@ class Server:
             if len(self.events) <= after:
                 try:
                     await asyncio.wait_for(self.wake.wait(), 20)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
             return ok(self.events[after:])
         if method == "POST" and parts[:2] == ["__socket__", "answer"]:
@@ -222,7 +233,7 @@ class Server:
             file = self.owui.files.get(parts[3])
             if file is None or not file.path:
                 return 404, "application/json", b'{"detail":"Not found"}'
-            return 200, (file.meta or {}).get("content_type", "application/octet-stream"), Path(file.path).read_bytes()
+            return 200, (file.meta or {}).get("content_type", "application/octet-stream"), await asyncio.to_thread(Path(file.path).read_bytes)
         if method == "POST" and path == "/__test__/chats":
             return ok({"id": self.make_chat(json.loads(body)["scenario"])})
         if method == "GET" and parts[:2] == ["__test__", "chats"] and len(parts) == 3:

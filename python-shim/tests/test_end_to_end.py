@@ -99,7 +99,14 @@ class EditorDriver:
                 self.init = message["value"]
                 image = self.init["images"][0]
                 mask = _png(40, 30, lambda x, y: b"\xff\xff\xff" if 10 <= x < 30 and 8 <= y < 22 else b"\x00\x00\x00")
-                params = {"model": "fill", "prompt": self.prompt, "image": {"ref": image["ref"]}, "mask": base64.b64encode(mask).decode(), "params": {"steps": 20}, "output_format": "png"}
+                params = {
+                    "model": "fill",
+                    "prompt": self.prompt,
+                    "image": {"ref": image["ref"]},
+                    "mask": base64.b64encode(mask).decode(),
+                    "params": {"steps": 20},
+                    "output_format": "png",
+                }
                 inbox.append({"type": "request", "rid": "2", "method": "submit", "params": params})
                 self.sent_submit = True
         return {"ok": True, "inbox": inbox, "needBundle": not self.bundled, "frame": True}

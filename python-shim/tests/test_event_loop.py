@@ -35,8 +35,7 @@ def sidecar_in_its_own_thread(script) -> tuple[str, threading.Event, list[FakeSi
         async with FakeSidecar(script) as sidecar:
             holder.append(sidecar)
             ready.set()
-            while not stop.is_set():
-                await asyncio.sleep(0.01)
+            await asyncio.to_thread(stop.wait)
 
     threading.Thread(target=asyncio.run, args=(serve(),), daemon=True).start()
     ready.wait(5)

@@ -24,9 +24,7 @@ def closed_port_url() -> str:
 def test_sidecar_unreachable_is_reported_in_words_at_once(session: Session) -> None:
     url = closed_port_url()
     out = session(never_called, valves={"SIDECAR_URL": url})
-    assert out.statuses == [
-        f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."
-    ]
+    assert out.statuses == [f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."]
     assert out.run.chat.messages[-1]["statusHistory"][0]["done"] is True
     assert out.seconds < 3
 

@@ -50,11 +50,25 @@ def test_the_branch_from_the_root_to_the_clicked_message_with_every_form_of_imag
     chat = Chat()
     data_url = "data:image/png;base64," + base64.b64encode(PNG).decode()
     chat.add("user", "paint this", files=[{"type": "image", "url": data_url}])  # an upload up to 0.6.41
-    chat.add("assistant", "Here:\n\n![gen](/api/v1/files/aaaaaaaa-1/content) and <img src=\"https://example.com/x.png\">")  # up to 0.6.4
-    upload = {"type": "file", "file": {"id": "bbbbbbbb-2", "meta": {"content_type": "image/jpeg", "name": "me.jpg"}}, "id": "bbbbbbbb-2", "url": "bbbbbbbb-2",
-              "name": "me.jpg", "collection_name": "", "status": "uploaded", "size": 9, "error": "", "itemId": "tmp-1"}  # MessageInput.svelte 0.6.42+
-    chat.add("user", "and this", files=[upload, {"type": "file", "id": "cccccccc-3", "url": "cccccccc-3", "name": "n.txt", "meta": {"content_type": "text/plain"}}])
-    clicked = chat.add("assistant", "done", files=[{"type": "image", "url": "/api/v1/files/dddddddd-4/content"}, {"type": "image", "url": "/cache/image/generations/e.png"}])
+    chat.add("assistant", 'Here:\n\n![gen](/api/v1/files/aaaaaaaa-1/content) and <img src="https://example.com/x.png">')  # up to 0.6.4
+    upload = {
+        "type": "file",
+        "file": {"id": "bbbbbbbb-2", "meta": {"content_type": "image/jpeg", "name": "me.jpg"}},
+        "id": "bbbbbbbb-2",
+        "url": "bbbbbbbb-2",
+        "name": "me.jpg",
+        "collection_name": "",
+        "status": "uploaded",
+        "size": 9,
+        "error": "",
+        "itemId": "tmp-1",
+    }  # MessageInput.svelte 0.6.42+
+    chat.add(
+        "user", "and this", files=[upload, {"type": "file", "id": "cccccccc-3", "url": "cccccccc-3", "name": "n.txt", "meta": {"content_type": "text/plain"}}]
+    )
+    clicked = chat.add(
+        "assistant", "done", files=[{"type": "image", "url": "/api/v1/files/dddddddd-4/content"}, {"type": "image", "url": "/cache/image/generations/e.png"}]
+    )
     chat.add("user", "later")  # after the clicked message: not on the sent branch
     sent = opening(session, chat=chat, body=chat.action_body(clicked["id"]))["chat"]
     assert [m["id"] for m in sent["messages"]] == ["msg-1", "msg-2", "msg-3", "msg-4"] and sent["currentId"] == "msg-5"
@@ -65,7 +79,10 @@ def test_the_branch_from_the_root_to_the_clicked_message_with_every_form_of_imag
         {"type": "file", "url": "bbbbbbbb-2", "id": "bbbbbbbb-2", "name": "me.jpg", "content_type": "image/jpeg"},
         {"type": "file", "url": "cccccccc-3", "id": "cccccccc-3", "name": "n.txt", "content_type": "text/plain"},
     ]
-    assert sent["messages"][3]["files"] == [{"type": "image", "url": "/api/v1/files/dddddddd-4/content"}, {"type": "image", "url": "/cache/image/generations/e.png"}]
+    assert sent["messages"][3]["files"] == [
+        {"type": "image", "url": "/api/v1/files/dddddddd-4/content"},
+        {"type": "image", "url": "/cache/image/generations/e.png"},
+    ]
 
 
 def test_a_temporary_or_missing_chat_is_sent_as_null(session: Session) -> None:
@@ -77,7 +94,9 @@ def test_a_temporary_or_missing_chat_is_sent_as_null(session: Session) -> None:
     assert out["chat"] is None
 
 
-def reading(session: Session, owui: OpenWebUI, urls: list[str], content: str, user: str = "u1", version: str = "0.11.0", files: list | None = None) -> list[dict]:
+def reading(
+    session: Session, owui: OpenWebUI, urls: list[str], content: str, user: str = "u1", version: str = "0.11.0", files: list | None = None
+) -> list[dict]:
     chat = Chat()
     chat.add("assistant", content, files=files)
     script, replies = asking(*({"op": "read_image", "url": url} for url in urls))
@@ -92,7 +111,14 @@ def test_read_image_of_every_stored_form(session: Session, owui: OpenWebUI, flav
     cached.parent.mkdir(parents=True)
     cached.write_bytes(JPEG)
     forms = [url, file_id, f"http://owui.example{url}", "/cache/image/generations/old.jpg"]
-    replies = reading(session, owui, forms, f"![a]({url}) ![b](http://owui.example{url}) ![c](/cache/image/generations/old.jpg)", files=[{"type": "file", "url": file_id}], version=flavour)
+    replies = reading(
+        session,
+        owui,
+        forms,
+        f"![a]({url}) ![b](http://owui.example{url}) ![c](/cache/image/generations/old.jpg)",
+        files=[{"type": "file", "url": file_id}],
+        version=flavour,
+    )
     png, jpeg = base64.b64encode(PNG).decode(), base64.b64encode(JPEG).decode()
     assert replies == [{"ok": True, "mime": "image/png", "data": png}] * 3 + [{"ok": True, "mime": "image/jpeg", "data": jpeg}]
 
@@ -118,7 +144,10 @@ def test_read_image_follows_open_webuis_access_rule(session: Session, owui: Open
     assert [r.get("error", {}).get("code") for r in reading(session, owui, [theirs, shared], content)] == ["forbidden", "forbidden"]
     assert [r["ok"] for r in reading(session, owui, [theirs, shared], content, user="boss")] == [True, True]
     for version in ("0.6.5", "0.10.1", "0.11.0"):  # has_access_to_file in routers/files.py, then (async) in utils/access_control
-        assert [r.get("error", {}).get("code") for r in reading(session, owui, [theirs, shared], content, user="friend", version=version)] == ["forbidden", None]
+        assert [r.get("error", {}).get("code") for r in reading(session, owui, [theirs, shared], content, user="friend", version=version)] == [
+            "forbidden",
+            None,
+        ]
     # 0.5 has no has_access_to_file: only the owner and admins.
     assert reading(session, owui, [shared], content, user="friend", version="0.5.20")[0]["error"]["code"] == "forbidden"
 

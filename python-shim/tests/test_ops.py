@@ -130,8 +130,12 @@ def test_save_image_tags_the_upload_from_0_6_6(session: Session, owui: OpenWebUI
 
 
 def test_save_image_keeps_png_jpeg_and_webp(session: Session, owui: OpenWebUI) -> None:
-    script, replies = asking(*({"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x"}
-                               for mime, data in (("image/png", PNG), ("image/jpeg", JPEG), ("image/webp", WEBP))))
+    script, replies = asking(
+        *(
+            {"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x"}
+            for mime, data in (("image/png", PNG), ("image/jpeg", JPEG), ("image/webp", WEBP))
+        )
+    )
     session(script)
     assert [owui.files[r["url"].split("/")[4]].filename for r in replies] == ["x.png", "x.jpg", "x.webp"]
 
@@ -139,11 +143,18 @@ def test_save_image_keeps_png_jpeg_and_webp(session: Session, owui: OpenWebUI) -
 def test_save_image_refuses_anything_but_an_image(session: Session, owui: OpenWebUI) -> None:
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     bad = [
-        ("image/svg+xml", svg), ("text/html", b"<html><script>alert(1)</script></html>"), ("image/png", b"<html>not a png</html>"),
-        ("image/png", JPEG), ("image/jpeg", PNG), ("image/webp", b"RIFF\x00\x00\x00\x00WAVEfmt "), ("application/octet-stream", PNG),
+        ("image/svg+xml", svg),
+        ("text/html", b"<html><script>alert(1)</script></html>"),
+        ("image/png", b"<html>not a png</html>"),
+        ("image/png", JPEG),
+        ("image/jpeg", PNG),
+        ("image/webp", b"RIFF\x00\x00\x00\x00WAVEfmt "),
+        ("application/octet-stream", PNG),
     ]
-    script, replies = asking(*({"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x.png"} for mime, data in bad),
-                             {"op": "save_image", "mime": "image/png", "data": "not base64!", "filename": "x.png"})
+    script, replies = asking(
+        *({"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x.png"} for mime, data in bad),
+        {"op": "save_image", "mime": "image/png", "data": "not base64!", "filename": "x.png"},
+    )
     session(script)
     assert [r["error"]["code"] for r in replies] == ["invalid"] * (len(bad) + 1)
     assert owui.files == {} and not owui.upload_dir.exists()

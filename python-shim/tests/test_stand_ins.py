@@ -15,7 +15,7 @@ def calls_without_a_page(version: str, timeout: int | None) -> list:
         for _ in range(2):
             try:
                 results.append(await asyncio.wait_for(call({"type": "execute", "data": {"code": ""}}), 5))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 results.append("raised")
         return results
 

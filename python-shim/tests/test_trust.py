@@ -41,7 +41,9 @@ def test_a_wrong_token_is_refused_by_the_sidecar_with_a_status_saying_what_to_do
         raise AssertionError("no session should have opened")
 
     out = session(never, valves={"SIDECAR_TOKEN": "wrong"})
-    assert out.statuses == [f"The inpaint sidecar at {out.sidecar.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."]
+    assert out.statuses == [
+        f"The inpaint sidecar at {out.sidecar.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."
+    ]
 
 
 def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> None:
@@ -52,9 +54,12 @@ def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> Non
     page_calls: list[dict] = []
 
     async def attack(ch: Channel) -> None:
-        for op in ({"op": "call", "event": {"type": "execute", "data": {"code": "alert(document.cookie)"}}, "timeout_ms": 1000},
-                   {"op": "read_image", "url": url}, {"op": "save_image", "mime": "image/png", "data": base64.b64encode(PNG).decode()},
-                   {"op": "remove_message", "message_id": "msg-1"}):
+        for op in (
+            {"op": "call", "event": {"type": "execute", "data": {"code": "alert(document.cookie)"}}, "timeout_ms": 1000},
+            {"op": "read_image", "url": url},
+            {"op": "save_image", "mime": "image/png", "data": base64.b64encode(PNG).decode()},
+            {"op": "remove_message", "message_id": "msg-1"},
+        ):
             ch.ask(op)
         try:
             await ch.send({"op": "emit", "event": {"type": "replace", "data": {"content": "pwned"}}})
@@ -85,7 +90,9 @@ def test_a_replayed_proof_of_another_session_is_refused(session: Session) -> Non
     """The proof binds the session id to this opening's key: a proof for another session id does not pass."""
 
     async def script(ch: Channel) -> None:
-        await ch.send({"op": "hello", "session": "other", "protocol": 2, "proof": hmac.new(ch.key, b"sidecar\n" + ch.session.encode(), hashlib.sha256).hexdigest()})
+        await ch.send(
+            {"op": "hello", "session": "other", "protocol": 2, "proof": hmac.new(ch.key, b"sidecar\n" + ch.session.encode(), hashlib.sha256).hexdigest()}
+        )
 
     out = session(script, impostor=True)
     assert out.statuses[-1].endswith(IMPOSTOR)

@@ -12,9 +12,9 @@ import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { editorRoutes } from './routes/editor.js';
-import { bridgeRoutes } from '../bridge/routes.js';
-import { SessionRegistry } from '../bridge/registry.js';
-import { editorBundle } from '../artifact/bundle.js';
+import { bridgeRoutes } from '../owui/routes.js';
+import { SessionRegistry } from '../owui/registry.js';
+import { editorBundle } from '../editor/bundle.js';
 import { createExternalFetcher } from '../net/external.js';
 import { useZod } from './zod.js';
 
@@ -93,7 +93,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closing: closing.signal,
   });
   await app.register(editorRoutes, { config, providers: deps.providers });
-  const external = createExternalFetcher({ allow: config.privateOrigins, maxBytes: config.limits.maxImageBytes, stop: closing.signal });
+  const external = createExternalFetcher({
+    allow: config.privateOrigins,
+    maxBytes: config.limits.maxImageBytes,
+    stop: closing.signal,
+  });
   app.addHook('onClose', () => external.close());
   await app.register(bridgeRoutes, {
     registry: new SessionRegistry(),

@@ -4,7 +4,7 @@ import { errorBody } from './errors.js';
 
 /** Paths anyone may load: they carry no data and no secrets (the editor asks for the token itself). */
 const PUBLIC_PATHS = new Set(['/healthz', '/', '/editor.js', '/favicon.svg']);
-/** The Open WebUI bridge proves itself with HMACs instead (src/bridge/auth.ts): the token never crosses the wire. */
+/** The Open WebUI bridge proves itself with HMACs instead (src/owui/auth.ts): the token never crosses the wire. */
 const SELF_AUTHENTICATED = /^\/v1\/sessions(\/|$)/;
 
 function digest(s: string): Buffer {

@@ -12,7 +12,12 @@ export function errorBody(code: ErrorCode, message: string): ErrorBody {
 }
 
 /** Answers with the code's status from the catalogue, unless fastify already knows a more precise one. */
-function sendError(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERRORS[code].status): FastifyReply {
+function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  status: number = ERRORS[code].status,
+): FastifyReply {
   return reply.status(status).send(errorBody(code, message));
 }
 
@@ -38,7 +43,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(reply, 'invalid_request', describeZodError(err, ''));
     }
     if (err.validation) {
-      const zodError = (err.validation as unknown as ZodError).issues ? (err.validation as unknown as ZodError) : undefined;
+      const zodError = (err.validation as unknown as ZodError).issues
+        ? (err.validation as unknown as ZodError)
+        : undefined;
       const message = zodError ? describeZodError(zodError, err.validationContext ?? '') : err.message;
       return sendError(reply, 'invalid_request', message);
     }
@@ -46,7 +53,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (known) return sendError(reply, known.code, known.message, known.status);
     // The multipart parser reports broken bodies as plain errors without a status.
     if (request.isMultipart()) {
-      return sendError(reply, 'invalid_request', `The multipart body is malformed (${err.message}): send the fields again.`);
+      return sendError(
+        reply,
+        'invalid_request',
+        `The multipart body is malformed (${err.message}): send the fields again.`,
+      );
     }
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, 'internal_error', 'Unexpected error in the sidecar; its log has the details.');
@@ -58,7 +69,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const allowed = routes.methodsFor(path);
     if (allowed.length) {
       void reply.header('allow', allowed.join(', '));
-      return sendError(reply, 'method_not_allowed', `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`);
+      return sendError(
+        reply,
+        'method_not_allowed',
+        `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`,
+      );
     }
     return sendError(reply, 'not_found', `No route ${request.method} ${path}.`);
   });
@@ -73,7 +88,9 @@ function routeTable(app: FastifyInstance): { methodsFor(path: string): string[] 
   app.addHook('onRoute', (route) => {
     const source = route.url
       .split('/')
-      .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part) =>
+        part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('/');
     table.push({ pattern: new RegExp(`^${source}$`), methods: [route.method].flat() });
   });
@@ -85,14 +102,19 @@ function routeTable(app: FastifyInstance): { methodsFor(path: string): string[] 
 /** Errors fastify raises before a route is found (too long a URL or parameter), in the same shape as the rest. */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
-  void reply.status(status).send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
+  void reply
+    .status(status)
+    .send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
 }
 
 function knownFastifyError(err: FastifyError): { status?: number; code: ErrorCode; message: string } | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return { code: 'request_too_large', message: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).' };
+      return {
+        code: 'request_too_large',
+        message: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).',
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { code: 'unsupported_media_type', message: 'Send JSON (application/json) or multipart/form-data.' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -100,8 +122,15 @@ function knownFastifyError(err: FastifyError): { status?: number; code: ErrorCod
       return { code: 'invalid_request', message: 'The request body is empty or its length is wrong.' };
     default:
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        const code: ErrorCode = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : 'invalid_request';
-        return { status: err.statusCode, code, message: code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : err.message };
+        const code: ErrorCode =
+          err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+            ? 'invalid_json'
+            : 'invalid_request';
+        return {
+          status: err.statusCode,
+          code,
+          message: code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : err.message,
+        };
       }
       return undefined;
   }

@@ -21,14 +21,28 @@ function fromText(v: unknown): unknown {
  */
 export const httpJobRequestSchema = z.preprocess((raw, ctx) => {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const { image, source_job: sourceJob, mask, crop, params, references, masked_only: maskedOnly, ...rest } = raw as Record<string, unknown>;
+  const {
+    image,
+    source_job: sourceJob,
+    mask,
+    crop,
+    params,
+    references,
+    masked_only: maskedOnly,
+    ...rest
+  } = raw as Record<string, unknown>;
   const out: Record<string, unknown> = { ...rest };
   if (sourceJob !== undefined && image !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['image'], message: 'send exactly one of image (the picture) or source_job (a previous result)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['image'],
+      message: 'send exactly one of image (the picture) or source_job (a previous result)',
+    });
   } else if (sourceJob !== undefined) out.image = { job: sourceJob };
   else if (typeof image === 'string' || Buffer.isBuffer(image)) out.image = { data: image };
   else if (image !== undefined) out.image = fromText(image);
-  if (mask !== undefined) out.mask = typeof mask === 'string' && mask.trimStart().startsWith('{') ? fromText(mask) : mask;
+  if (mask !== undefined)
+    out.mask = typeof mask === 'string' && mask.trimStart().startsWith('{') ? fromText(mask) : mask;
   for (const [key, value] of Object.entries({ crop, params, references, masked_only: maskedOnly })) {
     if (value !== undefined) out[key] = fromText(value);
   }

@@ -21,11 +21,15 @@ export interface Translator {
 }
 
 /** Builds the translator for a tag from Open WebUI or the browser (see pickLocale). */
-export function translator(tag: string | null | undefined, catalogues: Record<Locale, Catalogue> = CATALOGUES): Translator {
+export function translator(
+  tag: string | null | undefined,
+  catalogues: Record<Locale, Catalogue> = CATALOGUES,
+): Translator {
   const locale = pickLocale(tag);
   const own = catalogues[locale];
   const number = (n: number, opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, opts).format(n);
-  const unit = (n: number, u: string, display: 'short' | 'long') => number(n, { style: 'unit', unit: u, unitDisplay: display, maximumFractionDigits: 1 });
+  const unit = (n: number, u: string, display: 'short' | 'long') =>
+    number(n, { style: 'unit', unit: u, unitDisplay: display, maximumFractionDigits: 1 });
   return {
     locale,
     t(key, vars) {
@@ -36,10 +40,17 @@ export function translator(tag: string | null | undefined, catalogues: Record<Lo
         return v === undefined ? whole : typeof v === 'number' ? number(v) : v;
       });
     },
-    has: (key): key is MessageKey => Object.prototype.hasOwnProperty.call(en, key),
+    has: (key): key is MessageKey => Object.hasOwn(en, key),
     number,
     bytes(n) {
-      const [value, u] = n >= 1024 ** 3 ? [n / 1024 ** 3, 'gigabyte'] : n >= 1024 ** 2 ? [n / 1024 ** 2, 'megabyte'] : n >= 1024 ? [n / 1024, 'kilobyte'] : [n, 'byte'];
+      const [value, u] =
+        n >= 1024 ** 3
+          ? [n / 1024 ** 3, 'gigabyte']
+          : n >= 1024 ** 2
+            ? [n / 1024 ** 2, 'megabyte']
+            : n >= 1024
+              ? [n / 1024, 'kilobyte']
+              : [n, 'byte'];
       return unit(value, u, 'short');
     },
     seconds: (n) => unit(Math.round(n), 'second', 'short'),

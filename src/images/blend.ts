@@ -1,5 +1,5 @@
 import sharp from './vips.js';
-import type { OutputFormat } from '../flux/ranges.js';
+import type { OutputFormat } from '../providers/bfl/ranges.js';
 
 /**
  * Mixes an edited picture into the original by the mask's grey level, so that a feathered brush edge fades in,
@@ -35,14 +35,27 @@ export function blendByMask(original: Uint8Array, edited: Uint8Array, mask: Uint
  * @param result FLUX's answer (encoded)
  * @param mask greyscale PNG of the original's size: white = take the result
  */
-export async function blendIntoOriginal(original: Buffer, result: Buffer, mask: Buffer, format: OutputFormat): Promise<{ bytes: Buffer; mime: string }> {
-  const base = await sharp(original).toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+export async function blendIntoOriginal(
+  original: Buffer,
+  result: Buffer,
+  mask: Buffer,
+  format: OutputFormat,
+): Promise<{ bytes: Buffer; mime: string }> {
+  const base = await sharp(original)
+    .toColourspace('srgb')
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
   const { width, height, channels } = base.info;
   const alpha = channels === 4;
   const edited = sharp(result).resize(width, height, { fit: 'fill' }).toColourspace('srgb');
   const [top, weights] = await Promise.all([
     (alpha ? edited.ensureAlpha() : edited.removeAlpha()).raw({ depth: 'uchar' }).toBuffer(),
-    sharp(mask).flatten({ background: '#000000' }).greyscale().resize(width, height, { fit: 'fill' }).raw({ depth: 'uchar' }).toBuffer(),
+    sharp(mask)
+      .flatten({ background: '#000000' })
+      .greyscale()
+      .resize(width, height, { fit: 'fill' })
+      .raw({ depth: 'uchar' })
+      .toBuffer(),
   ]);
   const pixels = blendByMask(base.data, top, weights, channels);
   const out = sharp(pixels, { raw: { width, height, channels: channels as 3 | 4 } });
@@ -53,6 +66,9 @@ export async function blendIntoOriginal(original: Buffer, result: Buffer, mask: 
       return { bytes: await out.webp({ quality: 92 }).toBuffer(), mime: 'image/webp' };
     default:
       // JPEG has no alpha: transparent parts of the original become white, not black.
-      return { bytes: await (alpha ? out.flatten({ background: '#ffffff' }) : out).jpeg({ quality: 92 }).toBuffer(), mime: 'image/jpeg' };
+      return {
+        bytes: await (alpha ? out.flatten({ background: '#ffffff' }) : out).jpeg({ quality: 92 }).toBuffer(),
+        mime: 'image/jpeg',
+      };
   }
 }

@@ -36,7 +36,9 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'i
   } catch (err) {
     const text = (err as Error).message ?? '';
     if (/pixel limit/i.test(text)) throw tooManyPixels(what, limits);
-    throw new AppError('image_unreadable', `The ${what} is not a PNG, JPEG or WebP image that can be read.`, { cause: err });
+    throw new AppError('image_unreadable', `The ${what} is not a PNG, JPEG or WebP image that can be read.`, {
+      cause: err,
+    });
   }
   const { width, height, format } = meta;
   if (!width || !height || !format || !ACCEPTED_FORMATS.has(format)) {
@@ -81,7 +83,10 @@ export async function prepareInputs(opts: {
   // The picture and the mask are independent until the mask is scaled to the picture's final size.
   const raw = opts.mask && !Buffer.isBuffer(opts.mask) ? opts.mask : undefined;
   const encoded = Buffer.isBuffer(opts.mask) ? opts.mask : undefined;
-  const [picture, maskInfo] = await Promise.all([preparePicture(opts), raw ?? (encoded && inspectImage(encoded, opts.limits, 'mask'))]);
+  const [picture, maskInfo] = await Promise.all([
+    preparePicture(opts),
+    raw ?? (encoded && inspectImage(encoded, opts.limits, 'mask')),
+  ]);
   if (!opts.mask || !maskInfo) return picture;
   const { width, height } = picture;
   const aspectImage = width / height;
@@ -121,7 +126,12 @@ export async function prepareReference(bytes: Buffer, limits: ImageLimits, what:
 }
 
 /** The picture as FLUX must see it: upright (FLUX ignores EXIF orientation) and cropped as the editor asked. */
-async function preparePicture(opts: { image: Buffer; info: ImageInfo; crop?: Crop | undefined; limits: ImageLimits }): Promise<PreparedInputs> {
+async function preparePicture(opts: {
+  image: Buffer;
+  info: ImageInfo;
+  crop?: Crop | undefined;
+  limits: ImageLimits;
+}): Promise<PreparedInputs> {
   const { info } = opts;
   const decode = () => sharp(opts.image, { limitInputPixels: opts.limits.maxImagePixels }).rotate();
   if (opts.crop && !isFullCrop(opts.crop)) {

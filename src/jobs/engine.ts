@@ -7,10 +7,18 @@ import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
-import { outcomeUnknown, outcomeUnknownMessage } from '../flux/errors.js';
-import { MODEL_INFO, type ModelName, type OutputFormat } from '../flux/ranges.js';
+import { outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
+import { MODEL_INFO, type ModelName, type OutputFormat } from '../providers/bfl/ranges.js';
 import { blendIntoOriginal } from '../images/blend.js';
-import { inspectImage, prepareInputs, prepareReference, type Crop, type ImageLimits, type PreparedInputs, type RawMask } from '../images/prepare.js';
+import {
+  inspectImage,
+  prepareInputs,
+  prepareReference,
+  type Crop,
+  type ImageLimits,
+  type PreparedInputs,
+  type RawMask,
+} from '../images/prepare.js';
 import type { Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
 import { ensureDir, writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
@@ -306,7 +314,8 @@ export class JobEngine {
         return;
       }
       const provider = this.opts.providers[record.provider];
-      if (!provider) throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`);
+      if (!provider)
+        throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`);
       const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
       const inputs = fresh ?? (await this.readInputs(record));
       const answer = await provider.run(
@@ -396,10 +405,18 @@ export class JobEngine {
     }
   }
 
-  private async finish(record: JobRecord, file: string, mimeType: string, seed: number | undefined, bytes?: Buffer): Promise<void> {
+  private async finish(
+    record: JobRecord,
+    file: string,
+    mimeType: string,
+    seed: number | undefined,
+    bytes?: Buffer,
+  ): Promise<void> {
     const path = join(resultsDir(this.opts.dataDir), file);
     const data = bytes ?? (await readFile(path));
-    const meta = await sharp(data).metadata().catch(() => undefined);
+    const meta = await sharp(data)
+      .metadata()
+      .catch(() => undefined);
     record.result = {
       file,
       mime: mimeType,
@@ -451,7 +468,9 @@ export class JobEngine {
     if (isTerminal(record.state)) return;
     await this.transition(record, state, patch);
     await rm(join(inputsDir(this.opts.dataDir), record.id), { recursive: true, force: true });
-    const stillNeeded = new Set([...this.records.values()].filter((r) => !isTerminal(r.state) && r.keyRef).map((r) => r.keyRef!));
+    const stillNeeded = new Set(
+      [...this.records.values()].filter((r) => !isTerminal(r.state) && r.keyRef).map((r) => r.keyRef!),
+    );
     for (const ref of this.pendingKeys.keys()) stillNeeded.add(ref);
     await this.keys.retain(stillNeeded);
   }
@@ -481,12 +500,18 @@ export class JobEngine {
         if (err.code === 'ENOENT') return undefined;
         throw err;
       });
-      const references = await Promise.all(Array.from({ length: record.references ?? 0 }, (_, i) => readFile(join(dir, `reference-${i + 1}`))));
+      const references = await Promise.all(
+        Array.from({ length: record.references ?? 0 }, (_, i) => readFile(join(dir, `reference-${i + 1}`))),
+      );
       return { image, ...(mask ? { mask } : {}), ...(references.length ? { references } : {}) };
     } catch (err) {
-      throw new AppError('job_inputs_missing', `The inputs of job ${id} are gone from the data dir; send the edit again.`, {
-        cause: err,
-      });
+      throw new AppError(
+        'job_inputs_missing',
+        `The inputs of job ${id} are gone from the data dir; send the edit again.`,
+        {
+          cause: err,
+        },
+      );
     }
   }
 

@@ -75,9 +75,13 @@ export async function writePrivate(path: string, data: string): Promise<void> {
 export function storageError(err: unknown, path: string): AppError {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('disk_full', `The disk holding ${path} is full: free some space (or move FLUX_INPAINT_DATA_DIR).`, {
-      cause: err,
-    });
+    return new AppError(
+      'disk_full',
+      `The disk holding ${path} is full: free some space (or move FLUX_INPAINT_DATA_DIR).`,
+      {
+        cause: err,
+      },
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new AppError(
@@ -86,5 +90,7 @@ export function storageError(err: unknown, path: string): AppError {
       { cause: err },
     );
   }
-  return new AppError('storage_error', `Cannot write ${path}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+  return new AppError('storage_error', `Cannot write ${path}: ${(err as Error)?.message ?? String(err)}`, {
+    cause: err,
+  });
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { PARAM_SCHEMAS } from '../flux/models.js';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName, type OutputFormat } from '../flux/ranges.js';
+import { PARAM_SCHEMAS } from '../providers/bfl/models.js';
+import {
+  MAX_PROMPT_CHARS,
+  MODEL_INFO,
+  MODELS,
+  OUTPUT_FORMATS,
+  type ModelName,
+  type OutputFormat,
+} from '../providers/bfl/ranges.js';
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
 import type { CreateJobInput } from './engine.js';
@@ -33,7 +40,11 @@ const bytesField = (name: string) =>
  * One of several shapes, told apart by which key the value has, so that a mistake inside the chosen shape is
  * reported as itself ("data must be base64") instead of as "matches none of the shapes".
  */
-function oneOf<B extends Record<string, z.ZodType>>(branches: B, pick: (v: unknown) => keyof B | undefined, error: string) {
+function oneOf<B extends Record<string, z.ZodType>>(
+  branches: B,
+  pick: (v: unknown) => keyof B | undefined,
+  error: string,
+) {
   return z.unknown().transform((v, ctx): z.output<B[keyof B]> => {
     const key = pick(v);
     const parsed = key === undefined ? undefined : branches[key]!.safeParse(v);
@@ -42,7 +53,8 @@ function oneOf<B extends Record<string, z.ZodType>>(branches: B, pick: (v: unkno
       return z.NEVER;
     }
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
       return z.NEVER;
     }
     return parsed.data as z.output<B[keyof B]>;
@@ -65,18 +77,31 @@ const imageSourceSchema = oneOf(
 );
 export type ImageSource = z.output<typeof imageSourceSchema>;
 
-const referenceSchema = oneOf({ ref: refSource, data: dataSource }, keyOf(['ref', 'data'] as const), 'each reference must be {ref} or {data, mime}');
+const referenceSchema = oneOf(
+  { ref: refSource, data: dataSource },
+  keyOf(['ref', 'data'] as const),
+  'each reference must be {ref} or {data, mime}',
+);
 export type ReferenceSource = z.output<typeof referenceSchema>;
 
 const side = (name: string) =>
-  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(1).max(MAX_MASK_SIDE);
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(1)
+    .max(MAX_MASK_SIDE);
 
 /**
  * A raw mask is width*height single-channel bytes (0 keep .. 255 repaint), base64: the editor sends it that way
  * to avoid encoding a PNG on the page's main thread.
  */
 const rawMaskSchema = z
-  .object({ format: z.literal('raw'), width: side('mask.width'), height: side('mask.height'), data: bytesField('mask.data') })
+  .object({
+    format: z.literal('raw'),
+    width: side('mask.width'),
+    height: side('mask.height'),
+    data: bytesField('mask.data'),
+  })
   .strict()
   .refine((m) => m.data.length === m.width * m.height, {
     error: 'mask.data must hold exactly width x height bytes (one byte per pixel)',
@@ -109,15 +134,21 @@ export const jobRequestSchema = z
     mask: maskSchema.optional(),
     crop: cropSchema.optional(),
     params: z.record(z.string(), z.unknown(), { error: 'params must be an object of model fields' }).default({}),
-    output_format: z.enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(', ')}` }).optional(),
-    references: z.array(referenceSchema).max(MAX_REFERENCES, { error: `at most ${MAX_REFERENCES} references` }).default([]),
+    output_format: z
+      .enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(', ')}` })
+      .optional(),
+    references: z
+      .array(referenceSchema)
+      .max(MAX_REFERENCES, { error: `at most ${MAX_REFERENCES} references` })
+      .default([]),
     /** Instruction models with a painted mask: keep every unpainted pixel of the original (default), or take FLUX's whole picture. */
     masked_only: z.boolean({ error: 'masked_only must be true or false' }).default(true),
     provider: z.enum(PROVIDERS, { error: `provider must be ${PROVIDERS.join(' or ')}` }).optional(),
   })
   .strict()
   .superRefine((req, ctx) => {
-    for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format })) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format }))
+      ctx.addIssue({ code: 'custom', ...issue });
   })
   .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }));
 
@@ -136,7 +167,10 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
   const info = MODEL_INFO[req.model];
   const issues: Array<{ path: PropertyKey[]; message: string }> = [];
   if (info.kind === 'instruct' && !req.prompt.trim()) {
-    issues.push({ path: ['prompt'], message: `${info.label} needs an instruction: write what should change in the picture` });
+    issues.push({
+      path: ['prompt'],
+      message: `${info.label} needs an instruction: write what should change in the picture`,
+    });
   }
   if (req.referenceCount > info.maxReferences) {
     issues.push({
@@ -147,12 +181,16 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
     });
   }
   if (req.outputFormat && !info.outputFormats.includes(req.outputFormat)) {
-    issues.push({ path: ['output_format'], message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.outputFormat}` });
+    issues.push({
+      path: ['output_format'],
+      message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.outputFormat}`,
+    });
   }
   const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
   if (!params.success) {
     for (const issue of params.error.issues) {
-      const message = issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
       issues.push({ path: ['params', ...issue.path], message });
     }
   }
@@ -166,7 +204,13 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
 export function assertModelFields(req: ModelFields): void {
   const issues = modelIssues(req);
   if (issues.length) {
-    throw new AppError('invalid_request', issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '));
+    throw new AppError(
+      'invalid_request',
+      issues
+        .slice(0, 5)
+        .map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
+        .join('; '),
+    );
   }
 }
 

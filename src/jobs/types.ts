@@ -1,4 +1,4 @@
-import type { ModelName, OutputFormat } from '../flux/ranges.js';
+import type { ModelName, OutputFormat } from '../providers/bfl/ranges.js';
 import type { ProviderName } from '../providers/provider.js';
 
 const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;

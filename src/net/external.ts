@@ -65,19 +65,30 @@ export async function fetchExternalImage(rawUrl: string, opts: FetchExternalOpti
   }
 }
 
-async function requestOnce(url: URL, opts: FetchExternalOptions, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused(url, 'only http and https links can be loaded');
+async function requestOnce(
+  url: URL,
+  opts: FetchExternalOptions,
+  signal: AbortSignal,
+): Promise<Dispatcher.ResponseData> {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw refused(url, 'only http and https links can be loaded');
   if (url.username || url.password) throw refused(url, 'links with credentials are not loaded');
   const exempt = opts.allow.includes(url.origin);
   // An address in the URL is connected to without a DNS lookup, so the lookup hook never sees it.
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   if (!exempt && isIP(literal) && isPrivateAddress(literal)) throw refused(url, 'it points into a private network');
   try {
-    return await request(url, { dispatcher: exempt ? opts.plain : opts.guarded, headers: { accept: 'image/*' }, signal });
+    return await request(url, {
+      dispatcher: exempt ? opts.plain : opts.guarded,
+      headers: { accept: 'image/*' },
+      signal,
+    });
   } catch (err) {
     if (isPrivateError(err)) throw refused(url, 'it points into a private network');
     if (signal.aborted) throw err;
-    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host}: ${(err as Error).message}`, { cause: err });
+    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }
 
@@ -86,7 +97,9 @@ async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: numbe
     discardBody(res.body);
     throw new AppError('image_fetch_failed', `Could not load the image from ${url.host} (HTTP ${res.statusCode}).`);
   }
-  const mime = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const mime = String(res.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim();
   if (!mime.startsWith('image/')) {
     discardBody(res.body);
     throw new AppError('image_unsupported', `The link on ${url.host} is not an image (${mime || 'no type'}).`);
@@ -97,7 +110,10 @@ async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: numbe
     for await (const chunk of res.body) {
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
-        throw new AppError('image_too_large', `The image on ${url.host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).`);
+        throw new AppError(
+          'image_too_large',
+          `The image on ${url.host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).`,
+        );
       }
       chunks.push(chunk as Buffer);
     }
@@ -113,7 +129,9 @@ function parseLink(link: string, base?: URL): URL {
     return new URL(link, base);
   } catch (err) {
     const where = base ? `${base.host} redirects to` : 'The chat links to';
-    throw new AppError('image_url_refused', `${where} "${link.slice(0, 100)}", which is not a valid link.`, { cause: err });
+    throw new AppError('image_url_refused', `${where} "${link.slice(0, 100)}", which is not a valid link.`, {
+      cause: err,
+    });
   }
 }
 

@@ -91,7 +91,8 @@ function ipv6Bytes(address: string): Uint8Array {
   const [head, rest] = text.split('::') as [string, string | undefined];
   const left = head ? head.split(':') : [];
   const right = rest ? rest.split(':') : [];
-  const groups = rest === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    rest === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   const bytes = new Uint8Array(16);
   groups.forEach((g, i) => {
     const n = parseInt(g, 16);
@@ -101,7 +102,10 @@ function ipv6Bytes(address: string): Uint8Array {
   return bytes;
 }
 
-type Resolve = (hostname: string, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 const systemResolve: Resolve = (hostname, callback) => dnsLookup(hostname, { all: true }, callback);
 
@@ -109,7 +113,9 @@ const systemResolve: Resolve = (hostname, callback) => dnsLookup(hostname, { all
 export function resolverFrom(lookup: LookupFunction | undefined): Resolve | undefined {
   if (!lookup) return undefined;
   return (hostname, callback) =>
-    lookup(hostname, { all: true }, (err, addresses) => callback(err, (Array.isArray(addresses) ? addresses : []) as LookupAddress[]));
+    lookup(hostname, { all: true }, (err, addresses) =>
+      callback(err, (Array.isArray(addresses) ? addresses : []) as LookupAddress[]),
+    );
 }
 
 /**
@@ -124,7 +130,9 @@ export function guardedLookup(resolve: Resolve = systemResolve): LookupFunction 
       const list = family ? addresses.filter((a) => a.family === family) : addresses;
       const bad = addresses.find((a) => isPrivateAddress(a.address));
       if (bad) {
-        const e = Object.assign(new Error(`${hostname} resolves to a private address (${bad.address})`), { code: 'EPRIVATE' });
+        const e = Object.assign(new Error(`${hostname} resolves to a private address (${bad.address})`), {
+          code: 'EPRIVATE',
+        });
         return callback(e, [] as unknown as string, 4);
       }
       if (!list.length) {
@@ -139,7 +147,11 @@ export function guardedLookup(resolve: Resolve = systemResolve): LookupFunction 
 
 /** An undici dispatcher that connects only to public addresses (see guardedLookup). */
 export function guardedDispatcher(resolve?: Resolve): Dispatcher {
-  return new Agent({ connect: { timeout: 10_000, lookup: guardedLookup(resolve) }, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  return new Agent({
+    connect: { timeout: 10_000, lookup: guardedLookup(resolve) },
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
+  });
 }
 
 export function isPrivateError(err: unknown): boolean {

@@ -1,6 +1,6 @@
 /**
  * The ops the sidecar sends the Open WebUI function down a session's stream, and the replies the function
- * posts back (src/bridge/PROTOCOL.md says what the function does with each). One definition, used by the
+ * posts back (src/owui/PROTOCOL.md says what the function does with each). One definition, used by the
  * channel that writes them and by every part of the session that sends them.
  */
 export const BRIDGE_PROTOCOL = 2;
@@ -31,7 +31,15 @@ export type RequestOp =
 export type SidecarOp = NoticeOp | (RequestOp & { id: string });
 
 /** The error codes a function's reply may carry (PROTOCOL.md, "Ops"). */
-export const REPLY_ERROR_CODES = ['not_found', 'forbidden', 'invalid', 'unsupported', 'failed', 'timeout', 'unknown_op'] as const;
+export const REPLY_ERROR_CODES = [
+  'not_found',
+  'forbidden',
+  'invalid',
+  'unsupported',
+  'failed',
+  'timeout',
+  'unknown_op',
+] as const;
 export type ReplyErrorCode = (typeof REPLY_ERROR_CODES)[number];
 
 export interface ReplyOk {

@@ -1,4 +1,4 @@
-import type { ModelName, OutputFormat } from '../flux/ranges.js';
+import type { ModelName, OutputFormat } from './bfl/ranges.js';
 
 import type { ProviderName } from '../protocol/editor.js';
 

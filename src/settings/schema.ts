@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { BRUSH_SIZE_MAX, CROP_RATIOS } from './ratios.js';
-import { MODEL_CHOICES, MODEL_RANGES, MODELS, OUTPUT_FORMATS, type ModelName, type NumberRange } from '../flux/ranges.js';
+import {
+  MODEL_CHOICES,
+  MODEL_RANGES,
+  MODELS,
+  OUTPUT_FORMATS,
+  type ModelName,
+  type NumberRange,
+} from '../providers/bfl/ranges.js';
 
 /** A settings document larger than this is refused: the real one is well under 2 KB. */
 export const MAX_SETTINGS_BYTES = 8 * 1024;
@@ -22,7 +29,9 @@ const fieldsSchema = z.record(z.string().max(64), z.record(z.string().max(64), z
   for (const model of MODELS) {
     const given = all[model];
     if (!given) continue;
-    const kept = Object.entries(given).filter(([key, value]) => fieldAccepts(model, key, value)) as Array<[string, number | string]>;
+    const kept = Object.entries(given).filter(([key, value]) => fieldAccepts(model, key, value)) as Array<
+      [string, number | string]
+    >;
     if (kept.length) out[model] = Object.fromEntries(kept);
   }
   return out;
@@ -34,7 +43,9 @@ const fieldsSchema = z.record(z.string().max(64), z.record(z.string().max(64), z
  */
 export const editorSettingsSchema = z
   .unknown()
-  .refine((v) => JSON.stringify(v ?? null).length <= MAX_SETTINGS_BYTES, { error: `settings must be at most ${MAX_SETTINGS_BYTES} bytes of JSON` })
+  .refine((v) => JSON.stringify(v ?? null).length <= MAX_SETTINGS_BYTES, {
+    error: `settings must be at most ${MAX_SETTINGS_BYTES} bytes of JSON`,
+  })
   .pipe(
     z.object({
       model: lenient(z.enum(MODELS)),

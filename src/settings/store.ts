@@ -55,10 +55,14 @@ export class SettingsStore {
   async put(userId: string, settings: unknown): Promise<void> {
     const parsed = editorSettingsSchema.safeParse(settings);
     if (!parsed.success) {
-      throw new AppError('settings_invalid', `The editor settings were refused (${parsed.error.issues[0]?.message ?? 'invalid'}): reset them in the editor.`);
+      throw new AppError(
+        'settings_invalid',
+        `The editor settings were refused (${parsed.error.issues[0]?.message ?? 'invalid'}): reset them in the editor.`,
+      );
     }
     const text = JSON.stringify(parsed.data);
-    if (text.length > MAX_SETTINGS_BYTES) throw new AppError('settings_invalid', 'The editor settings are too large: reset them in the editor.');
+    if (text.length > MAX_SETTINGS_BYTES)
+      throw new AppError('settings_invalid', 'The editor settings are too large: reset them in the editor.');
     await writePrivate(this.path(userId), text);
   }
 

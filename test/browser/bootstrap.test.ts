@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
+import { bootstrapHtml } from '../../src/owui/page/bootstrap.js';
 import { launchBrowser } from './harness.js';
 
 /** The loader that stays in the chat: reopened after its session ended, it must say so and how to start again. */
@@ -76,19 +76,22 @@ describe('artifact loader', () => {
     expect(Buffer.byteLength(bootstrapHtml({ nonce: NONCE }))).toBeLessThanOrEqual(4096);
   }, 40_000);
 
-  it.each(['/doubled-opaque', '/doubled-same-origin'])('%s: the loader run twice starts exactly one editor', async (path) => {
-    const tab = await browser.newPage();
-    try {
-      await tab.goto(`${url}${path}`);
-      const frame = (await (await tab.waitForSelector('iframe#a')).contentFrame())!;
-      await frame.waitForSelector('.editor-root', { state: 'attached', timeout: 10_000 });
-      // Both copies of the script had time to say hello and receive the bundle.
-      await tab.waitForTimeout(1_500);
-      // Counted where the editor code runs: a second copy would wipe the first one's page but keep it running.
-      expect(await frame.evaluate(() => (window as unknown as { __editors: number }).__editors)).toBe(1);
-      expect(await frame.evaluate(() => document.querySelectorAll('.editor-root').length)).toBe(1);
-    } finally {
-      await tab.close();
-    }
-  });
+  it.each(['/doubled-opaque', '/doubled-same-origin'])(
+    '%s: the loader run twice starts exactly one editor',
+    async (path) => {
+      const tab = await browser.newPage();
+      try {
+        await tab.goto(`${url}${path}`);
+        const frame = (await (await tab.waitForSelector('iframe#a')).contentFrame())!;
+        await frame.waitForSelector('.editor-root', { state: 'attached', timeout: 10_000 });
+        // Both copies of the script had time to say hello and receive the bundle.
+        await tab.waitForTimeout(1_500);
+        // Counted where the editor code runs: a second copy would wipe the first one's page but keep it running.
+        expect(await frame.evaluate(() => (window as unknown as { __editors: number }).__editors)).toBe(1);
+        expect(await frame.evaluate(() => document.querySelectorAll('.editor-root').length)).toBe(1);
+      } finally {
+        await tab.close();
+      }
+    },
+  );
 });

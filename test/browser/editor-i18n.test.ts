@@ -2,7 +2,16 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/catalogues/index.js';
 import { LOCALES, type Locale } from '../../src/i18n/locales.js';
-import { baseInit, launchBrowser, openEditor, previewDataUrl, screenshotPath, startHost, stroke, type Host } from './harness.js';
+import {
+  baseInit,
+  launchBrowser,
+  openEditor,
+  previewDataUrl,
+  screenshotPath,
+  startHost,
+  stroke,
+  type Host,
+} from './harness.js';
 
 /** The editor in the user's language, with everything inside the panel at phone width. */
 let browser: Browser;
@@ -20,7 +29,10 @@ afterAll(async () => {
 });
 
 async function hostFor(locale: string | null): Promise<Host> {
-  const host = await startHost({ ...baseInit([{ ref: 'img-1', label: '1', preview, width: 800, height: 600 }]), locale });
+  const host = await startHost({
+    ...baseInit([{ ref: 'img-1', label: '1', preview, width: 800, height: 600 }]),
+    locale,
+  });
   hosts.push(host);
   return host;
 }
@@ -33,11 +45,14 @@ function overflowing(frame: Frame): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('.fi-app *')) {
       if (!el.offsetParent || el.closest('.help, .gallery, .stage, .sr-only')) continue;
       const r = el.getBoundingClientRect();
-      const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-      if (r.right > width + 0.5 || r.left < -0.5) out.push(`${name} reaches ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+      if (r.right > width + 0.5 || r.left < -0.5)
+        out.push(`${name} reaches ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
       const clips = ['BUTTON', 'LABEL', 'SELECT', 'P', 'SUMMARY', 'OUTPUT', 'SPAN'].includes(el.tagName);
-      if (clips && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`${name} cuts its text`);
-      if (clips && el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth + 1) out.push(`${name} text wider than the button`);
+      if (clips && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+        out.push(`${name} cuts its text`);
+      if (clips && el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth + 1)
+        out.push(`${name} text wider than the button`);
     }
     return out;
   });
@@ -59,33 +74,43 @@ describe('the editor in every language (Russian and Japanese also at 1000 px)', 
     ...LOCALES.map((l) => [l === 'ru' ? 'ru-RU' : l, l, 420, 900] as const),
     ['ru', 'ru', 1000, 800] as const,
     ['ja-JP', 'ja', 1000, 800] as const,
-  ])('locale %s (%s) at %i px: translated, nothing overflows', async (tag, locale, width, height) => {
-    const host = await hostFor(tag);
-    const page = await browser.newPage({ viewport: { width, height } });
-    try {
-      const frame = await openEditor(page, host.url);
-      const cat = CATALOGUES[locale];
-      expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
-      expect(await frame.textContent('button.send')).toBe(cat['panel.send']);
-      expect(await frame.textContent('#p-hint')).toBe(cat['panel.need_mask']);
-      expect(await frame.textContent('label[for="p-model"]')).toBe(cat['panel.model']);
-      // The longest panel: FLUX.2 with its references, a painted mask (the switch and its line), "More" open.
-      await frame.selectOption('#p-model', 'flux-2-pro');
-      await frame.fill('#p-prompt', PROMPTS[locale]);
-      await stroke(page, frame, [[150, 110], [220, 130], [250, 180]]);
-      await frame.click('summary');
-      expect(await frame.textContent('label[for="p-masked-only"]')).toBe(cat['panel.masked_only']);
-      expect(await frame.textContent('#refs-count')).toBe(cat['refs.count']!.replace('{count}', '0').replace('{max}', '7'));
-      await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      expect(await overflowing(frame)).toEqual([]);
-      expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await frame.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: screenshotPath(`editor-${locale}-${width}.png`) });
-      await frame.locator('.panel').screenshot({ path: screenshotPath(`editor-${locale}-${width}-panel.png`) });
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+  ])(
+    'locale %s (%s) at %i px: translated, nothing overflows',
+    async (tag, locale, width, height) => {
+      const host = await hostFor(tag);
+      const page = await browser.newPage({ viewport: { width, height } });
+      try {
+        const frame = await openEditor(page, host.url);
+        const cat = CATALOGUES[locale];
+        expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+        expect(await frame.textContent('button.send')).toBe(cat['panel.send']);
+        expect(await frame.textContent('#p-hint')).toBe(cat['panel.need_mask']);
+        expect(await frame.textContent('label[for="p-model"]')).toBe(cat['panel.model']);
+        // The longest panel: FLUX.2 with its references, a painted mask (the switch and its line), "More" open.
+        await frame.selectOption('#p-model', 'flux-2-pro');
+        await frame.fill('#p-prompt', PROMPTS[locale]);
+        await stroke(page, frame, [
+          [150, 110],
+          [220, 130],
+          [250, 180],
+        ]);
+        await frame.click('summary');
+        expect(await frame.textContent('label[for="p-masked-only"]')).toBe(cat['panel.masked_only']);
+        expect(await frame.textContent('#refs-count')).toBe(
+          cat['refs.count']!.replace('{count}', '0').replace('{max}', '7'),
+        );
+        await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        expect(await overflowing(frame)).toEqual([]);
+        expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: screenshotPath(`editor-${locale}-${width}.png`) });
+        await frame.locator('.panel').screenshot({ path: screenshotPath(`editor-${locale}-${width}-panel.png`) });
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 
   it('the overflow check sees a button that is too wide', async () => {
     const host = await hostFor('en');
@@ -106,15 +131,19 @@ describe('which language', () => {
     [null, 'pt', 'pt-BR'],
     ['zh-TW', 'en-US', 'zh-CN'],
     ['ko-KR', 'fr-FR', 'en'],
-  ] as const)('Open WebUI says %s, the browser %s: %s', async (owui, browserLocale, expected) => {
-    const host = await hostFor(owui);
-    const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1000, height: 700 } });
-    try {
-      const frame = await openEditor(await context.newPage(), host.url);
-      expect(await frame.evaluate(() => document.documentElement.lang)).toBe(expected);
-      expect(await frame.textContent('button.send')).toBe(CATALOGUES[expected]['panel.send']);
-    } finally {
-      await context.close();
-    }
-  }, 60_000);
+  ] as const)(
+    'Open WebUI says %s, the browser %s: %s',
+    async (owui, browserLocale, expected) => {
+      const host = await hostFor(owui);
+      const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1000, height: 700 } });
+      try {
+        const frame = await openEditor(await context.newPage(), host.url);
+        expect(await frame.evaluate(() => document.documentElement.lang)).toBe(expected);
+        expect(await frame.textContent('button.send')).toBe(CATALOGUES[expected]['panel.send']);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -9,7 +9,9 @@ let page: Page;
 let png: Buffer;
 
 beforeAll(async () => {
-  png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3a7' } }).png().toBuffer();
+  png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3a7' } })
+    .png()
+    .toBuffer();
   browser = await launchBrowser();
   host = await startHost({ ...baseInit([]), notice: 'No image found in this chat: load one.' });
 });
@@ -54,7 +56,9 @@ describe('loading a picture into the editor', { timeout: 120_000 }, () => {
       );
     await paste(Buffer.from('not a picture at all').toString('base64'), 'notes.txt', 'text/plain');
     await frame.waitForSelector('.status.error:has-text("not a PNG, JPEG or WebP")');
-    const huge = await sharp({ create: { width: 1600, height: 1600, channels: 3, background: '#888' } }).png({ compressionLevel: 0 }).toBuffer();
+    const huge = await sharp({ create: { width: 1600, height: 1600, channels: 3, background: '#888' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     await paste(huge.toString('base64'), 'huge.png', 'image/png');
     await frame.waitForSelector('.status.error:has-text("the limit is 2 MB")');
     expect((await editorState(frame)).image).toBeNull();

@@ -5,7 +5,11 @@ import { baseInit, editorState, exportMask, openEditor, previewDataUrl } from '.
 import { editorSuite } from './suite.js';
 
 /** "Load mask…" and dropping a file on the mask: a mask made elsewhere, by its alpha or its brightness. */
-const suite = editorSuite(async () => baseInit([{ ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 }]));
+const suite = editorSuite(async () =>
+  baseInit([
+    { ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 },
+  ]),
+);
 
 /** The painted layer of another editor: transparent, with an opaque rectangle, at full resolution (800x600). */
 async function alphaPng(): Promise<Buffer> {
@@ -15,7 +19,9 @@ async function alphaPng(): Promise<Buffer> {
   for (let y = 200; y < 400; y++) for (let x = 200; x < 400; x++) data.fill(255, (y * w + x) * 4, (y * w + x) * 4 + 4);
   // The colour does not matter, only the alpha: a black opaque stripe is still "repaint".
   for (let y = 500; y < 520; y++) for (let x = 0; x < w; x++) data[(y * w + x) * 4 + 3] = 255;
-  return sharp(data, { raw: { width: w, height: h, channels: 4 } }).png().toBuffer();
+  return sharp(data, { raw: { width: w, height: h, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 /** A black-and-white mask as JPEG (no alpha), at the preview's size: white circle, centre (300, 150), radius 50. */
@@ -81,14 +87,22 @@ describe('mask import', { timeout: 120_000 }, () => {
 
   it('a mask of other proportions is stretched, and the user is told', async () => {
     const frame = await openEditor(suite.page, suite.host.url);
-    await frame.setInputFiles('#load-mask', { name: 'square.jpg', mimeType: 'image/jpeg', buffer: await bwJpeg(300, 300) });
+    await frame.setInputFiles('#load-mask', {
+      name: 'square.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await bwJpeg(300, 300),
+    });
     await frame.waitForSelector('.status:has-text("has another shape than the picture")');
     expect((await editorState(frame)).maskEmpty).toBe(false);
   });
 
   it('a file that is not an image is refused with a reason, and the mask stays', async () => {
     const frame = await openEditor(suite.page, suite.host.url);
-    await frame.setInputFiles('#load-mask', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await frame.setInputFiles('#load-mask', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
     await frame.waitForSelector('.status.error:has-text("notes.txt is not a PNG, JPEG or WebP image")');
     expect((await editorState(frame)).history.undo).toBe(0);
   });

@@ -4,15 +4,19 @@ import { baseInit, decodeMask, editorState, openEditor, previewDataUrl, screensh
 import { editorSuite } from './suite.js';
 
 /** Kontext and FLUX.2 in the editor: their own fields and formats, reference images, and "Only the painted area". */
-const suite = editorSuite(async () => {
-  const preview = await previewDataUrl();
-  return baseInit([
-    { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
-    { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
-  ]);
-}, { viewport: { width: 1000, height: 800 } });
+const suite = editorSuite(
+  async () => {
+    const preview = await previewDataUrl();
+    return baseInit([
+      { ref: 'img-1', label: 'Image 1 of the last message', preview, width: 800, height: 600 },
+      { ref: 'img-2', label: 'Image 2 of the last message', preview, width: 800, height: 600 },
+    ]);
+  },
+  { viewport: { width: 1000, height: 800 } },
+);
 
-const submits = () => suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, any>> }).__submits);
+const submits = () =>
+  suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, any>> }).__submits);
 const options = (frame: import('playwright-core').Frame, sel: string) =>
   frame.locator(`${sel} option`).evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value));
 
@@ -30,15 +34,26 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
     expect(await frame.isVisible('#p-masked-only')).toBe(false);
 
     await frame.selectOption('#refs-chat', '1');
-    await frame.setInputFiles('#refs-file', { name: 'umbrella.png', mimeType: 'image/png', buffer: await testImage(64, 48) });
+    await frame.setInputFiles('#refs-file', {
+      name: 'umbrella.png',
+      mimeType: 'image/png',
+      buffer: await testImage(64, 48),
+    });
     await frame.waitForFunction(() => document.querySelectorAll('.refs-list li').length === 2);
     expect(await frame.textContent('#refs-count')).toBe('2 of 7');
     // A file that is no picture is refused with a reason, and nothing is added.
-    await frame.setInputFiles('#refs-file', { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+    await frame.setInputFiles('#refs-file', {
+      name: 'notes.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not a picture'),
+    });
     await frame.waitForSelector('.status.error:has-text("notes.png is not a PNG, JPEG or WebP image")');
     expect(await frame.locator('.refs-list li').count()).toBe(2);
 
-    await stroke(suite.page, frame, [[100, 100], [160, 120]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [160, 120],
+    ]);
     expect(await frame.isVisible('#p-masked-only')).toBe(true);
     expect(await frame.isChecked('#p-masked-only')).toBe(true);
     expect(await frame.textContent('#p-masked-only-hint')).toContain('every unpainted pixel stays');
@@ -88,7 +103,10 @@ describe('instruction models in the editor', { timeout: 120_000 }, () => {
     await frame.click('.refs-list li:first-child button');
     expect(await frame.textContent('#refs-count')).toBe('2 of 3');
 
-    await stroke(suite.page, frame, [[100, 100], [160, 120]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [160, 120],
+    ]);
     await frame.uncheck('#p-masked-only');
     await frame.click('button.send');
     await frame.waitForSelector('text=Sent — the result will appear in the chat');

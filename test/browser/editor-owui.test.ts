@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { baseInit, decodeMask, editorState, exportMask, openEditor, previewDataUrl, startHost, stroke, toPage } from './harness.js';
+import {
+  baseInit,
+  decodeMask,
+  editorState,
+  exportMask,
+  openEditor,
+  previewDataUrl,
+  startHost,
+  stroke,
+  toPage,
+} from './harness.js';
 import { editorSuite } from './suite.js';
 
 const suite = editorSuite(async () => {
@@ -10,7 +20,8 @@ const suite = editorSuite(async () => {
   ]);
 });
 
-const submits = () => suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, unknown>> }).__submits);
+const submits = () =>
+  suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, unknown>> }).__submits);
 
 describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, () => {
   it('paints hard and soft strokes, erases, undoes, redoes, inverts and clears', async () => {
@@ -20,7 +31,10 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     expect(s0.sendEnabled).toBe(false);
     await frame.fill('#t-size', '20');
 
-    await stroke(suite.page, frame, [[60, 80], [340, 80]]);
+    await stroke(suite.page, frame, [
+      [60, 80],
+      [340, 80],
+    ]);
     let m = await exportMask(frame);
     expect([m.width, m.height]).toEqual([400, 300]);
     expect(m.at(200, 80)).toBe(255);
@@ -32,7 +46,10 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
 
     await frame.fill('#t-hardness', '0');
     await frame.fill('#t-size', '40');
-    await stroke(suite.page, frame, [[60, 200], [340, 200]]);
+    await stroke(suite.page, frame, [
+      [60, 200],
+      [340, 200],
+    ]);
     m = await exportMask(frame);
     expect(m.at(200, 200)).toBeGreaterThan(240);
     const column = Array.from({ length: 24 }, (_, i) => m.at(200, 200 + i));
@@ -43,7 +60,10 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.fill('#t-hardness', '100');
     await frame.press('canvas.stage-canvas', 'e');
     expect((await editorState(frame)).tool).toBe('eraser');
-    await stroke(suite.page, frame, [[200, 60], [200, 100]]);
+    await stroke(suite.page, frame, [
+      [200, 60],
+      [200, 100],
+    ]);
     m = await exportMask(frame);
     expect(m.at(200, 80)).toBe(0);
     expect(m.at(100, 80)).toBe(255);
@@ -71,14 +91,20 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.fill('#p-prompt', 'ein roter Ballon');
     expect((await editorState(frame)).sendEnabled).toBe(false);
     expect(await frame.textContent('#p-hint')).toContain('Paint over');
-    await stroke(suite.page, frame, [[100, 100], [150, 120]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [150, 120],
+    ]);
     expect((await editorState(frame)).sendEnabled).toBe(true);
     await frame.fill('#p-prompt', '   ');
     expect((await editorState(frame)).sendEnabled).toBe(false);
     await frame.fill('#p-prompt', 'ein roter Ballon');
     await frame.selectOption('.picker', '1');
     await frame.waitForFunction(() => (window.__fluxEditor!.state() as { maskEmpty: boolean }).maskEmpty);
-    await stroke(suite.page, frame, [[100, 100], [150, 120]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [150, 120],
+    ]);
     await frame.click('button.send');
     await frame.waitForSelector('text=Sent — the result will appear in the chat');
     await frame.waitForSelector('.job-status:has-text("Generating")');
@@ -150,7 +176,10 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.selectOption('#t-aspect', { label: 'Free' });
     await frame.click('button:has-text("No crop")');
     expect((await editorState(frame)).crop).toBeNull();
-    await stroke(suite.page, frame, [[100, 50], [300, 250]]);
+    await stroke(suite.page, frame, [
+      [100, 50],
+      [300, 250],
+    ]);
     st = await editorState(frame);
     expect(st.crop!.x).toBeCloseTo(0.25, 2);
     expect(st.crop!.y).toBeCloseTo(50 / 300, 2);
@@ -159,9 +188,15 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     await frame.press('canvas.stage-canvas', 'b');
     // Paint outside the crop only: still nothing to send.
     await frame.fill('#t-size', '10');
-    await stroke(suite.page, frame, [[20, 20], [60, 20]]);
+    await stroke(suite.page, frame, [
+      [20, 20],
+      [60, 20],
+    ]);
     expect((await editorState(frame)).sendEnabled).toBe(false);
-    await stroke(suite.page, frame, [[150, 150], [250, 150]]);
+    await stroke(suite.page, frame, [
+      [150, 150],
+      [250, 150],
+    ]);
     await frame.click('button.send');
     await frame.waitForSelector('text=Sent — the result will appear in the chat');
     const [req] = await submits();
@@ -197,7 +232,14 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
   it('come back after the editor is closed and opened again, without the prompt; Reset restores the valve defaults and forgets them', async () => {
     let frame = await openEditor(suite.page, suite.host.url);
     const defaults = await remembered(frame);
-    expect(defaults).toMatchObject({ model: 'fill', format: 'png', hardness: '100', aspect: 'free', maskedOnly: true, fillSteps: '40' });
+    expect(defaults).toMatchObject({
+      model: 'fill',
+      format: 'png',
+      hardness: '100',
+      aspect: 'free',
+      maskedOnly: true,
+      fillSteps: '40',
+    });
     await frame.fill('#p-prompt', 'a very private prompt');
     // Margins belong to one picture: not remembered.
     await frame.selectOption('#p-model', 'expand');
@@ -209,7 +251,10 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     await frame.fill('#t-hardness', '40');
     await frame.fill('#t-opacity', '70');
     await frame.fill('#t-colour', '#00cc44');
-    await stroke(suite.page, frame, [[100, 100], [140, 110]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [140, 110],
+    ]);
     await frame.uncheck('#p-masked-only');
     await frame.press('canvas.stage-canvas', 'c');
     await frame.selectOption('#t-aspect', '16:9');
@@ -270,19 +315,25 @@ describe('remembered settings in Open WebUI (kept by the sidecar per user)', { t
     // The store refuses what is not settings; make the page's relay send such a thing.
     await suite.page.evaluate(() => {
       const original = window.fetch;
-      window.fetch = (input, init) => (String(input) === '/settings' ? original(input, { ...init, body: '"not settings"' }) : original(input, init));
+      window.fetch = (input, init) =>
+        String(input) === '/settings' ? original(input, { ...init, body: '"not settings"' }) : original(input, init);
     });
     await frame.fill('#t-hardness', '20');
     await frame.waitForSelector('.status.error:has-text("Your settings could not be saved")');
     await frame.fill('#p-prompt', 'still works');
-    await stroke(suite.page, frame, [[100, 100], [140, 110]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [140, 110],
+    ]);
     expect((await editorState(frame)).sendEnabled).toBe(true);
   });
 });
 
 describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, () => {
   it('a model that is not offered falls back to the default; the rest is kept; a changed valve reaches untouched fields', async () => {
-    const init = baseInit([{ ref: 'img-1', label: 'Image 1', preview: await previewDataUrl(), width: 800, height: 600 }]);
+    const init = baseInit([
+      { ref: 'img-1', label: 'Image 1', preview: await previewDataUrl(), width: 800, height: 600 },
+    ]);
     const other = await startHost({
       ...init,
       defaults: { ...init.defaults, steps: 25 },
@@ -292,7 +343,9 @@ describe('settings from the sidecar that no longer fit', { timeout: 120_000 }, (
     const tab = await suite.browser.newPage({ viewport: { width: 1000, height: 700 } });
     try {
       const frame = await openEditor(tab, other.url);
-      expect(await frame.locator('#p-model option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(['fill', 'flux-2-pro']);
+      expect(
+        await frame.locator('#p-model option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
+      ).toEqual(['fill', 'flux-2-pro']);
       expect(await frame.inputValue('#p-model')).toBe('fill');
       expect(await frame.inputValue('#t-hardness')).toBe('30');
       expect(await frame.inputValue('#t-colour')).toBe('#123456');
@@ -308,12 +361,18 @@ describe('a setting changed just before Send or Close', { timeout: 120_000 }, ()
   it.each([['button.send'], ['button:has-text("Close")']])('is saved at once by %s', async (button) => {
     const frame = await openEditor(suite.page, suite.host.url);
     await frame.fill('#p-prompt', 'a boat');
-    await stroke(suite.page, frame, [[100, 100], [140, 110]]);
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [140, 110],
+    ]);
     await frame.fill('#t-hardness', '25');
     await frame.click(button);
     // Well before the half second the editor otherwise waits after a change.
-    const saves = () => suite.page.evaluate(() => (window as unknown as { __saves: Array<Record<string, unknown>> }).__saves);
-    await expect.poll(saves, { timeout: 350, interval: 20 }).toEqual([expect.objectContaining({ brush_hardness: 0.25 })]);
+    const saves = () =>
+      suite.page.evaluate(() => (window as unknown as { __saves: Array<Record<string, unknown>> }).__saves);
+    await expect
+      .poll(saves, { timeout: 350, interval: 20 })
+      .toEqual([expect.objectContaining({ brush_hardness: 0.25 })]);
     await expect.poll(() => suite.host.settings()).toMatchObject({ brush_hardness: 0.25 });
   });
 });

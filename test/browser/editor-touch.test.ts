@@ -1,6 +1,16 @@
 import type { Browser, CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { baseInit, editorState, exportMask, launchBrowser, openEditor, previewDataUrl, startHost, toPage, type Host } from './harness.js';
+import {
+  baseInit,
+  editorState,
+  exportMask,
+  launchBrowser,
+  openEditor,
+  previewDataUrl,
+  startHost,
+  toPage,
+  type Host,
+} from './harness.js';
 
 let browser: Browser;
 let host: Host;
@@ -9,7 +19,11 @@ let cdp: CDPSession;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  host = await startHost(baseInit([{ ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 }]));
+  host = await startHost(
+    baseInit([
+      { ref: 'img-1', label: 'Image 1 of the last message', preview: await previewDataUrl(), width: 800, height: 600 },
+    ]),
+  );
 });
 
 afterAll(async () => {
@@ -30,12 +44,17 @@ type Finger = { x: number; y: number; id: number };
 
 /** Real touch input, as a touchscreen sends it: Chromium turns it into touch pointer events. */
 async function touch(type: 'touchStart' | 'touchMove' | 'touchEnd', fingers: Finger[]): Promise<void> {
-  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: fingers.map((f) => ({ ...f, radiusX: 4, radiusY: 4, force: 1 })) });
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: fingers.map((f) => ({ ...f, radiusX: 4, radiusY: 4, force: 1 })),
+  });
 }
 
 /** Chromium delivers moves with the next animation frame: wait for two before reading the editor's state. */
 function frames(frame: Frame): Promise<void> {
-  return frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  return frame.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /** Image pixel -> page point, for a finger. */
@@ -68,7 +87,10 @@ describe('touch and pen in the mask editor', { timeout: 120_000 }, () => {
     const half = (b.x - a.x - 5) / 2;
     for (let k = 1; k <= 5; k++) {
       const spread = half * (1 + k / 5);
-      await touch('touchMove', [{ ...a, x: mid - spread }, { ...b, x: mid + spread }]);
+      await touch('touchMove', [
+        { ...a, x: mid - spread },
+        { ...b, x: mid + spread },
+      ]);
     }
     await frames(frame);
     const zoomed = (await editorState(frame)).view;
@@ -76,7 +98,10 @@ describe('touch and pen in the mask editor', { timeout: 120_000 }, () => {
     expect(zoomed.scale / before.scale).toBeLessThan(2.2);
     // Both fingers move down together: the picture follows them.
     for (let k = 1; k <= 4; k++) {
-      await touch('touchMove', [{ ...a, x: mid - 2 * half, y: a.y + 15 * k }, { ...b, x: mid + 2 * half, y: b.y + 15 * k }]);
+      await touch('touchMove', [
+        { ...a, x: mid - 2 * half, y: a.y + 15 * k },
+        { ...b, x: mid + 2 * half, y: b.y + 15 * k },
+      ]);
     }
     await frames(frame);
     const panned = (await editorState(frame)).view;
@@ -93,7 +118,16 @@ describe('touch and pen in the mask editor', { timeout: 120_000 }, () => {
     await frame.fill('#t-size', '16');
     const pen = async (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, y: number) => {
       const p = await toPage(frame, x, y);
-      await cdp.send('Input.dispatchMouseEvent', { type, x: p.x, y: p.y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1, pointerType: 'pen', force: 0.5 });
+      await cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x: p.x,
+        y: p.y,
+        button: 'left',
+        buttons: type === 'mouseReleased' ? 0 : 1,
+        clickCount: 1,
+        pointerType: 'pen',
+        force: 0.5,
+      });
     };
     await pen('mousePressed', 200, 60);
     for (let y = 90; y <= 240; y += 30) await pen('mouseMoved', 200, y);

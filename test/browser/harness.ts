@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { testImage } from '../support/images.js';
 import { buildEditorBundle } from '../../artifact/build.js';
-import { bootstrapHtml } from '../../src/artifact/bootstrap.js';
+import { bootstrapHtml } from '../../src/owui/page/bootstrap.js';
 import type { AppError } from '../../src/errors.js';
 import { SettingsStore } from '../../src/settings/store.js';
 import type { EditorInit, EditorSettings, RawMask } from '../../artifact/src/transport/types.js';
@@ -35,7 +35,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
  * tracked file; with UPDATE_SCREENSHOTS=1 it refreshes the pictures in docs/screenshots that README shows.
  */
 export function screenshotPath(name: string): string {
-  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test', '.artifacts', 'screenshots');
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? join(ROOT, 'docs', 'screenshots')
+      : join(ROOT, 'test', '.artifacts', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
@@ -122,21 +125,33 @@ export async function startHost(init: EditorInit): Promise<Host> {
     if (req.url === '/bundle.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
     else if (req.url === '/init') {
-      void store.get(USER).then((settings) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...init, settings })));
+      void store
+        .get(USER)
+        .then((settings) =>
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...init, settings })),
+        );
     } else if (req.url === '/settings' && req.method === 'POST') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         store.put(USER, JSON.parse(body)).then(
           () => res.writeHead(204).end(),
-          (err: AppError) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: err.code, message: err.message })),
+          (err: AppError) =>
+            res
+              .writeHead(400, { 'content-type': 'application/json' })
+              .end(JSON.stringify({ code: err.code, message: err.message })),
         );
       });
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, settings: () => store.get(USER), forgetSettings: () => store.put(USER, {}), close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    settings: () => store.get(USER),
+    forgetSettings: () => store.put(USER, {}),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Opens the host page and waits until the editor in the artifact frame has its picture. */
@@ -145,7 +160,8 @@ export async function openEditor(page: Page, url: string, waitForImage = true): 
   const frameEl = await page.waitForSelector('iframe#artifact');
   const frame = (await frameEl.contentFrame())!;
   await frame.waitForSelector('.fi-app .panel', { timeout: 60_000 });
-  if (waitForImage) await frame.waitForFunction(() => (window.__fluxEditor?.state() as { image: unknown } | undefined)?.image);
+  if (waitForImage)
+    await frame.waitForFunction(() => (window.__fluxEditor?.state() as { image: unknown } | undefined)?.image);
   return frame;
 }
 
@@ -197,9 +213,11 @@ export interface DecodedMask {
 /** The mask as the editor sends it (raw single-channel bytes, base64), one grey value per pixel. */
 export function decodeMask(mask: unknown): DecodedMask {
   const m = mask as RawMask;
-  if (m?.format !== 'raw' || !Number.isInteger(m.width) || !Number.isInteger(m.height)) throw new Error(`not a raw mask: ${JSON.stringify(mask)?.slice(0, 80)}`);
+  if (m?.format !== 'raw' || !Number.isInteger(m.width) || !Number.isInteger(m.height))
+    throw new Error(`not a raw mask: ${JSON.stringify(mask)?.slice(0, 80)}`);
   const values = new Uint8Array(Buffer.from(m.data, 'base64'));
-  if (values.length !== m.width * m.height) throw new Error(`raw mask of ${m.width}x${m.height} has ${values.length} bytes`);
+  if (values.length !== m.width * m.height)
+    throw new Error(`raw mask of ${m.width}x${m.height} has ${values.length} bytes`);
   return { width: m.width, height: m.height, values, at: (x, y) => values[y * m.width + x]! };
 }
 

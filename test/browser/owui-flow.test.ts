@@ -68,14 +68,28 @@ let browser: Browser;
 const toPageLog: string[] = [];
 
 function startOwui({ version, resultMessage }: Case): Promise<{ proc: ChildProcess; url: string }> {
-  const valves = { SIDECAR_URL: sidecar.url, SIDECAR_TOKEN: TEST_TOKEN, FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, STEPS: 28, RESULT_MESSAGE: resultMessage ?? 'auto' };
-  const proc = spawn('python3', [join(ROOT, 'python-shim', 'tests', 'owui_server.py'), '--version', version, '--valves', JSON.stringify(valves)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const valves = {
+    SIDECAR_URL: sidecar.url,
+    SIDECAR_TOKEN: TEST_TOKEN,
+    FLUX_API_URL: fake.url,
+    FLUX_API_KEY: FLUX_KEY,
+    STEPS: 28,
+    RESULT_MESSAGE: resultMessage ?? 'auto',
+  };
+  const proc = spawn(
+    'python3',
+    [join(ROOT, 'python-shim', 'tests', 'owui_server.py'), '--version', version, '--valves', JSON.stringify(valves)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the Open WebUI ${version} stand-in did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the Open WebUI ${version} stand-in did not start:\n${out}`)),
+      30_000,
+    );
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /owui at (http:\/\/\S+)/.exec(out);
@@ -89,7 +103,11 @@ function startOwui({ version, resultMessage }: Case): Promise<{ proc: ChildProce
 
 beforeAll(async () => {
   fake = await startFakeFlux({ latencyMs: 1_500, apiKey: FLUX_KEY });
-  sidecar = await startTestSidecar({ FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.3', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' });
+  sidecar = await startTestSidecar({
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.3',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
+  });
   for (const c of CASES) if (!servers.has(serverKey(c))) servers.set(serverKey(c), await startOwui(c));
   browser = await launchBrowser();
 }, 180_000);
@@ -107,7 +125,8 @@ async function stored(url: string, chatId: string): Promise<Stored> {
 
 function branch(s: Stored): StoredMessage[] {
   const list: StoredMessage[] = [];
-  for (let id: string | null = s.history.currentId; id; id = s.history.messages[id]!.parentId) list.unshift(s.history.messages[id]!);
+  for (let id: string | null = s.history.currentId; id; id = s.history.messages[id]!.parentId)
+    list.unshift(s.history.messages[id]!);
   return list;
 }
 
@@ -134,115 +153,131 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-describe.each(CASES)('Inpaint in Open WebUI $version, picture as $scenario, click on the $click answer, RESULT_MESSAGE $resultMessage', (c) => {
-  const { version, scenario, click, readme } = c;
-  it('paint, German prompt, Send: the result shows exactly once, where this version can show it', async () => {
-    const { url } = servers.get(serverKey(c))!;
-    const { id: chatId } = (await (await fetch(`${url}/__test__/chats`, { method: 'POST', body: JSON.stringify({ scenario }) })).json()) as { id: string };
-    const before = await stored(url, chatId);
-    const known = new Set(Object.values(before.history.messages).flatMap((m) => resultUrls(m.content)));
-    const newUrls = (text: string) => resultUrls(text).filter((u) => !known.has(u));
-    const answers = branch(before).filter((m) => m.role === 'assistant');
-    const clicked = click === 'last' ? answers.at(-1)! : answers[0]!;
-    const page = await newPage();
-    await page.goto(`${url}/c/${chatId}`);
-    await page.waitForSelector(`#message-${before.history.currentId}`);
-    // Buttons: only under the last answer up to 0.6.41, under every answer from 0.6.42.
-    const buttons = await page.locator('.msg.assistant .actions button').count();
-    expect(buttons).toBe(['0.5.20', '0.6.5'].includes(version) ? 1 : answers.length);
-    const tag = `owui-${version}-${scenario}-${click}${c.resultMessage ? `-${c.resultMessage}` : ''}`;
-    // Every case's pictures in test/.artifacts/screenshots; with UPDATE_SCREENSHOTS=1 only the README's three.
-    const shot = async (name: string, readmeName: string | null): Promise<void> => {
-      const updating = process.env.UPDATE_SCREENSHOTS === '1';
-      if (!updating || (readme && readmeName)) await page.screenshot({ path: screenshotPath(updating ? readmeName! : `${tag}-${name}.png`) });
-    };
-    await shot('0-chat', 'owui-1-chat.png');
+describe.each(CASES)(
+  'Inpaint in Open WebUI $version, picture as $scenario, click on the $click answer, RESULT_MESSAGE $resultMessage',
+  (c) => {
+    const { version, scenario, click, readme } = c;
+    it('paint, German prompt, Send: the result shows exactly once, where this version can show it', async () => {
+      const { url } = servers.get(serverKey(c))!;
+      const { id: chatId } = (await (
+        await fetch(`${url}/__test__/chats`, { method: 'POST', body: JSON.stringify({ scenario }) })
+      ).json()) as { id: string };
+      const before = await stored(url, chatId);
+      const known = new Set(Object.values(before.history.messages).flatMap((m) => resultUrls(m.content)));
+      const newUrls = (text: string) => resultUrls(text).filter((u) => !known.has(u));
+      const answers = branch(before).filter((m) => m.role === 'assistant');
+      const clicked = click === 'last' ? answers.at(-1)! : answers[0]!;
+      const page = await newPage();
+      await page.goto(`${url}/c/${chatId}`);
+      await page.waitForSelector(`#message-${before.history.currentId}`);
+      // Buttons: only under the last answer up to 0.6.41, under every answer from 0.6.42.
+      const buttons = await page.locator('.msg.assistant .actions button').count();
+      expect(buttons).toBe(['0.5.20', '0.6.5'].includes(version) ? 1 : answers.length);
+      const tag = `owui-${version}-${scenario}-${click}${c.resultMessage ? `-${c.resultMessage}` : ''}`;
+      // Every case's pictures in test/.artifacts/screenshots; with UPDATE_SCREENSHOTS=1 only the README's three.
+      const shot = async (name: string, readmeName: string | null): Promise<void> => {
+        const updating = process.env.UPDATE_SCREENSHOTS === '1';
+        if (!updating || (readme && readmeName))
+          await page.screenshot({ path: screenshotPath(updating ? readmeName! : `${tag}-${name}.png`) });
+      };
+      await shot('0-chat', 'owui-1-chat.png');
 
-    await page.locator(`#message-${clicked.id} .actions button`, { hasText: 'Inpaint' }).click();
-    const handle = await page.waitForSelector('#artifacts iframe', { timeout: 30_000 });
-    expect(await handle.getAttribute('sandbox')).toBe(
-      version === '0.5.20' ? 'allow-scripts allow-forms allow-same-origin' : version === '0.6.5' ? 'allow-scripts' : 'allow-scripts allow-downloads',
-    );
-    const frame = (await handle.contentFrame())!;
-    await frame.waitForFunction(() => Boolean(window.__fluxEditor?.state().image), undefined, { timeout: 30_000 });
-    const state = await editorState(frame);
-    expect(state.image?.fullWidth).toBe(480);
-    // A second run of the bootstrap (0.5.0-0.6.34 wrappers) would have started by now.
-    await page.waitForTimeout(1_500);
-    expect(await editorsInFrame(frame)).toEqual({ roots: 1, starts: 1, boots: 1 });
+      await page.locator(`#message-${clicked.id} .actions button`, { hasText: 'Inpaint' }).click();
+      const handle = await page.waitForSelector('#artifacts iframe', { timeout: 30_000 });
+      expect(await handle.getAttribute('sandbox')).toBe(
+        version === '0.5.20'
+          ? 'allow-scripts allow-forms allow-same-origin'
+          : version === '0.6.5'
+            ? 'allow-scripts'
+            : 'allow-scripts allow-downloads',
+      );
+      const frame = (await handle.contentFrame())!;
+      await frame.waitForFunction(() => Boolean(window.__fluxEditor?.state().image), undefined, { timeout: 30_000 });
+      const state = await editorState(frame);
+      expect(state.image?.fullWidth).toBe(480);
+      // A second run of the bootstrap (0.5.0-0.6.34 wrappers) would have started by now.
+      await page.waitForTimeout(1_500);
+      expect(await editorsInFrame(frame)).toEqual({ roots: 1, starts: 1, boots: 1 });
 
-    const w = state.image!.width;
-    const h = state.image!.height;
-    await stroke(page, frame, [
-      [w * 0.62, h * 0.22],
-      [w * 0.78, h * 0.22],
-      [w * 0.78, h * 0.38],
-      [w * 0.62, h * 0.38],
-      [w * 0.7, h * 0.3],
-    ]);
-    const mask = await exportMask(frame);
-    expect(mask.at(Math.round(w * 0.7), Math.round(h * 0.3))).toBe(255);
-    await frame.locator('#p-prompt').fill('ein roter Hut auf der Sonne, Comic-Stil');
-    await shot('1-editor', 'owui-2-editor.png');
-    await frame.getByRole('button', { name: 'Senden', exact: true }).click();
+      const w = state.image!.width;
+      const h = state.image!.height;
+      await stroke(page, frame, [
+        [w * 0.62, h * 0.22],
+        [w * 0.78, h * 0.22],
+        [w * 0.78, h * 0.38],
+        [w * 0.62, h * 0.38],
+        [w * 0.7, h * 0.3],
+      ]);
+      const mask = await exportMask(frame);
+      expect(mask.at(Math.round(w * 0.7), Math.round(h * 0.3))).toBe(255);
+      await frame.locator('#p-prompt').fill('ein roter Hut auf der Sonne, Comic-Stil');
+      await shot('1-editor', 'owui-2-editor.png');
+      await frame.getByRole('button', { name: 'Senden', exact: true }).click();
 
-    // Until the session ended: the page's own save and then the result.
-    const saved = () => page.evaluate(() => (window as unknown as { __actionsDone?: number }).__actionsDone ?? 0);
-    let after = await stored(url, chatId);
-    for (let i = 0; i < 600 && ((await saved()) < 1 || after.busy > 0 || !branch(after).some((m) => newUrls(m.content).length)); i++) {
-      await page.waitForTimeout(100);
-      after = await stored(url, chatId);
-    }
-    expect(await saved()).toBe(1);
-    const shown = branch(after);
-    const results = shown.flatMap((m) => newUrls(m.content).map((u) => ({ url: u, message: m })));
-    expect(results, JSON.stringify(after.history.messages[clicked.id]?.statusHistory)).toHaveLength(1);
-    const [{ url: resultUrl, message: holder }] = results as [{ url: string; message: StoredMessage }];
-    if (version === '0.11.0') {
-      // Its own message under the clicked one, and the current one.
-      expect(holder.id).not.toBe(clicked.id);
-      expect(holder).toMatchObject({ role: 'assistant', parentId: clicked.id });
-      expect(after.history.currentId).toBe(holder.id);
-      expect(after.history.messages[clicked.id]!.childrenIds).toContain(holder.id);
-    } else {
-      // The page cannot show a message written into the stored chat: the clicked message takes the result.
-      expect(holder.id).toBe(clicked.id);
-      expect(after.history.currentId).toBe(before.history.currentId);
-    }
-    // Every message as it was (the one that took the result only grew), no artifact left anywhere.
-    for (const [id, m] of Object.entries(before.history.messages)) {
-      const now = after.history.messages[id]!;
-      expect(now.files ?? null).toEqual(m.files ?? null);
-      if (id === holder.id) expect(now.content.startsWith(m.content)).toBe(true);
-      else expect(now.content).toBe(m.content);
-    }
-    expect(Object.values(after.history.messages).some((m) => m.content.includes('```html'))).toBe(false);
-    expect(Object.keys(after.history.messages)).toHaveLength(Object.keys(before.history.messages).length + (version === '0.11.0' ? 1 : 0));
-    expect(holder.content).toContain('Prompt: ein roter Hut auf der Sonne, Comic\\-Stil');
-    // The chat speaks the page's language (localStorage.locale): German here.
-    expect(holder.content).toContain('Englisch: A red hat on the sun, cartoon style');
-    expect(fake.tasks.at(-1)!.prompt).toBe('A red hat on the sun, cartoon style');
-    const image = await fetch(`${url}${resultUrl}`);
-    expect(image.headers.get('content-type')).toMatch(/^image\//);
-    const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
-    expect([meta.width, meta.height]).toEqual([480, 320]);
-    const statuses = (after.history.messages[clicked.id]!.statusHistory ?? []).map((s) => s.description);
-    expect(statuses.at(-1)).toMatch(/^Fertig \(\d+ Sek\.\)\./);
+      // Until the session ended: the page's own save and then the result.
+      const saved = () => page.evaluate(() => (window as unknown as { __actionsDone?: number }).__actionsDone ?? 0);
+      let after = await stored(url, chatId);
+      for (
+        let i = 0;
+        i < 600 && ((await saved()) < 1 || after.busy > 0 || !branch(after).some((m) => newUrls(m.content).length));
+        i++
+      ) {
+        await page.waitForTimeout(100);
+        after = await stored(url, chatId);
+      }
+      expect(await saved()).toBe(1);
+      const shown = branch(after);
+      const results = shown.flatMap((m) => newUrls(m.content).map((u) => ({ url: u, message: m })));
+      expect(results, JSON.stringify(after.history.messages[clicked.id]?.statusHistory)).toHaveLength(1);
+      const [{ url: resultUrl, message: holder }] = results as [{ url: string; message: StoredMessage }];
+      if (version === '0.11.0') {
+        // Its own message under the clicked one, and the current one.
+        expect(holder.id).not.toBe(clicked.id);
+        expect(holder).toMatchObject({ role: 'assistant', parentId: clicked.id });
+        expect(after.history.currentId).toBe(holder.id);
+        expect(after.history.messages[clicked.id]!.childrenIds).toContain(holder.id);
+      } else {
+        // The page cannot show a message written into the stored chat: the clicked message takes the result.
+        expect(holder.id).toBe(clicked.id);
+        expect(after.history.currentId).toBe(before.history.currentId);
+      }
+      // Every message as it was (the one that took the result only grew), no artifact left anywhere.
+      for (const [id, m] of Object.entries(before.history.messages)) {
+        const now = after.history.messages[id]!;
+        expect(now.files ?? null).toEqual(m.files ?? null);
+        if (id === holder.id) expect(now.content.startsWith(m.content)).toBe(true);
+        else expect(now.content).toBe(m.content);
+      }
+      expect(Object.values(after.history.messages).some((m) => m.content.includes('```html'))).toBe(false);
+      expect(Object.keys(after.history.messages)).toHaveLength(
+        Object.keys(before.history.messages).length + (version === '0.11.0' ? 1 : 0),
+      );
+      expect(holder.content).toContain('Prompt: ein roter Hut auf der Sonne, Comic\\-Stil');
+      // The chat speaks the page's language (localStorage.locale): German here.
+      expect(holder.content).toContain('Englisch: A red hat on the sun, cartoon style');
+      expect(fake.tasks.at(-1)!.prompt).toBe('A red hat on the sun, cartoon style');
+      const image = await fetch(`${url}${resultUrl}`);
+      expect(image.headers.get('content-type')).toMatch(/^image\//);
+      const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+      expect([meta.width, meta.height]).toEqual([480, 320]);
+      const statuses = (after.history.messages[clicked.id]!.statusHistory ?? []).map((s) => s.description);
+      expect(statuses.at(-1)).toMatch(/^Fertig \(\d+ Sek\.\)\./);
 
-    // The page as it is now, and after a fresh load of the stored chat: the result exactly once, no artifact.
-    for (const moment of ['live', 'reloaded'] as const) {
-      if (moment === 'reloaded') await page.reload();
-      await page.waitForSelector(`#message-${holder.id} img[src="${resultUrl}"]`, { timeout: 15_000 });
-      await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-      expect(await page.locator(`img[src="${resultUrl}"]`).count()).toBe(1);
-      expect(await page.locator('#artifacts iframe').count()).toBe(0);
-      await page.locator(`#message-${holder.id}`).evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      await shot(`2-result-${moment}`, moment === 'live' ? 'owui-3-result.png' : null);
-    }
-    await page.close();
+      // The page as it is now, and after a fresh load of the stored chat: the result exactly once, no artifact.
+      for (const moment of ['live', 'reloaded'] as const) {
+        if (moment === 'reloaded') await page.reload();
+        await page.waitForSelector(`#message-${holder.id} img[src="${resultUrl}"]`, { timeout: 15_000 });
+        await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+        expect(await page.locator(`img[src="${resultUrl}"]`).count()).toBe(1);
+        expect(await page.locator('#artifacts iframe').count()).toBe(0);
+        await page.locator(`#message-${holder.id}`).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+        await shot(`2-result-${moment}`, moment === 'live' ? 'owui-3-result.png' : null);
+      }
+      await page.close();
 
-    const seen = toPageLog.join('\n');
-    expect(seen).not.toContain(FLUX_KEY);
-    expect(seen).not.toContain(TEST_TOKEN);
-  }, 150_000);
-});
+      const seen = toPageLog.join('\n');
+      expect(seen).not.toContain(FLUX_KEY);
+      expect(seen).not.toContain(TEST_TOKEN);
+    }, 150_000);
+  },
+);

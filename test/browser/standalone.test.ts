@@ -110,9 +110,15 @@ describe('standalone editor with the offline provider', () => {
     try {
       await tab.goto(`${both.url}/#token=${TEST_TOKEN}`);
       await tab.waitForSelector('#p-provider');
-      expect(await tab.locator('#p-provider option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual(['bfl', 'local']);
+      expect(
+        await tab.locator('#p-provider option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
+      ).toEqual(['bfl', 'local']);
       expect(await tab.inputValue('#p-provider')).toBe('bfl');
-      await tab.setInputFiles('#load-file', { name: 'photo.png', mimeType: 'image/png', buffer: await testImage(320, 240) });
+      await tab.setInputFiles('#load-file', {
+        name: 'photo.png',
+        mimeType: 'image/png',
+        buffer: await testImage(320, 240),
+      });
       await tab.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
       await stroke(tab, tab.mainFrame(), [
         [100, 100],
@@ -128,7 +134,11 @@ describe('standalone editor with the offline provider', () => {
       // FLUX.2 with a reference image and the painted area only: the sidecar accepts what the editor sends.
       await tab.click('.cmp-actions button:has-text("Back to the editor")');
       await tab.selectOption('#p-model', 'flux-2-pro');
-      await tab.setInputFiles('#refs-file', { name: 'hat.png', mimeType: 'image/png', buffer: await testImage(96, 64) });
+      await tab.setInputFiles('#refs-file', {
+        name: 'hat.png',
+        mimeType: 'image/png',
+        buffer: await testImage(96, 64),
+      });
       await tab.waitForSelector('.refs-list li');
       expect(await tab.isChecked('#p-masked-only')).toBe(true);
       await tab.fill('#p-prompt', 'give the balloon a hat');
@@ -140,7 +150,9 @@ describe('standalone editor with the offline provider', () => {
         [320, 240],
         [96, 64],
       ]);
-      await tab.waitForFunction(() => !(window.__fluxEditor!.state() as { busy: boolean }).busy, undefined, { timeout: 30_000 });
+      await tab.waitForFunction(() => !(window.__fluxEditor!.state() as { busy: boolean }).busy, undefined, {
+        timeout: 30_000,
+      });
       const second = ((await (await both.api('/v1/jobs')).json()) as { jobs: Array<Record<string, unknown>> }).jobs[0];
       expect(second).toMatchObject({ state: 'done', model: 'flux-2-pro' });
     } finally {
@@ -180,7 +192,10 @@ describe('standalone editor with the offline provider', () => {
       await reload();
       expect(await tab.inputValue('#t-hardness')).toBe('100');
       // Damaged by hand: the editor opens with the defaults instead of failing.
-      for (const damaged of ['{"model": "kontext-pro", "brush_', '{"model": 42, "brush_hardness": "soft", "overlay_colour": "red", "crop_ratio": 7}']) {
+      for (const damaged of [
+        '{"model": "kontext-pro", "brush_',
+        '{"model": 42, "brush_hardness": "soft", "overlay_colour": "red", "crop_ratio": 7}',
+      ]) {
         await tab.evaluate((v) => localStorage.setItem('flux-inpaint.editor-settings', v), damaged);
         await reload();
         expect(await tab.inputValue('#p-model')).toBe('fill');

@@ -13,7 +13,10 @@ export interface EditorSuite {
 }
 
 /** One browser and one Open WebUI stand-in per test file, and a fresh page per test. */
-export function editorSuite(init: () => Promise<EditorInit>, pageOptions: BrowserContextOptions = { viewport: { width: 1000, height: 700 } }): EditorSuite {
+export function editorSuite(
+  init: () => Promise<EditorInit>,
+  pageOptions: BrowserContextOptions = { viewport: { width: 1000, height: 700 } },
+): EditorSuite {
   let browser: Browser | undefined;
   let host: Host | undefined;
   let page: Page | undefined;

@@ -7,7 +7,11 @@ import { parseArgs } from 'node:util';
 import { startFakeFlux } from './server.js';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '9797' }, latency: { type: 'string', default: '3000' }, key: { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '9797' },
+    latency: { type: 'string', default: '3000' },
+    key: { type: 'string' },
+  },
 });
 const port = Number(values.port);
 const latencyMs = Number(values.latency);
@@ -17,5 +21,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(late
 }
 const fake = await startFakeFlux({ latencyMs, apiKey: values.key }, port);
 console.log(`fake FLUX API at ${fake.url}`);
-console.log(`sidecar settings: FLUX_API_URL=${fake.url} FLUX_INPAINT_RESULT_HOSTS=${fake.origin} FLUX_API_KEY=${values.key ?? 'any'}`);
+console.log(
+  `sidecar settings: FLUX_API_URL=${fake.url} FLUX_INPAINT_RESULT_HOSTS=${fake.origin} FLUX_API_KEY=${values.key ?? 'any'}`,
+);
 process.on('SIGINT', () => void fake.close().then(() => process.exit(0)));

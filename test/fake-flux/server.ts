@@ -110,7 +110,12 @@ const DEFAULTS: FakeFluxOptions = {
 };
 
 type NumberRule = { kind: 'number'; min?: number; max?: number; integer: boolean };
-type Rule = NumberRule | { kind: 'string' } | { kind: 'boolean' } | { kind: 'enum'; values: string[] } | { kind: 'aspect' };
+type Rule =
+  | NumberRule
+  | { kind: 'string' }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; values: string[] }
+  | { kind: 'aspect' };
 
 const int = (min?: number, max?: number): NumberRule => ({ kind: 'number', min, max, integer: true });
 const num = (min?: number, max?: number): NumberRule => ({ kind: 'number', min, max, integer: false });
@@ -137,14 +142,30 @@ const fluxTools = (extra: Record<string, Rule>): EndpointSpec => ({
   required: ['image'],
   images: ['image'],
   price: 5,
-  fields: { ...COMMON, image: str, steps: int(15, 50), guidance: num(1.5, 100), prompt_upsampling: bool, safety_tolerance: int(0, 6), output_format: formats('jpeg', 'png'), ...extra },
+  fields: {
+    ...COMMON,
+    image: str,
+    steps: int(15, 50),
+    guidance: num(1.5, 100),
+    prompt_upsampling: bool,
+    safety_tolerance: int(0, 6),
+    output_format: formats('jpeg', 'png'),
+    ...extra,
+  },
 });
 
 const kontext = (price: number): EndpointSpec => ({
   required: ['prompt'],
   images: inputImages(4),
   price,
-  fields: { ...COMMON, ...imageFields(inputImages(4)), aspect_ratio: { kind: 'aspect' }, prompt_upsampling: bool, safety_tolerance: int(0, 6), output_format: formats('jpeg', 'png') },
+  fields: {
+    ...COMMON,
+    ...imageFields(inputImages(4)),
+    aspect_ratio: { kind: 'aspect' },
+    prompt_upsampling: bool,
+    safety_tolerance: int(0, 6),
+    output_format: formats('jpeg', 'png'),
+  },
 });
 
 const flux2 = (images: number, price: number, perMp: number, extra: Record<string, Rule>): EndpointSpec => ({
@@ -152,17 +173,35 @@ const flux2 = (images: number, price: number, perMp: number, extra: Record<strin
   images: inputImages(images),
   price,
   perMp,
-  fields: { ...COMMON, ...imageFields(inputImages(images)), width: int(64), height: int(64), safety_tolerance: int(0, 5), output_format: formats('jpeg', 'png', 'webp'), ...extra },
+  fields: {
+    ...COMMON,
+    ...imageFields(inputImages(images)),
+    width: int(64),
+    height: int(64),
+    safety_tolerance: int(0, 5),
+    output_format: formats('jpeg', 'png', 'webp'),
+    ...extra,
+  },
 });
 
 const ENDPOINTS: Record<string, EndpointSpec> = {
   'flux-pro-1.0-fill': fluxTools({ mask: str }),
-  'flux-pro-1.0-expand': fluxTools({ top: int(0, 2048), bottom: int(0, 2048), left: int(0, 2048), right: int(0, 2048) }),
+  'flux-pro-1.0-expand': fluxTools({
+    top: int(0, 2048),
+    bottom: int(0, 2048),
+    left: int(0, 2048),
+    right: int(0, 2048),
+  }),
   'flux-kontext-pro': kontext(4),
   'flux-kontext-max': kontext(8),
   'flux-2-pro': flux2(8, 3, 1.5, { disable_pup: bool }),
   'flux-2-max': flux2(8, 7, 3, { disable_pup: bool }),
-  'flux-2-flex': flux2(8, 6, 6, { steps: int(1, 50), guidance: num(1.5, 10), prompt_upsampling: bool, input_image_blob_path: str }),
+  'flux-2-flex': flux2(8, 6, 6, {
+    steps: int(1, 50),
+    guidance: num(1.5, 10),
+    prompt_upsampling: bool,
+    input_image_blob_path: str,
+  }),
   'flux-2-klein-4b': flux2(4, 1.4, 0.1, {}),
   'flux-2-klein-9b': flux2(4, 1.5, 0.2, {}),
 };
@@ -193,24 +232,42 @@ function validate(spec: EndpointSpec, body: Record<string, unknown>): DetailItem
     const at = ['body', key];
     switch (rule.kind) {
       case 'string':
-        if (typeof value !== 'string') detail.push({ loc: at, msg: 'Input should be a valid string', type: 'string_type' });
+        if (typeof value !== 'string')
+          detail.push({ loc: at, msg: 'Input should be a valid string', type: 'string_type' });
         break;
       case 'boolean':
-        if (typeof value !== 'boolean') detail.push({ loc: at, msg: 'Input should be a valid boolean', type: 'bool_type' });
+        if (typeof value !== 'boolean')
+          detail.push({ loc: at, msg: 'Input should be a valid boolean', type: 'bool_type' });
         break;
       case 'enum':
         if (!rule.values.includes(String(value))) {
-          detail.push({ loc: at, msg: `Input should be ${rule.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}`, type: 'enum' });
+          detail.push({
+            loc: at,
+            msg: `Input should be ${rule.values
+              .map((v) => `'${v}'`)
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' or $1')}`,
+            type: 'enum',
+          });
         }
         break;
       case 'aspect':
-        if (!aspectOk(value)) detail.push({ loc: at, msg: 'Aspect ratio must be between 21:9 and 9:21', type: 'value_error' });
+        if (!aspectOk(value))
+          detail.push({ loc: at, msg: 'Aspect ratio must be between 21:9 and 9:21', type: 'value_error' });
         break;
       case 'number':
         if (typeof value !== 'number' || (rule.integer && !Number.isInteger(value))) {
-          detail.push({ loc: at, msg: `Input should be a valid ${rule.integer ? 'integer' : 'number'}`, type: rule.integer ? 'int_type' : 'float_type' });
+          detail.push({
+            loc: at,
+            msg: `Input should be a valid ${rule.integer ? 'integer' : 'number'}`,
+            type: rule.integer ? 'int_type' : 'float_type',
+          });
         } else if (rule.min !== undefined && value < rule.min) {
-          detail.push({ loc: at, msg: `Input should be greater than or equal to ${rule.min}`, type: 'greater_than_equal' });
+          detail.push({
+            loc: at,
+            msg: `Input should be greater than or equal to ${rule.min}`,
+            type: 'greater_than_equal',
+          });
         } else if (rule.max !== undefined && value > rule.max) {
           detail.push({ loc: at, msg: `Input should be less than or equal to ${rule.max}`, type: 'less_than_equal' });
         }
@@ -237,9 +294,18 @@ async function render(
   body: Record<string, unknown>,
   spec: EndpointSpec,
 ): Promise<{ bytes: Buffer; mime: string; inputMp: number; outputMp: number; inputs: FakeTask['inputs'] }> {
-  const format = body.output_format === 'png' ? 'png' : body.output_format === 'webp' ? 'webp' : endpoint.startsWith('flux-kontext') && body.output_format === undefined ? 'png' : 'jpeg';
+  const format =
+    body.output_format === 'png'
+      ? 'png'
+      : body.output_format === 'webp'
+        ? 'webp'
+        : endpoint.startsWith('flux-kontext') && body.output_format === undefined
+          ? 'png'
+          : 'jpeg';
   const colour = promptColour(String(body.prompt ?? ''));
-  const inputs = spec.images.filter((f) => typeof body[f] === 'string').map((f) => Buffer.from(String(body[f]), 'base64'));
+  const inputs = spec.images
+    .filter((f) => typeof body[f] === 'string')
+    .map((f) => Buffer.from(String(body[f]), 'base64'));
   const metas = await Promise.all(inputs.map((b) => sharp(b).metadata()));
   const inputMp = metas.reduce((sum, m) => sum + ((m.width ?? 0) * (m.height ?? 0)) / 1e6, 0);
   let img: Sharp;
@@ -251,14 +317,24 @@ async function render(
     img = sharp(inputs[0]).removeAlpha();
     if (endpoint.endsWith('fill')) {
       const maskRaw = body.mask
-        ? await sharp(Buffer.from(String(body.mask), 'base64')).greyscale().resize(width, height, { fit: 'fill' }).raw().toBuffer()
+        ? await sharp(Buffer.from(String(body.mask), 'base64'))
+            .greyscale()
+            .resize(width, height, { fit: 'fill' })
+            .raw()
+            .toBuffer()
         : Buffer.alloc(width * height, 255);
       const overlay = Buffer.alloc(width * height * 4);
       for (let i = 0; i < width * height; i++) overlay.set([colour.r, colour.g, colour.b, maskRaw[i]!], i * 4);
       img = img.composite([{ input: overlay, raw: { width, height, channels: 4 } }]);
     } else if (endpoint.endsWith('expand')) {
       const pad = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : 0);
-      img = img.extend({ top: pad('top'), bottom: pad('bottom'), left: pad('left'), right: pad('right'), background: { ...colour, alpha: 1 } });
+      img = img.extend({
+        top: pad('top'),
+        bottom: pad('bottom'),
+        left: pad('left'),
+        right: pad('right'),
+        background: { ...colour, alpha: 1 },
+      });
     } else {
       const w = typeof body.width === 'number' ? body.width : round16(width);
       const h = typeof body.height === 'number' ? body.height : round16(height);
@@ -293,7 +369,8 @@ function applyFault(fault: Fault | undefined, req: IncomingMessage, res: ServerR
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"id": "abc", "status": Pen');
   } else {
-    const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+    const headers: Record<string, string> =
+      fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
     sendJson(res, fault.status, fault.body ?? { detail: `fake fault ${fault.status}` }, headers);
   }
   return true;
@@ -308,7 +385,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** A seed like the ones FLUX reports: around 10^12. */
 const fluxSeed = () => randomInt(1_000_000_000_000, 9_999_999_999_999);
 
-export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?: FakeHosts } = {}, port = 0): Promise<FakeFlux> {
+export async function startFakeFlux(
+  options: Partial<FakeFluxOptions> & { hosts?: FakeHosts } = {},
+  port = 0,
+): Promise<FakeFlux> {
   const { hosts, ...rest } = options;
   const opts: FakeFluxOptions = {
     ...DEFAULTS,
@@ -345,7 +425,8 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
     const detail = validate(spec, body);
     if (detail.length) return sendJson(res, 422, { detail });
     if (active() + rendering >= opts.maxActive) {
-      const headers: Record<string, string> = opts.retryAfterS !== undefined ? { 'retry-after': String(opts.retryAfterS) } : {};
+      const headers: Record<string, string> =
+        opts.retryAfterS !== undefined ? { 'retry-after': String(opts.retryAfterS) } : {};
       return sendJson(res, 429, { detail: `You have reached the limit of ${opts.maxActive} active tasks` }, headers);
     }
     let rendered: Awaited<ReturnType<typeof render>>;
@@ -353,19 +434,29 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
     rendering++;
     try {
       if (endpoint.endsWith('fill') && typeof body.mask === 'string') {
-        const [i, m] = await Promise.all([sharp(Buffer.from(String(body.image), 'base64')).metadata(), sharp(Buffer.from(body.mask, 'base64')).metadata()]);
+        const [i, m] = await Promise.all([
+          sharp(Buffer.from(String(body.image), 'base64')).metadata(),
+          sharp(Buffer.from(body.mask, 'base64')).metadata(),
+        ]);
         if (i.width !== m.width || i.height !== m.height) {
-          return sendJson(res, 422, { detail: [{ loc: ['body', 'mask'], msg: 'Mask dimensions must match the image dimensions', type: 'value_error' }] });
+          return sendJson(res, 422, {
+            detail: [
+              { loc: ['body', 'mask'], msg: 'Mask dimensions must match the image dimensions', type: 'value_error' },
+            ],
+          });
         }
       }
       rendered = await render(endpoint, body, spec);
     } catch {
-      return sendJson(res, 422, { detail: [{ loc: ['body', spec.images[0]!], msg: 'Could not decode image', type: 'value_error' }] });
+      return sendJson(res, 422, {
+        detail: [{ loc: ['body', spec.images[0]!], msg: 'Could not decode image', type: 'value_error' }],
+      });
     } finally {
       rendering--;
     }
     const price = cost(spec, rendered.inputMp, rendered.outputMp);
-    if (opts.credits !== undefined && opts.credits < price) return sendJson(res, 402, { detail: 'Insufficient credits' });
+    if (opts.credits !== undefined && opts.credits < price)
+      return sendJson(res, 402, { detail: 'Insufficient credits' });
     if (opts.credits !== undefined) opts.credits = Math.round((opts.credits - price) * 100) / 100;
     const id = randomBytes(8).toString('hex');
     const params = Object.fromEntries(Object.entries(body).filter(([k]) => !spec.images.includes(k) && k !== 'mask'));
@@ -382,7 +473,11 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
       polls: 0,
       downloads: 0,
       cost: price,
-      result: { bytes: rendered.bytes, mime: rendered.mime, seed: typeof body.seed === 'number' ? body.seed : fluxSeed() },
+      result: {
+        bytes: rendered.bytes,
+        mime: rendered.mime,
+        seed: typeof body.seed === 'number' ? body.seed : fluxSeed(),
+      },
     };
     tasks.set(id, task);
     peak = Math.max(peak, active());
@@ -390,7 +485,9 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
       if (res.destroyed) return;
       if (fault && typeof fault === 'object' && 'acceptThen' in fault) {
         if (fault.acceptThen === 'reset') return void req.socket.destroy();
-        return sendJson(res, fault.acceptThen, { detail: fault.acceptThen === 502 ? 'Bad Gateway' : 'Gateway Timeout' });
+        return sendJson(res, fault.acceptThen, {
+          detail: fault.acceptThen === 502 ? 'Bad Gateway' : 'Gateway Timeout',
+        });
       }
       sendJson(res, 200, {
         id,
@@ -404,15 +501,31 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
     else answer();
   }
 
-  function poll(url: URL, req: IncomingMessage, res: ServerResponse): void {
+  // Each branch ends by answering: `return sendJson(...)` reads as that.
+  function poll(url: URL, req: IncomingMessage, res: ServerResponse) {
     if (applyFault(opts.pollFaults.shift(), req, res)) return;
     const task = tasks.get(url.searchParams.get('id') ?? '');
-    if (!task) return sendJson(res, 200, { id: url.searchParams.get('id'), status: 'Task not found', result: null, progress: null, details: null, preview: null });
+    if (!task)
+      return sendJson(res, 200, {
+        id: url.searchParams.get('id'),
+        status: 'Task not found',
+        result: null,
+        progress: null,
+        details: null,
+        preview: null,
+      });
     task.polls++;
     const now = Date.now();
     if (now < task.readyAt) {
       const progress = Math.min(0.99, (now - task.createdAt) / Math.max(1, task.readyAt - task.createdAt));
-      return sendJson(res, 200, { id: task.id, status: 'Pending', result: null, progress: Math.round(progress * 100) / 100, details: null, preview: null });
+      return sendJson(res, 200, {
+        id: task.id,
+        status: 'Pending',
+        result: null,
+        progress: Math.round(progress * 100) / 100,
+        details: null,
+        preview: null,
+      });
     }
     switch (task.outcome) {
       case 'Ready': {
@@ -420,23 +533,49 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
         const sig = randomBytes(12).toString('hex');
         signatures.set(sig, { task, expires: now + opts.resultTtlMs });
         const ext = task.result!.mime.split('/')[1];
-        if (hosts && task.resultHost === undefined) task.resultHost = hosts.results[resultTurn++ % hosts.results.length];
+        if (hosts && task.resultHost === undefined)
+          task.resultHost = hosts.results[resultTurn++ % hosts.results.length];
         return sendJson(res, 200, {
           id: task.id,
           status: 'Ready',
-          result: { sample: `${at(task.resultHost)}/results/${task.id}/sample.${ext}?sig=${sig}`, prompt: task.prompt, seed: task.result!.seed },
+          result: {
+            sample: `${at(task.resultHost)}/results/${task.id}/sample.${ext}?sig=${sig}`,
+            prompt: task.prompt,
+            seed: task.result!.seed,
+          },
           progress: null,
           details: null,
           preview: null,
         });
       }
       case 'Mystery':
-        return sendJson(res, 200, { id: task.id, status: 'Thinking very hard', result: null, progress: null, details: null, preview: null });
+        return sendJson(res, 200, {
+          id: task.id,
+          status: 'Thinking very hard',
+          result: null,
+          progress: null,
+          details: null,
+          preview: null,
+        });
       case 'Request Moderated':
       case 'Content Moderated':
-        return sendJson(res, 200, { id: task.id, status: task.outcome, result: null, progress: null, details: { 'Moderation Reasons': ['Derivative Works'] }, preview: null });
+        return sendJson(res, 200, {
+          id: task.id,
+          status: task.outcome,
+          result: null,
+          progress: null,
+          details: { 'Moderation Reasons': ['Derivative Works'] },
+          preview: null,
+        });
       default:
-        return sendJson(res, 200, { id: task.id, status: task.outcome, result: null, progress: null, details: null, preview: null });
+        return sendJson(res, 200, {
+          id: task.id,
+          status: task.outcome,
+          result: null,
+          progress: null,
+          details: null,
+          preview: null,
+        });
     }
   }
 
@@ -493,12 +632,19 @@ export async function startFakeFlux(options: Partial<FakeFluxOptions> & { hosts?
     const url = new URL(req.url ?? '/', local);
     const key = req.headers['x-key'];
     const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
-    requests.push({ method: req.method ?? '', host, path: url.pathname, key: typeof key === 'string' ? key : undefined });
+    requests.push({
+      method: req.method ?? '',
+      host,
+      path: url.pathname,
+      key: typeof key === 'string' ? key : undefined,
+    });
     const handle = async () => {
       if (url.pathname.startsWith('/results/') && req.method === 'GET') return download(url, req, res);
-      if (opts.apiKey !== undefined && key !== opts.apiKey) return sendJson(res, 403, { detail: 'Not authenticated - Invalid Authentication' });
+      if (opts.apiKey !== undefined && key !== opts.apiKey)
+        return sendJson(res, 403, { detail: 'Not authenticated - Invalid Authentication' });
       if (url.pathname === '/v1/get_result' && req.method === 'GET') return poll(url, req, res);
-      if (url.pathname === '/v1/credits' && req.method === 'GET') return sendJson(res, 200, { credits: opts.credits ?? 1_000 });
+      if (url.pathname === '/v1/credits' && req.method === 'GET')
+        return sendJson(res, 200, { credits: opts.credits ?? 1_000 });
       if (url.pathname.startsWith('/v1/') && req.method === 'POST') return submit(url.pathname.slice(4), req, res);
       sendJson(res, 404, { detail: 'Not Found' });
     };

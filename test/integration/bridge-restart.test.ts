@@ -19,7 +19,11 @@ afterAll(async () => {
 describe('the sidecar restarts while a job from Open WebUI runs', () => {
   it('the job resumes, and its result reaches the chat at the next Inpaint click, once', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'flux-bridge-restart-'));
-    const env = { FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.2', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' };
+    const env = {
+      FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+      FLUX_INPAINT_POLL_INTERVAL_S: '0.2',
+      FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
+    };
     const image = `data:image/png;base64,${(await testImage(128, 96)).toString('base64')}`;
     const mask = (await testMask(128, 96)).toString('base64');
     const content = `![p](${image})`;
@@ -30,7 +34,16 @@ describe('the sidecar restarts while a job from Open WebUI runs', () => {
     const interrupted = runSession({
       url: first.url,
       token: TEST_TOKEN,
-      page: new FakePage({ onInit: (init) => ({ model: 'fill', prompt: 'survive', image: { ref: init.images[0].ref }, mask, params: {}, output_format: 'png' }) }),
+      page: new FakePage({
+        onInit: (init) => ({
+          model: 'fill',
+          prompt: 'survive',
+          image: { ref: init.images[0].ref },
+          mask,
+          params: {},
+          output_format: 'png',
+        }),
+      }),
       messages,
       clicked: 'a1',
       valves,
@@ -52,15 +65,31 @@ describe('the sidecar restarts while a job from Open WebUI runs', () => {
         if (i > 100) throw new Error(`job did not finish: ${JSON.stringify(jobs)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      const next = await runSession({ url: second.url, token: TEST_TOKEN, page: new FakePage({ onInit: () => null }), messages, clicked: 'a1', valves });
+      const next = await runSession({
+        url: second.url,
+        token: TEST_TOKEN,
+        page: new FakePage({ onInit: () => null }),
+        messages,
+        clicked: 'a1',
+        valves,
+      });
       const message = next.chat.get('a1')!;
       expect(message.content.startsWith(content)).toBe(true);
       expect(message.content, JSON.stringify(message.statusHistory)).toContain('](/api/v1/files/file-1/content)');
       expect(message.content).toContain('Prompt: survive');
-      expect(message.statusHistory.map((s) => s.description)).toContain('Added the result of an earlier edit that was interrupted.');
+      expect(message.statusHistory.map((s) => s.description)).toContain(
+        'Added the result of an earlier edit that was interrupted.',
+      );
       expect(fake.tasks.filter((t) => t.prompt === 'survive')).toHaveLength(1);
 
-      const again = await runSession({ url: second.url, token: TEST_TOKEN, page: new FakePage({ onInit: () => null }), messages, clicked: 'a1', valves });
+      const again = await runSession({
+        url: second.url,
+        token: TEST_TOKEN,
+        page: new FakePage({ onInit: () => null }),
+        messages,
+        clicked: 'a1',
+        valves,
+      });
       expect(again.saved).toEqual([]);
       expect(again.chat.get('a1')!.content).toBe(content);
     } finally {

@@ -16,9 +16,20 @@ let valves: Record<string, unknown>;
 
 beforeAll(async () => {
   fake = await startFakeFlux({ latencyMs: 400, apiKey: FLUX_KEY });
-  sidecar = await startTestSidecar({ FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.1', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200' });
+  sidecar = await startTestSidecar({
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '200',
+  });
   imageUrl = `data:image/png;base64,${(await testImage(320, 240)).toString('base64')}`;
-  valves = { FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, STEPS: 30, GUIDANCE: 40, SESSION_TTL_MINUTES: 1, SIDECAR_TOKEN: TEST_TOKEN };
+  valves = {
+    FLUX_API_URL: fake.url,
+    FLUX_API_KEY: FLUX_KEY,
+    STEPS: 30,
+    GUIDANCE: 40,
+    SESSION_TTL_MINUTES: 1,
+    SIDECAR_TOKEN: TEST_TOKEN,
+  };
 });
 
 afterAll(async () => {
@@ -90,7 +101,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(added.content).toContain('](/api/v1/files/file-1/content)');
     expect(added.content).toContain('Prompt: ein roter Hut auf dem Kopf der Katze');
     expect(added.content).toContain('English: A red hat on the cat’s head\\.');
-    expect(added.content).toContain("FLUX\\.1 Fill \\[pro\\] · 20 steps");
+    expect(added.content).toContain('FLUX\\.1 Fill \\[pro\\] · 20 steps');
     expect(run.detachedAt).toBeLessThan(run.addedAt!);
     const meta = await sharp(run.saved[0]!.bytes).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([320, 240, 'png']);
@@ -117,7 +128,15 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('falls back to the clicked message when the page cannot show new messages', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a blue hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, pageShowsNewMessages: false });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+      pageShowsNewMessages: false,
+    });
     expect(run.done).toMatchObject({ ok: true });
     expect([...run.chat.values()].filter((m) => m.parentId === 'a1')).toEqual([]);
     const final = run.chat.get('a1')!.content;
@@ -128,7 +147,15 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('falls back to the clicked message when Open WebUI cannot add a message', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a yellow hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, addMessageFails: true });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+      addMessageFails: true,
+    });
     expect(run.done).toMatchObject({ ok: true });
     expect(run.chat.get('a1')!.content).toContain('Prompt: a yellow hat');
   });
@@ -136,7 +163,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('RESULT_MESSAGE=same keeps the action attached and appends to the clicked message', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a green hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves: { ...valves, RESULT_MESSAGE: 'same' } });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(content),
+      clicked: 'a1',
+      valves: { ...valves, RESULT_MESSAGE: 'same' },
+    });
     expect(run.detachedAt).toBeUndefined();
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.chat.get('a1')!.content).toContain('Prompt: a green hat');
@@ -164,7 +198,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('closing the editor without sending restores the message and submits nothing', async () => {
     const before = fake.tasks.length;
     const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page: new FakePage({ onInit: () => null }), messages: conversation(content), clicked: 'a1', valves });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: new FakePage({ onInit: () => null }),
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+    });
     expect(run.done).toMatchObject({ ok: true, message: 'Inpaint closed without sending.' });
     expect(run.chat.get('a1')!.content).toBe(content);
     expect(fake.tasks.length).toBe(before);
@@ -193,10 +234,19 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('a FLUX failure is said in words and leaves the message intact', async () => {
     fake.set({ outcomes: ['Content Moderated'] });
     const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page: new FakePage({ onInit: (v) => submitFor(v, 'a hat') }), messages: conversation(content), clicked: 'a1', valves });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: new FakePage({ onInit: (v) => submitFor(v, 'a hat') }),
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+    });
     expect(run.done).toMatchObject({ ok: false });
     expect(run.chat.get('a1')!.content).toBe(content);
-    expect(run.chat.get('a1')!.statusHistory.at(-1)!.description).toMatch(/^Inpaint failed: FLUX generated an image but withheld it/);
+    expect(run.chat.get('a1')!.statusHistory.at(-1)!.description).toMatch(
+      /^Inpaint failed: FLUX generated an image but withheld it/,
+    );
   });
 
   it('proves both ends: a wrong token, a replayed challenge, the old protocol and an unsigned reply are refused', async () => {
@@ -211,23 +261,38 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     });
     expect(old.status).toBe(426);
     expect((await old.json()).error.code).toBe('protocol_mismatch');
-    const unsigned = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const unsigned = await fetch(`${sidecar.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(unsigned.status).toBe(401);
     // A valid signature over a malformed body: the body is checked only after the signature.
     const bad = await openSession(sidecar.url, TEST_TOKEN, { protocol: 2 });
     expect(bad.res.status).toBe(400);
     expect((await bad.res.json()).error.code).toBe('invalid_request');
     // Each challenge opens one session at most.
-    const { challenge } = (await (await fetch(`${sidecar.url}/v1/sessions/challenge`, { method: 'POST' })).json()) as { challenge: string };
+    const { challenge } = (await (await fetch(`${sidecar.url}/v1/sessions/challenge`, { method: 'POST' })).json()) as {
+      challenge: string;
+    };
     const body = JSON.stringify(payload);
-    const mac = createHmac('sha256', TEST_TOKEN).update(`open\n${challenge}\nnonce-nonce-nonce-1\n${createHash('sha256').update(body).digest('hex')}`).digest('hex');
-    const headers = { 'content-type': 'application/json', 'x-flux-inpaint-auth': `challenge=${challenge}, nonce=nonce-nonce-nonce-1, mac=${mac}` };
+    const mac = createHmac('sha256', TEST_TOKEN)
+      .update(`open\n${challenge}\nnonce-nonce-nonce-1\n${createHash('sha256').update(body).digest('hex')}`)
+      .digest('hex');
+    const headers = {
+      'content-type': 'application/json',
+      'x-flux-inpaint-auth': `challenge=${challenge}, nonce=nonce-nonce-nonce-1, mac=${mac}`,
+    };
     const first = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers, body });
     expect(first.status).toBe(200);
     const replay = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers, body });
     expect(replay.status).toBe(401);
     await first.body?.cancel();
-    const reply = await fetch(`${sidecar.url}/v1/sessions/nope/replies/1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
+    const reply = await fetch(`${sidecar.url}/v1/sessions/nope/replies/1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"ok":true}',
+    });
     expect(reply.status).toBe(404);
   });
 
@@ -250,17 +315,27 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const hello = lines[0]!;
     const op = lines.find((l) => l.id)!;
     const url = `${sidecar.url}/v1/sessions/${hello.session}/replies/${op.id}`;
-    const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-flux-inpaint-mac': '0'.repeat(64) }, body: '{"ok":true}' });
+    const forged = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-flux-inpaint-mac': '0'.repeat(64) },
+      body: '{"ok":true}',
+    });
     expect(forged.status).toBe(401);
     const body = '{"ok":false,"error":{"code":"failed","message":"no page"}}';
-    const real = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-flux-inpaint-mac': replyMac(key, hello.session, op.id, body) }, body });
+    const real = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-flux-inpaint-mac': replyMac(key, hello.session, op.id, body) },
+      body,
+    });
     expect(real.status).toBe(204);
     await reader.cancel();
   });
 
   it('finds images in the stored chat: generated files, bare-id uploads, /cache paths, newest first', async () => {
     const png = await testImage(200, 100);
-    const jpeg = await sharp(await testImage(90, 60)).jpeg().toBuffer();
+    const jpeg = await sharp(await testImage(90, 60))
+      .jpeg()
+      .toBuffer();
     let init: Record<string, any> = {};
     const run = await runSession({
       url: sidecar.url,
@@ -276,7 +351,10 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
         { id: 'a1', role: 'assistant', content: 'Nice. Here is another:' },
       ],
       files: {
-        u1: [{ type: 'file', url: 'upload-7', name: 'photo.jpg', content_type: 'image/jpeg' }, { type: 'file', url: 'doc-1', content_type: 'application/pdf' }],
+        u1: [
+          { type: 'file', url: 'upload-7', name: 'photo.jpg', content_type: 'image/jpeg' },
+          { type: 'file', url: 'doc-1', content_type: 'application/pdf' },
+        ],
         a1: [{ type: 'image', url: '/api/v1/files/gen-1/content' }],
       },
       images: {
@@ -291,13 +369,24 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       ['this message', 200],
       ['the message above', 90],
     ]);
-    expect(run.ops.filter((o) => o.op === 'read_image').map((o) => o.url)).toEqual(['/api/v1/files/gen-1/content', '/api/v1/files/upload-7/content']);
+    expect(run.ops.filter((o) => o.op === 'read_image').map((o) => o.url)).toEqual([
+      '/api/v1/files/gen-1/content',
+      '/api/v1/files/upload-7/content',
+    ]);
   });
 
   it('before Open WebUI 0.11 the result goes into the clicked message, and no event names a message the page lacks', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a purple hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, version: '0.10.2' });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+      version: '0.10.2',
+    });
     expect(run.done).toMatchObject({ ok: true });
     expect(run.detachedAt).toBeUndefined();
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
@@ -308,7 +397,15 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('0.11+: the result message is written after the page saved, then the page reloads the chat', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'an orange hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, version: '0.12.4' });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+      version: '0.12.4',
+    });
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1')!;
     expect(added.content).toContain('Prompt: an orange hat');
     expect(run.events.filter((e) => e.type === 'chat:reload')).toHaveLength(1);
@@ -323,7 +420,15 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('a temporary chat (never stored) takes the result in the clicked message', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a grey hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(content), clicked: 'a1', valves, temporary: true });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(content),
+      clicked: 'a1',
+      valves,
+      temporary: true,
+    });
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.chat.get('a1')!.content).toContain('Prompt: a grey hat');
   });
@@ -331,7 +436,13 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('a direct-connection model is not asked to translate; the chat says why', async () => {
     const page = new FakePage({ onInit: (v) => submitFor(v, 'ein blauer Hut') });
     const run = await runSession({
-      url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves, modelDirect: true,
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
+      clicked: 'a1',
+      valves,
+      modelDirect: true,
     });
     expect(run.completions).toEqual([]);
     expect(fake.tasks.at(-1)!.prompt).toBe('ein blauer Hut');
@@ -340,11 +451,20 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it("an empty FLUX_API_KEY valve uses the sidecar's own key", async () => {
-    const own = await startTestSidecar({ FLUX_API_KEY: FLUX_KEY, FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.1' });
+    const own = await startTestSidecar({
+      FLUX_API_KEY: FLUX_KEY,
+      FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+      FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+    });
     try {
       const page = new FakePage({ onInit: (v) => submitFor(v, 'a hat from the sidecar key') });
       const run = await runSession({
-        url: own.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves: { ...valves, FLUX_API_KEY: '' },
+        url: own.url,
+        token: TEST_TOKEN,
+        page,
+        messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
+        clicked: 'a1',
+        valves: { ...valves, FLUX_API_KEY: '' },
       });
       expect(run.done, JSON.stringify(run.chat.get('a1')!.statusHistory)).toMatchObject({ ok: true });
       expect(fake.tasks.at(-1)!.prompt).toBe('a hat from the sidecar key');
@@ -385,7 +505,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('Send with an out-of-range field is refused in words while the editor stays open; nothing is submitted', async () => {
     const before = fake.tasks.length;
     const page = new FakePage({ onInit: async (v) => ({ ...(await submitFor(v, 'a hat')), params: { steps: 5 } }) });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
+      clicked: 'a1',
+      valves,
+    });
     const refused = page.responses.find((r) => r.rid === 'submit-1')!;
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(refused.error.message).toMatch(/^params\.steps: steps must be between 15 and 50$/);
@@ -395,7 +522,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
 
   it('the caption and the status show what FLUX charged', async () => {
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a costly hat') });
-    const run = await runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
+      clicked: 'a1',
+      valves,
+    });
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;
     expect(added.content).toMatch(/ · credits: \d+(\.\d+)? · /);
   });
@@ -405,10 +539,19 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     try {
       const body = JSON.stringify({ protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${limited.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(`${limited.url}/v1/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         expect(res.status).toBe(401);
       }
-      const real = await openSession(limited.url, TEST_TOKEN, { protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
+      const real = await openSession(limited.url, TEST_TOKEN, {
+        protocol: 2,
+        body: { messages: [] },
+        user: { id: 'victim' },
+        valves: {},
+      });
       expect(real.res.status).toBe(200);
       await real.res.body?.cancel();
     } finally {
@@ -425,7 +568,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       },
       saveSettings: { model: 'kontext-pro', brush_size: 64, prompt: 'secret prompt' },
     });
-    await runSession({ url: sidecar.url, token: TEST_TOKEN, page: saving, messages: conversation(), clicked: 'a1', valves });
+    await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: saving,
+      messages: conversation(),
+      clicked: 'a1',
+      valves,
+    });
     expect(saving.responses.find((r) => r.rid === 'settings-1')).toMatchObject({ ok: true });
     let second: Record<string, any> = {};
     const reopened = new FakePage({
@@ -434,7 +584,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
         return null;
       },
     });
-    await runSession({ url: sidecar.url, token: TEST_TOKEN, page: reopened, messages: conversation(), clicked: 'a1', valves });
+    await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: reopened,
+      messages: conversation(),
+      clicked: 'a1',
+      valves,
+    });
     expect(first.settings ?? null).toBeNull();
     expect(second.settings).toMatchObject({ model: 'kontext-pro', brush_size: 64 });
     expect(JSON.stringify(second.settings)).not.toContain('secret prompt');
@@ -450,10 +607,23 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       },
       locale: 'de-DE',
     });
-    await runSession({ url: sidecar.url, token: TEST_TOKEN, page: spy, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves });
+    await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page: spy,
+      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
+      clicked: 'a1',
+      valves,
+    });
     expect(init.locale).toBe('de-DE');
     const run = await runSession({
-      url: sidecar.url, token: TEST_TOKEN, page, messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)), clicked: 'a1', valves, complete: () => 'a green hat',
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
+      clicked: 'a1',
+      valves,
+      complete: () => 'a green hat',
     });
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
     expect(statuses[0]).toBe(translator('de').t('chat.opening'));

@@ -13,7 +13,11 @@ const TOKEN = 'built-token-0123456789ab';
 let sidecar: SidecarProcess;
 
 beforeAll(async () => {
-  sidecar = await spawnSidecar({ FLUX_INPAINT_PORT: '0', FLUX_INPAINT_DATA_DIR: await mkdtemp(join(tmpdir(), 'flux-built-')), FLUX_INPAINT_TOKEN: TOKEN });
+  sidecar = await spawnSidecar({
+    FLUX_INPAINT_PORT: '0',
+    FLUX_INPAINT_DATA_DIR: await mkdtemp(join(tmpdir(), 'flux-built-')),
+    FLUX_INPAINT_TOKEN: TOKEN,
+  });
 });
 afterAll(async () => {
   await sidecar?.kill();
@@ -49,12 +53,16 @@ describe('the built sidecar', () => {
     });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
-    expect(await lastJobEvent(await fetch(`${sidecar.url}/v1/jobs/${id}/events`, { headers: auth }))).toMatchObject({ state: 'done' });
+    expect(await lastJobEvent(await fetch(`${sidecar.url}/v1/jobs/${id}/events`, { headers: auth }))).toMatchObject({
+      state: 'done',
+    });
   });
 
   it('bin/flux-inpaint.js runs it and passes its arguments on', async () => {
     const output = await new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'flux-inpaint.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'flux-inpaint.js'), '--help'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('exit', () => resolve(out));

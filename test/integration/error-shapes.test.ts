@@ -25,7 +25,11 @@ async function expectError(res: Response, status: number, code: string): Promise
   return body.error.message;
 }
 
-const json = (body: string, extra: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body });
+const json = (body: string, extra: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...extra },
+  body,
+});
 
 describe('every failure in one shape', () => {
   it('404 for an unknown route', async () => {
@@ -40,7 +44,9 @@ describe('every failure in one shape', () => {
   ])('405 for %s %s, with the methods it has', async (method, path, allow) => {
     const res = await sidecar.api(path, { method });
     expect(res.headers.get('allow')).toBe(allow);
-    expect(await expectError(res, 405, 'method_not_allowed')).toBe(`${path} does not accept ${method}; it accepts ${allow}.`);
+    expect(await expectError(res, 405, 'method_not_allowed')).toBe(
+      `${path} does not accept ${method}; it accepts ${allow}.`,
+    );
   });
 
   it('401 without the token', async () => {
@@ -48,15 +54,25 @@ describe('every failure in one shape', () => {
   });
 
   it('413 for a body over the limit', async () => {
-    await expectError(await sidecar.api('/v1/jobs', json(JSON.stringify({ model: 'fill', image: 'A'.repeat(4 * 1024 * 1024) }))), 413, 'request_too_large');
+    await expectError(
+      await sidecar.api('/v1/jobs', json(JSON.stringify({ model: 'fill', image: 'A'.repeat(4 * 1024 * 1024) }))),
+      413,
+      'request_too_large',
+    );
   });
 
   it('415 for a body type the API does not read', async () => {
-    await expectError(await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }), 415, 'unsupported_media_type');
+    await expectError(
+      await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('400 for malformed JSON', async () => {
-    expect(await expectError(await sidecar.api('/v1/jobs', json('{"model": "fill",')), 400, 'invalid_json')).toMatch(/^The body is not valid JSON/);
+    expect(await expectError(await sidecar.api('/v1/jobs', json('{"model": "fill",')), 400, 'invalid_json')).toMatch(
+      /^The body is not valid JSON/,
+    );
   });
 
   it('400 for an empty JSON body, a bad query and a bad id', async () => {
@@ -84,12 +100,15 @@ describe('rate limit per user and route', () => {
     for (const query of ['', '?x=1', '?x=2']) expect((await post(query)).status).toBe(400);
     const res = await post('?x=3&fresh=bucket');
     const message = await expectError(res, 429, 'rate_limited');
-    expect(message).toMatch(/^Too many new jobs: at most 3 a minute \(FLUX_INPAINT_RATE_LIMIT\)\. Try again in \d+ s\.$/);
+    expect(message).toMatch(
+      /^Too many new jobs: at most 3 a minute \(FLUX_INPAINT_RATE_LIMIT\)\. Try again in \d+ s\.$/,
+    );
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     // Reading is never limited, and the other limited route has a budget of its own.
     expect((await limited.api('/v1/jobs?limit=1')).status).toBe(200);
     // Signed openings with a malformed body: they count, and are refused with 400.
-    const open = async (user: string, query = '') => (await openSession(limited.url, TEST_TOKEN, { protocol: 0, user: { id: user } }, query)).res;
+    const open = async (user: string, query = '') =>
+      (await openSession(limited.url, TEST_TOKEN, { protocol: 0, user: { id: user } }, query)).res;
     for (const query of ['', '?a', '?b']) expect((await open('alice', query)).status).toBe(400);
     await expectError(await open('alice', '?c'), 429, 'rate_limited');
     // Another Open WebUI user is not held up by Alice.

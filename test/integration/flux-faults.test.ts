@@ -39,7 +39,13 @@ beforeAll(async () => {
     FLUX_INPAINT_MAX_ACTIVE_TASKS: '3',
   });
   const image = await testImage(128, 96);
-  body = { model: 'fill', prompt: 'fault test', image: image.toString('base64'), mask: (await testMask(128, 96)).toString('base64'), provider: 'bfl' };
+  body = {
+    model: 'fill',
+    prompt: 'fault test',
+    image: image.toString('base64'),
+    mask: (await testMask(128, 96)).toString('base64'),
+    provider: 'bfl',
+  };
 });
 
 afterEach(() => fake.set({ ...CLEAN, outcomes: [], submitFaults: [], pollFaults: [] }));
@@ -50,7 +56,11 @@ afterAll(async () => {
 });
 
 async function run(extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, ...extra }) });
+  const res = await sidecar.api('/v1/jobs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, ...extra }),
+  });
   expect(res.status).toBe(202);
   const { id } = await res.json();
   return lastJobEvent(await sidecar.api(`/v1/jobs/${id}/events`));
@@ -60,8 +70,18 @@ const submits = (prompt: string) => fake.tasks.filter((t) => t.prompt === prompt
 
 describe('FLUX refuses the job', () => {
   it.each([
-    ['402 out of credits', { credits: 0 }, 'flux_out_of_credits', 'FLUX account is out of credits (402): top up at https://dashboard.bfl.ai/'],
-    ['403 wrong key', { apiKey: 'another-key' }, 'flux_forbidden', 'FLUX refused the API key (403): check FLUX_API_KEY'],
+    [
+      '402 out of credits',
+      { credits: 0 },
+      'flux_out_of_credits',
+      'FLUX account is out of credits (402): top up at https://dashboard.bfl.ai/',
+    ],
+    [
+      '403 wrong key',
+      { apiKey: 'another-key' },
+      'flux_forbidden',
+      'FLUX refused the API key (403): check FLUX_API_KEY',
+    ],
   ] as const)('%s', async (_name, opts, code, message) => {
     fake.set(opts);
     const job = await run();
@@ -71,7 +91,18 @@ describe('FLUX refuses the job', () => {
   });
 
   it('422 with a detail list names the field and the reason', async () => {
-    fake.set({ submitFaults: [{ status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'String should have at most 10 characters', type: 'string_too_long' }] } }] });
+    fake.set({
+      submitFaults: [
+        {
+          status: 422,
+          body: {
+            detail: [
+              { loc: ['body', 'prompt'], msg: 'String should have at most 10 characters', type: 'string_too_long' },
+            ],
+          },
+        },
+      ],
+    });
     const job = await run();
     expect(job.error.code).toBe('flux_validation');
     expect(job.error.message).toContain('prompt');
@@ -81,7 +112,10 @@ describe('FLUX refuses the job', () => {
   it('400 names what FLUX said and what to check', async () => {
     fake.set({ submitFaults: [{ status: 400, body: { detail: 'Invalid image format' } }] });
     const job = await run();
-    expect(job.error).toEqual({ code: 'flux_bad_request', message: 'FLUX rejected the request (400): Invalid image format. Check the prompt and the parameters.' });
+    expect(job.error).toEqual({
+      code: 'flux_bad_request',
+      message: 'FLUX rejected the request (400): Invalid image format. Check the prompt and the parameters.',
+    });
   });
 
   it('404 at submit: a retired model endpoint says so', async () => {
@@ -92,7 +126,11 @@ describe('FLUX refuses the job', () => {
   });
 
   it('the fake answers a retired endpoint (Canny) as FLUX does: 404 Not Found', async () => {
-    const res = await fetch(`${fake.url}/flux-pro-1.0-canny`, { method: 'POST', headers: { 'x-key': 'good-key', 'content-type': 'application/json' }, body: '{"prompt":"x"}' });
+    const res = await fetch(`${fake.url}/flux-pro-1.0-canny`, {
+      method: 'POST',
+      headers: { 'x-key': 'good-key', 'content-type': 'application/json' },
+      body: '{"prompt":"x"}',
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ detail: 'Not Found' });
   });
@@ -148,7 +186,11 @@ describe('transient faults are survived, bounded', () => {
 
   it('an unknown status counts as running', async () => {
     fake.set({ outcomes: ['Mystery'] });
-    const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, prompt: 'mystery' }) });
+    const res = await sidecar.api('/v1/jobs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, prompt: 'mystery' }),
+    });
     const { id } = await res.json();
     await new Promise((r) => setTimeout(r, 800));
     const job = await (await sidecar.api(`/v1/jobs/${id}`)).json();
@@ -172,7 +214,9 @@ describe('transient faults are survived, bounded', () => {
     const jobs = await Promise.all(Array.from({ length: 7 }, (_, i) => run({ prompt: `limit ${i}` })));
     expect(jobs.every((j) => j.state === 'done')).toBe(true);
     const mine = fake.tasks.slice(before);
-    const overlapping = Math.max(...mine.map((t) => mine.filter((o) => o.createdAt <= t.createdAt && o.readyAt > t.createdAt).length));
+    const overlapping = Math.max(
+      ...mine.map((t) => mine.filter((o) => o.createdAt <= t.createdAt && o.readyAt > t.createdAt).length),
+    );
     expect(overlapping).toBeLessThanOrEqual(3);
   });
 });
@@ -194,17 +238,20 @@ describe('ambiguous submits are not repeated (a second task would be paid twice)
     expect(fake.requests.filter((r) => r.method === 'POST').length).toBe(posts + 1);
   });
 
-  it.each([502, 504, 'reset'] as const)('FLUX accepts the task, then the answer is lost (%s): exactly one task, never a second', async (after) => {
-    const prompt = `accepted then ${after}`;
-    fake.set({ submitFaults: [{ acceptThen: after }] });
-    const job = await run({ prompt });
-    expect(job.state).toBe('failed');
-    expect(job.error.code).toBe('submit_outcome_unknown');
-    expect(job.error.message).toContain(`Job ${job.id}: FLUX.1 Fill [pro], "${prompt}"`);
-    expect(job.error.message).toContain('https://dashboard.bfl.ai/');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(submits(prompt)).toBe(1);
-  });
+  it.each([502, 504, 'reset'] as const)(
+    'FLUX accepts the task, then the answer is lost (%s): exactly one task, never a second',
+    async (after) => {
+      const prompt = `accepted then ${after}`;
+      fake.set({ submitFaults: [{ acceptThen: after }] });
+      const job = await run({ prompt });
+      expect(job.state).toBe('failed');
+      expect(job.error.code).toBe('submit_outcome_unknown');
+      expect(job.error.message).toContain(`Job ${job.id}: FLUX.1 Fill [pro], "${prompt}"`);
+      expect(job.error.message).toContain('https://dashboard.bfl.ai/');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(submits(prompt)).toBe(1);
+    },
+  );
 });
 
 describe('429: wait as asked, at least a second, within the budget', () => {
@@ -277,9 +324,17 @@ describe('downloads', () => {
 
 describe('FLUX unreachable', () => {
   it('a closed port fails with flux_unreachable after bounded retries', async () => {
-    const other = await startTestSidecar({ FLUX_API_KEY: 'k', FLUX_API_URL: 'http://127.0.0.1:9/v1', FLUX_INPAINT_POLL_INTERVAL_S: '0.1' });
+    const other = await startTestSidecar({
+      FLUX_API_KEY: 'k',
+      FLUX_API_URL: 'http://127.0.0.1:9/v1',
+      FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+    });
     try {
-      const res = await other.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await other.api('/v1/jobs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const { id } = await res.json();
       const job = await lastJobEvent(await other.api(`/v1/jobs/${id}/events`));
       expect(job.error.code).toBe('flux_unreachable');

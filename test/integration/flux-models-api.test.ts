@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_ENDPOINTS, type ModelName } from '../../src/flux/ranges.js';
+import { MODEL_ENDPOINTS, type ModelName } from '../../src/providers/bfl/ranges.js';
 import { fakeFluxLookup, REGIONAL_HOSTS } from '../fake-flux/hosts.js';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { lastJobEvent } from '../support/events.js';
@@ -72,44 +72,69 @@ describe('each model, with its own fields, against the fake', () => {
     ['kontext-max', { aspect_ratio: 'match' }, {}],
     ['flux-2-pro', { prompt_upsampling: false }, { disable_pup: true }],
     ['flux-2-max', { prompt_upsampling: true }, { disable_pup: false }],
-    ['flux-2-flex', { steps: 12, guidance: 3.5, prompt_upsampling: false }, { steps: 12, guidance: 3.5, prompt_upsampling: false }],
+    [
+      'flux-2-flex',
+      { steps: 12, guidance: 3.5, prompt_upsampling: false },
+      { steps: 12, guidance: 3.5, prompt_upsampling: false },
+    ],
     ['flux-2-klein-4b', { safety_tolerance: 5 }, { safety_tolerance: 5 }],
     ['flux-2-klein-9b', { seed: 42 }, { seed: 42 }],
   ];
 
-  it.each(cases)('%s: right endpoint, right field names, cost and megapixels on the job', async (model, params, sent) => {
-    const prompt = `model ${model}`;
-    const job = await run({ model, prompt, params, ...(model === 'fill' ? { mask: mask.toString('base64') } : {}) });
-    expect(job.state, JSON.stringify(job.error)).toBe('done');
-    const task = taskOf(prompt);
-    expect(task.endpoint).toBe(MODEL_ENDPOINTS[model]);
-    expect(task.params).toMatchObject(sent);
-    expect(task.params.aspect_ratio === undefined).toBe(!('aspect_ratio' in sent));
-    // Nothing is sent that the endpoint does not take.
-    expect(Object.keys(task.params).filter((k) => ['mask', 'control_image', 'image'].includes(k))).toEqual([]);
-    expect(job.cost).toBe(task.cost);
-    expect(job.input_mp).toBeCloseTo((W * H) / 1e6, 2);
-    expect(job.output_mp).toBeGreaterThan(0);
-  });
+  it.each(cases)(
+    '%s: right endpoint, right field names, cost and megapixels on the job',
+    async (model, params, sent) => {
+      const prompt = `model ${model}`;
+      const job = await run({ model, prompt, params, ...(model === 'fill' ? { mask: mask.toString('base64') } : {}) });
+      expect(job.state, JSON.stringify(job.error)).toBe('done');
+      const task = taskOf(prompt);
+      expect(task.endpoint).toBe(MODEL_ENDPOINTS[model]);
+      expect(task.params).toMatchObject(sent);
+      expect(task.params.aspect_ratio === undefined).toBe(!('aspect_ratio' in sent));
+      // Nothing is sent that the endpoint does not take.
+      expect(Object.keys(task.params).filter((k) => ['mask', 'control_image', 'image'].includes(k))).toEqual([]);
+      expect(job.cost).toBe(task.cost);
+      expect(job.input_mp).toBeCloseTo((W * H) / 1e6, 2);
+      expect(job.output_mp).toBeGreaterThan(0);
+    },
+  );
 
   it('references go to input_image_2.. up to the model limit', async () => {
     const refs = await Promise.all([testImage(64, 64), testImage(96, 64), testImage(64, 96)]);
-    const job = await run({ model: 'kontext-pro', prompt: 'with references', references: refs.map((r) => ({ data: r.toString('base64'), mime: 'image/png' })) });
+    const job = await run({
+      model: 'kontext-pro',
+      prompt: 'with references',
+      references: refs.map((r) => ({ data: r.toString('base64'), mime: 'image/png' })),
+    });
     expect(job.state).toBe('done');
-    expect(taskOf('with references').inputs.map((i) => [i.width, i.height])).toEqual([[W, H], [64, 64], [96, 64], [64, 96]]);
+    expect(taskOf('with references').inputs.map((i) => [i.width, i.height])).toEqual([
+      [W, H],
+      [64, 64],
+      [96, 64],
+      [64, 96],
+    ]);
   });
 
   it('Fill gets an opaque picture when a mask is painted (transparent areas would be repainted too)', async () => {
     const rgba = Buffer.alloc(W * H * 4, 255);
     for (let p = 0; p < W * 20; p++) rgba[p * 4 + 3] = 0;
-    const withAlpha = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toBuffer();
-    const job = await run({ model: 'fill', prompt: 'alpha', image: withAlpha.toString('base64'), mask: mask.toString('base64') });
+    const withAlpha = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } })
+      .png()
+      .toBuffer();
+    const job = await run({
+      model: 'fill',
+      prompt: 'alpha',
+      image: withAlpha.toString('base64'),
+      mask: mask.toString('base64'),
+    });
     expect(job.state).toBe('done');
     expect(taskOf('alpha').inputs[0]).toMatchObject({ width: W, height: H, hasAlpha: false });
   });
 
   it('FLUX.2 inputs above 4 megapixels are scaled down before sending', async () => {
-    const big = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#336699' } }).png().toBuffer();
+    const big = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     const job = await run({ model: 'flux-2-klein-4b', prompt: 'big input', image: big.toString('base64') });
     expect(job.state).toBe('done');
     const [sent] = taskOf('big input').inputs;
@@ -123,26 +148,39 @@ describe('only the painted area changes with the instruction models', () => {
     return sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   }
 
-  it.each(['flux-2-pro', 'kontext-pro'] as const)('%s: every unpainted pixel is byte-identical at png, the painted ones changed', async (model) => {
-    const job = await run({ model, prompt: `only the middle ${model}`, mask: mask.toString('base64'), output_format: 'png' });
-    expect(job.state, JSON.stringify(job.error)).toBe('done');
-    expect(job.result).toMatchObject({ mime: 'image/png', width: W, height: H });
-    const [src, out, m] = await Promise.all([pixels(image), pixels(await resultOf(job.id)), sharp(mask).greyscale().raw().toBuffer()]);
-    let kept = 0;
-    let changed = 0;
-    for (let p = 0; p < W * H; p++) {
-      const a = src.data.subarray(p * 3, p * 3 + 3);
-      const b = out.data.subarray(p * 3, p * 3 + 3);
-      if (m[p] === 0) {
-        expect(Buffer.compare(a, b), `pixel ${p % W},${Math.floor(p / W)}`).toBe(0);
-        kept++;
-      } else if (Buffer.compare(a, b) !== 0) changed++;
-    }
-    expect(kept).toBeGreaterThan(W * H * 0.5);
-    expect(changed).toBeGreaterThan(W * H * 0.2);
-    // FLUX.2 answered at sides that are multiples of 16: the result was brought back to the original's size.
-    if (model === 'flux-2-pro') expect(taskOf(`only the middle ${model}`).inputs[0]).toMatchObject({ width: W, height: H });
-  });
+  it.each(['flux-2-pro', 'kontext-pro'] as const)(
+    '%s: every unpainted pixel is byte-identical at png, the painted ones changed',
+    async (model) => {
+      const job = await run({
+        model,
+        prompt: `only the middle ${model}`,
+        mask: mask.toString('base64'),
+        output_format: 'png',
+      });
+      expect(job.state, JSON.stringify(job.error)).toBe('done');
+      expect(job.result).toMatchObject({ mime: 'image/png', width: W, height: H });
+      const [src, out, m] = await Promise.all([
+        pixels(image),
+        pixels(await resultOf(job.id)),
+        sharp(mask).greyscale().raw().toBuffer(),
+      ]);
+      let kept = 0;
+      let changed = 0;
+      for (let p = 0; p < W * H; p++) {
+        const a = src.data.subarray(p * 3, p * 3 + 3);
+        const b = out.data.subarray(p * 3, p * 3 + 3);
+        if (m[p] === 0) {
+          expect(Buffer.compare(a, b), `pixel ${p % W},${Math.floor(p / W)}`).toBe(0);
+          kept++;
+        } else if (Buffer.compare(a, b) !== 0) changed++;
+      }
+      expect(kept).toBeGreaterThan(W * H * 0.5);
+      expect(changed).toBeGreaterThan(W * H * 0.2);
+      // FLUX.2 answered at sides that are multiples of 16: the result was brought back to the original's size.
+      if (model === 'flux-2-pro')
+        expect(taskOf(`only the middle ${model}`).inputs[0]).toMatchObject({ width: W, height: H });
+    },
+  );
 
   it('a soft (grey) mask edge mixes the two pictures; 0 stays the original', async () => {
     const soft = Buffer.alloc(W * H);
@@ -161,7 +199,13 @@ describe('only the painted area changes with the instruction models', () => {
   });
 
   it('masked_only: false takes FLUX whole picture; without a mask the whole picture is edited', async () => {
-    const whole = await run({ model: 'flux-2-pro', prompt: 'whole picture', mask: mask.toString('base64'), masked_only: false, output_format: 'png' });
+    const whole = await run({
+      model: 'flux-2-pro',
+      prompt: 'whole picture',
+      mask: mask.toString('base64'),
+      masked_only: false,
+      output_format: 'png',
+    });
     expect(whole.result).toMatchObject({ width: 208, height: 144 });
     const noMask = await run({ model: 'flux-2-pro', prompt: 'no mask', output_format: 'png' });
     expect(noMask.result).toMatchObject({ width: 208, height: 144 });
@@ -171,7 +215,9 @@ describe('only the painted area changes with the instruction models', () => {
 describe('results, seeds, money', () => {
   it('results come from three different delivery hosts, polls always go to the returned regional polling_url', async () => {
     const before = fake.requests.length;
-    const jobs = await Promise.all([0, 1, 2].map((i) => run({ model: 'fill', prompt: `host ${i}`, mask: mask.toString('base64') })));
+    const jobs = await Promise.all(
+      [0, 1, 2].map((i) => run({ model: 'fill', prompt: `host ${i}`, mask: mask.toString('base64') })),
+    );
     expect(jobs.map((j) => j.state)).toEqual(['done', 'done', 'done']);
     const hosts = new Set([0, 1, 2].map((i) => taskOf(`host ${i}`).resultHost));
     expect(hosts.size).toBe(3);
@@ -200,7 +246,12 @@ describe('results, seeds, money', () => {
     fake.set({ credits: 4.4 });
     // A fresh sidecar: the balance is asked at most every 30 s per key, and this one has asked already.
     const other = await startTestSidecar(
-      { FLUX_API_KEY: 'model-key', FLUX_API_URL: fake.url, FLUX_INPAINT_PRIVATE_ORIGINS: fake.origins.join(','), FLUX_INPAINT_POLL_INTERVAL_S: '0.1' },
+      {
+        FLUX_API_KEY: 'model-key',
+        FLUX_API_URL: fake.url,
+        FLUX_INPAINT_PRIVATE_ORIGINS: fake.origins.join(','),
+        FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+      },
       undefined,
       { lookup: fakeFluxLookup },
     );

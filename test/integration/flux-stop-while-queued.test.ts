@@ -18,14 +18,25 @@ afterAll(async () => {
 });
 
 it('stopping while a 429 is waited out leaves the job unsent; after the restart it is sent once and done', async () => {
-  const env = { FLUX_API_KEY: 'stop-key', FLUX_API_URL: fake.url, FLUX_INPAINT_RESULT_HOSTS: fake.origin, FLUX_INPAINT_POLL_INTERVAL_S: '0.1', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '300' };
+  const env = {
+    FLUX_API_KEY: 'stop-key',
+    FLUX_API_URL: fake.url,
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '300',
+  };
   const first = await startTestSidecar(env);
   fake.set({ submitFaults: [{ status: 429, retryAfter: 20 }] });
   const image = await testImage(96, 64);
   const res = await first.api('/v1/jobs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'fill', prompt: 'stopped while queued', image: image.toString('base64'), mask: (await testMask(96, 64)).toString('base64') }),
+    body: JSON.stringify({
+      model: 'fill',
+      prompt: 'stopped while queued',
+      image: image.toString('base64'),
+      mask: (await testMask(96, 64)).toString('base64'),
+    }),
   });
   const { id } = await res.json();
   for (let i = 0; i < 100 && fake.options.submitFaults.length > 0; i++) await new Promise((r) => setTimeout(r, 50));

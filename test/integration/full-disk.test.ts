@@ -41,10 +41,19 @@ describe.skipIf(!disk)(`a data dir on a full ${SIZE_MB} MB file system (needs ro
   it('refuses new work with disk_full and what to do, leaves no partial file, keeps serving, and recovers once space is freed', async () => {
     sidecar = await startTestSidecar({ FLUX_INPAINT_PROVIDER: 'local' }, disk);
     // Noise does not compress: each picture takes its full size on the disk.
-    const picture = await sharp(randomBytes(256 * 256 * 3), { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer();
+    const picture = await sharp(randomBytes(256 * 256 * 3), { raw: { width: 256, height: 256, channels: 3 } })
+      .png()
+      .toBuffer();
     const mask = await testMask(256, 256);
-    const body = JSON.stringify({ model: 'fill', image: picture.toString('base64'), mask: mask.toString('base64'), output_format: 'png', provider: 'local' });
-    const post = () => sidecar!.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const body = JSON.stringify({
+      model: 'fill',
+      image: picture.toString('base64'),
+      mask: mask.toString('base64'),
+      output_format: 'png',
+      provider: 'local',
+    });
+    const post = () =>
+      sidecar!.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
     const done: string[] = [];
     let refusal: { status: number; code: string; message: string } | undefined;
@@ -61,7 +70,11 @@ describe.skipIf(!disk)(`a data dir on a full ${SIZE_MB} MB file system (needs ro
     }
 
     expect(done.length).toBeGreaterThan(0);
-    expect(refusal).toMatchObject({ status: 507, code: 'disk_full', message: expect.stringContaining('is full: free some space') });
+    expect(refusal).toMatchObject({
+      status: 507,
+      code: 'disk_full',
+      message: expect.stringContaining('is full: free some space'),
+    });
     expect((await allFiles(disk!)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect((await fetch(`${sidecar.url}/healthz`)).status).toBe(200);
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caption } from '../../src/bridge/deliver.js';
+import { caption } from '../../src/owui/deliver.js';
 import { translator } from '../../src/i18n/t.js';
 import { fetchExternalImage } from '../../src/net/external.js';
 import { guardedDispatcher } from '../../src/net/ssrf.js';
@@ -37,7 +37,13 @@ const jobLike = fc.record(
     image: fc.oneof(fc.base64String({ maxLength: 64 }), fc.string({ maxLength: 20 }), anyJson),
     mask: fc.oneof(fc.base64String({ maxLength: 64 }), anyJson),
     crop: fc.oneof(fc.record({ x: fc.double(), y: fc.double(), width: fc.double(), height: fc.double() }), anyJson),
-    params: fc.oneof(fc.dictionary(fc.constantFrom('steps', 'guidance', 'seed', 'top', 'x'), fc.oneof(fc.double(), fc.integer(), anyJson)), anyJson),
+    params: fc.oneof(
+      fc.dictionary(
+        fc.constantFrom('steps', 'guidance', 'seed', 'top', 'x'),
+        fc.oneof(fc.double(), fc.integer(), anyJson),
+      ),
+      anyJson,
+    ),
     output_format: fc.oneof(fc.constantFrom('jpeg', 'png', 'gif'), anyJson),
     provider: fc.oneof(fc.constantFrom('bfl', 'local', 'other'), anyJson),
     source_job: fc.oneof(fc.string({ maxLength: 70 }), anyJson),
@@ -58,7 +64,11 @@ describe('malformed requests', () => {
   it('1,000 malformed job requests: all 4xx with a message', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(jobLike, anyJson), async (body) => {
-        const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await sidecar.api('/v1/jobs', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         // A random body can be a valid job only by accident: then it is accepted (202) and cancelled.
         if (res.status === 202) {
           const { id } = (await res.json()) as { id: string };
@@ -74,7 +84,11 @@ describe('malformed requests', () => {
   it('500 malformed session openings and replies: all 4xx', async () => {
     await fc.assert(
       fc.asyncProperty(anyJson, fc.string({ maxLength: 80 }), async (body, id) => {
-        const open = await sidecar.api('/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const open = await sidecar.api('/v1/sessions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         await expectClientError(open);
         const reply = await sidecar.api(`/v1/sessions/${encodeURIComponent(id)}/replies/1`, {
           method: 'POST',
@@ -89,16 +103,31 @@ describe('malformed requests', () => {
 
   it('raw garbage bytes with any content type', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('application/json', 'multipart/form-data; boundary=x', 'text/plain', 'application/x-www-form-urlencoded'), async (bytes, type) => {
-        const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': type }, body: bytes });
-        await expectClientError(res);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom(
+          'application/json',
+          'multipart/form-data; boundary=x',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+        ),
+        async (bytes, type) => {
+          const res = await sidecar.api('/v1/jobs', { method: 'POST', headers: { 'content-type': type }, body: bytes });
+          await expectClientError(res);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('odd ids and paths', async () => {
-    for (const path of ['/v1/jobs/..%2F..%2Fetc%2Fpasswd', '/v1/jobs/%00', `/v1/jobs/${'a'.repeat(5000)}`, '/v1/jobs/x/result', '/v1/jobs/x/events']) {
+    for (const path of [
+      '/v1/jobs/..%2F..%2Fetc%2Fpasswd',
+      '/v1/jobs/%00',
+      `/v1/jobs/${'a'.repeat(5000)}`,
+      '/v1/jobs/x/result',
+      '/v1/jobs/x/events',
+    ]) {
       await expectClientError(await sidecar.api(path));
     }
   });
@@ -128,7 +157,12 @@ describe('rate limit', () => {
   it('new jobs and sessions are limited per user and minute, with Retry-After', async () => {
     const limited = await startTestSidecar({ FLUX_INPAINT_RATE_LIMIT: '3', FLUX_INPAINT_PROVIDER: 'local' });
     try {
-      const post = () => limited.api('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"model":"fill"}' });
+      const post = () =>
+        limited.api('/v1/jobs', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"model":"fill"}',
+        });
       for (let i = 0; i < 3; i++) expect((await post()).status).toBe(400);
       const res = await post();
       expect(res.status).toBe(429);
@@ -172,7 +206,8 @@ describe('SSRF guard for image links', () => {
     await Promise.all([guarded.close(), plain.close()]);
   });
 
-  const load = (url: string, allow: string[] = []) => fetchExternalImage(url, { guarded, plain, allow, maxBytes: 1_000_000 });
+  const load = (url: string, allow: string[] = []) =>
+    fetchExternalImage(url, { guarded, plain, allow, maxBytes: 1_000_000 });
 
   it.each([
     'http://127.0.0.1:1/x.png',
@@ -187,7 +222,9 @@ describe('SSRF guard for image links', () => {
   });
 
   it('refuses a host name that resolves to loopback (checked at connect time)', async () => {
-    await expect(load(`http://localhost:${new URL(origin).port}/img.png`)).rejects.toMatchObject({ code: 'image_url_refused' });
+    await expect(load(`http://localhost:${new URL(origin).port}/img.png`)).rejects.toMatchObject({
+      code: 'image_url_refused',
+    });
   });
 
   it('refuses file:, credentials and other schemes', async () => {
@@ -203,19 +240,32 @@ describe('SSRF guard for image links', () => {
 });
 
 describe('user text embedded in the chat is escaped', () => {
-  it.each(['</script><script>alert(1)</script>', '```html\n<b>x</b>\n```', '![x](javascript:alert(1))', '[link](http://evil)', 'a\u202Eb\u0000c "quotes" \'single\''])(
-    'prompt %j',
-    (prompt) => {
-      const text = caption(
-        { id: 'j', state: 'done', status: 'Done', progress: 1, elapsed_ms: 1000, model: 'fill', provider: 'bfl', prompt, created_at: '' } as never,
-        { original: prompt, english: prompt },
-        { steps: 20 },
-        translator('en'),
-      );
-      expect(text).not.toMatch(/<\/?script/i);
-      expect(text).not.toContain('```');
-      expect(text).not.toMatch(/\]\(/);
-      expect(text.split('\n').length).toBeLessThanOrEqual(3);
-    },
-  );
+  it.each([
+    '</script><script>alert(1)</script>',
+    '```html\n<b>x</b>\n```',
+    '![x](javascript:alert(1))',
+    '[link](http://evil)',
+    'a\u202Eb\u0000c "quotes" \'single\'',
+  ])('prompt %j', (prompt) => {
+    const text = caption(
+      {
+        id: 'j',
+        state: 'done',
+        status: 'Done',
+        progress: 1,
+        elapsed_ms: 1000,
+        model: 'fill',
+        provider: 'bfl',
+        prompt,
+        created_at: '',
+      } as never,
+      { original: prompt, english: prompt },
+      { steps: 20 },
+      translator('en'),
+    );
+    expect(text).not.toMatch(/<\/?script/i);
+    expect(text).not.toContain('```');
+    expect(text).not.toMatch(/\]\(/);
+    expect(text.split('\n').length).toBeLessThanOrEqual(3);
+  });
 });

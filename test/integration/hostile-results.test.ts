@@ -24,7 +24,10 @@ beforeAll(async () => {
   mask = await testMask(64, 48);
   const jpeg = await sharp(image).jpeg().toBuffer();
   Object.assign(results, {
-    svg: { type: 'image/svg+xml', body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>') },
+    svg: {
+      type: 'image/svg+xml',
+      body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>'),
+    },
     html: { type: 'image/png', body: Buffer.from('<html><script>alert(document.domain)</script></html>') },
     bin: { type: 'image/png', body: Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)) },
     'jpeg-named-png': { type: 'image/png', body: jpeg },
@@ -32,7 +35,8 @@ beforeAll(async () => {
   flux = createServer((req, res) => {
     const origin = `http://127.0.0.1:${(flux.address() as AddressInfo).port}`;
     const url = new URL(req.url!, origin);
-    const json = (value: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    const json = (value: unknown) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     if (req.method === 'POST') {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
@@ -45,7 +49,13 @@ beforeAll(async () => {
       json({ credits: 1000 });
     } else if (url.pathname === '/v1/get_result') {
       const kind = url.searchParams.get('id')!;
-      json({ id: kind, status: 'Ready', result: { sample: `${origin}/results/${kind}.png` }, progress: 1, details: null });
+      json({
+        id: kind,
+        status: 'Ready',
+        result: { sample: `${origin}/results/${kind}.png` },
+        progress: 1,
+        details: null,
+      });
     } else {
       const r = results[url.pathname.slice('/results/'.length).replace(/\.png$/, '')]!;
       res.writeHead(200, { 'content-type': r.type, 'content-length': r.body.length }).end(r.body);
@@ -70,7 +80,13 @@ async function runJob(prompt: string): Promise<Record<string, any>> {
   const res = await sidecar.api('/v1/jobs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'fill', prompt, image: image.toString('base64'), mask: mask.toString('base64'), provider: 'bfl' }),
+    body: JSON.stringify({
+      model: 'fill',
+      prompt,
+      image: image.toString('base64'),
+      mask: mask.toString('base64'),
+      provider: 'bfl',
+    }),
   });
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
@@ -126,7 +142,13 @@ describe('serving results', () => {
     const again = await sidecar.api('/v1/jobs', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'fill', prompt: 'x', source_job: job.id, mask: mask.toString('base64'), provider: 'bfl' }),
+      body: JSON.stringify({
+        model: 'fill',
+        prompt: 'x',
+        source_job: job.id,
+        mask: mask.toString('base64'),
+        provider: 'bfl',
+      }),
     });
     expect(again.status).toBe(410);
     expect((await again.json()).error.code).toBe('result_gone');

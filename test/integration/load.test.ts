@@ -36,7 +36,16 @@ describe('load', () => {
         runSession({
           url: sidecar.url,
           token: TEST_TOKEN,
-          page: new FakePage({ onInit: (init) => ({ model: 'fill', prompt: `load ${i}`, image: { ref: init.images[0].ref }, mask, params: { steps: 15 }, output_format: 'jpeg' }) }),
+          page: new FakePage({
+            onInit: (init) => ({
+              model: 'fill',
+              prompt: `load ${i}`,
+              image: { ref: init.images[0].ref },
+              mask,
+              params: { steps: 15 },
+              output_format: 'jpeg',
+            }),
+          }),
           messages: [{ id: `a${i}`, role: 'assistant', content: `![p](${image})` }],
           clicked: `a${i}`,
           valves: { FLUX_API_URL: fake.url, FLUX_API_KEY: 'load-key', TRANSLATE_PROMPTS: 'never' },

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadResult } from '../../src/jobs/download.js';
+import { downloadResult } from '../../src/providers/bfl/download.js';
 import { createExternalFetcher, fetchExternalImage } from '../../src/net/external.js';
 import { guardedDispatcher } from '../../src/net/ssrf.js';
 
@@ -49,26 +49,41 @@ describe('images linked in a chat', () => {
   const guarded = guardedDispatcher();
   const plain = new Agent();
   afterAll(() => Promise.all([guarded.close(), plain.destroy()]));
-  const opts = (extra: { timeoutMs?: number; signal?: AbortSignal }) => ({ guarded, plain, allow: [origin], maxBytes: 10_000_000, ...extra });
-
-  it.each(['/trickle.png', '/silent.png'])('%s ends at the total deadline with a message saying what to do', async (path) => {
-    const { err, ms } = await failure(() => fetchExternalImage(`${origin}${path}`, opts({ timeoutMs: 400 })));
-    expect(err).toMatchObject({ code: 'image_fetch_timeout', status: 504 });
-    expect(err.message).toBe(`The image on ${new URL(origin).host} did not arrive within 0.4 s; that server is too slow. Save the image and load it in the editor instead.`);
-    expect(ms).toBeGreaterThanOrEqual(350);
-    expect(ms).toBeLessThan(3_000);
+  const opts = (extra: { timeoutMs?: number; signal?: AbortSignal }) => ({
+    guarded,
+    plain,
+    allow: [origin],
+    maxBytes: 10_000_000,
+    ...extra,
   });
+
+  it.each(['/trickle.png', '/silent.png'])(
+    '%s ends at the total deadline with a message saying what to do',
+    async (path) => {
+      const { err, ms } = await failure(() => fetchExternalImage(`${origin}${path}`, opts({ timeoutMs: 400 })));
+      expect(err).toMatchObject({ code: 'image_fetch_timeout', status: 504 });
+      expect(err.message).toBe(
+        `The image on ${new URL(origin).host} did not arrive within 0.4 s; that server is too slow. Save the image and load it in the editor instead.`,
+      );
+      expect(ms).toBeGreaterThanOrEqual(350);
+      expect(ms).toBeLessThan(3_000);
+    },
+  );
 
   it('stops when the session ends, with the session’s reason', async () => {
     const session = new AbortController();
     setTimeout(() => session.abort(new Error('the session ended')), 200);
-    const { err, ms } = await failure(() => fetchExternalImage(`${origin}/trickle.png`, opts({ timeoutMs: 60_000, signal: session.signal })));
+    const { err, ms } = await failure(() =>
+      fetchExternalImage(`${origin}/trickle.png`, opts({ timeoutMs: 60_000, signal: session.signal })),
+    );
     expect(err.message).toBe('the session ended');
     expect(ms).toBeLessThan(3_000);
   });
 
   it('an already ended session fetches nothing', async () => {
-    const { err } = await failure(() => fetchExternalImage(`${origin}/trickle.png`, opts({ signal: AbortSignal.abort(new Error('gone')) })));
+    const { err } = await failure(() =>
+      fetchExternalImage(`${origin}/trickle.png`, opts({ signal: AbortSignal.abort(new Error('gone')) })),
+    );
     expect(err.message).toBe('gone');
   });
 
@@ -97,14 +112,19 @@ describe('FLUX result downloads', () => {
 
   it.each(['/results/trickle.png', '/silent/result.png'])('%s ends at the total deadline', async (path) => {
     const { err, ms } = await failure(() => downloadResult(`${origin}${path}`, opts({ timeoutMs: 400 })));
-    expect(err).toMatchObject({ code: 'result_download_timeout', message: 'Downloading the result took too long and was stopped.' });
+    expect(err).toMatchObject({
+      code: 'result_download_timeout',
+      message: 'Downloading the result took too long and was stopped.',
+    });
     expect(ms).toBeLessThan(3_000);
   });
 
   it('stops when the job is cancelled', async () => {
     const job = new AbortController();
     setTimeout(() => job.abort(new Error('cancelled by the user')), 200);
-    const { err, ms } = await failure(() => downloadResult(`${origin}/results/trickle.png`, opts({ signal: job.signal })));
+    const { err, ms } = await failure(() =>
+      downloadResult(`${origin}/results/trickle.png`, opts({ signal: job.signal })),
+    );
     expect(err.message).toBe('cancelled by the user');
     expect(ms).toBeLessThan(3_000);
   });

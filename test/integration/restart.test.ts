@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 function api(url: string, path: string, init: RequestInit = {}) {
-  return fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } });
+  return fetch(`${url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+  });
 }
 
 async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
@@ -47,7 +50,13 @@ async function sidecarWithJob(dirPrefix: string, prompt: string) {
   const image = await testImage(128, 96);
   const res = await api(first.url, '/v1/jobs', {
     method: 'POST',
-    body: JSON.stringify({ model: 'fill', prompt, image: image.toString('base64'), mask: (await testMask(128, 96)).toString('base64'), provider: 'bfl' }),
+    body: JSON.stringify({
+      model: 'fill',
+      prompt,
+      image: image.toString('base64'),
+      mask: (await testMask(128, 96)).toString('base64'),
+      provider: 'bfl',
+    }),
   });
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
@@ -78,7 +87,10 @@ describe('restart', () => {
       const image2 = await api(second.url, `/v1/jobs/${id}/result`);
       expect(image2.status).toBe(200);
       // The key of the finished job is no longer kept on disk.
-      await until(async () => ((await readFile(join(dataDir, 'keys.json'), 'utf8')).includes('test-key') ? undefined : true), 5_000);
+      await until(
+        async () => ((await readFile(join(dataDir, 'keys.json'), 'utf8')).includes('test-key') ? undefined : true),
+        5_000,
+      );
     } finally {
       await second.kill();
     }
@@ -152,13 +164,20 @@ describe('restart', () => {
   it('a wrong setting stops the start with one line naming the variable', async () => {
     const { code, output } = await runSidecarExpectingFailure({ FLUX_INPAINT_PORT: 'eighty' });
     expect(code).toBe(2);
-    expect(output.trim()).toBe('flux-inpaint: Invalid FLUX_INPAINT_PORT="eighty": must be a whole number from 0 to 65535');
+    expect(output.trim()).toBe(
+      'flux-inpaint: Invalid FLUX_INPAINT_PORT="eighty": must be a whole number from 0 to 65535',
+    );
   });
 
   it('an unwritable data dir stops the start with a clear message', async () => {
-    const { code, output } = await runSidecarExpectingFailure({ FLUX_INPAINT_DATA_DIR: '/proc/flux-inpaint-test', FLUX_INPAINT_PORT: '0' });
+    const { code, output } = await runSidecarExpectingFailure({
+      FLUX_INPAINT_DATA_DIR: '/proc/flux-inpaint-test',
+      FLUX_INPAINT_PORT: '0',
+    });
     expect(code).toBe(1);
-    expect(output).toMatch(/cannot start: Cannot write to \/proc\/flux-inpaint-test \(ENOENT\): make FLUX_INPAINT_DATA_DIR writable/);
+    expect(output).toMatch(
+      /cannot start: Cannot write to \/proc\/flux-inpaint-test \(ENOENT\): make FLUX_INPAINT_DATA_DIR writable/,
+    );
   });
 
   it('the generated token is stored with mode 600 and printed once', async () => {
@@ -167,7 +186,11 @@ describe('restart', () => {
     await p.kill();
     const token = (await readFile(join(dataDir, 'token'), 'utf8')).trim();
     expect(p.output()).toContain(`Token (new, stored in ${dataDir}/token): ${token}`);
-    const again = await spawnSidecar({ FLUX_INPAINT_PORT: '0', FLUX_INPAINT_DATA_DIR: dataDir, FLUX_INPAINT_TOKEN: '' });
+    const again = await spawnSidecar({
+      FLUX_INPAINT_PORT: '0',
+      FLUX_INPAINT_DATA_DIR: dataDir,
+      FLUX_INPAINT_TOKEN: '',
+    });
     await again.kill();
     expect(again.output()).not.toContain('Token (new');
     expect(again.output()).toContain(`#token=${token}`);

@@ -36,7 +36,8 @@ describe('session time limit', () => {
         clicked: 'a1',
         valves: { FLUX_API_KEY: 'k', SESSION_TTL_MINUTES: 1 },
       });
-      const expected = 'The inpaint editor was open for 1 minute without Send and has closed. Click Inpaint to start again.';
+      const expected =
+        'The inpaint editor was open for 1 minute without Send and has closed. Click Inpaint to start again.';
       expect(skippedMs).toBe(60_000);
       expect(performance.now() - started).toBeLessThan(20_000);
       expect(run.done).toMatchObject({ ok: true, message: expected });

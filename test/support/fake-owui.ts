@@ -6,7 +6,7 @@
  * stand-ins have their own, fuller tests.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { FakePage } from './fake-page.js';
+import type { FakePage } from './fake-page.js';
 
 const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -62,14 +62,24 @@ export interface OpenOptions {
 }
 
 /** Opens a protocol-2 session: asks for a challenge and signs the body; returns the response and the session key. */
-export async function openSession(url: string, token: string, payload: unknown, query = ''): Promise<{ res: Response; key: Buffer }> {
-  const { challenge } = (await (await fetch(`${url}/v1/sessions/challenge`, { method: 'POST' })).json()) as { challenge: string };
+export async function openSession(
+  url: string,
+  token: string,
+  payload: unknown,
+  query = '',
+): Promise<{ res: Response; key: Buffer }> {
+  const { challenge } = (await (await fetch(`${url}/v1/sessions/challenge`, { method: 'POST' })).json()) as {
+    challenge: string;
+  };
   const nonce = randomBytes(24).toString('base64url');
   const body = JSON.stringify(payload);
   const mac = hmac(token, `open\n${challenge}\n${nonce}\n${sha256(body)}`);
   const res = await fetch(`${url}/v1/sessions${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-flux-inpaint-auth': `challenge=${challenge}, nonce=${nonce}, mac=${mac}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-flux-inpaint-auth': `challenge=${challenge}, nonce=${nonce}, mac=${mac}`,
+    },
     body,
   });
   return { res, key: createHmac('sha256', token).update(`session\n${challenge}\n${nonce}`).digest() };
@@ -87,18 +97,37 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
     if (parent) chat.get(parent)!.childrenIds.push(m.id);
     parent = m.id;
   }
-  const run: SessionRun = { ops: [], chat, saved: [], completions: [], events: [], done: undefined, detachedAt: undefined, addedAt: undefined, cut: false };
+  const run: SessionRun = {
+    ops: [],
+    chat,
+    saved: [],
+    completions: [],
+    events: [],
+    done: undefined,
+    detachedAt: undefined,
+    addedAt: undefined,
+    cut: false,
+  };
   const version = opts.version ?? '0.11.0';
   const canReload = Number(version.split('.')[0]) > 0 || Number(version.split('.')[1]) >= 11;
   const chatId = opts.temporary ? 'local:sock-1' : 'chat-1';
-  const stored = opts.messages.map((m, i) => ({ ...m, parentId: i ? opts.messages[i - 1]!.id : null, files: opts.files?.[m.id] ?? [] }));
+  const stored = opts.messages.map((m, i) => ({
+    ...m,
+    parentId: i ? opts.messages[i - 1]!.id : null,
+    files: opts.files?.[m.id] ?? [],
+  }));
   const { res, key } = await openSession(opts.url, opts.signWith ?? opts.token, {
     protocol: 2,
     body: { messages: opts.messages, model: 'chat-model', chat_id: chatId, id: opts.clicked },
     chat: opts.temporary ? null : { messages: stored, currentId: opts.clicked },
     user: { id: 'user-1', name: 'Ada', role: 'user' },
     valves: opts.valves,
-    owui: { version, event_call_timeout_s: null, model_direct: opts.modelDirect ?? false, features: { delete_message: true } },
+    owui: {
+      version,
+      event_call_timeout_s: null,
+      model_direct: opts.modelDirect ?? false,
+      features: { delete_message: true },
+    },
   });
   if (res.status !== 200) throw new Error(`session open failed: ${res.status} ${await res.text()}`);
   let session = '';
@@ -117,7 +146,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
   const handle = async (op: Record<string, any>): Promise<void> => {
     switch (op.op) {
       case 'hello':
-        if (op.proof !== createHmac('sha256', key).update(`sidecar\n${op.session}`).digest('hex')) throw new Error('the sidecar did not prove itself');
+        if (op.proof !== createHmac('sha256', key).update(`sidecar\n${op.session}`).digest('hex'))
+          throw new Error('the sidecar did not prove itself');
         session = op.session;
         return;
       case 'emit': {
@@ -133,7 +163,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         return;
       }
       case 'call': {
-        if (op.event.type !== 'execute') return void (await reply(op.id, { ok: false, error: { code: 'unsupported', message: 'only execute' } }));
+        if (op.event.type !== 'execute')
+          return void (await reply(op.id, { ok: false, error: { code: 'unsupported', message: 'only execute' } }));
         const code: string = op.event.data.code;
         if (code.includes('getElementById')) {
           const probe = /probe: "([\w-]+)"/.exec(code)?.[1];
@@ -147,7 +178,11 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       }
       case 'read_image': {
         const image = opts.images?.[op.url];
-        if (!image) return void (await reply(op.id, { ok: false, error: { code: 'not_found', message: `no image at ${op.url}` } }));
+        if (!image)
+          return void (await reply(op.id, {
+            ok: false,
+            error: { code: 'not_found', message: `no image at ${op.url}` },
+          }));
         await reply(op.id, { ok: true, mime: image.mime, data: image.bytes.toString('base64') });
         return;
       }
@@ -172,17 +207,29 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         setTimeout(() => opts.page.savedChat(chatId), 30);
         return;
       case 'add_message': {
-        if (opts.addMessageFails) return void (await reply(op.id, { ok: false, error: { code: 'failed', message: 'AttributeError: no Chats' } }));
+        if (opts.addMessageFails)
+          return void (await reply(op.id, {
+            ok: false,
+            error: { code: 'failed', message: 'AttributeError: no Chats' },
+          }));
         run.addedAt = Date.now();
         const m = op.message;
-        chat.set(m.id, { id: m.id, parentId: op.parent_id, role: m.role, content: m.content, childrenIds: [], statusHistory: [] });
+        chat.set(m.id, {
+          id: m.id,
+          parentId: op.parent_id,
+          role: m.role,
+          content: m.content,
+          childrenIds: [],
+          statusHistory: [],
+        });
         chat.get(op.parent_id)?.childrenIds.push(m.id);
         await reply(op.id, { ok: true });
         return;
       }
       case 'remove_message': {
         const m = chat.get(op.message_id);
-        if (m?.parentId) chat.get(m.parentId)!.childrenIds = chat.get(m.parentId)!.childrenIds.filter((c) => c !== m.id);
+        if (m?.parentId)
+          chat.get(m.parentId)!.childrenIds = chat.get(m.parentId)!.childrenIds.filter((c) => c !== m.id);
         chat.delete(op.message_id);
         await reply(op.id, { ok: true });
         return;
@@ -191,7 +238,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         run.done = op;
         return;
       default:
-        if (op.id) await reply(op.id, { ok: false, error: { code: 'unknown_op', message: `unknown op ${String(op.op)}` } });
+        if (op.id)
+          await reply(op.id, { ok: false, error: { code: 'unknown_op', message: `unknown op ${String(op.op)}` } });
     }
   };
 
@@ -201,8 +249,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
   try {
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true });
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
         const line = buffer.slice(0, nl).trim();
         buffer = buffer.slice(nl + 1);
         if (!line) continue;

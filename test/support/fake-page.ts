@@ -15,7 +15,10 @@ export interface EditorScript {
 }
 
 export class FakePage {
-  readonly window: Record<string, unknown> & { addEventListener: (t: string, l: Listener) => void; removeEventListener: (t: string, l: Listener) => void };
+  readonly window: Record<string, unknown> & {
+    addEventListener: (t: string, l: Listener) => void;
+    removeEventListener: (t: string, l: Listener) => void;
+  };
   /** Everything that reached the page: execute code and what was posted to the frame. */
   readonly seen: string[] = [];
   readonly responses: Array<Record<string, any>> = [];
@@ -27,7 +30,9 @@ export class FakePage {
   private nonce: string | undefined;
   private bundled = false;
   private helloTimer: NodeJS.Timeout | undefined;
-  private readonly frame = { postMessage: (m: unknown) => setImmediate(() => void this.toEditor(m as Record<string, any>)) };
+  private readonly frame = {
+    postMessage: (m: unknown) => setImmediate(() => void this.toEditor(m as Record<string, any>)),
+  };
 
   constructor(private readonly script: EditorScript) {
     this.window = {
@@ -46,7 +51,9 @@ export class FakePage {
     }
     const observers = this.observers;
     class PerformanceObserver {
-      constructor(private readonly callback: (list: { getEntries(): Array<{ name: string; startTime: number }> }) => void) {}
+      constructor(
+        private readonly callback: (list: { getEntries(): Array<{ name: string; startTime: number }> }) => void,
+      ) {}
       observe(): void {
         observers.add(this.callback);
       }
@@ -54,14 +61,20 @@ export class FakePage {
         observers.delete(this.callback);
       }
     }
-    const fn = new Function('window', 'PerformanceObserver', 'location', 'localStorage', `return (async () => { ${code} })()`) as (
-      w: unknown,
-      p: unknown,
-      l: unknown,
-      s: unknown,
-    ) => Promise<unknown>;
+    const fn = new Function(
+      'window',
+      'PerformanceObserver',
+      'location',
+      'localStorage',
+      `return (async () => { ${code} })()`,
+    ) as (w: unknown, p: unknown, l: unknown, s: unknown) => Promise<unknown>;
     const locale = this.script.locale ?? null;
-    return fn(this.window, PerformanceObserver, { href: 'http://owui.test/c/chat' }, { getItem: (k: string) => (k === 'locale' ? locale : null) });
+    return fn(
+      this.window,
+      PerformanceObserver,
+      { href: 'http://owui.test/c/chat' },
+      { getItem: (k: string) => (k === 'locale' ? locale : null) },
+    );
   }
 
   /** Chat.svelte's save of its copy of the chat after an action returns: a request to /api/v1/chats/{id}. */
@@ -98,7 +111,13 @@ export class FakePage {
       this.responses.push(m);
       if (m.rid === 'init-1' && m.ok) {
         this.init = m.value;
-        if (this.script.saveSettings) this.fromEditor({ type: 'request', rid: 'settings-1', method: 'save_settings', params: { settings: this.script.saveSettings } });
+        if (this.script.saveSettings)
+          this.fromEditor({
+            type: 'request',
+            rid: 'settings-1',
+            method: 'save_settings',
+            params: { settings: this.script.saveSettings },
+          });
         else await this.sendOrClose();
       } else if (m.rid === 'settings-1') {
         await this.sendOrClose();

@@ -11,14 +11,22 @@ export async function testImage(width = 256, height = 192): Promise<Buffer> {
       data[i + 2] = (Math.floor(x / 16) + Math.floor(y / 16)) % 2 ? 200 : 60;
     }
   }
-  return sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** A mask PNG: white rectangle (x, y, w, h as fractions) on black. */
-export async function testMask(width: number, height: number, rect = { x: 0.25, y: 0.25, w: 0.5, h: 0.5 }): Promise<Buffer> {
+export async function testMask(
+  width: number,
+  height: number,
+  rect = { x: 0.25, y: 0.25, w: 0.5, h: 0.5 },
+): Promise<Buffer> {
   const data = Buffer.alloc(width * height);
   for (let y = Math.round(rect.y * height); y < Math.round((rect.y + rect.h) * height); y++) {
     for (let x = Math.round(rect.x * width); x < Math.round((rect.x + rect.w) * width); x++) data[y * width + x] = 255;
   }
-  return sharp(data, { raw: { width, height, channels: 1 } }).png().toBuffer();
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
 }

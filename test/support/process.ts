@@ -15,7 +15,11 @@ export interface SidecarProcess {
 }
 
 /** Runs the built sidecar as `npm start` does, waiting for its address line. */
-export async function spawnSidecar(env: Record<string, string>, args: string[] = [], opts: { startTimeoutMs?: number } = {}): Promise<SidecarProcess> {
+export async function spawnSidecar(
+  env: Record<string, string>,
+  args: string[] = [],
+  opts: { startTimeoutMs?: number } = {},
+): Promise<SidecarProcess> {
   const child = spawn(process.execPath, [...SIDECAR, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -56,7 +60,10 @@ export async function spawnSidecar(env: Record<string, string>, args: string[] =
 }
 
 /** Runs the sidecar expecting it to fail at start; resolves with its exit code and output. */
-export function runSidecarExpectingFailure(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
+export function runSidecarExpectingFailure(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...SIDECAR, ...args], {
       cwd: ROOT,

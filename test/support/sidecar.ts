@@ -18,7 +18,11 @@ export interface TestSidecar extends Sidecar {
 }
 
 /** Starts a real sidecar on 127.0.0.1:0 with its own data dir (hooks: e.g. name resolution for a fake FLUX). */
-export async function startTestSidecar(env: Record<string, string> = {}, dataDir?: string, hooks: SidecarHooks = {}): Promise<TestSidecar> {
+export async function startTestSidecar(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  hooks: SidecarHooks = {},
+): Promise<TestSidecar> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'flux-inpaint-')));
   const config = loadConfig({
     FLUX_INPAINT_PORT: '0',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedHost } from '../../src/net/allowlist.js';
-import { assertPollingUrlTrusted } from '../../src/flux/client.js';
+import { assertPollingUrlTrusted } from '../../src/providers/bfl/client.js';
 
 const defaults = ['https://*.bfl.ai', 'https://bfldeliverysc.blob.core.windows.net'];
 
@@ -26,15 +26,25 @@ describe('result host allowlist', () => {
 
 describe('polling URL trust', () => {
   it('accepts the same origin and regional hosts of the same domain', () => {
-    expect(() => assertPollingUrlTrusted('https://api.bfl.ai/v1/get_result?id=1', 'https://api.bfl.ai/v1')).not.toThrow();
-    expect(() => assertPollingUrlTrusted('https://api.eu.bfl.ai/v1/get_result?id=1', 'https://api.bfl.ai/v1')).not.toThrow();
-    expect(() => assertPollingUrlTrusted('http://127.0.0.1:1/v1/get_result?id=1', 'http://127.0.0.1:1/v1')).not.toThrow();
+    expect(() =>
+      assertPollingUrlTrusted('https://api.bfl.ai/v1/get_result?id=1', 'https://api.bfl.ai/v1'),
+    ).not.toThrow();
+    expect(() =>
+      assertPollingUrlTrusted('https://api.eu.bfl.ai/v1/get_result?id=1', 'https://api.bfl.ai/v1'),
+    ).not.toThrow();
+    expect(() =>
+      assertPollingUrlTrusted('http://127.0.0.1:1/v1/get_result?id=1', 'http://127.0.0.1:1/v1'),
+    ).not.toThrow();
     // A plain-http API (a local stand-in) may hand out regional hosts of its own domain over http too.
-    expect(() => assertPollingUrlTrusted('http://api.us1.bfl.local:9/v1/get_result?id=1', 'http://api.bfl.local:9/v1')).not.toThrow();
+    expect(() =>
+      assertPollingUrlTrusted('http://api.us1.bfl.local:9/v1/get_result?id=1', 'http://api.bfl.local:9/v1'),
+    ).not.toThrow();
   });
 
   it('refuses to send the key anywhere else', () => {
-    expect(() => assertPollingUrlTrusted('https://evil.example/v1/get_result', 'https://api.bfl.ai/v1')).toThrow(/refusing to send the API key/);
+    expect(() => assertPollingUrlTrusted('https://evil.example/v1/get_result', 'https://api.bfl.ai/v1')).toThrow(
+      /refusing to send the API key/,
+    );
     expect(() => assertPollingUrlTrusted('http://api.eu.bfl.ai/v1/get_result', 'https://api.bfl.ai/v1')).toThrow();
     expect(() => assertPollingUrlTrusted('http://127.0.0.1:2/v1/get_result', 'http://127.0.0.1:1/v1')).toThrow();
     expect(() => assertPollingUrlTrusted('http://10.0.0.1/v1/get_result', 'http://10.0.0.2/v1')).toThrow();

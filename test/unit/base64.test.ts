@@ -46,14 +46,18 @@ describe('decodeBase64', () => {
 
   it('agrees with the slow definition on arbitrary near-base64 text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...ALPHABET, '=', ' ', '\n', '!', '-', '_'), maxLength: 40 }), (text) => {
-        expect(decodeBase64(text)).toEqual(reference(text));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...ALPHABET, '=', ' ', '\n', '!', '-', '_'), maxLength: 40 }),
+        (text) => {
+          expect(decodeBase64(text)).toEqual(reference(text));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   it('rejects empty text and misplaced padding', () => {
-    for (const text of ['', '=', '==', 'QQ=', 'QUJDRA=', 'QU=DRA==', 'QUJDR===', 'Q']) expect(decodeBase64(text), text).toBeUndefined();
+    for (const text of ['', '=', '==', 'QQ=', 'QUJDRA=', 'QU=DRA==', 'QUJDR===', 'Q'])
+      expect(decodeBase64(text), text).toBeUndefined();
   });
 });

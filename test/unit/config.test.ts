@@ -45,7 +45,10 @@ describe('config', () => {
   });
 
   it('parses lists and trims the API URL', () => {
-    const c = loadConfig({ FLUX_INPAINT_RESULT_HOSTS: 'http://127.0.0.1:9, https://*.example.com', FLUX_API_URL: 'https://api.eu.bfl.ai/v1/' });
+    const c = loadConfig({
+      FLUX_INPAINT_RESULT_HOSTS: 'http://127.0.0.1:9, https://*.example.com',
+      FLUX_API_URL: 'https://api.eu.bfl.ai/v1/',
+    });
     expect(c.resultHosts).toEqual(['http://127.0.0.1:9', 'https://*.example.com']);
     expect(c.flux.apiUrl).toBe('https://api.eu.bfl.ai/v1');
   });

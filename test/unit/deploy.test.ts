@@ -19,7 +19,12 @@ describe('deployment recipes', () => {
     expect(sidecar.ports).toBeUndefined();
     expect(sidecar.networks).toEqual(compose.services['open-webui']!.networks);
     // The values, with the token filled in, pass the sidecar's own validation.
-    const filled = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).startsWith('${') ? (k === 'FLUX_INPAINT_TOKEN' ? 'x'.repeat(32) : '') : String(v)]));
+    const filled = Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [
+        k,
+        String(v).startsWith('${') ? (k === 'FLUX_INPAINT_TOKEN' ? 'x'.repeat(32) : '') : String(v),
+      ]),
+    );
     expect(() => loadConfig(filled)).not.toThrow();
   });
 

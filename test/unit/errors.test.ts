@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { OpChannel } from '../../src/bridge/channel.js';
+import { OpChannel } from '../../src/owui/channel.js';
 import { AppError, ERRORS, type ErrorCode, isExpected, toAppError } from '../../src/errors.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -36,11 +36,15 @@ describe('the error catalogue', () => {
     const raised = await raisedCodes();
     // The scan itself must keep finding the call sites, or this test would pass on nothing.
     expect(raised.length).toBeGreaterThan(80);
-    expect(raised.filter(({ code }) => !Object.hasOwn(ERRORS, code)).map(({ code, file }) => `${code} (${file})`)).toEqual([]);
+    expect(
+      raised.filter(({ code }) => !Object.hasOwn(ERRORS, code)).map(({ code, file }) => `${code} (${file})`),
+    ).toEqual([]);
   });
 
   it('has no code that nothing in src raises', async () => {
-    const sources = await Promise.all((await sourceFiles('src')).filter((f) => !f.endsWith('/src/errors.ts')).map((f) => readFile(f, 'utf8')));
+    const sources = await Promise.all(
+      (await sourceFiles('src')).filter((f) => !f.endsWith('/src/errors.ts')).map((f) => readFile(f, 'utf8')),
+    );
     const all = sources.join('\n');
     expect(codes.filter((code) => !all.includes(`'${code}'`))).toEqual([]);
   });
@@ -73,7 +77,11 @@ describe('the error catalogue', () => {
 describe('AppError', () => {
   it('takes its status from the catalogue unless one is given', () => {
     expect(new AppError('job_not_found', 'No job.').status).toBe(404);
-    expect(new AppError('flux_rate_limited', 'wait', { retryAfter: 3, transient: true })).toMatchObject({ status: 429, retryAfter: 3, transient: true });
+    expect(new AppError('flux_rate_limited', 'wait', { retryAfter: 3, transient: true })).toMatchObject({
+      status: 429,
+      retryAfter: 3,
+      transient: true,
+    });
     expect(new AppError('invalid_request', 'bad', { status: 414 }).status).toBe(414);
   });
 
@@ -82,7 +90,10 @@ describe('AppError', () => {
     expect(err.message).toBe(ERRORS.flux_key_missing.message);
     expect(err.message).toMatch(/FLUX_API_KEY/);
     expect(err.toJSON()).toEqual({ code: 'flux_key_missing', message: err.message });
-    expect(new AppError('shutting_down', undefined, { transient: true })).toMatchObject({ status: 503, transient: true });
+    expect(new AppError('shutting_down', undefined, { transient: true })).toMatchObject({
+      status: 503,
+      transient: true,
+    });
   });
 
   it('says which failures are expected', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeDetail, fluxHttpError, fluxTaskError, outcomeUnknownMessage, parseRetryAfter } from '../../src/flux/errors.js';
+import {
+  describeDetail,
+  fluxHttpError,
+  fluxTaskError,
+  outcomeUnknownMessage,
+  parseRetryAfter,
+} from '../../src/providers/bfl/errors.js';
 
 const ctx = { model: 'canny', url: 'https://api.bfl.ai/v1/flux-pro-1.0-canny', phase: 'submit' as const };
 
@@ -23,10 +29,17 @@ describe('FLUX HTTP errors', () => {
   it('422 lists every field of the detail', () => {
     const err = fluxHttpError(
       422,
-      { detail: [{ loc: ['body', 'steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' }, { loc: ['body', 'image'], msg: 'Field required', type: 'missing' }] },
+      {
+        detail: [
+          { loc: ['body', 'steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' },
+          { loc: ['body', 'image'], msg: 'Field required', type: 'missing' },
+        ],
+      },
       ctx,
     );
-    expect(err.message).toBe('FLUX rejected the parameters (422): steps: Input should be less than or equal to 50; image: Field required.');
+    expect(err.message).toBe(
+      'FLUX rejected the parameters (422): steps: Input should be less than or equal to 50; image: Field required.',
+    );
   });
 
   it('429 is transient and carries Retry-After', () => {
@@ -54,7 +67,11 @@ describe('FLUX HTTP errors', () => {
   });
 
   it('404 while polling means an expired task or the wrong region, not a retired model', () => {
-    const err = fluxHttpError(404, { detail: 'Not Found' }, { url: 'https://api.us1.bfl.ai/v1/get_result?id=x', phase: 'poll' });
+    const err = fluxHttpError(
+      404,
+      { detail: 'Not Found' },
+      { url: 'https://api.us1.bfl.ai/v1/get_result?id=x', phase: 'poll' },
+    );
     expect(err.code).toBe('flux_task_not_found');
     expect(err.message).toContain('expired');
     expect(err.message).toContain('wrong region');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildFluxBody, PARAM_SCHEMAS } from '../../src/flux/models.js';
-import { COMMON_RANGES, MODEL_CHOICES, MODEL_ENDPOINTS, MODEL_INFO, MODEL_RANGES, MODELS } from '../../src/flux/ranges.js';
+import { buildFluxBody, PARAM_SCHEMAS } from '../../src/providers/bfl/models.js';
+import {
+  COMMON_RANGES,
+  MODEL_CHOICES,
+  MODEL_ENDPOINTS,
+  MODEL_INFO,
+  MODEL_RANGES,
+  MODELS,
+} from '../../src/providers/bfl/ranges.js';
 
 describe('model catalogue', () => {
   it('has no retired model and one endpoint per model', () => {
@@ -23,12 +30,33 @@ describe('model catalogue', () => {
 
 describe('FLUX request builders', () => {
   it('fill sends image and mask with the parameters given', () => {
-    const body = buildFluxBody({ model: 'fill', prompt: 'a cat', image: 'aW1n', mask: 'bWFzaw==', params: { steps: 30, guidance: 40, seed: 7 }, outputFormat: 'png' });
-    expect(body).toEqual({ prompt: 'a cat', output_format: 'png', image: 'aW1n', mask: 'bWFzaw==', steps: 30, guidance: 40, seed: 7 });
+    const body = buildFluxBody({
+      model: 'fill',
+      prompt: 'a cat',
+      image: 'aW1n',
+      mask: 'bWFzaw==',
+      params: { steps: 30, guidance: 40, seed: 7 },
+      outputFormat: 'png',
+    });
+    expect(body).toEqual({
+      prompt: 'a cat',
+      output_format: 'png',
+      image: 'aW1n',
+      mask: 'bWFzaw==',
+      steps: 30,
+      guidance: 40,
+      seed: 7,
+    });
   });
 
   it('expand sends the paddings', () => {
-    const body = buildFluxBody({ model: 'expand', prompt: '', image: 'aW1n', params: { top: 64, left: 2048 }, outputFormat: 'jpeg' });
+    const body = buildFluxBody({
+      model: 'expand',
+      prompt: '',
+      image: 'aW1n',
+      params: { top: 64, left: 2048 },
+      outputFormat: 'jpeg',
+    });
     expect(body).toMatchObject({ image: 'aW1n', top: 64, left: 2048 });
   });
 
@@ -42,13 +70,42 @@ describe('FLUX request builders', () => {
       params: { aspect_ratio: 'match', prompt_upsampling: true },
       outputFormat: 'png',
     });
-    expect(body).toEqual({ prompt: 'make it night', output_format: 'png', input_image: 'aW1n', input_image_2: 'cjE=', input_image_3: 'cjI=', prompt_upsampling: true });
-    expect(buildFluxBody({ model: 'kontext-max', prompt: 'x', image: 'aW1n', params: { aspect_ratio: '16:9' }, outputFormat: 'jpeg' }).aspect_ratio).toBe('16:9');
+    expect(body).toEqual({
+      prompt: 'make it night',
+      output_format: 'png',
+      input_image: 'aW1n',
+      input_image_2: 'cjE=',
+      input_image_3: 'cjI=',
+      prompt_upsampling: true,
+    });
+    expect(
+      buildFluxBody({
+        model: 'kontext-max',
+        prompt: 'x',
+        image: 'aW1n',
+        params: { aspect_ratio: '16:9' },
+        outputFormat: 'jpeg',
+      }).aspect_ratio,
+    ).toBe('16:9');
   });
 
   it('FLUX.2 [pro] and [max] call the upsampling switch disable_pup; [flex] takes steps and guidance', () => {
-    expect(buildFluxBody({ model: 'flux-2-pro', prompt: 'x', image: 'aW1n', params: { prompt_upsampling: false }, outputFormat: 'webp' })).toMatchObject({ disable_pup: true, output_format: 'webp' });
-    const flex = buildFluxBody({ model: 'flux-2-flex', prompt: 'x', image: 'aW1n', params: { steps: 10, guidance: 2.5, prompt_upsampling: true }, outputFormat: 'jpeg' });
+    expect(
+      buildFluxBody({
+        model: 'flux-2-pro',
+        prompt: 'x',
+        image: 'aW1n',
+        params: { prompt_upsampling: false },
+        outputFormat: 'webp',
+      }),
+    ).toMatchObject({ disable_pup: true, output_format: 'webp' });
+    const flex = buildFluxBody({
+      model: 'flux-2-flex',
+      prompt: 'x',
+      image: 'aW1n',
+      params: { steps: 10, guidance: 2.5, prompt_upsampling: true },
+      outputFormat: 'jpeg',
+    });
     expect(flex).toMatchObject({ steps: 10, guidance: 2.5, prompt_upsampling: true });
     expect(flex.disable_pup).toBeUndefined();
   });
@@ -80,14 +137,27 @@ describe('FLUX request builders', () => {
 
   it('accepts every documented default and choice', () => {
     for (const model of MODELS) {
-      const defaults: Record<string, unknown> = Object.fromEntries(Object.entries(MODEL_RANGES[model]).map(([k, r]) => [k, r.default]));
+      const defaults: Record<string, unknown> = Object.fromEntries(
+        Object.entries(MODEL_RANGES[model]).map(([k, r]) => [k, r.default]),
+      );
       for (const [k, c] of Object.entries(MODEL_CHOICES[model])) defaults[k] = c.default;
       expect(PARAM_SCHEMAS[model].safeParse(defaults).success).toBe(true);
     }
   });
 
   it('the builder never sends an out-of-range value or too many references', () => {
-    expect(() => buildFluxBody({ model: 'fill', prompt: '', image: 'aW1n', params: { steps: 99 }, outputFormat: 'jpeg' })).toThrow();
-    expect(() => buildFluxBody({ model: 'kontext-pro', prompt: 'x', image: 'aW1n', references: ['a', 'b', 'c', 'd'], params: {}, outputFormat: 'png' })).toThrow();
+    expect(() =>
+      buildFluxBody({ model: 'fill', prompt: '', image: 'aW1n', params: { steps: 99 }, outputFormat: 'jpeg' }),
+    ).toThrow();
+    expect(() =>
+      buildFluxBody({
+        model: 'kontext-pro',
+        prompt: 'x',
+        image: 'aW1n',
+        references: ['a', 'b', 'c', 'd'],
+        params: {},
+        outputFormat: 'png',
+      }),
+    ).toThrow();
   });
 });

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { blendByMask, blendIntoOriginal } from '../../src/images/blend.js';
-import { fitForFlux } from '../../src/images/flux-input.js';
+import { fitForFlux } from '../../src/providers/bfl/input.js';
 import { assertModelFields, jobRequestSchema, parseJobRequest } from '../../src/jobs/request.js';
 
 const png = 'iVBORw0KGgo=';
@@ -10,7 +10,14 @@ const png = 'iVBORw0KGgo=';
 describe('the shared job request', () => {
   it('fills in what the model implies: its default output format, masked_only, no references', () => {
     const fill = parseJobRequest({ model: 'fill', image: { data: png } });
-    expect(fill).toMatchObject({ model: 'fill', prompt: '', output_format: 'jpeg', masked_only: true, references: [], params: {} });
+    expect(fill).toMatchObject({
+      model: 'fill',
+      prompt: '',
+      output_format: 'jpeg',
+      masked_only: true,
+      references: [],
+      params: {},
+    });
     expect(Buffer.isBuffer((fill.image as { data: Buffer }).data)).toBe(true);
     expect(parseJobRequest({ model: 'kontext-max', prompt: 'x', image: { ref: 'r1' } }).output_format).toBe('png');
   });
@@ -18,13 +25,22 @@ describe('the shared job request', () => {
   it('takes every image source the editor sends', () => {
     expect(parseJobRequest({ model: 'fill', image: { ref: 'abc' } }).image).toEqual({ ref: 'abc' });
     expect(parseJobRequest({ model: 'fill', image: { job: 'job_1-2' } }).image).toEqual({ job: 'job_1-2' });
-    const refs = parseJobRequest({ model: 'flux-2-pro', prompt: 'x', image: { ref: 'a' }, references: [{ ref: 'b' }, { data: png, mime: 'image/png' }] }).references;
+    const refs = parseJobRequest({
+      model: 'flux-2-pro',
+      prompt: 'x',
+      image: { ref: 'a' },
+      references: [{ ref: 'b' }, { data: png, mime: 'image/png' }],
+    }).references;
     expect(refs[0]).toEqual({ ref: 'b' });
     expect(Buffer.isBuffer((refs[1] as { data: Buffer }).data)).toBe(true);
   });
 
   it('a raw mask becomes bytes of exactly width x height', () => {
-    const req = parseJobRequest({ model: 'fill', image: { ref: 'a' }, mask: { format: 'raw', width: 2, height: 2, data: Buffer.from([0, 255, 128, 0]).toString('base64') } });
+    const req = parseJobRequest({
+      model: 'fill',
+      image: { ref: 'a' },
+      mask: { format: 'raw', width: 2, height: 2, data: Buffer.from([0, 255, 128, 0]).toString('base64') },
+    });
     expect(req.mask).toEqual({ format: 'raw', width: 2, height: 2, data: Buffer.from([0, 255, 128, 0]) });
   });
 
@@ -35,11 +51,25 @@ describe('the shared job request', () => {
     [{ model: 'fill', image: { ref: 'a' }, mask: 42 }, 'mask: mask must be a base64 PNG'],
     [{ model: 'fill', image: { ref: 'a' }, mask: { format: 'raw', width: 0, height: 2, data: 'AA==' } }, 'mask.width'],
     [{ model: 'fill', image: { ref: 'a' }, mask: { format: 'png', width: 1, height: 1, data: 'AA==' } }, 'mask.format'],
-    [{ model: 'flux-2-klein-4b', prompt: 'x', image: { ref: 'a' }, references: [{ ref: 'b' }, { ref: 'c' }, { ref: 'd' }, { ref: 'e' }] }, 'references: FLUX.2 [klein] 4B takes at most 3'],
-    [{ model: 'flux-2-pro', prompt: 'x', image: { ref: 'a' }, references: [{ job: 'j' }] }, 'references.0: each reference must be {ref} or {data, mime}'],
+    [
+      {
+        model: 'flux-2-klein-4b',
+        prompt: 'x',
+        image: { ref: 'a' },
+        references: [{ ref: 'b' }, { ref: 'c' }, { ref: 'd' }, { ref: 'e' }],
+      },
+      'references: FLUX.2 [klein] 4B takes at most 3',
+    ],
+    [
+      { model: 'flux-2-pro', prompt: 'x', image: { ref: 'a' }, references: [{ job: 'j' }] },
+      'references.0: each reference must be {ref} or {data, mime}',
+    ],
     [{ model: 'flux-2-pro', image: { ref: 'a' }, prompt: '   ' }, 'prompt: FLUX.2 [pro] needs an instruction'],
     [{ model: 'fill', image: { ref: 'a' }, params: { steps: 5 } }, 'params.steps: steps must be between 15 and 50'],
-    [{ model: 'kontext-pro', prompt: 'x', image: { ref: 'a' }, output_format: 'webp' }, 'output_format: FLUX.1 Kontext [pro] gives png or jpeg, not webp'],
+    [
+      { model: 'kontext-pro', prompt: 'x', image: { ref: 'a' }, output_format: 'webp' },
+      'output_format: FLUX.1 Kontext [pro] gives png or jpeg, not webp',
+    ],
   ])('%j -> "%s"', (raw, message) => {
     let caught: unknown;
     try {
@@ -56,20 +86,32 @@ describe('the shared job request', () => {
   });
 
   it('the engine runs the same model checks on every create, in words', () => {
-    expect(() => assertModelFields({ model: 'fill', prompt: '', referenceCount: 0, outputFormat: 'jpeg', params: { steps: 5 } })).toThrow(
+    expect(() =>
+      assertModelFields({ model: 'fill', prompt: '', referenceCount: 0, outputFormat: 'jpeg', params: { steps: 5 } }),
+    ).toThrow(
       expect.objectContaining({ code: 'invalid_request', message: 'params.steps: steps must be between 15 and 50' }),
     );
-    expect(() => assertModelFields({ model: 'flux-2-pro', prompt: 'x', referenceCount: 0, outputFormat: 'jpeg', params: { safety_tolerance: 6 } })).toThrow(
-      'params.safety_tolerance: safety_tolerance must be between 0 and 5',
-    );
-    expect(() => assertModelFields({ model: 'kontext-pro', prompt: ' ', referenceCount: 4, outputFormat: 'webp', params: {} })).toThrow(
-      /^prompt: .*; references: .*; output_format: FLUX.1 Kontext \[pro\] gives png or jpeg, not webp$/,
-    );
-    expect(() => assertModelFields({ model: 'expand', prompt: '', referenceCount: 0, outputFormat: 'png', params: { top: 8 } })).not.toThrow();
+    expect(() =>
+      assertModelFields({
+        model: 'flux-2-pro',
+        prompt: 'x',
+        referenceCount: 0,
+        outputFormat: 'jpeg',
+        params: { safety_tolerance: 6 },
+      }),
+    ).toThrow('params.safety_tolerance: safety_tolerance must be between 0 and 5');
+    expect(() =>
+      assertModelFields({ model: 'kontext-pro', prompt: ' ', referenceCount: 4, outputFormat: 'webp', params: {} }),
+    ).toThrow(/^prompt: .*; references: .*; output_format: FLUX.1 Kontext \[pro\] gives png or jpeg, not webp$/);
+    expect(() =>
+      assertModelFields({ model: 'expand', prompt: '', referenceCount: 0, outputFormat: 'png', params: { top: 8 } }),
+    ).not.toThrow();
   });
 
   it('is a zod schema the editor side can run as it is', () => {
-    expect(jobRequestSchema.safeParse({ model: 'expand', image: { ref: 'a' }, params: { top: 64 } }).success).toBe(true);
+    expect(jobRequestSchema.safeParse({ model: 'expand', image: { ref: 'a' }, params: { top: 64 } }).success).toBe(
+      true,
+    );
   });
 });
 
@@ -87,11 +129,17 @@ describe('blend and FLUX inputs', () => {
   it('blendIntoOriginal brings a result of another size back to the original and keeps its alpha outside the mask', async () => {
     const rgba = Buffer.alloc(8 * 6 * 4);
     for (let p = 0; p < 48; p++) rgba.set([p, 2 * p, 100, p % 2 ? 255 : 0], p * 4);
-    const original = await sharp(rgba, { raw: { width: 8, height: 6, channels: 4 } }).png().toBuffer();
-    const result = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#ff0000' } }).png().toBuffer();
+    const original = await sharp(rgba, { raw: { width: 8, height: 6, channels: 4 } })
+      .png()
+      .toBuffer();
+    const result = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#ff0000' } })
+      .png()
+      .toBuffer();
     const maskRaw = Buffer.alloc(48);
     maskRaw.fill(255, 24);
-    const mask = await sharp(maskRaw, { raw: { width: 8, height: 6, channels: 1 } }).png().toBuffer();
+    const mask = await sharp(maskRaw, { raw: { width: 8, height: 6, channels: 1 } })
+      .png()
+      .toBuffer();
     const out = await blendIntoOriginal(original, result, mask, 'png');
     expect(out.mime).toBe('image/png');
     const { data, info } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
@@ -101,9 +149,17 @@ describe('blend and FLUX inputs', () => {
   });
 
   it('blendIntoOriginal to jpeg puts transparent parts of the original on white', async () => {
-    const clear = await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const result = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00ff00' } }).png().toBuffer();
-    const mask = await sharp(Buffer.alloc(16), { raw: { width: 4, height: 4, channels: 1 } }).png().toBuffer();
+    const clear = await sharp({
+      create: { width: 4, height: 4, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
+    const result = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00ff00' } })
+      .png()
+      .toBuffer();
+    const mask = await sharp(Buffer.alloc(16), { raw: { width: 4, height: 4, channels: 1 } })
+      .png()
+      .toBuffer();
     const out = await blendIntoOriginal(clear, result, mask, 'jpeg');
     expect(out.mime).toBe('image/jpeg');
     const { data } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
@@ -111,11 +167,19 @@ describe('blend and FLUX inputs', () => {
   });
 
   it('fitForFlux leaves small opaque pictures as they are, flattens alpha, and scales to the megapixel limit', async () => {
-    const opaque = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
+    const opaque = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     expect(await fitForFlux(opaque, { flattenAlpha: true, maxMegapixels: 4 })).toBe(opaque);
-    const clear = await sharp({ create: { width: 10, height: 10, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const clear = await sharp({
+      create: { width: 10, height: 10, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     expect((await sharp(await fitForFlux(clear, { flattenAlpha: true })).metadata()).hasAlpha).toBe(false);
-    const large = await sharp({ create: { width: 3000, height: 1500, channels: 3, background: '#fff' } }).png().toBuffer();
+    const large = await sharp({ create: { width: 3000, height: 1500, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const meta = await sharp(await fitForFlux(large, { maxMegapixels: 1 })).metadata();
     expect(meta.width! * meta.height!).toBeLessThanOrEqual(1_000_000);
     expect(meta.width! / meta.height!).toBeCloseTo(2, 2);

@@ -1,9 +1,9 @@
 import { Agent } from 'undici';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import type { FluxClient } from '../../src/flux/client.js';
-import { CreditsCache, lowBalanceWarning } from '../../src/flux/credits.js';
-import { downloadResult, pickDispatcher, type ResultHostPolicy } from '../../src/jobs/download.js';
+import type { FluxClient } from '../../src/providers/bfl/client.js';
+import { CreditsCache, lowBalanceWarning } from '../../src/providers/bfl/credits.js';
+import { downloadResult, pickDispatcher, type ResultHostPolicy } from '../../src/providers/bfl/download.js';
 import { guardedDispatcher, isPrivateAddress, resolverFrom } from '../../src/net/ssrf.js';
 import { fakeFluxLookup } from '../fake-flux/hosts.js';
 
@@ -14,7 +14,13 @@ afterAll(async () => {
   await plain.close();
 });
 
-const policy = (over: Partial<ResultHostPolicy> = {}): ResultHostPolicy => ({ strictHosts: [], privateOrigins: [], guarded, plain, ...over });
+const policy = (over: Partial<ResultHostPolicy> = {}): ResultHostPolicy => ({
+  strictHosts: [],
+  privateOrigins: [],
+  guarded,
+  plain,
+  ...over,
+});
 
 describe('where results may be downloaded from', () => {
   it('by default any https host, through the SSRF guard: BFL moves its delivery hosts without notice', () => {
@@ -33,40 +39,64 @@ describe('where results may be downloaded from', () => {
     ['https://user:pw@delivery.bfl.ai/r.png', 'credentials'],
     ['not a url', 'not a URL'],
   ])('refuses %s', (url, why) => {
-    expect(() => pickDispatcher(url, policy())).toThrow(expect.objectContaining({ code: 'result_host_refused', message: expect.stringContaining(why) }));
+    expect(() => pickDispatcher(url, policy())).toThrow(
+      expect.objectContaining({ code: 'result_host_refused', message: expect.stringContaining(why) }),
+    );
   });
 
   it('FLUX_INPAINT_RESULT_HOSTS, when set, is a strict list of hosts trusted as named', () => {
     const strict = policy({ strictHosts: ['https://*.bfl.ai', 'http://127.0.0.1:8788'] });
     expect(pickDispatcher('https://delivery-us1.bfl.ai/r.png', strict)).toBe(plain);
     expect(pickDispatcher('http://127.0.0.1:8788/r.png', strict)).toBe(plain);
-    expect(() => pickDispatcher('https://bfldeliveryscus.blob.core.windows.net/r.png', strict)).toThrow(/not in FLUX_INPAINT_RESULT_HOSTS/);
+    expect(() => pickDispatcher('https://bfldeliveryscus.blob.core.windows.net/r.png', strict)).toThrow(
+      /not in FLUX_INPAINT_RESULT_HOSTS/,
+    );
   });
 
   it('FLUX_INPAINT_PRIVATE_ORIGINS lets a trusted private origin through without the guard', () => {
-    expect(pickDispatcher('http://10.1.2.3:9797/r.png', policy({ privateOrigins: ['http://10.1.2.3:9797'] }))).toBe(plain);
-    expect(() => pickDispatcher('http://10.1.2.3:9798/r.png', policy({ privateOrigins: ['http://10.1.2.3:9797'] }))).toThrow(AppError);
+    expect(pickDispatcher('http://10.1.2.3:9797/r.png', policy({ privateOrigins: ['http://10.1.2.3:9797'] }))).toBe(
+      plain,
+    );
+    expect(() =>
+      pickDispatcher('http://10.1.2.3:9798/r.png', policy({ privateOrigins: ['http://10.1.2.3:9797'] })),
+    ).toThrow(AppError);
   });
 });
 
 describe('the SSRF guard lets public result hosts through', () => {
-  it.each(['20.60.128.4', '104.18.2.3', '8.8.8.8', '2606:4700::6810:1', '::ffff:20.60.128.4'])('%s is public', (address) => {
-    expect(isPrivateAddress(address)).toBe(false);
-  });
-
-  it.each(['127.0.0.1', '10.0.0.8', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe'])(
-    '%s is private',
+  it.each(['20.60.128.4', '104.18.2.3', '8.8.8.8', '2606:4700::6810:1', '::ffff:20.60.128.4'])(
+    '%s is public',
     (address) => {
-      expect(isPrivateAddress(address)).toBe(true);
+      expect(isPrivateAddress(address)).toBe(false);
     },
   );
+
+  it.each([
+    '127.0.0.1',
+    '10.0.0.8',
+    '169.254.169.254',
+    '192.168.1.1',
+    '::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:a9fe:a9fe',
+  ])('%s is private', (address) => {
+    expect(isPrivateAddress(address)).toBe(true);
+  });
 
   it('a result host that resolves to a private address is refused, and the message says what to do', async () => {
     const guard = guardedDispatcher(resolverFrom(fakeFluxLookup));
     try {
       await expect(
-        downloadResult('https://delivery-eu1.bfl.local:9/sample.png', { policy: policy({ guarded: guard }), maxBytes: 1_000_000 }),
-      ).rejects.toMatchObject({ code: 'result_host_refused', message: expect.stringContaining('FLUX_INPAINT_PRIVATE_ORIGINS') });
+        downloadResult('https://delivery-eu1.bfl.local:9/sample.png', {
+          policy: policy({ guarded: guard }),
+          maxBytes: 1_000_000,
+        }),
+      ).rejects.toMatchObject({
+        code: 'result_host_refused',
+        message: expect.stringContaining('FLUX_INPAINT_PRIVATE_ORIGINS'),
+      });
     } finally {
       await guard.close();
     }
@@ -74,7 +104,8 @@ describe('the SSRF guard lets public result hosts through', () => {
 });
 
 describe('FLUX balance', () => {
-  const client = (credits: () => Promise<number>) => ({ credits: vi.fn(credits) }) as unknown as FluxClient & { credits: ReturnType<typeof vi.fn> };
+  const client = (credits: () => Promise<number>) =>
+    ({ credits: vi.fn(credits) }) as unknown as FluxClient & { credits: ReturnType<typeof vi.fn> };
 
   it('asks once per key within the time to live, even for jobs sent together', async () => {
     const c = client(async () => 12);

@@ -7,14 +7,18 @@ import { translator } from '../../src/i18n/t.js';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('catalogues', () => {
-  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every key of English, no other, with the same placeholders', (locale) => {
-    const cat = CATALOGUES[locale] as Record<string, string>;
-    const missing = Object.keys(en).filter((k) => typeof cat[k] !== 'string' || !cat[k]!.trim());
-    const extra = Object.keys(cat).filter((k) => !(k in en));
-    expect(missing, `missing in ${locale}`).toEqual([]);
-    expect(extra, `unknown keys in ${locale}`).toEqual([]);
-    for (const [key, text] of Object.entries(en)) expect(placeholders(cat[key]!), `${locale} ${key}`).toEqual(placeholders(text));
-  });
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    '%s has every key of English, no other, with the same placeholders',
+    (locale) => {
+      const cat = CATALOGUES[locale] as Record<string, string>;
+      const missing = Object.keys(en).filter((k) => typeof cat[k] !== 'string' || !cat[k]!.trim());
+      const extra = Object.keys(cat).filter((k) => !(k in en));
+      expect(missing, `missing in ${locale}`).toEqual([]);
+      expect(extra, `unknown keys in ${locale}`).toEqual([]);
+      for (const [key, text] of Object.entries(en))
+        expect(placeholders(cat[key]!), `${locale} ${key}`).toEqual(placeholders(text));
+    },
+  );
 
   it('the check above would see a missing key', () => {
     const { 'panel.send': _dropped, ...partial } = CATALOGUES.de as Record<string, string>;
@@ -23,7 +27,9 @@ describe('catalogues', () => {
 
   it('chat statuses are translated, not copied from English', () => {
     for (const locale of LOCALES.filter((l) => l !== 'en')) {
-      const same = (['chat.opening', 'chat.sent', 'chat.done_in', 'chat.no_image'] as const).filter((k) => CATALOGUES[locale][k] === en[k]);
+      const same = (['chat.opening', 'chat.sent', 'chat.done_in', 'chat.no_image'] as const).filter(
+        (k) => CATALOGUES[locale][k] === en[k],
+      );
       expect(same, locale).toEqual([]);
     }
   });

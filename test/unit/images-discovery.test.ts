@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findImages, imagesInFiles, imagesInMessage, imagesInText } from '../../src/bridge/images.js';
+import { findImages, imagesInFiles, imagesInMessage, imagesInText } from '../../src/owui/images.js';
 
 describe('images in every form Open WebUI keeps them', () => {
   it('message files: generated images, uploads by bare id with an image type, data: URLs; documents skipped', () => {
@@ -26,13 +26,14 @@ describe('images in every form Open WebUI keeps them', () => {
   });
 
   it('markdown: angle-bracket destinations, titles, escaped brackets; broken syntax is not an image', () => {
-    expect(imagesInText('![a](</cache/a b.png>) ![b\\]](https://x.test/b.png \'t\') ![c](/api/v1/files/c/content "t")')).toEqual([
-      '/cache/a b.png',
-      'https://x.test/b.png',
-      '/api/v1/files/c/content',
-    ]);
+    expect(
+      imagesInText('![a](</cache/a b.png>) ![b\\]](https://x.test/b.png \'t\') ![c](/api/v1/files/c/content "t")'),
+    ).toEqual(['/cache/a b.png', 'https://x.test/b.png', '/api/v1/files/c/content']);
     expect(imagesInText('![no close](https://x.test/a.png ![never] (https://x.test/b.png) ![x]')).toEqual([]);
-    expect(imagesInText('<IMG SRC=/cache/up.PNG alt=x> <img alt="q" src=\'https://x.test/Q.png\'>')).toEqual(['/cache/up.PNG', 'https://x.test/Q.png']);
+    expect(imagesInText('<IMG SRC=/cache/up.PNG alt=x> <img alt="q" src=\'https://x.test/Q.png\'>')).toEqual([
+      '/cache/up.PNG',
+      'https://x.test/Q.png',
+    ]);
   });
 
   it('images inside code are examples, not pictures; an unclosed fence hides the rest', () => {
@@ -41,7 +42,9 @@ describe('images in every form Open WebUI keeps them', () => {
   });
 
   it('only URLs the sidecar can read are candidates', () => {
-    expect(imagesInMessage({ content: '![x](javascript:alert(1)) ![y](file:///etc/passwd) ![z](relative.png)' })).toEqual([]);
+    expect(
+      imagesInMessage({ content: '![x](javascript:alert(1)) ![y](file:///etc/passwd) ![z](relative.png)' }),
+    ).toEqual([]);
   });
 
   it('a click on an older message: that message first, later messages ignored', () => {
@@ -77,13 +80,16 @@ describe('hostile messages cost linear time', () => {
     ['backticks and brackets', '`![`]('],
     ['nested brackets', '[[[[!['],
     ['quotes after a destination', '![a](b "'],
-  ])('%s: 4 MB scanned in well under two seconds, four times the text costs about four times the time', (_name, unit) => {
-    const text = unit.repeat(Math.ceil((4 * MB) / unit.length));
-    const best = (t: string) => Math.min(...[0, 1, 2].map(() => time(() => imagesInMessage({ content: t }))));
-    const small = best(text.slice(0, MB));
-    const big = best(text);
-    expect(big).toBeLessThan(2_000);
-    // Linear: about 4x. A quadratic scan would take about 16x.
-    expect(big / Math.max(small, 1)).toBeLessThan(8);
-  });
+  ])(
+    '%s: 4 MB scanned in well under two seconds, four times the text costs about four times the time',
+    (_name, unit) => {
+      const text = unit.repeat(Math.ceil((4 * MB) / unit.length));
+      const best = (t: string) => Math.min(...[0, 1, 2].map(() => time(() => imagesInMessage({ content: t }))));
+      const small = best(text.slice(0, MB));
+      const big = best(text);
+      expect(big).toBeLessThan(2_000);
+      // Linear: about 4x. A quadratic scan would take about 16x.
+      expect(big / Math.max(small, 1)).toBeLessThan(8);
+    },
+  );
 });

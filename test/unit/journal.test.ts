@@ -81,7 +81,10 @@ describe('Journal group commit', () => {
   async function fileHandlePrototype(dir: string) {
     const probe = await open(join(dir, 'probe'), 'w');
     await probe.close();
-    return Object.getPrototypeOf(probe) as { datasync: () => Promise<void>; appendFile: (data: string) => Promise<void> };
+    return Object.getPrototypeOf(probe) as {
+      datasync: () => Promise<void>;
+      appendFile: (data: string) => Promise<void>;
+    };
   }
 
   it('writes a burst of appends in order with far fewer flushes than lines', async () => {
@@ -112,7 +115,12 @@ describe('Journal group commit', () => {
       await expect(first).rejects.toMatchObject({ code: 'disk_full' });
       await journal.append(record('kept'));
       await journal.close();
-      expect((await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as JobRecord).id)).toEqual(['kept']);
+      expect(
+        (await readFile(join(dir, 'journal.jsonl'), 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as JobRecord).id),
+      ).toEqual(['kept']);
     } finally {
       writes.mockRestore();
     }
@@ -123,7 +131,10 @@ describe('Journal group commit', () => {
     const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
     const proto = await fileHandlePrototype(dir);
     const realAppend = proto.appendFile;
-    const writes = vi.spyOn(proto, 'appendFile').mockImplementationOnce(async function (this: typeof proto, data: string) {
+    const writes = vi.spyOn(proto, 'appendFile').mockImplementationOnce(async function (
+      this: typeof proto,
+      data: string,
+    ) {
       await realAppend.call(this, data.slice(0, 20));
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     });

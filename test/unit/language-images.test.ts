@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTranslation, looksEnglish, needsTranslation } from '../../src/bridge/language.js';
-import { findImages, imagesInMessage } from '../../src/bridge/images.js';
+import { cleanTranslation, looksEnglish, needsTranslation } from '../../src/owui/language.js';
+import { findImages, imagesInMessage } from '../../src/owui/images.js';
 
 describe('prompt language', () => {
   it.each([
@@ -36,7 +36,10 @@ describe('finding images in the chat', () => {
       content:
         'Here ![a [nested] alt](/api/v1/files/abc/content) and <img class="x" src="/cache/image/generations/1.png"> ' +
         '```\n![not me](/api/v1/files/nope/content)\n``` ![](data:image/png;base64,iVBOR "title")',
-      files: [{ type: 'image', url: 'https://example.com/a.jpg' }, { type: 'file', url: '/api/v1/files/doc/content' }],
+      files: [
+        { type: 'image', url: 'https://example.com/a.jpg' },
+        { type: 'file', url: '/api/v1/files/doc/content' },
+      ],
     });
     expect(urls).toEqual([
       '/api/v1/files/abc/content',
@@ -44,9 +47,14 @@ describe('finding images in the chat', () => {
       'data:image/png;base64,iVBOR',
       'https://example.com/a.jpg',
     ]);
-    expect(imagesInMessage({ content: [{ type: 'text', text: 'look' }, { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,AA' } }] })).toEqual([
-      'data:image/jpeg;base64,AA',
-    ]);
+    expect(
+      imagesInMessage({
+        content: [
+          { type: 'text', text: 'look' },
+          { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,AA' } },
+        ],
+      }),
+    ).toEqual(['data:image/jpeg;base64,AA']);
   });
 
   it('the clicked message first (last image first), then earlier ones, deduplicated', () => {
@@ -59,7 +67,11 @@ describe('finding images in the chat', () => {
       ],
       'a2',
     );
-    expect(found.map((f) => f.url)).toEqual(['/api/v1/files/y/content', '/api/v1/files/x/content', '/api/v1/files/old/content']);
+    expect(found.map((f) => f.url)).toEqual([
+      '/api/v1/files/y/content',
+      '/api/v1/files/x/content',
+      '/api/v1/files/old/content',
+    ]);
     expect(found[0]!.label).toBe('this message');
     expect(found[1]!.label).toBe('image 1 of 2, 2 messages up');
   });

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { circleMask, smoothImage } from '../../bench/local.js';
-import type { ModelName } from '../../src/flux/ranges.js';
+import type { ModelName } from '../../src/providers/bfl/ranges.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
 import { WorkerPool, spawnLocalWorker } from '../../src/providers/local/pool.js';
 import { inpaintTelea } from '../../src/providers/local/telea.js';
@@ -19,7 +19,15 @@ const provider = createLocalProvider({ workers: 1 });
 afterAll(() => provider.close());
 
 function context(signal = new AbortController().signal, updates: ProgressUpdate[] = []): RunContext {
-  return { signal, progress: (u) => updates.push(u), submitting: async () => {}, notSent: async () => {}, warn: () => {}, checkpoint: async () => {}, resume: undefined };
+  return {
+    signal,
+    progress: (u) => updates.push(u),
+    submitting: async () => {},
+    notSent: async () => {},
+    warn: () => {},
+    checkpoint: async () => {},
+    resume: undefined,
+  };
 }
 
 function run(
@@ -27,7 +35,14 @@ function run(
   image: Buffer,
   opts: { mask?: Buffer; params?: Record<string, number>; format?: 'png' | 'jpeg'; ctx?: RunContext } = {},
 ) {
-  const input = { model, prompt: 'ignored offline', image, mask: opts.mask, params: opts.params ?? {}, outputFormat: opts.format ?? 'png' } as const;
+  const input = {
+    model,
+    prompt: 'ignored offline',
+    image,
+    mask: opts.mask,
+    params: opts.params ?? {},
+    outputFormat: opts.format ?? 'png',
+  } as const;
   return provider.run(input, opts.ctx ?? context());
 }
 
@@ -40,7 +55,9 @@ async function raw(bytes: Buffer, channels: 1 | 3 = 3) {
 async function maskPng(width: number, height: number, value: (x: number, y: number) => number): Promise<Buffer> {
   const data = Buffer.alloc(width * height);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = value(x, y);
-  return sharp(data, { raw: { width, height, channels: 1 } }).png().toBuffer();
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 /** Mean absolute error inside the mask of the result and of a flat fill with the unmasked mean colour. */
@@ -128,7 +145,11 @@ describe('local provider: fill', SLOW, () => {
   test('an empty mask is refused with a clear error', async () => {
     const image = await testImage(W, H);
     const mask = await maskPng(W, H, () => 0);
-    await expect(run('fill', image, { mask })).rejects.toMatchObject({ code: 'mask_empty', status: 400, message: expect.stringMatching(/mask is empty/) });
+    await expect(run('fill', image, { mask })).rejects.toMatchObject({
+      code: 'mask_empty',
+      status: 400,
+      message: expect.stringMatching(/mask is empty/),
+    });
   });
 
   test('a mask over the whole image is refused: nothing to fill from', async () => {
@@ -138,7 +159,10 @@ describe('local provider: fill', SLOW, () => {
   });
 
   test('jpeg output', async () => {
-    const result = await run('fill', await smoothImage(64, 48), { mask: await circleMask(64, 48, 0.1), format: 'jpeg' });
+    const result = await run('fill', await smoothImage(64, 48), {
+      mask: await circleMask(64, 48, 0.1),
+      format: 'jpeg',
+    });
     expect(result.mime).toBe('image/jpeg');
     expect((await sharp(result.bytes).metadata()).format).toBe('jpeg');
   });
@@ -207,16 +231,30 @@ describe('local provider: unsupported models, abort, pool', SLOW, () => {
   test('an already aborted signal rejects at once', async () => {
     const controller = new AbortController();
     controller.abort(new Error('gone'));
-    await expect(run('expand', await testImage(64, 48), { params: { top: 8 }, ctx: context(controller.signal) })).rejects.toThrow('gone');
+    await expect(
+      run('expand', await testImage(64, 48), { params: { top: 8 }, ctx: context(controller.signal) }),
+    ).rejects.toThrow('gone');
   });
 
   test('a worker that dies fails its job with a clear error, and the pool recovers', async () => {
     let spawned = 0;
-    const pool = new WorkerPool(1, () => (++spawned === 1 ? new Worker('process.exit(3)', { eval: true }) : spawnLocalWorker()));
-    const job = { op: 'fill', rgb: new Uint8Array(8 * 8 * 3), mask: new Uint8Array(64), width: 8, height: 8, radius: 2 } as const;
+    const pool = new WorkerPool(1, () =>
+      ++spawned === 1 ? new Worker('process.exit(3)', { eval: true }) : spawnLocalWorker(),
+    );
+    const job = {
+      op: 'fill',
+      rgb: new Uint8Array(8 * 8 * 3),
+      mask: new Uint8Array(64),
+      width: 8,
+      height: 8,
+      radius: 2,
+    } as const;
     const opts = { signal: new AbortController().signal, onProgress: () => {} };
     try {
-      await expect(pool.run(job, [], opts)).rejects.toMatchObject({ code: 'local_failed', message: expect.stringMatching(/exit code 3/) });
+      await expect(pool.run(job, [], opts)).rejects.toMatchObject({
+        code: 'local_failed',
+        message: expect.stringMatching(/exit code 3/),
+      });
       expect(await pool.run(job, [], opts)).toHaveLength(8 * 8 * 3);
     } finally {
       await pool.close();
@@ -243,7 +281,8 @@ describe('local provider: unsupported models, abort, pool', SLOW, () => {
           .then(() => events.push(`${name} done`));
       };
       // Both threads booted first: the claim is about running together, not about how fast a thread starts.
-      const warmUp = () => pair.run({ model: 'fill', prompt: '', image, mask, params: {}, outputFormat: 'png' }, context());
+      const warmUp = () =>
+        pair.run({ model: 'fill', prompt: '', image, mask, params: {}, outputFormat: 'png' }, context());
       await Promise.all([warmUp(), warmUp()]);
       await Promise.all([tracked('a'), tracked('b')]);
       // With one worker, b could only start after a is done.
@@ -264,7 +303,11 @@ describe('telea (pure)', SLOW, () => {
         height: fc.constant(height),
         mask: fc.uint8Array({ minLength: width * height, maxLength: width * height }),
         rgb: fc.uint8Array({ minLength: width * height * 3, maxLength: width * height * 3 }),
-        colour: fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })),
+        colour: fc.tuple(
+          fc.integer({ min: 0, max: 255 }),
+          fc.integer({ min: 0, max: 255 }),
+          fc.integer({ min: 0, max: 255 }),
+        ),
       }),
     )
     .filter(({ mask }) => mask.some((v) => v === 0) && mask.some((v) => v !== 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resultPlace } from '../../src/bridge/deliver.js';
-import { callTiming, olderThan, parseVersion } from '../../src/bridge/relay.js';
+import { resultPlace } from '../../src/owui/deliver.js';
+import { callTiming, olderThan, parseVersion } from '../../src/owui/relay.js';
 
 describe("Open WebUI's version decides", () => {
   it('reads versions as Open WebUI reports them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedLimiter } from '../../src/jobs/limiter.js';
-import { DurationStats, MIN_POLL_MS, nextPollDelay } from '../../src/jobs/poller.js';
+import { DurationStats, MIN_POLL_MS, nextPollDelay } from '../../src/providers/bfl/poller.js';
 import { backoffMs } from '../../src/util/time.js';
 
 describe('adaptive polling', () => {

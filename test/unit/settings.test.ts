@@ -28,7 +28,14 @@ describe('editorSettingsSchema', () => {
   });
 
   it('never keeps prompts, pictures, keys or anything else it does not know', () => {
-    const parsed = editorSettingsSchema.parse({ ...GOOD, prompt: 'secret', image: 'AAAA', FLUX_API_KEY: 'k', token: 't', __proto__x: 1 });
+    const parsed = editorSettingsSchema.parse({
+      ...GOOD,
+      prompt: 'secret',
+      image: 'AAAA',
+      FLUX_API_KEY: 'k',
+      token: 't',
+      __proto__x: 1,
+    });
     expect(Object.keys(parsed).sort()).toEqual(Object.keys(GOOD).sort());
   });
 
@@ -36,17 +43,28 @@ describe('editorSettingsSchema', () => {
     const parsed = editorSettingsSchema.parse({
       ...GOOD,
       model: 'sdxl',
-      fields: { fill: { steps: 500, guidance: 20 }, sdxl: { steps: 20 }, expand: { top: 4096, steps: 20.5 }, 'kontext-max': { aspect_ratio: '5:1', steps: 3 } },
+      fields: {
+        fill: { steps: 500, guidance: 20 },
+        sdxl: { steps: 20 },
+        expand: { top: 4096, steps: 20.5 },
+        'kontext-max': { aspect_ratio: '5:1', steps: 3 },
+      },
       brush_size: 0,
       overlay_colour: 'red;background:url(x)',
       crop_ratio: '5:4',
       masked_only: 'yes',
     });
-    expect(parsed).toEqual({ fields: { fill: { guidance: 20 } }, output_format: 'png', brush_hardness: 0.4, overlay_opacity: 0.7 });
+    expect(parsed).toEqual({
+      fields: { fill: { guidance: 20 } },
+      output_format: 'png',
+      brush_hardness: 0.4,
+      overlay_opacity: 0.7,
+    });
   });
 
   it('refuses what is not an object, and anything over the size cap', () => {
-    for (const bad of [null, 'x', 3, [], true]) expect(editorSettingsSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of [null, 'x', 3, [], true])
+      expect(editorSettingsSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     const huge = { ...GOOD, padding: 'x'.repeat(MAX_SETTINGS_BYTES) };
     expect(editorSettingsSchema.safeParse(huge).success).toBe(false);
   });
@@ -76,7 +94,8 @@ describe('SettingsStore', () => {
 
   it('names files by a hash, so hostile ids cannot leave the settings folder', async () => {
     const { dir, store } = await fresh();
-    for (const id of ['../../etc/passwd', '/abs/path', 'a\0b', '..', 'CON', 'x'.repeat(200)]) await store.put(id, { brush_size: 5 });
+    for (const id of ['../../etc/passwd', '/abs/path', 'a\0b', '..', 'CON', 'x'.repeat(200)])
+      await store.put(id, { brush_size: 5 });
     const files = await readdir(join(dir, 'settings'));
     expect(files).toHaveLength(6);
     expect(files.every((f) => /^[0-9a-f]{64}\.json$/.test(f))).toBe(true);
@@ -89,7 +108,9 @@ describe('SettingsStore', () => {
     await expect(store.put('', GOOD)).rejects.toMatchObject({ code: 'user_invalid', status: 400 });
     await expect(store.get('x'.repeat(201))).rejects.toMatchObject({ code: 'user_invalid' });
     await expect(store.put('alice', 'not settings')).rejects.toMatchObject({ code: 'settings_invalid', status: 400 });
-    await expect(store.put('alice', { padding: 'x'.repeat(MAX_SETTINGS_BYTES) })).rejects.toMatchObject({ code: 'settings_invalid' });
+    await expect(store.put('alice', { padding: 'x'.repeat(MAX_SETTINGS_BYTES) })).rejects.toMatchObject({
+      code: 'settings_invalid',
+    });
     expect(await store.get('alice')).toBeNull();
   });
 

@@ -107,7 +107,10 @@ describe('connect-time DNS lookup hook', () => {
   const resolveTo =
     (...addresses: string[]) =>
     (_host: string, cb: (err: NodeJS.ErrnoException | null, list: LookupAddress[]) => void) =>
-      cb(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+      cb(
+        null,
+        addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+      );
 
   function lookup(addresses: string[], options: { all?: boolean; family?: number } = {}) {
     return new Promise<{ err: (Error & { code?: string }) | null; address: unknown; family: unknown }>((resolve) =>
@@ -130,23 +133,32 @@ describe('connect-time DNS lookup hook', () => {
   });
 
   it('honours the asked family', async () => {
-    expect(await lookup(['8.8.8.8', '2001:4860:4860::8888'], { family: 6 })).toEqual({ err: null, address: '2001:4860:4860::8888', family: 6 });
+    expect(await lookup(['8.8.8.8', '2001:4860:4860::8888'], { family: 6 })).toEqual({
+      err: null,
+      address: '2001:4860:4860::8888',
+      family: 6,
+    });
     expect((await lookup(['8.8.8.8'], { family: 6 })).err?.code).toBe('ENOTFOUND');
   });
 
-  it.each([['127.0.0.1'], ['::ffff:169.254.169.254'], ['8.8.8.8', '10.0.0.1'], ['2606:4700:4700::1111', 'fd00::1'], ['64:ff9b::7f00:1']])(
-    'refuses a name when any answer is private: %s',
-    async (...addresses) => {
-      const { err } = await lookup(addresses, { all: true });
-      expect(err?.code).toBe('EPRIVATE');
-      expect(err?.message).toContain('img.example resolves to a private address');
-    },
-  );
+  it.each([
+    ['127.0.0.1'],
+    ['::ffff:169.254.169.254'],
+    ['8.8.8.8', '10.0.0.1'],
+    ['2606:4700:4700::1111', 'fd00::1'],
+    ['64:ff9b::7f00:1'],
+  ])('refuses a name when any answer is private: %s', async (...addresses) => {
+    const { err } = await lookup(addresses, { all: true });
+    expect(err?.code).toBe('EPRIVATE');
+    expect(err?.message).toContain('img.example resolves to a private address');
+  });
 
   it('passes DNS errors on', async () => {
     const failing = (_h: string, cb: (err: NodeJS.ErrnoException | null, list: LookupAddress[]) => void) =>
       cb(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' }), []);
-    const err = await new Promise<Error | null>((resolve) => guardedLookup(failing)('nowhere.invalid', {}, (e) => resolve(e)));
+    const err = await new Promise<Error | null>((resolve) =>
+      guardedLookup(failing)('nowhere.invalid', {}, (e) => resolve(e)),
+    );
     expect((err as NodeJS.ErrnoException).code).toBe('ENOTFOUND');
   });
 });
@@ -160,19 +172,41 @@ describe('image links with addresses in the URL', () => {
     png = await testImage(8, 8);
     mock = new MockAgent();
     mock.disableNetConnect();
-    for (const origin of ['http://8.8.8.8', 'http://[2606:4700:4700::1111]', 'http://[::ffff:808:808]', 'http://[64:ff9b::808:808]']) {
-      mock.get(origin).intercept({ path: '/x.png' }).reply(200, png, { headers: { 'content-type': 'image/png' } }).persist();
+    for (const origin of [
+      'http://8.8.8.8',
+      'http://[2606:4700:4700::1111]',
+      'http://[::ffff:808:808]',
+      'http://[64:ff9b::808:808]',
+    ]) {
+      mock
+        .get(origin)
+        .intercept({ path: '/x.png' })
+        .reply(200, png, { headers: { 'content-type': 'image/png' } })
+        .persist();
     }
-    mock.get('http://8.8.8.8').intercept({ path: '/to-metadata' }).reply(302, '', { headers: { location: 'http://2852039166/latest/' } }).persist();
-    mock.get('http://8.8.8.8').intercept({ path: '/bad-redirect' }).reply(302, '', { headers: { location: 'http://exa mple.com/' } }).persist();
-    mock.get('http://8.8.8.8').intercept({ path: '/to-mapped' }).reply(302, '', { headers: { location: 'http://[::ffff:a9fe:a9fe]/' } }).persist();
+    mock
+      .get('http://8.8.8.8')
+      .intercept({ path: '/to-metadata' })
+      .reply(302, '', { headers: { location: 'http://2852039166/latest/' } })
+      .persist();
+    mock
+      .get('http://8.8.8.8')
+      .intercept({ path: '/bad-redirect' })
+      .reply(302, '', { headers: { location: 'http://exa mple.com/' } })
+      .persist();
+    mock
+      .get('http://8.8.8.8')
+      .intercept({ path: '/to-mapped' })
+      .reply(302, '', { headers: { location: 'http://[::ffff:a9fe:a9fe]/' } })
+      .persist();
   });
 
   afterAll(async () => {
     await Promise.all([mock.close(), plain.close()]);
   });
 
-  const load = (url: string) => fetchExternalImage(url, { guarded: mock, plain, allow: [], maxBytes: 1_000_000, timeoutMs: 5_000 });
+  const load = (url: string) =>
+    fetchExternalImage(url, { guarded: mock, plain, allow: [], maxBytes: 1_000_000, timeoutMs: 5_000 });
 
   it.each([
     'http://8.8.8.8/x.png',
@@ -213,12 +247,21 @@ describe('image links with addresses in the URL', () => {
     'http://[ff02::1]/x.png',
     'http://224.0.0.1/x.png',
   ])('refuses private %s before connecting', async (url) => {
-    await expect(load(url)).rejects.toMatchObject({ code: 'image_url_refused', message: expect.stringContaining('private network') });
+    await expect(load(url)).rejects.toMatchObject({
+      code: 'image_url_refused',
+      message: expect.stringContaining('private network'),
+    });
   });
 
   it('refuses links that are not valid URLs, in the chat or in a redirect', async () => {
-    await expect(load('http://[::1/x.png')).rejects.toMatchObject({ code: 'image_url_refused', message: 'The chat links to "http://[::1/x.png", which is not a valid link.' });
-    await expect(load('http://8.8.8.8/bad-redirect')).rejects.toMatchObject({ code: 'image_url_refused', message: '8.8.8.8 redirects to "http://exa mple.com/", which is not a valid link.' });
+    await expect(load('http://[::1/x.png')).rejects.toMatchObject({
+      code: 'image_url_refused',
+      message: 'The chat links to "http://[::1/x.png", which is not a valid link.',
+    });
+    await expect(load('http://8.8.8.8/bad-redirect')).rejects.toMatchObject({
+      code: 'image_url_refused',
+      message: '8.8.8.8 redirects to "http://exa mple.com/", which is not a valid link.',
+    });
   });
 
   it('checks every redirect again, whatever the spelling', async () => {
@@ -246,7 +289,12 @@ describe('host names that resolve to private addresses, over a real connection',
     const guarded = guardedDispatcher(resolve);
     const plain = new Agent();
     try {
-      const attempt = fetchExternalImage(`http://images.example:${port}/x.png`, { guarded, plain, allow: [], maxBytes: 1_000_000 });
+      const attempt = fetchExternalImage(`http://images.example:${port}/x.png`, {
+        guarded,
+        plain,
+        allow: [],
+        maxBytes: 1_000_000,
+      });
       await expect(attempt).rejects.toMatchObject({ code: 'image_url_refused' });
     } finally {
       await Promise.all([guarded.close(), plain.close()]);

@@ -21,9 +21,23 @@ describe('verifyResultImage', () => {
   });
 
   it.each([
-    ['an SVG with a script', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>'), 'a file of type SVG'],
-    ['an HTML page', Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/v1/users")</script></body></html>'), 'data that is no picture'],
-    ['random bytes', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), 'data that is no picture'],
+    [
+      'an SVG with a script',
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>',
+      ),
+      'a file of type SVG',
+    ],
+    [
+      'an HTML page',
+      Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/v1/users")</script></body></html>'),
+      'data that is no picture',
+    ],
+    [
+      'random bytes',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+      'data that is no picture',
+    ],
     ['nothing', Buffer.alloc(0), 'data that is no picture'],
   ])('refuses %s', async (_what, bytes, said) => {
     const err = await verifyResultImage(bytes).catch((e: unknown) => e);
@@ -33,7 +47,10 @@ describe('verifyResultImage', () => {
 
   it('refuses a GIF: a picture, but not a type FLUX returns or the sidecar serves', async () => {
     const gif = await sharp(png).gif().toBuffer();
-    await expect(verifyResultImage(gif)).rejects.toMatchObject({ code: 'result_not_image', message: expect.stringContaining('a file of type GIF') });
+    await expect(verifyResultImage(gif)).rejects.toMatchObject({
+      code: 'result_not_image',
+      message: expect.stringContaining('a file of type GIF'),
+    });
   });
 
   it('refuses a PNG cut off half-way: its header alone is not enough', async () => {
@@ -45,7 +62,10 @@ describe('verifyResultImage', () => {
   });
 
   it('refuses a picture above the pixel limit before decoding it', async () => {
-    await expect(verifyResultImage(png, 1000)).rejects.toMatchObject({ code: 'result_too_large', message: expect.stringContaining('64x48 pixels') });
+    await expect(verifyResultImage(png, 1000)).rejects.toMatchObject({
+      code: 'result_too_large',
+      message: expect.stringContaining('64x48 pixels'),
+    });
   });
 
   it('refuses a decompression bomb: a small PNG whose header declares 30,000 x 30,000 pixels', async () => {
@@ -54,6 +74,9 @@ describe('verifyResultImage', () => {
     bomb.writeUInt32BE(30_000, 16);
     bomb.writeUInt32BE(30_000, 20);
     bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);
-    await expect(verifyResultImage(bomb)).rejects.toMatchObject({ code: 'result_too_large', message: expect.stringContaining('30000x30000') });
+    await expect(verifyResultImage(bomb)).rejects.toMatchObject({
+      code: 'result_too_large',
+      message: expect.stringContaining('30000x30000'),
+    });
   });
 });

@@ -135,7 +135,13 @@ function cornerNear(r: Rect, p: Point, tolerance: number): Point | undefined {
 }
 
 /** Dims what the crop leaves out and frames the crop, with its size in full-resolution pixels. */
-export function drawCrop(ctx: CanvasRenderingContext2D, view: View, rect: Rect, image: { width: number; height: number }, fullScale: number): void {
+export function drawCrop(
+  ctx: CanvasRenderingContext2D,
+  view: View,
+  rect: Rect,
+  image: { width: number; height: number },
+  fullScale: number,
+): void {
   const a = view.toScreen(rect);
   const w = rect.width * view.scale;
   const hgt = rect.height * view.scale;

@@ -50,7 +50,12 @@ export class ExpandTool implements Tool {
     const g = this.geometry();
     if (!this.side || !g) return;
     const b = g.base;
-    const outward = { top: b.y - at.y, bottom: at.y - (b.y + b.height), left: b.x - at.x, right: at.x - (b.x + b.width) }[this.side];
+    const outward = {
+      top: b.y - at.y,
+      bottom: at.y - (b.y + b.height),
+      left: b.x - at.x,
+      right: at.x - (b.x + b.width),
+    }[this.side];
     this.margins[this.side] = Math.min(g.max, Math.max(0, Math.round(outward / g.scale)));
     this.onChange();
   }

@@ -28,7 +28,14 @@ export function blur(src: Uint8Array, width: number, height: number, radius: num
 
 type Reduce = (a: number, b: number) => number;
 
-function separable(src: Uint8Array, width: number, height: number, radius: number, pick: Reduce, outside: number): Uint8Array {
+function separable(
+  src: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  pick: Reduce,
+  outside: number,
+): Uint8Array {
   const r = Math.max(0, Math.round(radius));
   if (r === 0) return src.slice();
   const tmp = new Uint8Array(src.length);

@@ -134,7 +134,11 @@ export class Stage {
     ctx.globalAlpha = 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     for (const decorate of this.decorations) decorate(ctx, view);
-    this.tool?.draw?.(ctx, view, this.mode === 'pan' || this.mode === 'gesture' || this.spaceHeld ? undefined : this.hover);
+    this.tool?.draw?.(
+      ctx,
+      view,
+      this.mode === 'pan' || this.mode === 'gesture' || this.spaceHeld ? undefined : this.hover,
+    );
   }
 
   private local(e: { clientX: number; clientY: number }): Point {
@@ -143,7 +147,8 @@ export class Stage {
   }
 
   private updateCursor(): void {
-    this.canvas.style.cursor = this.mode === 'pan' ? 'grabbing' : this.spaceHeld ? 'grab' : (this.tool?.cursor ?? 'default');
+    this.canvas.style.cursor =
+      this.mode === 'pan' ? 'grabbing' : this.spaceHeld ? 'grab' : (this.tool?.cursor ?? 'default');
   }
 
   private listen(): void {

@@ -22,7 +22,9 @@ export class LoadError extends Error {}
 /** Checks a file the user loaded (button, drop or paste) against what the server accepts, then decodes it. */
 export async function loadFile(file: Blob, name: string, limits: EditorInit['limits']): Promise<Source> {
   if (file.size > limits.maxImageBytes) {
-    throw new LoadError(t('load.too_large', { name, size: fmt().bytes(file.size), limit: fmt().bytes(limits.maxImageBytes) }));
+    throw new LoadError(
+      t('load.too_large', { name, size: fmt().bytes(file.size), limit: fmt().bytes(limits.maxImageBytes) }),
+    );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniff(bytes);
@@ -31,14 +33,27 @@ export async function loadFile(file: Blob, name: string, limits: EditorInit['lim
   if (bitmap.width * bitmap.height > limits.maxImagePixels) {
     const megapixels = Math.round(limits.maxImagePixels / 1e6);
     bitmap.close();
-    throw new LoadError(t('load.too_many_pixels', { name, width: String(bitmap.width), height: String(bitmap.height), megapixels }));
+    throw new LoadError(
+      t('load.too_many_pixels', { name, width: String(bitmap.width), height: String(bitmap.height), megapixels }),
+    );
   }
   const { width, height } = bitmap; // read before downscale() closes the bitmap
-  return { image: { data: toBase64(bytes), mime: TYPES[kind]! }, label: name, preview: downscale(bitmap), fullWidth: width, fullHeight: height };
+  return {
+    image: { data: toBase64(bytes), mime: TYPES[kind]! },
+    label: name,
+    preview: downscale(bitmap),
+    fullWidth: width,
+    fullHeight: height,
+  };
 }
 
 /** A picture given as a data: URL (from Open WebUI) or a blob (a previous result). */
-export async function loadPreview(from: string | Blob, image: Source['image'], label: string, full?: { width: number; height: number }): Promise<Source> {
+export async function loadPreview(
+  from: string | Blob,
+  image: Source['image'],
+  label: string,
+  full?: { width: number; height: number },
+): Promise<Source> {
   const bitmap = typeof from === 'string' ? await decodeUrl(from, label) : await decode(from, label);
   const fullWidth = full?.width ?? bitmap.width;
   const fullHeight = full?.height ?? bitmap.height;

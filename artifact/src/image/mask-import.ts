@@ -15,13 +15,23 @@ export interface ImportedMask {
  * layer exported on its own); one without is read by its brightness (white = repaint, as FLUX's own masks).
  * It is scaled to the painting's size, whatever its own.
  */
-export async function importMask(file: Blob, name: string, maxBytes: number, width: number, height: number): Promise<ImportedMask> {
-  if (file.size > maxBytes) throw new LoadError(t('load.too_large', { name, size: fmt().bytes(file.size), limit: fmt().bytes(maxBytes) }));
+export async function importMask(
+  file: Blob,
+  name: string,
+  maxBytes: number,
+  width: number,
+  height: number,
+): Promise<ImportedMask> {
+  if (file.size > maxBytes)
+    throw new LoadError(t('load.too_large', { name, size: fmt().bytes(file.size), limit: fmt().bytes(maxBytes) }));
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniff(bytes);
   if (!kind) throw new LoadError(t('load.not_image', { name }));
   // Exact values: no colour management and no premultiplication, so a grey of 128 stays 128.
-  const bitmap = await decode(new Blob([bytes], { type: TYPES[kind] }), name, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  const bitmap = await decode(new Blob([bytes], { type: TYPES[kind] }), name, {
+    premultiplyAlpha: 'none',
+    colorSpaceConversion: 'none',
+  });
   const { width: sw, height: sh } = bitmap;
   try {
     const alpha = kind !== 'jpeg' && hasTransparency(bitmap);

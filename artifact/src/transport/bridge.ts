@@ -1,5 +1,12 @@
 import { t } from '../i18n.js';
-import { TransportError, type EditorInit, type EditorSettings, type JobView, type SubmitRequest, type Transport } from './types.js';
+import {
+  TransportError,
+  type EditorInit,
+  type EditorSettings,
+  type JobView,
+  type SubmitRequest,
+  type Transport,
+} from './types.js';
 
 /** What the artifact bootstrap leaves on window before it runs the editor. */
 export interface Bridge {

@@ -1,6 +1,15 @@
 import { t } from '../i18n.js';
 import { readEvents } from './sse.js';
-import { TERMINAL_STATES, TransportError, type EditorInit, type EditorSettings, type Gallery, type JobView, type SubmitRequest, type Transport } from './types.js';
+import {
+  TERMINAL_STATES,
+  TransportError,
+  type EditorInit,
+  type EditorSettings,
+  type Gallery,
+  type JobView,
+  type SubmitRequest,
+  type Transport,
+} from './types.js';
 
 const RECONNECT_MS = 1500;
 /** localStorage of the sidecar's own origin: the settings stay with this browser. */
@@ -16,7 +25,8 @@ export function tokenFromLocation(): string | undefined {
   const fromHash = match?.[1] ? decodeURIComponent(match[1]) : undefined;
   const state = history.state as { fluxInpaintToken?: unknown } | null;
   const token = fromHash ?? (typeof state?.fluxInpaintToken === 'string' ? state.fluxInpaintToken : undefined);
-  if (fromHash) history.replaceState({ ...(state ?? {}), fluxInpaintToken: fromHash }, '', location.pathname + location.search);
+  if (fromHash)
+    history.replaceState({ ...(state ?? {}), fluxInpaintToken: fromHash }, '', location.pathname + location.search);
   return token;
 }
 
@@ -47,7 +57,8 @@ export class HttpTransport implements Transport {
 
   async submit(req: SubmitRequest): Promise<{ id: string }> {
     const img = req.image;
-    if ('ref' in img || req.references?.some((r) => 'ref' in r)) throw new TransportError('image_not_found', t('net.image_gone'));
+    if ('ref' in img || req.references?.some((r) => 'ref' in r))
+      throw new TransportError('image_not_found', t('net.image_gone'));
     const body = {
       model: req.model,
       prompt: req.prompt,
@@ -142,7 +153,10 @@ export class HttpTransport implements Transport {
     try {
       res = await fetch(this.base + path, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         ...(signal ? { signal } : {}),
       });
@@ -157,7 +171,10 @@ export class HttpTransport implements Transport {
     } catch {
       // Not our JSON error body (a proxy page, say): the status line below still tells the user something.
     }
-    throw new TransportError(error.code ?? `http_${res.status}`, error.message ?? t('net.http_status', { status: String(res.status), text: res.statusText }));
+    throw new TransportError(
+      error.code ?? `http_${res.status}`,
+      error.message ?? t('net.http_status', { status: String(res.status), text: res.statusText }),
+    );
   }
 }
 

@@ -13,8 +13,7 @@ export async function readEvents(
     const { value, done } = await reader.read();
     if (done) break;
     buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
       dispatch(buffer.slice(0, end), onEvent);
       buffer = buffer.slice(end + 2);
     }

@@ -7,7 +7,14 @@ import type { EditorInit, SubmitRequest } from '../../../src/protocol/editor.js'
 import type { EditorSettings } from '../../../src/settings/schema.js';
 
 export type { EditorSettings } from '../../../src/settings/schema.js';
-export type { Crop, EditorInit, RawMask, ReferenceImage, SourceImage, SubmitRequest } from '../../../src/protocol/editor.js';
+export type {
+  Crop,
+  EditorInit,
+  RawMask,
+  ReferenceImage,
+  SourceImage,
+  SubmitRequest,
+} from '../../../src/protocol/editor.js';
 
 // The job as the sidecar reports it: one definition for the server and the editor.
 export type { JobState, JobView } from '../../../src/jobs/types.js';

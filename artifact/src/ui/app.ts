@@ -2,7 +2,15 @@ import { CROP_RATIOS, type CropRatio } from '../../../src/settings/ratios.js';
 import { t } from '../i18n.js';
 import { loadFile, loadPreview, LoadError, type Source } from '../image/load.js';
 import { importMask } from '../image/mask-import.js';
-import { TERMINAL_STATES, type EditorInit, type EditorSettings, type JobView, type RawMask, type SubmitRequest, type Transport } from '../transport/types.js';
+import {
+  TERMINAL_STATES,
+  type EditorInit,
+  type EditorSettings,
+  type JobView,
+  type RawMask,
+  type SubmitRequest,
+  type Transport,
+} from '../transport/types.js';
 import { h, show } from './dom.js';
 import { GalleryView } from './gallery.js';
 import { helpPopover } from './help.js';
@@ -67,8 +75,16 @@ export class App {
     this.compare = new Compare(standalone ? () => void this.editResult() : undefined, () => this.compare.hide());
     this.fileInput = fileInput('load-file', (f) => void this.loadFile(f));
     this.maskInput = fileInput('load-mask', (f) => void this.loadMask(f));
-    const loadBtn = h('button', { type: 'button', class: 'load', onclick: () => this.fileInput.click() }, t('app.load_image'));
-    this.picker = h('select', { 'aria-label': t('app.image_picker'), class: 'picker' }, ...init.images.map((img, i) => h('option', { value: i }, img.label)));
+    const loadBtn = h(
+      'button',
+      { type: 'button', class: 'load', onclick: () => this.fileInput.click() },
+      t('app.load_image'),
+    );
+    this.picker = h(
+      'select',
+      { 'aria-label': t('app.image_picker'), class: 'picker' },
+      ...init.images.map((img, i) => h('option', { value: i }, img.label)),
+    );
     this.picker.addEventListener('change', () => void this.pickImage(Number(this.picker.value)));
     show(this.picker, init.images.length > 1);
     this.empty = h(
@@ -88,17 +104,38 @@ export class App {
 
     const headerActions = h('div', { class: 'header-actions' });
     if (transport.gallery) {
-      const gallery = new GalleryView(transport.gallery, transport, (job) => void this.editJob(job), (m) => this.say(m, true));
+      const gallery = new GalleryView(
+        transport.gallery,
+        transport,
+        (job) => void this.editJob(job),
+        (m) => this.say(m, true),
+      );
       root.append(gallery.root);
       headerActions.append(h('button', { type: 'button', onclick: () => void gallery.open() }, t('app.results')));
     }
     headerActions.append(this.help.button);
-    if (transport.close) headerActions.append(h('button', { type: 'button', onclick: () => void this.close() }, t('app.close')));
+    if (transport.close)
+      headerActions.append(h('button', { type: 'button', onclick: () => void this.close() }, t('app.close')));
 
     root.append(
-      h('header', { class: 'top' }, h('h1', {}, 'FLUX Inpaint'), loadBtn, this.fileInput, this.maskInput, this.picker, h('span', { class: 'spacer' }), headerActions),
+      h(
+        'header',
+        { class: 'top' },
+        h('h1', {}, 'FLUX Inpaint'),
+        loadBtn,
+        this.fileInput,
+        this.maskInput,
+        this.picker,
+        h('span', { class: 'spacer' }),
+        headerActions,
+      ),
       this.toolbar.root,
-      h('main', { class: 'main' }, stageBox, h('aside', { class: 'panel', 'aria-label': t('app.panel') }, this.panel.root, this.progress.root, this.status)),
+      h(
+        'main',
+        { class: 'main' },
+        stageBox,
+        h('aside', { class: 'panel', 'aria-label': t('app.panel') }, this.panel.root, this.progress.root, this.status),
+      ),
       this.help.popover,
     );
     bindKeys(this.ws, { send: () => void this.send(), help: () => this.help.toggle(), update: () => this.refresh() });
@@ -129,7 +166,14 @@ export class App {
       brushSize: ws.brushSize,
       hardness: ws.hardness,
       overlay: { colour: ws.overlayColour, opacity: ws.overlayOpacity },
-      image: ws.source ? { width: ws.source.preview.width, height: ws.source.preview.height, fullWidth: ws.source.fullWidth, fullHeight: ws.source.fullHeight } : null,
+      image: ws.source
+        ? {
+            width: ws.source.preview.width,
+            height: ws.source.preview.height,
+            fullWidth: ws.source.fullWidth,
+            fullHeight: ws.source.fullHeight,
+          }
+        : null,
       crop: ws.cropFractions() ?? null,
       margins: { ...ws.margins },
       maskEmpty: ws.maskEmpty(),
@@ -185,8 +229,12 @@ export class App {
     if (typeof s.brush_size === 'number' && s.brush_size >= 1) ws.setBrushSize(Math.round(s.brush_size));
     else ws.forgetBrushSize();
     ws.hardness = typeof s.brush_hardness === 'number' ? Math.min(1, Math.max(0, s.brush_hardness)) : 1;
-    const colour = typeof s.overlay_colour === 'string' && /^#[0-9a-f]{6}$/i.test(s.overlay_colour) ? s.overlay_colour : OVERLAY.colour;
-    const opacity = typeof s.overlay_opacity === 'number' ? Math.min(1, Math.max(0.1, s.overlay_opacity)) : OVERLAY.opacity;
+    const colour =
+      typeof s.overlay_colour === 'string' && /^#[0-9a-f]{6}$/i.test(s.overlay_colour)
+        ? s.overlay_colour
+        : OVERLAY.colour;
+    const opacity =
+      typeof s.overlay_opacity === 'number' ? Math.min(1, Math.max(0.1, s.overlay_opacity)) : OVERLAY.opacity;
     const ratio: CropRatio = CROP_RATIOS.includes(s.crop_ratio as CropRatio) ? (s.crop_ratio as CropRatio) : 'free';
     this.toolbar.apply({ colour, opacity, ratio });
     this.onPanelChange();
@@ -197,7 +245,9 @@ export class App {
     clearTimeout(this.saveTimer);
     this.savedJson = JSON.stringify(this.currentSettings());
     this.say(t('panel.reset_done'));
-    this.transport.saveSettings({}).catch((err: unknown) => this.say(t('net.settings_not_saved', { error: (err as Error).message }), true));
+    this.transport
+      .saveSettings({})
+      .catch((err: unknown) => this.say(t('net.settings_not_saved', { error: (err as Error).message }), true));
   }
 
   private scheduleSave(): void {
@@ -260,7 +310,13 @@ export class App {
       this.compare.hide();
       this.ws.setSource(source);
       // Pixel sizes read as written ("1200 × 900"), not as grouped amounts ("1,200").
-      this.say(t('app.image_size', { label: source.label, width: String(source.fullWidth), height: String(source.fullHeight) }));
+      this.say(
+        t('app.image_size', {
+          label: source.label,
+          width: String(source.fullWidth),
+          height: String(source.fullHeight),
+        }),
+      );
     } catch (err) {
       this.say(err instanceof LoadError ? err.message : t('app.load_failed', { error: (err as Error).message }), true);
     }
@@ -384,13 +440,31 @@ export class App {
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(r.width + (m.left + m.right) * k);
     canvas.height = Math.round(r.height + (m.top + m.bottom) * k);
-    canvas.getContext('2d')?.drawImage(s.preview, r.x, r.y, r.width, r.height, Math.round(m.left * k), Math.round(m.top * k), r.width, r.height);
+    canvas
+      .getContext('2d')
+      ?.drawImage(
+        s.preview,
+        r.x,
+        r.y,
+        r.width,
+        r.height,
+        Math.round(m.left * k),
+        Math.round(m.top * k),
+        r.width,
+        r.height,
+      );
     return new Promise((resolve) => canvas.toBlob((b) => resolve(b ?? undefined), 'image/png'));
   }
 }
 
 function fileInput(id: string, onFile: (f: File) => void): HTMLInputElement {
-  const input = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', class: 'sr-only', id, tabindex: -1 });
+  const input = h('input', {
+    type: 'file',
+    accept: 'image/png,image/jpeg,image/webp',
+    class: 'sr-only',
+    id,
+    tabindex: -1,
+  });
   input.addEventListener('change', () => {
     const f = input.files?.[0];
     if (f) onFile(f);

@@ -5,7 +5,11 @@ type Child = Node | string | undefined | false;
  * Creates an element. Attributes starting with "on" become listeners, booleans toggle the attribute, and
  * text is always set as text: nothing passes through innerHTML, so prompts and labels cannot inject markup.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -40,8 +44,24 @@ export function numberField(opts: {
   onChange: (v: number) => void;
 }): NumberField {
   const clamp = (v: number) => Math.min(opts.max, Math.max(opts.min, v));
-  const range = h('input', { type: 'range', min: opts.min, max: opts.max, step: opts.step, value: opts.value, 'aria-hidden': 'true', tabindex: -1 });
-  const input = h('input', { type: 'number', id: opts.id, min: opts.min, max: opts.max, step: opts.step, value: opts.value, inputmode: 'decimal' });
+  const range = h('input', {
+    type: 'range',
+    min: opts.min,
+    max: opts.max,
+    step: opts.step,
+    value: opts.value,
+    'aria-hidden': 'true',
+    tabindex: -1,
+  });
+  const input = h('input', {
+    type: 'number',
+    id: opts.id,
+    min: opts.min,
+    max: opts.max,
+    step: opts.step,
+    value: opts.value,
+    inputmode: 'decimal',
+  });
   const set = (v: number, from: HTMLInputElement | undefined) => {
     if (from !== range) range.value = String(v);
     if (from !== input) input.value = String(v);
@@ -59,7 +79,12 @@ export function numberField(opts: {
   const root = h(
     'div',
     { class: 'field' },
-    h('label', { for: opts.id }, opts.label, opts.hint ? h('span', { class: 'range-hint' }, ` ${opts.hint}`) : undefined),
+    h(
+      'label',
+      { for: opts.id },
+      opts.label,
+      opts.hint ? h('span', { class: 'range-hint' }, ` ${opts.hint}`) : undefined,
+    ),
     h('div', { class: 'field-row' }, range, input),
   );
   return {

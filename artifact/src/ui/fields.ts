@@ -1,4 +1,12 @@
-import { COMMON_RANGES, MODEL_CHOICES, MODEL_INFO, MODEL_RANGES, MODELS, type ModelName, type NumberRange } from '../../../src/flux/ranges.js';
+import {
+  COMMON_RANGES,
+  MODEL_CHOICES,
+  MODEL_INFO,
+  MODEL_RANGES,
+  MODELS,
+  type ModelName,
+  type NumberRange,
+} from '../../../src/providers/bfl/ranges.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
@@ -14,7 +22,8 @@ function label(key: string): string {
 /** The Valve default where it fits the model's range (the valves speak of Fill's steps and guidance). */
 function initialValue(model: ModelName, key: string, r: NumberRange, defaults: EditorInit['defaults']): number {
   const fillLike = model === 'fill' || model === 'expand';
-  const wanted = fillLike && key === 'steps' ? defaults.steps : fillLike && key === 'guidance' ? defaults.guidance : r.default;
+  const wanted =
+    fillLike && key === 'steps' ? defaults.steps : fillLike && key === 'guidance' ? defaults.guidance : r.default;
   return Math.min(r.max, Math.max(r.min, wanted));
 }
 
@@ -65,7 +74,9 @@ export class ModelFields {
         const select = h(
           'select',
           { id },
-          ...choice.options.map((o) => h('option', { value: o, selected: o === choice.default }, o === 'match' ? t('field.auto') : o)),
+          ...choice.options.map((o) =>
+            h('option', { value: o, selected: o === choice.default }, o === 'match' ? t('field.auto') : o),
+          ),
         );
         select.addEventListener('change', onChange);
         choices.set(key, select);
@@ -97,7 +108,11 @@ export class ModelFields {
     for (const [model, g] of this.groups) {
       const values: Record<string, number | string> = {};
       for (const [key, f] of g.numbers) {
-        if (!(key in this.margins) && f.value !== initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults)) values[key] = f.value;
+        if (
+          !(key in this.margins) &&
+          f.value !== initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults)
+        )
+          values[key] = f.value;
       }
       for (const [key, sel] of g.choices) if (sel.value !== MODEL_CHOICES[model][key]!.default) values[key] = sel.value;
       if (Object.keys(values).length) out[model] = values;
@@ -112,7 +127,10 @@ export class ModelFields {
       for (const [key, f] of g.numbers) {
         if (key in this.margins) continue;
         const v = saved[key];
-        f.value = typeof v === 'number' && Number.isFinite(v) ? v : initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults);
+        f.value =
+          typeof v === 'number' && Number.isFinite(v)
+            ? v
+            : initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults);
       }
       for (const [key, s] of g.choices) {
         const v = saved[key];
@@ -143,7 +161,15 @@ export class MoreFields {
 
   constructor(defaults: EditorInit['defaults']) {
     const s = COMMON_RANGES.seed;
-    this.seed = h('input', { type: 'number', id: 'f-seed', min: s.min, max: s.max, step: 1, placeholder: t('field.seed_placeholder'), inputmode: 'numeric' });
+    this.seed = h('input', {
+      type: 'number',
+      id: 'f-seed',
+      min: s.min,
+      max: s.max,
+      step: 1,
+      placeholder: t('field.seed_placeholder'),
+      inputmode: 'numeric',
+    });
     this.upsampling = h('input', { type: 'checkbox', id: 'f-upsampling' });
     const r = COMMON_RANGES.safety_tolerance;
     this.safety = numberField({
@@ -156,12 +182,22 @@ export class MoreFields {
       value: Math.min(r.max, Math.max(r.min, defaults.safety_tolerance)),
       onChange: () => {},
     });
-    this.upsamplingRow = h('div', { class: 'field check' }, this.upsampling, h('label', { for: 'f-upsampling' }, t('field.upsampling')));
+    this.upsamplingRow = h(
+      'div',
+      { class: 'field check' },
+      this.upsampling,
+      h('label', { for: 'f-upsampling' }, t('field.upsampling')),
+    );
     this.root = h(
       'details',
       { class: 'more' },
       h('summary', {}, t('field.more')),
-      h('div', { class: 'field' }, h('label', { for: 'f-seed' }, t('field.seed'), h('span', { class: 'range-hint' }, ` ${t('field.seed_hint')}`)), this.seed),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'f-seed' }, t('field.seed'), h('span', { class: 'range-hint' }, ` ${t('field.seed_hint')}`)),
+        this.seed,
+      ),
       this.upsamplingRow,
       this.safety.root,
     );
@@ -182,13 +218,17 @@ export class MoreFields {
     if (!raw) return undefined;
     const n = Number(raw);
     const s = COMMON_RANGES.seed;
-    return Number.isSafeInteger(n) && n >= s.min && n <= s.max ? undefined : t('field.seed_invalid', { min: s.min, max: s.max });
+    return Number.isSafeInteger(n) && n >= s.min && n <= s.max
+      ? undefined
+      : t('field.seed_invalid', { min: s.min, max: s.max });
   }
 
   params(model: ModelName): Record<string, number | boolean> {
     const info = MODEL_INFO[model];
     // FLUX.2 allows less than 6: the field keeps the user's value and the request takes the model's maximum.
-    const out: Record<string, number | boolean> = { safety_tolerance: Math.min(this.safety.value, info.maxSafetyTolerance) };
+    const out: Record<string, number | boolean> = {
+      safety_tolerance: Math.min(this.safety.value, info.maxSafetyTolerance),
+    };
     if (this.seed.value.trim()) out.seed = Number(this.seed.value);
     if (info.promptUpsampling !== undefined) out.prompt_upsampling = this.upsampling.checked;
     return out;

@@ -19,7 +19,12 @@ export class GalleryView {
     this.root = h(
       'section',
       { class: 'gallery', hidden: true, 'aria-label': t('gallery.title') },
-      h('div', { class: 'gallery-head' }, h('h2', {}, t('gallery.title')), h('button', { type: 'button', onclick: () => this.close() }, t('gallery.close'))),
+      h(
+        'div',
+        { class: 'gallery-head' },
+        h('h2', {}, t('gallery.title')),
+        h('button', { type: 'button', onclick: () => this.close() }, t('gallery.close')),
+      ),
       this.list,
     );
   }
@@ -57,13 +62,24 @@ export class GalleryView {
   private item(job: JobView): HTMLElement {
     const thumb = h('img', { alt: '', class: 'thumb', loading: 'lazy' });
     const when = fmt().date(new Date(job.created_at));
-    const state = job.state === 'done' ? '' : job.error ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message }) : stateLabel(job.state);
+    const state =
+      job.state === 'done'
+        ? ''
+        : job.error
+          ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message })
+          : stateLabel(job.state);
     const actions = h('div', { class: 'gallery-actions' });
     const li = h(
       'li',
       {},
       thumb,
-      h('div', { class: 'gallery-text' }, h('strong', {}, job.prompt || t('gallery.no_prompt')), h('small', {}, `${job.model} · ${when}`), state ? h('small', { class: 'error' }, state) : undefined),
+      h(
+        'div',
+        { class: 'gallery-text' },
+        h('strong', {}, job.prompt || t('gallery.no_prompt')),
+        h('small', {}, `${job.model} · ${when}`),
+        state ? h('small', { class: 'error' }, state) : undefined,
+      ),
       actions,
     );
     if (job.state === 'done') {
@@ -73,7 +89,11 @@ export class GalleryView {
           this.urls.push(url);
           thumb.src = url;
           actions.prepend(
-            h('a', { class: 'button', href: url, download: `flux-${job.id}.${extension(blob)}` }, t('gallery.download')),
+            h(
+              'a',
+              { class: 'button', href: url, download: `flux-${job.id}.${extension(blob)}` },
+              t('gallery.download'),
+            ),
             h('button', { type: 'button', onclick: () => this.onEdit(job) }, t('gallery.edit')),
           );
         },

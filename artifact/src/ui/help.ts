@@ -24,10 +24,28 @@ export function helpPopover(): { button: HTMLButtonElement; popover: HTMLElement
     'div',
     { class: 'help', id: 'help', role: 'dialog', 'aria-label': t('help.dialog'), hidden: true },
     h('h2', {}, t('help.title')),
-    h('dl', {}, ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, k.startsWith('help.') ? t(k as MessageKey) : k), h('dd', {}, t(v))])),
+    h(
+      'dl',
+      {},
+      ...SHORTCUTS.flatMap(([k, v]) => [
+        h('dt', {}, k.startsWith('help.') ? t(k as MessageKey) : k),
+        h('dd', {}, t(v)),
+      ]),
+    ),
     h('p', {}, t('help.tip')),
   );
-  const button = h('button', { type: 'button', class: 'icon', 'aria-label': t('help.button'), 'aria-expanded': 'false', 'aria-controls': 'help', title: t('help.button_title') }, '?');
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'icon',
+      'aria-label': t('help.button'),
+      'aria-expanded': 'false',
+      'aria-controls': 'help',
+      title: t('help.button_title'),
+    },
+    '?',
+  );
   const set = (open: boolean) => {
     popover.hidden = !open;
     button.setAttribute('aria-expanded', String(open));

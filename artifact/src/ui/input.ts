@@ -8,7 +8,10 @@ export function bindKeys(ws: Workspace, actions: { send(): void; help(): void; u
   // Sliders, checkboxes and buttons do not take letters, so shortcuts keep working after using them.
   const typing = (t: EventTarget | null) =>
     t instanceof HTMLElement &&
-    (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || (t instanceof HTMLInputElement && TEXT_INPUTS.has(t.type)));
+    (t.isContentEditable ||
+      t.tagName === 'TEXTAREA' ||
+      t.tagName === 'SELECT' ||
+      (t instanceof HTMLInputElement && TEXT_INPUTS.has(t.type)));
   window.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key === 'Enter') {
@@ -33,7 +36,10 @@ export function bindKeys(ws: Workspace, actions: { send(): void; help(): void; u
     } else if (e.code === 'BracketLeft' || e.code === 'BracketRight' || e.key === '[' || e.key === ']') {
       const up = e.code === 'BracketRight' || e.key === ']';
       if (e.shiftKey) ws.hardness = Math.min(1, Math.max(0, Math.round((ws.hardness + (up ? 0.1 : -0.1)) * 10) / 10));
-      else ws.setBrushSize(Math.min(BRUSH_MAX, Math.max(1, Math.round(ws.brushSize * (up ? 1.2 : 1 / 1.2)) + (up ? 1 : 0))));
+      else
+        ws.setBrushSize(
+          Math.min(BRUSH_MAX, Math.max(1, Math.round(ws.brushSize * (up ? 1.2 : 1 / 1.2)) + (up ? 1 : 0))),
+        );
       ws.stage.render();
     } else if (key === 'b') ws.setTool('brush');
     else if (key === 'e') ws.setTool('eraser');
@@ -61,7 +67,10 @@ export type DropTarget = 'picture' | 'mask';
  * Loading by drag and drop and by pasting, in addition to the Load buttons. While a picture that takes a mask
  * is open, a dragged file can become either a new picture or the mask: `zones` shows the two places to drop.
  */
-export function bindFileDrop(target: HTMLElement, drop: { zones: HTMLElement; canMask(): boolean; onFile(file: File, as: DropTarget): void }): void {
+export function bindFileDrop(
+  target: HTMLElement,
+  drop: { zones: HTMLElement; canMask(): boolean; onFile(file: File, as: DropTarget): void },
+): void {
   const end = () => {
     target.classList.remove('dropping');
     drop.zones.hidden = true;

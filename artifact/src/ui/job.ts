@@ -28,7 +28,13 @@ export class JobProgress {
     this.bar = h('progress', { max: 1, 'aria-label': t('job.progress') });
     this.cancelBtn = h('button', { type: 'button', onclick: () => onCancel?.() }, t('job.cancel'));
     show(this.cancelBtn, Boolean(onCancel));
-    this.root = h('div', { class: 'job', hidden: true }, h('div', { class: 'job-line' }, this.status, this.elapsed), this.bar, this.cancelBtn);
+    this.root = h(
+      'div',
+      { class: 'job', hidden: true },
+      h('div', { class: 'job-line' }, this.status, this.elapsed),
+      this.bar,
+      this.cancelBtn,
+    );
   }
 
   start(message: string): void {
@@ -43,7 +49,9 @@ export class JobProgress {
   }
 
   update(job: JobView): void {
-    this.status.textContent = job.error ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message }) : stateLabel(job.state);
+    this.status.textContent = job.error
+      ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message })
+      : stateLabel(job.state);
     if (job.progress === null) this.bar.removeAttribute('value');
     else this.bar.value = job.progress;
     this.base = { ms: job.elapsed_ms, at: performance.now() };
@@ -83,7 +91,14 @@ export class Compare {
   constructor(onEdit: (() => void) | undefined, onBack: () => void) {
     this.before = h('img', { alt: t('job.before'), class: 'cmp-img', draggable: 'false' });
     this.after = h('img', { alt: t('job.after'), class: 'cmp-img cmp-after', draggable: 'false' });
-    this.slider = h('input', { type: 'range', min: 0, max: 100, value: 50, class: 'cmp-slider', 'aria-label': t('job.compare') });
+    this.slider = h('input', {
+      type: 'range',
+      min: 0,
+      max: 100,
+      value: 50,
+      class: 'cmp-slider',
+      'aria-label': t('job.compare'),
+    });
     this.slider.addEventListener('input', () => this.place());
     this.download = h('a', { class: 'button primary', download: 'flux-result.jpg' }, t('job.download'));
     this.editBtn = h('button', { type: 'button', onclick: () => onEdit?.() }, t('job.edit_result'));
@@ -91,8 +106,22 @@ export class Compare {
     this.root = h(
       'div',
       { class: 'compare', hidden: true },
-      h('div', { class: 'cmp-frame' }, this.before, this.after, h('span', { class: 'cmp-label left' }, t('job.before')), h('span', { class: 'cmp-label right' }, t('job.after')), this.slider),
-      h('div', { class: 'cmp-actions' }, this.download, this.editBtn, h('button', { type: 'button', onclick: onBack }, t('job.back'))),
+      h(
+        'div',
+        { class: 'cmp-frame' },
+        this.before,
+        this.after,
+        h('span', { class: 'cmp-label left' }, t('job.before')),
+        h('span', { class: 'cmp-label right' }, t('job.after')),
+        this.slider,
+      ),
+      h(
+        'div',
+        { class: 'cmp-actions' },
+        this.download,
+        this.editBtn,
+        h('button', { type: 'button', onclick: onBack }, t('job.back')),
+      ),
     );
     this.place();
   }

@@ -1,4 +1,4 @@
-import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/flux/ranges.js';
+import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/providers/bfl/ranges.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
@@ -45,7 +45,13 @@ export class Panel {
   ) {
     const max = init.limits.maxPromptChars;
     const onChange = actions.change;
-    this.prompt = h('textarea', { id: 'p-prompt', rows: 4, maxlength: max, 'aria-describedby': 'p-counter', spellcheck: 'true' });
+    this.prompt = h('textarea', {
+      id: 'p-prompt',
+      rows: 4,
+      maxlength: max,
+      'aria-describedby': 'p-counter',
+      spellcheck: 'true',
+    });
     this.counter = h('span', { id: 'p-counter', class: 'counter', 'aria-live': 'polite' });
     this.prompt.addEventListener('input', onChange);
     const offered = (init.models ?? []).filter((m) => (MODELS as readonly string[]).includes(m));
@@ -64,9 +70,18 @@ export class Panel {
     });
     if (init.providers.length > 1) {
       const names = { bfl: t('panel.provider_bfl'), local: t('panel.provider_local') };
-      this.provider = h('select', { id: 'p-provider' }, ...init.providers.map((p) => h('option', { value: p, selected: p === init.provider }, names[p])));
+      this.provider = h(
+        'select',
+        { id: 'p-provider' },
+        ...init.providers.map((p) => h('option', { value: p, selected: p === init.provider }, names[p])),
+      );
     }
-    this.maskedOnly = h('input', { type: 'checkbox', id: 'p-masked-only', checked: true, 'aria-describedby': 'p-masked-only-hint' });
+    this.maskedOnly = h('input', {
+      type: 'checkbox',
+      id: 'p-masked-only',
+      checked: true,
+      'aria-describedby': 'p-masked-only-hint',
+    });
     this.maskedOnly.addEventListener('change', onChange);
     this.maskedOnlyRow = h(
       'div',
@@ -75,7 +90,11 @@ export class Panel {
       h('p', { class: 'hint', id: 'p-masked-only-hint' }, t('panel.masked_only_hint')),
     );
     this.maskOptional = h('p', { class: 'hint' }, t('panel.mask_optional'));
-    this.send = h('button', { type: 'button', class: 'primary send', 'aria-describedby': 'p-hint', onclick: actions.send }, t('panel.send'));
+    this.send = h(
+      'button',
+      { type: 'button', class: 'primary send', 'aria-describedby': 'p-hint', onclick: actions.send },
+      t('panel.send'),
+    );
     this.hint = h('p', { id: 'p-hint', class: 'hint', 'aria-live': 'polite' });
     this.root = h(
       'form',
@@ -90,7 +109,9 @@ export class Panel {
         'div',
         { class: 'field-pair' },
         h('div', { class: 'field' }, h('label', { for: 'p-format' }, t('panel.output')), this.format),
-        this.provider ? h('div', { class: 'field' }, h('label', { for: 'p-provider' }, t('panel.provider')), this.provider) : undefined,
+        this.provider
+          ? h('div', { class: 'field' }, h('label', { for: 'p-provider' }, t('panel.provider')), this.provider)
+          : undefined,
       ),
       this.more.root,
       h('div', { class: 'send-row' }, this.send),
@@ -151,7 +172,13 @@ export class Panel {
     this.syncFormats();
     show(this.maskedOnlyRow, info.kind === 'instruct' && !s.maskEmpty);
     show(this.maskOptional, info.kind === 'instruct' && s.maskEmpty && s.hasImage);
-    this.prompt.placeholder = t(info.kind === 'instruct' ? 'panel.prompt_placeholder_instruct' : info.kind === 'expand' ? 'panel.prompt_placeholder_expand' : 'panel.prompt_placeholder');
+    this.prompt.placeholder = t(
+      info.kind === 'instruct'
+        ? 'panel.prompt_placeholder_instruct'
+        : info.kind === 'expand'
+          ? 'panel.prompt_placeholder_expand'
+          : 'panel.prompt_placeholder',
+    );
     const text = this.prompt.value.trim();
     this.counter.textContent = `${fmt().number(this.prompt.value.length)} / ${fmt().number(this.init.limits.maxPromptChars)}`;
     const problem = !s.hasImage
@@ -164,7 +191,9 @@ export class Panel {
             ? t('panel.need_prompt')
             : this.more.seedProblem();
     this.send.disabled = Boolean(problem) || s.busy;
-    this.hint.textContent = s.busy ? '' : (problem ?? (this.init.mode === 'owui' ? t('panel.hint_chat') : t('panel.hint')));
+    this.hint.textContent = s.busy
+      ? ''
+      : (problem ?? (this.init.mode === 'owui' ? t('panel.hint_chat') : t('panel.hint')));
     show(this.hint, Boolean(this.hint.textContent));
   }
 
@@ -172,7 +201,8 @@ export class Panel {
   private syncFormats(): void {
     const formats = MODEL_INFO[this.selectedModel].outputFormats;
     const current = [...this.format.options].map((o) => o.value);
-    if (current.join() !== formats.join()) this.format.replaceChildren(...formats.map((f) => h('option', { value: f }, f.toUpperCase())));
+    if (current.join() !== formats.join())
+      this.format.replaceChildren(...formats.map((f) => h('option', { value: f }, f.toUpperCase())));
     this.format.value = formats.includes(this.wantedFormat) ? this.wantedFormat : formats[0]!;
   }
 }

@@ -1,4 +1,4 @@
-import { MODEL_INFO, type ModelName } from '../../../src/flux/ranges.js';
+import { MODEL_INFO, type ModelName } from '../../../src/providers/bfl/ranges.js';
 import { t } from '../i18n.js';
 import { loadFile, LoadError } from '../image/load.js';
 import type { EditorInit, ReferenceImage, SourceImage } from '../transport/types.js';
@@ -32,7 +32,13 @@ export class References {
   ) {
     this.count = h('span', { class: 'counter', id: 'refs-count' });
     this.list = h('ul', { class: 'refs-list', 'aria-labelledby': 'refs-title' });
-    this.fileInput = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', class: 'sr-only', id: 'refs-file', tabindex: -1 });
+    this.fileInput = h('input', {
+      type: 'file',
+      accept: 'image/png,image/jpeg,image/webp',
+      class: 'sr-only',
+      id: 'refs-file',
+      tabindex: -1,
+    });
     this.fileInput.addEventListener('change', () => {
       const f = this.fileInput.files?.[0];
       this.fileInput.value = '';
@@ -84,7 +90,10 @@ export class References {
   }
 
   private add(item: Item): void {
-    if (this.items.length >= this.max) return this.onError(t('refs.full', { max: this.max }));
+    if (this.items.length >= this.max) {
+      this.onError(t('refs.full', { max: this.max }));
+      return;
+    }
     this.items.push(item);
     this.render();
     this.onChange();

@@ -29,13 +29,26 @@ export class Toolbar {
     const tool = (name: ToolName, label: string, key: string) => {
       const b = h(
         'button',
-        { type: 'button', class: 'tool', 'aria-pressed': 'false', title: t('tool.with_key', { label, key }), onclick: () => ws.setTool(ws.tool === name && name === 'crop' ? 'brush' : name) },
+        {
+          type: 'button',
+          class: 'tool',
+          'aria-pressed': 'false',
+          title: t('tool.with_key', { label, key }),
+          onclick: () => ws.setTool(ws.tool === name && name === 'crop' ? 'brush' : name),
+        },
         label,
       );
       this.toolButtons.set(name, b);
       return b;
     };
-    this.size = h('input', { type: 'range', id: 't-size', min: 1, max: BRUSH_MAX, step: 1, 'aria-describedby': 't-size-out' });
+    this.size = h('input', {
+      type: 'range',
+      id: 't-size',
+      min: 1,
+      max: BRUSH_MAX,
+      step: 1,
+      'aria-describedby': 't-size-out',
+    });
     this.sizeOut = h('output', { id: 't-size-out', for: 't-size' });
     this.size.addEventListener('input', () => {
       ws.setBrushSize(Number(this.size.value));
@@ -47,14 +60,38 @@ export class Toolbar {
       ws.stage.render();
     });
     this.colour = h('input', { type: 'color', id: 't-colour', value: ws.overlayColour, title: t('tool.colour') });
-    this.opacity = h('input', { type: 'range', id: 't-opacity', min: 10, max: 100, step: 5, value: Math.round(ws.overlayOpacity * 100) });
+    this.opacity = h('input', {
+      type: 'range',
+      id: 't-opacity',
+      min: 10,
+      max: 100,
+      step: 5,
+      value: Math.round(ws.overlayOpacity * 100),
+    });
     const overlay = () => ws.setOverlay(this.colour.value, Number(this.opacity.value) / 100);
     this.colour.addEventListener('input', overlay);
     this.opacity.addEventListener('input', overlay);
-    this.opsAmount = h('input', { type: 'number', id: 't-amount', min: 1, max: 64, step: 1, value: 8, class: 'small-number', title: t('tool.amount') });
+    this.opsAmount = h('input', {
+      type: 'number',
+      id: 't-amount',
+      min: 1,
+      max: 64,
+      step: 1,
+      value: 8,
+      class: 'small-number',
+      title: t('tool.amount'),
+    });
     const amount = () => Math.min(64, Math.max(1, Number(this.opsAmount.value) || 8));
-    this.undoBtn = h('button', { type: 'button', title: t('tool.undo_title'), 'aria-label': t('tool.undo'), onclick: () => ws.undo() }, '↶');
-    this.redoBtn = h('button', { type: 'button', title: t('tool.redo_title'), 'aria-label': t('tool.redo'), onclick: () => ws.redo() }, '↷');
+    this.undoBtn = h(
+      'button',
+      { type: 'button', title: t('tool.undo_title'), 'aria-label': t('tool.undo'), onclick: () => ws.undo() },
+      '↶',
+    );
+    this.redoBtn = h(
+      'button',
+      { type: 'button', title: t('tool.redo_title'), 'aria-label': t('tool.redo'), onclick: () => ws.redo() },
+      '↷',
+    );
     this.aspect = h(
       'select',
       { id: 't-aspect', 'aria-label': t('tool.aspect_label') },
@@ -78,13 +115,29 @@ export class Toolbar {
       this.redoBtn,
       h('button', { type: 'button', title: t('tool.clear_title'), onclick: () => ws.clearMask() }, t('tool.clear')),
       h('button', { type: 'button', title: t('tool.invert_title'), onclick: () => ws.invertMask() }, t('tool.invert')),
-      h('button', { type: 'button', title: t('tool.grow_title'), onclick: () => ws.growMask(amount()) }, t('tool.grow')),
-      h('button', { type: 'button', title: t('tool.shrink_title'), onclick: () => ws.shrinkMask(amount()) }, t('tool.shrink')),
-      h('button', { type: 'button', title: t('tool.blur_title'), onclick: () => ws.blurMask(amount()) }, t('tool.blur')),
+      h(
+        'button',
+        { type: 'button', title: t('tool.grow_title'), onclick: () => ws.growMask(amount()) },
+        t('tool.grow'),
+      ),
+      h(
+        'button',
+        { type: 'button', title: t('tool.shrink_title'), onclick: () => ws.shrinkMask(amount()) },
+        t('tool.shrink'),
+      ),
+      h(
+        'button',
+        { type: 'button', title: t('tool.blur_title'), onclick: () => ws.blurMask(amount()) },
+        t('tool.blur'),
+      ),
       h('label', { for: 't-amount', class: 'sr-only' }, t('tool.amount')),
       this.opsAmount,
       h('span', { class: 'unit' }, t('tool.px')),
-      h('button', { type: 'button', class: 'load-mask', title: t('tool.load_mask_title'), onclick: onLoadMask }, t('tool.load_mask')),
+      h(
+        'button',
+        { type: 'button', class: 'load-mask', title: t('tool.load_mask_title'), onclick: onLoadMask },
+        t('tool.load_mask'),
+      ),
       h('label', { for: 't-colour', class: 'sr-only' }, t('tool.colour')),
       this.colour,
       h('label', { for: 't-opacity' }, t('tool.opacity')),
@@ -100,16 +153,40 @@ export class Toolbar {
     this.root = h(
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': t('tool.tools') },
-      h('div', { class: 'group', role: 'group', 'aria-label': t('tool.tool') }, tool('brush', t('tool.brush'), 'B'), tool('eraser', t('tool.eraser'), 'E'), tool('crop', t('tool.crop'), 'C')),
+      h(
+        'div',
+        { class: 'group', role: 'group', 'aria-label': t('tool.tool') },
+        tool('brush', t('tool.brush'), 'B'),
+        tool('eraser', t('tool.eraser'), 'E'),
+        tool('crop', t('tool.crop'), 'C'),
+      ),
       this.brushGroup,
       this.maskGroup,
       this.cropGroup,
       h(
         'div',
         { class: 'group', role: 'group', 'aria-label': t('tool.zoom') },
-        h('button', { type: 'button', title: t('tool.zoom_out_title'), 'aria-label': t('tool.zoom_out'), onclick: () => ws.stage.zoom(-1) }, '−'),
+        h(
+          'button',
+          {
+            type: 'button',
+            title: t('tool.zoom_out_title'),
+            'aria-label': t('tool.zoom_out'),
+            onclick: () => ws.stage.zoom(-1),
+          },
+          '−',
+        ),
         h('button', { type: 'button', title: t('tool.fit_title'), onclick: () => ws.stage.fit() }, t('tool.fit')),
-        h('button', { type: 'button', title: t('tool.zoom_in_title'), 'aria-label': t('tool.zoom_in'), onclick: () => ws.stage.zoom(1) }, '+'),
+        h(
+          'button',
+          {
+            type: 'button',
+            title: t('tool.zoom_in_title'),
+            'aria-label': t('tool.zoom_in'),
+            onclick: () => ws.stage.zoom(1),
+          },
+          '+',
+        ),
       ),
     );
   }

@@ -10,7 +10,7 @@ import type { Rect, View } from '../canvas/view.js';
 import type { Source } from '../image/load.js';
 import { toBase64 } from '../image/load.js';
 import type { Crop, RawMask } from '../transport/types.js';
-import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/flux/ranges.js';
+import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/providers/bfl/ranges.js';
 
 export type ToolName = 'brush' | 'eraser' | 'crop';
 
@@ -48,8 +48,18 @@ export class Workspace {
       () => this.brush(),
       () => this.onChange(),
     );
-    this.cropTool = new CropTool(this.crop, () => this.source?.preview, this.stage.view, () => this.changed());
-    this.expandTool = new ExpandTool(this.margins, () => this.expandGeometry(), this.stage.view, () => this.changed());
+    this.cropTool = new CropTool(
+      this.crop,
+      () => this.source?.preview,
+      this.stage.view,
+      () => this.changed(),
+    );
+    this.expandTool = new ExpandTool(
+      this.margins,
+      () => this.expandGeometry(),
+      this.stage.view,
+      () => this.changed(),
+    );
     this.stage.content = () => this.contentRect();
     this.stage.decorations = [(ctx, view) => this.decorate(ctx, view)];
   }
@@ -222,10 +232,10 @@ export class Workspace {
   }
 
   private applyTool(): void {
-    if (!this.source) return this.stage.setTool(undefined);
-    if (this.model === 'expand' && this.tool !== 'crop') return this.stage.setTool(this.expandTool);
-    if (!this.paints && this.tool !== 'crop') return this.stage.setTool(undefined);
-    this.stage.setTool(this.tool === 'crop' ? this.cropTool : this.brushTool);
+    if (!this.source || (!this.paints && this.model !== 'expand' && this.tool !== 'crop'))
+      this.stage.setTool(undefined);
+    else if (this.model === 'expand' && this.tool !== 'crop') this.stage.setTool(this.expandTool);
+    else this.stage.setTool(this.tool === 'crop' ? this.cropTool : this.brushTool);
   }
 
   private updateLayers(): void {
@@ -240,7 +250,11 @@ export class Workspace {
   private expandGeometry(): ExpandGeometry | undefined {
     const s = this.source;
     if (!s) return undefined;
-    return { base: this.crop.rect ?? { x: 0, y: 0, ...sizeOf(s.preview) }, scale: 1 / this.fullScale(), max: MODEL_RANGES.expand.top.max };
+    return {
+      base: this.crop.rect ?? { x: 0, y: 0, ...sizeOf(s.preview) },
+      scale: 1 / this.fullScale(),
+      max: MODEL_RANGES.expand.top.max,
+    };
   }
 
   private contentRect(): Rect | undefined {
@@ -251,7 +265,12 @@ export class Workspace {
       const outer = expandedRect(this.margins, g);
       const x = Math.min(0, outer.x);
       const y = Math.min(0, outer.y);
-      const box = { x, y, width: Math.max(s.preview.width, outer.x + outer.width) - x, height: Math.max(s.preview.height, outer.y + outer.height) - y };
+      const box = {
+        x,
+        y,
+        width: Math.max(s.preview.width, outer.x + outer.width) - x,
+        height: Math.max(s.preview.height, outer.y + outer.height) - y,
+      };
       // Room around the frame, so a handle can be dragged outwards without zooming out first.
       const pad = Math.max(box.width, box.height) * 0.12;
       return { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };

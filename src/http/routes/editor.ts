@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { editorBundle } from '../../artifact/bundle.js';
-import { standalonePage } from '../../artifact/page.js';
+import { editorBundle } from '../../editor/bundle.js';
+import { standalonePage } from '../../editor/page.js';
 import type { Config } from '../../config.js';
-import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../flux/ranges.js';
+import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../providers/bfl/ranges.js';
 import type { ProviderName } from '../../providers/provider.js';
 import type { EditorInit } from '../../protocol/editor.js';
 
@@ -25,31 +25,41 @@ export const editorRoutes: FastifyPluginAsync<EditorRoutesOptions> = async (app,
     reply
       .headers(security)
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'",
+      )
       .send(standalonePage()),
   );
 
   app.get('/editor.js', async (_request, reply) =>
-    reply.headers(security).header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await editorBundle()),
+    reply
+      .headers(security)
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(await editorBundle()),
   );
 
   app.get('/favicon.svg', async (_request, reply) => reply.header('content-type', 'image/svg+xml').send(FAVICON));
 
-  app.get('/v1/editor/init', async (): Promise<EditorInit> => ({
-    mode: 'standalone',
-    images: [],
-    defaults: {
-      steps: MODEL_RANGES.fill.steps.default,
-      guidance: MODEL_RANGES.fill.guidance.default,
-      safety_tolerance: 2,
-      output_format: 'jpeg',
-    },
-    providers: opts.providers,
-    provider: opts.providers[0] ?? 'local',
-    limits: {
-      maxImageBytes: opts.config.limits.maxImageBytes,
-      maxImagePixels: opts.config.limits.maxImagePixels,
-      maxPromptChars: MAX_PROMPT_CHARS,
-    },
-  }));
+  app.get(
+    '/v1/editor/init',
+    async (): Promise<EditorInit> => ({
+      mode: 'standalone',
+      images: [],
+      defaults: {
+        steps: MODEL_RANGES.fill.steps.default,
+        guidance: MODEL_RANGES.fill.guidance.default,
+        safety_tolerance: 2,
+        output_format: 'jpeg',
+      },
+      providers: opts.providers,
+      provider: opts.providers[0] ?? 'local',
+      limits: {
+        maxImageBytes: opts.config.limits.maxImageBytes,
+        maxImagePixels: opts.config.limits.maxImagePixels,
+        maxPromptChars: MAX_PROMPT_CHARS,
+      },
+    }),
+  );
 };

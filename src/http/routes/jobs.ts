@@ -28,7 +28,8 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
     const view = await engine.create(
       await toCreateJobInput(req, (source, field) => sourceImage(engine, source, field), {
         provider,
-        flux: provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
+        flux:
+          provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,
         owner: 'standalone',
       }),
     );
@@ -43,7 +44,10 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
 
   r.get('/v1/jobs/:id/events', { schema: { params: jobIdParams } }, async (request, reply) => {
     engine.view(request.params.id); // 404 before the stream starts, not inside it
-    await sendSse(request, reply, (signal) => engine.watch(request.params.id, signal), { event: 'job', stop: opts.closing });
+    await sendSse(request, reply, (signal) => engine.watch(request.params.id, signal), {
+      event: 'job',
+      stop: opts.closing,
+    });
   });
 
   r.get('/v1/jobs/:id/result', { schema: { params: jobIdParams } }, async (request, reply) => {
@@ -93,7 +97,10 @@ async function sourceImage(engine: JobEngine, source: ImageSource | ReferenceSou
       await handle.close();
     }
   }
-  throw new AppError('invalid_request', `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`);
+  throw new AppError(
+    'invalid_request',
+    `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`,
+  );
 }
 
 /**

@@ -4,7 +4,8 @@ export const de: Catalogue = {
   'boot.starting': 'Editor wird gestartet…',
   'boot.failed': 'Der Editor konnte nicht starten: {error}',
   'boot.retry': 'Erneut versuchen',
-  'token.intro': 'Öffnen Sie den Editor über den Link, den der Sidecar beim Start ausgegeben hat (er endet auf #token=…), oder fügen Sie das Token hier ein.',
+  'token.intro':
+    'Öffnen Sie den Editor über den Link, den der Sidecar beim Start ausgegeben hat (er endet auf #token=…), oder fügen Sie das Token hier ein.',
   'token.label': 'Sidecar-Token',
   'token.open': 'Editor öffnen',
 
@@ -114,7 +115,8 @@ export const de: Catalogue = {
   'tool.colour': 'Maskenfarbe',
   'tool.opacity': 'Deckkraft',
   'tool.load_mask': 'Maske laden…',
-  'tool.load_mask_title': 'Ein PNG oder WebP, dessen Transparenz die Maske ist, oder ein Schwarz-Weiß-Bild (Weiß = neu malen)',
+  'tool.load_mask_title':
+    'Ein PNG oder WebP, dessen Transparenz die Maske ist, oder ein Schwarz-Weiß-Bild (Weiß = neu malen)',
   'tool.aspect': 'Format',
   'tool.aspect_label': 'Seitenverhältnis des Zuschnitts',
   'tool.aspect_free': 'Frei',
@@ -129,7 +131,8 @@ export const de: Catalogue = {
   'tool.canvas': 'Bild und Maske. Malen Sie mit Maus, Stift oder Finger.',
 
   'mask.loaded': 'Maske aus {name} geladen ({width} × {height}).',
-  'mask.loaded_stretched': 'Maske aus {name} geladen: {width} × {height} hat ein anderes Format als das Bild und wurde passend gestreckt.',
+  'mask.loaded_stretched':
+    'Maske aus {name} geladen: {width} × {height} hat ein anderes Format als das Bild und wurde passend gestreckt.',
   'mask.needs_image': 'Laden Sie zuerst das Bild, dann seine Maske.',
   'mask.not_for_model': 'Dieses Modell nimmt keine Maske: wählen Sie Fill, Kontext oder FLUX.2.',
 
@@ -182,14 +185,16 @@ export const de: Catalogue = {
 
   'load.too_large': '{name} ist {size} groß; erlaubt sind {limit}. Nehmen Sie ein kleineres Bild.',
   'load.not_image': '{name} ist kein PNG-, JPEG- oder WebP-Bild. Laden Sie eines davon.',
-  'load.too_many_pixels': '{name} hat {width} × {height} Pixel, mehr als {megapixels} Megapixel. Nehmen Sie ein kleineres Bild.',
+  'load.too_many_pixels':
+    '{name} hat {width} × {height} Pixel, mehr als {megapixels} Megapixel. Nehmen Sie ein kleineres Bild.',
   'load.damaged': '{name} ließ sich nicht lesen: die Datei ist evtl. beschädigt. Versuchen Sie ein anderes Bild.',
   'load.no_canvas': 'Dieser Browser kann nicht auf ein Canvas zeichnen.',
 
   'net.chat_result_only': 'Um ein Ergebnis im Chat zu bearbeiten, klicken Sie darunter auf Inpaint.',
   'net.runs_in_chat': 'Der Auftrag läuft jetzt im Chat und meldet sich dort.',
   'net.result_in_chat': 'Das Ergebnis erscheint im Chat.',
-  'net.timeout': 'Open WebUI hat nicht rechtzeitig geantwortet. Schließen Sie den Editor und klicken Sie erneut auf Inpaint.',
+  'net.timeout':
+    'Open WebUI hat nicht rechtzeitig geantwortet. Schließen Sie den Editor und klicken Sie erneut auf Inpaint.',
   'net.failed': 'Die Anfrage ist fehlgeschlagen.',
   'net.image_gone': 'Dieses Bild ist hier nicht verfügbar: laden Sie es erneut.',
   'net.no_stream': 'Der Browser lieferte keinen Antwort-Stream.',
@@ -207,9 +212,11 @@ export const de: Catalogue = {
   'chat.recovery_failed': 'Eine unterbrochene Bearbeitung ist fehlgeschlagen: {error}',
   'chat.no_image': 'Kein Bild in diesem Chat: laden Sie eines im Editor (Schaltfläche, Drag & Drop oder Einfügen).',
   'chat.image_unreadable': 'Das Bild im Chat ließ sich nicht öffnen ({reason}). Laden Sie eines im Editor.',
-  'chat.expired': 'Der Inpaint-Editor war {duration} ohne Senden offen und wurde geschlossen. Klicken Sie auf Inpaint, um neu zu beginnen.',
+  'chat.expired':
+    'Der Inpaint-Editor war {duration} ohne Senden offen und wurde geschlossen. Klicken Sie auf Inpaint, um neu zu beginnen.',
   'chat.closed': 'Inpaint ohne Senden geschlossen.',
-  'chat.no_key': 'Kein FLUX-API-Schlüssel: ein Admin muss FLUX_API_KEY in den Valves der Funktion FLUX Inpaint setzen oder den Sidecar mit FLUX_API_KEY starten.',
+  'chat.no_key':
+    'Kein FLUX-API-Schlüssel: ein Admin muss FLUX_API_KEY in den Valves der Funktion FLUX Inpaint setzen oder den Sidecar mit FLUX_API_KEY starten.',
   'chat.image_gone': 'Dieses Bild ist nicht mehr verfügbar: öffnen Sie den Editor neu.',
   'chat.result_in_chat': 'Ein früheres Ergebnis bearbeiten Sie im Chat mit Inpaint darunter.',
   'chat.translating': 'Prompt wird ins Englische übersetzt…',
@@ -231,6 +238,8 @@ export const de: Catalogue = {
   'chat.result_alt': 'Ergebnis von {model}',
   'chat.no_url': 'Open WebUI hat das Bild gespeichert, aber keine brauchbare URL geliefert.',
   'chat.credits': 'Credits: {count}',
-  'chat.not_translated_direct': 'Prompt nicht übersetzt: Das Modell des Chats ist eine Direktverbindung, die Open-WebUI-Funktionen nicht aufrufen können (ein Admin kann TRANSLATION_MODEL setzen).',
-  'chat.not_translated_no_model': 'Prompt nicht übersetzt: Es gibt kein Modell zum Übersetzen (ein Admin kann TRANSLATION_MODEL setzen).',
+  'chat.not_translated_direct':
+    'Prompt nicht übersetzt: Das Modell des Chats ist eine Direktverbindung, die Open-WebUI-Funktionen nicht aufrufen können (ein Admin kann TRANSLATION_MODEL setzen).',
+  'chat.not_translated_no_model':
+    'Prompt nicht übersetzt: Es gibt kein Modell zum Übersetzen (ein Admin kann TRANSLATION_MODEL setzen).',
 };

@@ -7,7 +7,8 @@ export const en = {
   'boot.starting': 'Starting the editor…',
   'boot.failed': 'The editor could not start: {error}',
   'boot.retry': 'Try again',
-  'token.intro': 'Open the editor with the link the sidecar printed on start (it ends in #token=…), or paste the token here.',
+  'token.intro':
+    'Open the editor with the link the sidecar printed on start (it ends in #token=…), or paste the token here.',
   'token.label': 'Sidecar token',
   'token.open': 'Open the editor',
 
@@ -132,7 +133,8 @@ export const en = {
   'tool.canvas': 'Image and mask. Paint with the mouse, a pen or a finger.',
 
   'mask.loaded': 'Mask loaded from {name} ({width} × {height}).',
-  'mask.loaded_stretched': 'Mask loaded from {name}: {width} × {height} has another shape than the picture, so it was stretched to fit.',
+  'mask.loaded_stretched':
+    'Mask loaded from {name}: {width} × {height} has another shape than the picture, so it was stretched to fit.',
   'mask.needs_image': 'Load the picture first, then its mask.',
   'mask.not_for_model': 'This model takes no mask: pick Fill, Kontext or FLUX.2 to use one.',
 
@@ -185,7 +187,8 @@ export const en = {
 
   'load.too_large': '{name} is {size}; the limit is {limit}. Use a smaller image.',
   'load.not_image': '{name} is not a PNG, JPEG or WebP image. Load one of those.',
-  'load.too_many_pixels': '{name} has {width} × {height} pixels, more than {megapixels} megapixels. Use a smaller image.',
+  'load.too_many_pixels':
+    '{name} has {width} × {height} pixels, more than {megapixels} megapixels. Use a smaller image.',
   'load.damaged': '{name} could not be decoded: the file may be damaged. Try another image.',
   'load.no_canvas': 'This browser cannot draw on a canvas.',
 
@@ -213,9 +216,11 @@ export const en = {
   'chat.recovery_failed': 'An earlier edit failed after an interruption: {error}',
   'chat.no_image': 'No image found in this chat: load one in the editor (button, drag and drop, or paste).',
   'chat.image_unreadable': 'The image in the chat could not be opened ({reason}). Load one in the editor.',
-  'chat.expired': 'The inpaint editor was open for {duration} without Send and has closed. Click Inpaint to start again.',
+  'chat.expired':
+    'The inpaint editor was open for {duration} without Send and has closed. Click Inpaint to start again.',
   'chat.closed': 'Inpaint closed without sending.',
-  'chat.no_key': 'No FLUX API key: an admin must set FLUX_API_KEY in the valves of the FLUX Inpaint function, or start the sidecar with FLUX_API_KEY.',
+  'chat.no_key':
+    'No FLUX API key: an admin must set FLUX_API_KEY in the valves of the FLUX Inpaint function, or start the sidecar with FLUX_API_KEY.',
   'chat.image_gone': 'That image is no longer available: reload the editor.',
   'chat.result_in_chat': 'Editing a previous result works in the chat by clicking Inpaint under it.',
   'chat.translating': 'Translating the prompt to English…',
@@ -237,8 +242,10 @@ export const en = {
   'chat.result_alt': '{model} result',
   'chat.no_url': 'Open WebUI saved the image but returned no usable URL.',
   'chat.credits': 'credits: {count}',
-  'chat.not_translated_direct': "Prompt not translated: the chat's model is a direct connection, which Open WebUI functions cannot call (an admin can set TRANSLATION_MODEL).",
-  'chat.not_translated_no_model': 'Prompt not translated: there is no model to translate with (an admin can set TRANSLATION_MODEL).',
+  'chat.not_translated_direct':
+    "Prompt not translated: the chat's model is a direct connection, which Open WebUI functions cannot call (an admin can set TRANSLATION_MODEL).",
+  'chat.not_translated_no_model':
+    'Prompt not translated: there is no model to translate with (an admin can set TRANSLATION_MODEL).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,7 +4,8 @@ export const es: Catalogue = {
   'boot.starting': 'Iniciando el editor…',
   'boot.failed': 'El editor no pudo iniciarse: {error}',
   'boot.retry': 'Reintentar',
-  'token.intro': 'Abre el editor con el enlace que el sidecar mostró al arrancar (termina en #token=…) o pega aquí el token.',
+  'token.intro':
+    'Abre el editor con el enlace que el sidecar mostró al arrancar (termina en #token=…) o pega aquí el token.',
   'token.label': 'Token del sidecar',
   'token.open': 'Abrir el editor',
 
@@ -114,7 +115,8 @@ export const es: Catalogue = {
   'tool.colour': 'Color de la máscara',
   'tool.opacity': 'Opacidad',
   'tool.load_mask': 'Cargar máscara…',
-  'tool.load_mask_title': 'Un PNG o WebP cuya transparencia es la máscara, o una imagen en blanco y negro (blanco = repintar)',
+  'tool.load_mask_title':
+    'Un PNG o WebP cuya transparencia es la máscara, o una imagen en blanco y negro (blanco = repintar)',
   'tool.aspect': 'Proporción',
   'tool.aspect_label': 'Proporción del recorte',
   'tool.aspect_free': 'Libre',
@@ -129,7 +131,8 @@ export const es: Catalogue = {
   'tool.canvas': 'Imagen y máscara. Pinta con el ratón, un lápiz o el dedo.',
 
   'mask.loaded': 'Máscara cargada de {name} ({width} × {height}).',
-  'mask.loaded_stretched': 'Máscara cargada de {name}: {width} × {height} tiene otra forma que la imagen, así que se estiró para encajar.',
+  'mask.loaded_stretched':
+    'Máscara cargada de {name}: {width} × {height} tiene otra forma que la imagen, así que se estiró para encajar.',
   'mask.needs_image': 'Carga primero la imagen y luego su máscara.',
   'mask.not_for_model': 'Este modelo no usa máscara: elige Fill, Kontext o FLUX.2.',
 
@@ -182,7 +185,8 @@ export const es: Catalogue = {
 
   'load.too_large': '{name} ocupa {size}; el límite es {limit}. Usa una imagen más pequeña.',
   'load.not_image': '{name} no es una imagen PNG, JPEG ni WebP. Carga una de esas.',
-  'load.too_many_pixels': '{name} tiene {width} × {height} píxeles, más de {megapixels} megapíxeles. Usa una imagen más pequeña.',
+  'load.too_many_pixels':
+    '{name} tiene {width} × {height} píxeles, más de {megapixels} megapíxeles. Usa una imagen más pequeña.',
   'load.damaged': 'No se pudo leer {name}: el archivo puede estar dañado. Prueba otra imagen.',
   'load.no_canvas': 'Este navegador no puede dibujar en un canvas.',
 
@@ -207,9 +211,11 @@ export const es: Catalogue = {
   'chat.recovery_failed': 'Una edición anterior falló tras una interrupción: {error}',
   'chat.no_image': 'No hay imágenes en este chat: carga una en el editor (botón, arrastrar y soltar o pegar).',
   'chat.image_unreadable': 'No se pudo abrir la imagen del chat ({reason}). Carga una en el editor.',
-  'chat.expired': 'El editor de inpaint estuvo abierto {duration} sin enviar y se cerró. Haz clic en Inpaint para empezar de nuevo.',
+  'chat.expired':
+    'El editor de inpaint estuvo abierto {duration} sin enviar y se cerró. Haz clic en Inpaint para empezar de nuevo.',
   'chat.closed': 'Inpaint cerrado sin enviar.',
-  'chat.no_key': 'No hay clave de la API de FLUX: un admin debe poner FLUX_API_KEY en las valves de la función FLUX Inpaint, o iniciar el sidecar con FLUX_API_KEY.',
+  'chat.no_key':
+    'No hay clave de la API de FLUX: un admin debe poner FLUX_API_KEY en las valves de la función FLUX Inpaint, o iniciar el sidecar con FLUX_API_KEY.',
   'chat.image_gone': 'Esa imagen ya no está disponible: vuelve a abrir el editor.',
   'chat.result_in_chat': 'Para editar un resultado anterior, haz clic en Inpaint debajo de él en el chat.',
   'chat.translating': 'Traduciendo el prompt al inglés…',
@@ -231,6 +237,8 @@ export const es: Catalogue = {
   'chat.result_alt': 'Resultado de {model}',
   'chat.no_url': 'Open WebUI guardó la imagen pero no devolvió una URL válida.',
   'chat.credits': 'créditos: {count}',
-  'chat.not_translated_direct': 'Prompt sin traducir: el modelo del chat es una conexión directa, que las funciones de Open WebUI no pueden llamar (un admin puede poner TRANSLATION_MODEL).',
-  'chat.not_translated_no_model': 'Prompt sin traducir: no hay modelo con el que traducir (un admin puede poner TRANSLATION_MODEL).',
+  'chat.not_translated_direct':
+    'Prompt sin traducir: el modelo del chat es una conexión directa, que las funciones de Open WebUI no pueden llamar (un admin puede poner TRANSLATION_MODEL).',
+  'chat.not_translated_no_model':
+    'Prompt sin traducir: no hay modelo con el que traducir (un admin puede poner TRANSLATION_MODEL).',
 };

@@ -4,7 +4,8 @@ export const fr: Catalogue = {
   'boot.starting': 'Démarrage de l’éditeur…',
   'boot.failed': 'L’éditeur n’a pas pu démarrer : {error}',
   'boot.retry': 'Réessayer',
-  'token.intro': 'Ouvrez l’éditeur avec le lien affiché par le sidecar au démarrage (il se termine par #token=…), ou collez le jeton ici.',
+  'token.intro':
+    'Ouvrez l’éditeur avec le lien affiché par le sidecar au démarrage (il se termine par #token=…), ou collez le jeton ici.',
   'token.label': 'Jeton du sidecar',
   'token.open': 'Ouvrir l’éditeur',
 
@@ -114,7 +115,8 @@ export const fr: Catalogue = {
   'tool.colour': 'Couleur du masque',
   'tool.opacity': 'Opacité',
   'tool.load_mask': 'Charger un masque…',
-  'tool.load_mask_title': 'Un PNG ou WebP dont la transparence est le masque, ou une image en noir et blanc (blanc = repeindre)',
+  'tool.load_mask_title':
+    'Un PNG ou WebP dont la transparence est le masque, ou une image en noir et blanc (blanc = repeindre)',
   'tool.aspect': 'Format',
   'tool.aspect_label': 'Format du recadrage',
   'tool.aspect_free': 'Libre',
@@ -129,7 +131,8 @@ export const fr: Catalogue = {
   'tool.canvas': 'Image et masque. Peignez à la souris, au stylet ou au doigt.',
 
   'mask.loaded': 'Masque chargé depuis {name} ({width} × {height}).',
-  'mask.loaded_stretched': 'Masque chargé depuis {name} : {width} × {height} n’a pas la forme de l’image, il a été étiré pour s’y ajuster.',
+  'mask.loaded_stretched':
+    'Masque chargé depuis {name} : {width} × {height} n’a pas la forme de l’image, il a été étiré pour s’y ajuster.',
   'mask.needs_image': 'Chargez d’abord l’image, puis son masque.',
   'mask.not_for_model': 'Ce modèle ne prend pas de masque : choisissez Fill, Kontext ou FLUX.2.',
 
@@ -182,7 +185,8 @@ export const fr: Catalogue = {
 
   'load.too_large': '{name} pèse {size} ; la limite est {limit}. Prenez une image plus petite.',
   'load.not_image': '{name} n’est pas une image PNG, JPEG ou WebP. Chargez l’un de ces formats.',
-  'load.too_many_pixels': '{name} a {width} × {height} pixels, plus de {megapixels} mégapixels. Prenez une image plus petite.',
+  'load.too_many_pixels':
+    '{name} a {width} × {height} pixels, plus de {megapixels} mégapixels. Prenez une image plus petite.',
   'load.damaged': 'Impossible de lire {name} : le fichier est peut-être abîmé. Essayez une autre image.',
   'load.no_canvas': 'Ce navigateur ne sait pas dessiner sur un canvas.',
 
@@ -207,9 +211,11 @@ export const fr: Catalogue = {
   'chat.recovery_failed': 'Une retouche interrompue plus tôt a échoué : {error}',
   'chat.no_image': 'Aucune image dans ce chat : chargez-en une dans l’éditeur (bouton, glisser-déposer ou coller).',
   'chat.image_unreadable': 'L’image du chat n’a pas pu être ouverte ({reason}). Chargez-en une dans l’éditeur.',
-  'chat.expired': 'L’éditeur inpaint est resté ouvert {duration} sans envoi et s’est fermé. Cliquez sur Inpaint pour recommencer.',
+  'chat.expired':
+    'L’éditeur inpaint est resté ouvert {duration} sans envoi et s’est fermé. Cliquez sur Inpaint pour recommencer.',
   'chat.closed': 'Inpaint fermé sans envoi.',
-  'chat.no_key': 'Pas de clé d’API FLUX : un admin doit définir FLUX_API_KEY dans les valves de la fonction FLUX Inpaint, ou démarrer le sidecar avec FLUX_API_KEY.',
+  'chat.no_key':
+    'Pas de clé d’API FLUX : un admin doit définir FLUX_API_KEY dans les valves de la fonction FLUX Inpaint, ou démarrer le sidecar avec FLUX_API_KEY.',
   'chat.image_gone': 'Cette image n’est plus disponible : rouvrez l’éditeur.',
   'chat.result_in_chat': 'Pour modifier un résultat précédent, cliquez sur Inpaint sous celui-ci dans le chat.',
   'chat.translating': 'Traduction du prompt en anglais…',
@@ -231,6 +237,8 @@ export const fr: Catalogue = {
   'chat.result_alt': 'Résultat {model}',
   'chat.no_url': 'Open WebUI a enregistré l’image mais n’a renvoyé aucune URL utilisable.',
   'chat.credits': 'crédits : {count}',
-  'chat.not_translated_direct': 'Prompt non traduit : le modèle du chat est une connexion directe, que les fonctions d’Open WebUI ne peuvent pas appeler (un admin peut définir TRANSLATION_MODEL).',
-  'chat.not_translated_no_model': 'Prompt non traduit : aucun modèle pour traduire (un admin peut définir TRANSLATION_MODEL).',
+  'chat.not_translated_direct':
+    'Prompt non traduit : le modèle du chat est une connexion directe, que les fonctions d’Open WebUI ne peuvent pas appeler (un admin peut définir TRANSLATION_MODEL).',
+  'chat.not_translated_no_model':
+    'Prompt non traduit : aucun modèle pour traduire (un admin peut définir TRANSLATION_MODEL).',
 };

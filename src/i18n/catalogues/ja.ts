@@ -129,7 +129,8 @@ export const ja: Catalogue = {
   'tool.canvas': '画像とマスク。マウス、ペン、指で塗れます。',
 
   'mask.loaded': '{name} からマスクを読み込みました（{width} × {height}）。',
-  'mask.loaded_stretched': '{name} からマスクを読み込みました: {width} × {height} は画像と縦横比が違うため、引き伸ばして合わせました。',
+  'mask.loaded_stretched':
+    '{name} からマスクを読み込みました: {width} × {height} は画像と縦横比が違うため、引き伸ばして合わせました。',
   'mask.needs_image': '先に画像を、次にそのマスクを読み込んでください。',
   'mask.not_for_model': 'このモデルはマスクを使いません: Fill、Kontext、FLUX.2 を選んでください。',
 
@@ -182,14 +183,16 @@ export const ja: Catalogue = {
 
   'load.too_large': '{name} は {size} で、上限は {limit} です。もっと小さい画像を使ってください。',
   'load.not_image': '{name} は PNG、JPEG、WebP のいずれでもありません。これらの形式を読み込んでください。',
-  'load.too_many_pixels': '{name} は {width} × {height} 画素で、{megapixels} メガピクセルを超えています。もっと小さい画像を使ってください。',
+  'load.too_many_pixels':
+    '{name} は {width} × {height} 画素で、{megapixels} メガピクセルを超えています。もっと小さい画像を使ってください。',
   'load.damaged': '{name} を読み取れませんでした。ファイルが壊れている可能性があります。別の画像をお試しください。',
   'load.no_canvas': 'このブラウザーは canvas に描画できません。',
 
   'net.chat_result_only': 'チャットの結果を編集するには、その下の Inpaint をクリックしてください。',
   'net.runs_in_chat': 'ジョブはチャットで実行中で、進み具合もそちらに表示されます。',
   'net.result_in_chat': '結果はチャットに表示されます。',
-  'net.timeout': 'Open WebUI が時間内に応答しませんでした。エディターを閉じて、もう一度 Inpaint をクリックしてください。',
+  'net.timeout':
+    'Open WebUI が時間内に応答しませんでした。エディターを閉じて、もう一度 Inpaint をクリックしてください。',
   'net.failed': 'リクエストに失敗しました。',
   'net.image_gone': 'この画像はここでは使えません。もう一度読み込んでください。',
   'net.no_stream': 'ブラウザーから応答ストリームが得られませんでした。',
@@ -205,11 +208,14 @@ export const ja: Catalogue = {
   'chat.stopped': 'Inpaint が停止しました: {error}',
   'chat.recovered': '中断された以前の編集の結果を追加しました。',
   'chat.recovery_failed': '中断された以前の編集は失敗しました: {error}',
-  'chat.no_image': 'このチャットに画像がありません。エディターで読み込んでください（ボタン、ドラッグ＆ドロップ、貼り付け）。',
+  'chat.no_image':
+    'このチャットに画像がありません。エディターで読み込んでください（ボタン、ドラッグ＆ドロップ、貼り付け）。',
   'chat.image_unreadable': 'チャットの画像を開けませんでした（{reason}）。エディターで読み込んでください。',
-  'chat.expired': 'Inpaint エディターが送信されないまま {duration} 開いていたため閉じました。もう一度 Inpaint をクリックしてください。',
+  'chat.expired':
+    'Inpaint エディターが送信されないまま {duration} 開いていたため閉じました。もう一度 Inpaint をクリックしてください。',
   'chat.closed': '送信せずに閉じました。',
-  'chat.no_key': 'FLUX API キーがありません。管理者が FLUX Inpaint 関数の Valves で FLUX_API_KEY を設定するか、sidecar を FLUX_API_KEY 付きで起動する必要があります。',
+  'chat.no_key':
+    'FLUX API キーがありません。管理者が FLUX Inpaint 関数の Valves で FLUX_API_KEY を設定するか、sidecar を FLUX_API_KEY 付きで起動する必要があります。',
   'chat.image_gone': 'この画像はもう使えません。エディターを開き直してください。',
   'chat.result_in_chat': '以前の結果を編集するには、チャットでその下の Inpaint をクリックしてください。',
   'chat.translating': 'プロンプトを英語に翻訳しています…',
@@ -231,6 +237,8 @@ export const ja: Catalogue = {
   'chat.result_alt': '{model} の結果',
   'chat.no_url': 'Open WebUI は画像を保存しましたが、使える URL を返しませんでした。',
   'chat.credits': 'クレジット: {count}',
-  'chat.not_translated_direct': 'プロンプトは翻訳されていません: このチャットのモデルは直接接続で、Open WebUI の関数からは呼び出せません（管理者が TRANSLATION_MODEL を設定できます）。',
-  'chat.not_translated_no_model': 'プロンプトは翻訳されていません: 翻訳に使えるモデルがありません（管理者が TRANSLATION_MODEL を設定できます）。',
+  'chat.not_translated_direct':
+    'プロンプトは翻訳されていません: このチャットのモデルは直接接続で、Open WebUI の関数からは呼び出せません（管理者が TRANSLATION_MODEL を設定できます）。',
+  'chat.not_translated_no_model':
+    'プロンプトは翻訳されていません: 翻訳に使えるモデルがありません（管理者が TRANSLATION_MODEL を設定できます）。',
 };

@@ -114,7 +114,8 @@ export const ptBR: Catalogue = {
   'tool.colour': 'Cor da máscara',
   'tool.opacity': 'Opacidade',
   'tool.load_mask': 'Carregar máscara…',
-  'tool.load_mask_title': 'Um PNG ou WebP cuja transparência é a máscara, ou uma imagem em preto e branco (branco = repintar)',
+  'tool.load_mask_title':
+    'Um PNG ou WebP cuja transparência é a máscara, ou uma imagem em preto e branco (branco = repintar)',
   'tool.aspect': 'Proporção',
   'tool.aspect_label': 'Proporção do corte',
   'tool.aspect_free': 'Livre',
@@ -129,7 +130,8 @@ export const ptBR: Catalogue = {
   'tool.canvas': 'Imagem e máscara. Pinte com o mouse, uma caneta ou o dedo.',
 
   'mask.loaded': 'Máscara carregada de {name} ({width} × {height}).',
-  'mask.loaded_stretched': 'Máscara carregada de {name}: {width} × {height} tem outra forma que a imagem, então foi esticada para caber.',
+  'mask.loaded_stretched':
+    'Máscara carregada de {name}: {width} × {height} tem outra forma que a imagem, então foi esticada para caber.',
   'mask.needs_image': 'Carregue primeiro a imagem, depois a máscara dela.',
   'mask.not_for_model': 'Este modelo não usa máscara: escolha Fill, Kontext ou FLUX.2.',
 
@@ -182,7 +184,8 @@ export const ptBR: Catalogue = {
 
   'load.too_large': '{name} tem {size}; o limite é {limit}. Use uma imagem menor.',
   'load.not_image': '{name} não é uma imagem PNG, JPEG ou WebP. Carregue uma dessas.',
-  'load.too_many_pixels': '{name} tem {width} × {height} pixels, mais de {megapixels} megapixels. Use uma imagem menor.',
+  'load.too_many_pixels':
+    '{name} tem {width} × {height} pixels, mais de {megapixels} megapixels. Use uma imagem menor.',
   'load.damaged': 'Não foi possível ler {name}: o arquivo pode estar danificado. Tente outra imagem.',
   'load.no_canvas': 'Este navegador não consegue desenhar em um canvas.',
 
@@ -207,9 +210,11 @@ export const ptBR: Catalogue = {
   'chat.recovery_failed': 'Uma edição anterior falhou após uma interrupção: {error}',
   'chat.no_image': 'Nenhuma imagem neste chat: carregue uma no editor (botão, arrastar e soltar ou colar).',
   'chat.image_unreadable': 'Não foi possível abrir a imagem do chat ({reason}). Carregue uma no editor.',
-  'chat.expired': 'O editor de inpaint ficou aberto por {duration} sem envio e foi fechado. Clique em Inpaint para recomeçar.',
+  'chat.expired':
+    'O editor de inpaint ficou aberto por {duration} sem envio e foi fechado. Clique em Inpaint para recomeçar.',
   'chat.closed': 'Inpaint fechado sem enviar.',
-  'chat.no_key': 'Sem chave da API do FLUX: um admin deve definir FLUX_API_KEY nas valves da função FLUX Inpaint, ou iniciar o sidecar com FLUX_API_KEY.',
+  'chat.no_key':
+    'Sem chave da API do FLUX: um admin deve definir FLUX_API_KEY nas valves da função FLUX Inpaint, ou iniciar o sidecar com FLUX_API_KEY.',
   'chat.image_gone': 'Essa imagem não está mais disponível: reabra o editor.',
   'chat.result_in_chat': 'Para editar um resultado anterior, clique em Inpaint abaixo dele no chat.',
   'chat.translating': 'Traduzindo o prompt para o inglês…',
@@ -231,6 +236,8 @@ export const ptBR: Catalogue = {
   'chat.result_alt': 'Resultado do {model}',
   'chat.no_url': 'O Open WebUI salvou a imagem, mas não devolveu uma URL utilizável.',
   'chat.credits': 'créditos: {count}',
-  'chat.not_translated_direct': 'Prompt não traduzido: o modelo do chat é uma conexão direta, que as funções do Open WebUI não podem chamar (um admin pode definir TRANSLATION_MODEL).',
-  'chat.not_translated_no_model': 'Prompt não traduzido: não há modelo para traduzir (um admin pode definir TRANSLATION_MODEL).',
+  'chat.not_translated_direct':
+    'Prompt não traduzido: o modelo do chat é uma conexão direta, que as funções do Open WebUI não podem chamar (um admin pode definir TRANSLATION_MODEL).',
+  'chat.not_translated_no_model':
+    'Prompt não traduzido: não há modelo para traduzir (um admin pode definir TRANSLATION_MODEL).',
 };

@@ -4,7 +4,8 @@ export const ru: Catalogue = {
   'boot.starting': 'Запуск редактора…',
   'boot.failed': 'Редактор не запустился: {error}',
   'boot.retry': 'Повторить',
-  'token.intro': 'Откройте редактор по ссылке, которую сайдкар вывел при запуске (она заканчивается на #token=…), или вставьте токен сюда.',
+  'token.intro':
+    'Откройте редактор по ссылке, которую сайдкар вывел при запуске (она заканчивается на #token=…), или вставьте токен сюда.',
   'token.label': 'Токен сайдкара',
   'token.open': 'Открыть редактор',
 
@@ -129,7 +130,8 @@ export const ru: Catalogue = {
   'tool.canvas': 'Изображение и маска. Рисуйте мышью, пером или пальцем.',
 
   'mask.loaded': 'Маска загружена из {name} ({width} × {height}).',
-  'mask.loaded_stretched': 'Маска загружена из {name}: у {width} × {height} другие пропорции, поэтому она растянута по картинке.',
+  'mask.loaded_stretched':
+    'Маска загружена из {name}: у {width} × {height} другие пропорции, поэтому она растянута по картинке.',
   'mask.needs_image': 'Сначала загрузите картинку, потом её маску.',
   'mask.not_for_model': 'Эта модель не берёт маску: выберите Fill, Kontext или FLUX.2.',
 
@@ -182,7 +184,8 @@ export const ru: Catalogue = {
 
   'load.too_large': '{name}: {size}, а предел — {limit}. Возьмите изображение поменьше.',
   'load.not_image': '{name} — не PNG, JPEG или WebP. Загрузите файл одного из этих форматов.',
-  'load.too_many_pixels': '{name}: {width} × {height} пикселей, больше {megapixels} мегапикселей. Возьмите изображение поменьше.',
+  'load.too_many_pixels':
+    '{name}: {width} × {height} пикселей, больше {megapixels} мегапикселей. Возьмите изображение поменьше.',
   'load.damaged': 'Не удалось прочитать {name}: возможно, файл повреждён. Попробуйте другой.',
   'load.no_canvas': 'Этот браузер не умеет рисовать на canvas.',
 
@@ -209,7 +212,8 @@ export const ru: Catalogue = {
   'chat.image_unreadable': 'Не удалось открыть изображение из чата ({reason}). Загрузите его в редакторе.',
   'chat.expired': 'Редактор был открыт {duration} без отправки и закрылся. Нажмите Inpaint, чтобы начать заново.',
   'chat.closed': 'Редактор закрыт без отправки.',
-  'chat.no_key': 'Нет ключа FLUX API: администратор должен задать FLUX_API_KEY в настройках (valves) функции FLUX Inpaint или запустить sidecar с FLUX_API_KEY.',
+  'chat.no_key':
+    'Нет ключа FLUX API: администратор должен задать FLUX_API_KEY в настройках (valves) функции FLUX Inpaint или запустить sidecar с FLUX_API_KEY.',
   'chat.image_gone': 'Это изображение больше недоступно: откройте редактор заново.',
   'chat.result_in_chat': 'Чтобы править прежний результат, нажмите Inpaint под ним в чате.',
   'chat.translating': 'Перевожу запрос на английский…',
@@ -231,6 +235,8 @@ export const ru: Catalogue = {
   'chat.result_alt': 'Результат {model}',
   'chat.no_url': 'Open WebUI сохранил изображение, но не вернул пригодный URL.',
   'chat.credits': 'кредитов: {count}',
-  'chat.not_translated_direct': 'Запрос не переведён: модель чата — прямое подключение, которое функции Open WebUI вызывать не могут (администратор может задать TRANSLATION_MODEL).',
-  'chat.not_translated_no_model': 'Запрос не переведён: нет модели для перевода (администратор может задать TRANSLATION_MODEL).',
+  'chat.not_translated_direct':
+    'Запрос не переведён: модель чата — прямое подключение, которое функции Open WebUI вызывать не могут (администратор может задать TRANSLATION_MODEL).',
+  'chat.not_translated_no_model':
+    'Запрос не переведён: нет модели для перевода (администратор может задать TRANSLATION_MODEL).',
 };

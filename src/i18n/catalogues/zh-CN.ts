@@ -209,7 +209,8 @@ export const zhCN: Catalogue = {
   'chat.image_unreadable': '无法打开聊天中的图片（{reason}）。请在编辑器中载入一张。',
   'chat.expired': 'Inpaint 编辑器已打开 {duration} 未发送，现已关闭。点击 Inpaint 重新开始。',
   'chat.closed': '已关闭，未发送。',
-  'chat.no_key': '没有 FLUX API 密钥：管理员需在 FLUX Inpaint 函数的 valves 中设置 FLUX_API_KEY，或在启动 sidecar 时设置 FLUX_API_KEY。',
+  'chat.no_key':
+    '没有 FLUX API 密钥：管理员需在 FLUX Inpaint 函数的 valves 中设置 FLUX_API_KEY，或在启动 sidecar 时设置 FLUX_API_KEY。',
   'chat.image_gone': '该图片已不可用：请重新打开编辑器。',
   'chat.result_in_chat': '要编辑之前的结果，请在聊天中点击它下方的 Inpaint。',
   'chat.translating': '正在把提示词翻译成英文…',
@@ -231,6 +232,7 @@ export const zhCN: Catalogue = {
   'chat.result_alt': '{model} 结果',
   'chat.no_url': 'Open WebUI 已保存图片，但没有返回可用的 URL。',
   'chat.credits': '额度：{count}',
-  'chat.not_translated_direct': '提示词未翻译：此聊天的模型是直连模型，Open WebUI 函数无法调用（管理员可设置 TRANSLATION_MODEL）。',
+  'chat.not_translated_direct':
+    '提示词未翻译：此聊天的模型是直连模型，Open WebUI 函数无法调用（管理员可设置 TRANSLATION_MODEL）。',
   'chat.not_translated_no_model': '提示词未翻译：没有可用于翻译的模型（管理员可设置 TRANSLATION_MODEL）。',
 };

@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from '../../images/vips.js';
 import { AppError } from '../../errors.js';
-import type { OutputFormat } from '../../flux/ranges.js';
+import type { OutputFormat } from '../bfl/ranges.js';
 import { borderMask, type ExpandSides } from './expand.js';
 
 interface RawImage {
@@ -21,8 +21,14 @@ export async function decodeRgb(bytes: Buffer): Promise<RawImage> {
  * canvas (padded natively, in the same pass), and a mask of the added border. Runs in the worker thread that
  * fills the border, so the 16-megapixel-and-more canvas is never copied between threads.
  */
-export async function decodePadded(bytes: Uint8Array, sides: ExpandSides): Promise<{ canvas: RawImage; mask: Uint8Array }> {
-  const pipeline = sharp(bytes).removeAlpha().toColourspace('srgb').extend({ ...sides, background: '#000000' });
+export async function decodePadded(
+  bytes: Uint8Array,
+  sides: ExpandSides,
+): Promise<{ canvas: RawImage; mask: Uint8Array }> {
+  const pipeline = sharp(bytes)
+    .removeAlpha()
+    .toColourspace('srgb')
+    .extend({ ...sides, background: '#000000' });
   const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   const canvas = { data, width: info.width, height: info.height, channels: info.channels };
   return { canvas, mask: borderMask(info.width, info.height, sides) };
@@ -42,7 +48,10 @@ export async function decodeGrey(bytes: Buffer): Promise<RawImage> {
 async function decode(pipeline: Sharp, channels: number): Promise<RawImage> {
   const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (info.channels !== channels) {
-    throw new AppError('invalid_image', `Expected an image with ${channels} channel(s) after conversion, got ${info.channels}.`);
+    throw new AppError(
+      'invalid_image',
+      `Expected an image with ${channels} channel(s) after conversion, got ${info.channels}.`,
+    );
   }
   // A copy, because sharp's buffers may not be transferable between threads.
   return { data: new Uint8Array(data), width: info.width, height: info.height, channels };

@@ -24,6 +24,7 @@ export function expandSides(params: Record<string, number | boolean | string | u
 export function borderMask(width: number, height: number, sides: ExpandSides): Uint8Array {
   const mask = new Uint8Array(width * height).fill(255);
   const inner = width - sides.left - sides.right;
-  for (let y = sides.top; y < height - sides.bottom; y++) mask.fill(0, y * width + sides.left, y * width + sides.left + inner);
+  for (let y = sides.top; y < height - sides.bottom; y++)
+    mask.fill(0, y * width + sides.left, y * width + sides.left + inner);
   return mask;
 }

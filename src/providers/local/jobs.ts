@@ -26,7 +26,14 @@ export async function runJob(job: LocalJob, onProgress: (fraction: number) => vo
   }
 }
 
-function fill(rgb: Uint8Array, mask: Uint8Array, width: number, height: number, radius: number, onProgress: (fraction: number) => void): Uint8Array {
+function fill(
+  rgb: Uint8Array,
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  onProgress: (fraction: number) => void,
+): Uint8Array {
   const inpainted = inpaintTelea(rgb, mask, width, height, { radius, onProgress });
   return blendByMask(rgb, inpainted, mask);
 }

@@ -67,7 +67,11 @@ export class WorkerPool {
     private readonly spawn: () => Worker = spawnLocalWorker,
   ) {}
 
-  run(job: LocalJob, transfer: ArrayBuffer[], opts: { signal: AbortSignal; onProgress: (fraction: number) => void }): Promise<Uint8Array> {
+  run(
+    job: LocalJob,
+    transfer: ArrayBuffer[],
+    opts: { signal: AbortSignal; onProgress: (fraction: number) => void },
+  ): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(shuttingDown());
     if (opts.signal.aborted) return Promise.reject(opts.signal.reason);
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -95,7 +99,10 @@ export class WorkerPool {
         slot = this.idleSlot();
       } catch (err) {
         const detail = err instanceof Error ? err.message : String(err);
-        this.settle(this.queue.shift()!, new AppError('local_failed', `The local provider could not start a worker thread: ${detail}`, { cause: err }));
+        this.settle(
+          this.queue.shift()!,
+          new AppError('local_failed', `The local provider could not start a worker thread: ${detail}`, { cause: err }),
+        );
         continue;
       }
       if (!slot) return;
@@ -126,8 +133,12 @@ export class WorkerPool {
     const slot: Slot = { worker: this.spawn(), task: undefined };
     slot.worker.unref();
     slot.worker.on('message', (msg: WorkerReply) => this.onMessage(slot, msg));
-    slot.worker.on('error', (err) => this.retire(slot, new AppError('local_failed', `The local provider failed: ${err.message}`, { cause: err })));
-    slot.worker.on('exit', (code) => this.retire(slot, new AppError('local_failed', `The local provider's worker stopped (exit code ${code}).`)));
+    slot.worker.on('error', (err) =>
+      this.retire(slot, new AppError('local_failed', `The local provider failed: ${err.message}`, { cause: err })),
+    );
+    slot.worker.on('exit', (code) =>
+      this.retire(slot, new AppError('local_failed', `The local provider's worker stopped (exit code ${code}).`)),
+    );
     this.slots.add(slot);
     return slot;
   }

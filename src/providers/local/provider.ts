@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import { MODEL_INFO, type ModelName } from '../../flux/ranges.js';
+import { MODEL_INFO, type ModelName } from '../bfl/ranges.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
 import { expandSides } from './expand.js';
@@ -46,8 +46,20 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       );
     }
     checkCoverage(mask.data);
-    const job: LocalJob = { op: 'fill', rgb: image.data, mask: mask.data, width: image.width, height: image.height, radius: TELEA_RADIUS };
-    const pixels = await work(job, [image.data.buffer as ArrayBuffer, mask.data.buffer as ArrayBuffer], ctx, 'Inpainting');
+    const job: LocalJob = {
+      op: 'fill',
+      rgb: image.data,
+      mask: mask.data,
+      width: image.width,
+      height: image.height,
+      radius: TELEA_RADIUS,
+    };
+    const pixels = await work(
+      job,
+      [image.data.buffer as ArrayBuffer, mask.data.buffer as ArrayBuffer],
+      ctx,
+      'Inpainting',
+    );
     return encode({ ...image, data: pixels }, input.outputFormat);
   };
 
@@ -59,7 +71,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     if (width * height > maxPixels) {
       throw new AppError(
         'expand_too_large',
-        `Expanding would make a ${width}x${height} image (${(width * height / 1e6).toFixed(1)} megapixels); the local provider handles at most ${(maxPixels / 1e6).toFixed(0)}. Expand by less or use a smaller image.`,
+        `Expanding would make a ${width}x${height} image (${((width * height) / 1e6).toFixed(1)} megapixels); the local provider handles at most ${(maxPixels / 1e6).toFixed(0)}. Expand by less or use a smaller image.`,
       );
     }
     // A copy of the encoded bytes (small) is handed over, so the decoded canvas (large) never has to be.
@@ -87,7 +99,10 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
 }
 
 function unsupported(model: ModelName): AppError {
-  return new AppError('unsupported', `The local provider cannot do ${MODEL_INFO[model].label}; set FLUX_API_KEY to use FLUX.`);
+  return new AppError(
+    'unsupported',
+    `The local provider cannot do ${MODEL_INFO[model].label}; set FLUX_API_KEY to use FLUX.`,
+  );
 }
 
 /** Telea needs something to paint and something to paint from. */

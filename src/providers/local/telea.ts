@@ -40,7 +40,8 @@ export function inpaintTelea(
   height: number,
   options: TeleaOptions = {},
 ): Uint8Array {
-  if (rgb.length !== width * height * 3) throw new RangeError(`Expected ${width * height * 3} RGB bytes, got ${rgb.length}`);
+  if (rgb.length !== width * height * 3)
+    throw new RangeError(`Expected ${width * height * 3} RGB bytes, got ${rgb.length}`);
   if (mask.length !== width * height) throw new RangeError(`Expected ${width * height} mask bytes, got ${mask.length}`);
   const radius = Math.max(1, Math.round(options.radius ?? 5));
   const grid = new PaddedGrid(rgb, mask, width, height, radius + 1);
@@ -95,7 +96,10 @@ class PaddedGrid {
     for (let y = 0; y < this.height; y++) {
       const row = (y + pad) * stride + pad;
       for (let p = row; p < row + this.width; p++) {
-        if (unknown[p] === 0 && (unknown[p - 1]! | unknown[p + 1]! | unknown[p - stride]! | unknown[p + stride]!) !== 0) {
+        if (
+          unknown[p] === 0 &&
+          (unknown[p - 1]! | unknown[p + 1]! | unknown[p - stride]! | unknown[p + stride]!) !== 0
+        ) {
           band.push(p);
         }
       }

@@ -1,9 +1,9 @@
 import { request, type Dispatcher } from 'undici';
-import { AppError } from '../errors.js';
-import { discardBody } from '../net/body.js';
-import { networkError, safeOrigin } from '../flux/client.js';
-import { isAllowedHost } from '../net/allowlist.js';
-import { verifyResultImage } from '../images/verify-result.js';
+import { AppError } from '../../errors.js';
+import { discardBody } from '../../net/body.js';
+import { networkError, safeOrigin } from './client.js';
+import { isAllowedHost } from '../../net/allowlist.js';
+import { verifyResultImage } from '../../images/verify-result.js';
 
 /**
  * Where results may come from. By default any https URL FLUX hands out, on a public address (BFL moves its
@@ -47,7 +47,10 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     res = await request(url, { method: 'GET', dispatcher, signal });
   } catch (err) {
     if (isPrivateRefusal(err)) {
-      throw refused(url, 'it resolves to a private network address; if that host is yours, add its origin to FLUX_INPAINT_PRIVATE_ORIGINS');
+      throw refused(
+        url,
+        'it resolves to a private network address; if that host is yours, add its origin to FLUX_INPAINT_PRIVATE_ORIGINS',
+      );
     }
     throw abortOr(err, opts.signal, timeout, url);
   }
@@ -63,7 +66,10 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
         transient: res.statusCode >= 500,
       });
     }
-    const mime = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const mime = String(res.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (!mime.startsWith('image/')) {
       throw new AppError('result_not_image', `The result is not an image (content-type "${mime || 'none'}").`);
     }
@@ -101,7 +107,10 @@ export function pickDispatcher(url: string, policy: ResultHostPolicy): Dispatche
   if (policy.strictHosts.length > 0) {
     // A host the operator listed by name is trusted as listed, scheme and all (e.g. a local stand-in for FLUX).
     if (isAllowedHost(url, policy.strictHosts)) return policy.plain;
-    throw refused(url, 'it is not in FLUX_INPAINT_RESULT_HOSTS (a strict list when set; leave it empty to accept any public https host)');
+    throw refused(
+      url,
+      'it is not in FLUX_INPAINT_RESULT_HOSTS (a strict list when set; leave it empty to accept any public https host)',
+    );
   }
   if (policy.privateOrigins.includes(u.origin)) return policy.plain;
   if (u.protocol !== 'https:') throw refused(url, 'it is not https');
@@ -109,7 +118,10 @@ export function pickDispatcher(url: string, policy: ResultHostPolicy): Dispatche
 }
 
 function refused(url: string, why: string): AppError {
-  return new AppError('result_host_refused', `FLUX returned a result on ${safeOrigin(url)}, which was not downloaded: ${why}.`);
+  return new AppError(
+    'result_host_refused',
+    `FLUX returned a result on ${safeOrigin(url)}, which was not downloaded: ${why}.`,
+  );
 }
 
 function isPrivateRefusal(err: unknown): boolean {

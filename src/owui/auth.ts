@@ -70,6 +70,12 @@ export function helloProof(key: Buffer, session: string): string {
   return hmacHex(key, `sidecar\n${session}`);
 }
 
-export function replyMacMatches(key: Buffer, session: string, opId: string, body: Buffer, mac: string | undefined): boolean {
+export function replyMacMatches(
+  key: Buffer,
+  session: string,
+  opId: string,
+  body: Buffer,
+  mac: string | undefined,
+): boolean {
   return typeof mac === 'string' && sameHex(mac.trim(), hmacHex(key, `reply\n${session}\n${opId}\n${sha256Hex(body)}`));
 }

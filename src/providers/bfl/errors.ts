@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError } from '../../errors.js';
 
 export const DASHBOARD_URL = 'https://dashboard.bfl.ai/';
 
@@ -45,7 +45,10 @@ export function outcomeUnknown(reason: string, cause?: unknown): AppError {
 }
 
 /** The full message of a job whose submit outcome is unknown: what happened, the job, where to look. */
-export function outcomeUnknownMessage(reason: string, job: { id: string; label: string; prompt: string; createdAt: string; apiUrl?: string | undefined }): string {
+export function outcomeUnknownMessage(
+  reason: string,
+  job: { id: string; label: string; prompt: string; createdAt: string; apiUrl?: string | undefined },
+): string {
   const prompt = job.prompt.length > 60 ? `${job.prompt.slice(0, 57)}...` : job.prompt;
   const where = job.apiUrl ? ` to ${safeOriginOf(job.apiUrl)}` : '';
   return (
@@ -79,18 +82,28 @@ export function rateLimitGaveUp(waitS: number, budgetS: number, phase: 'submit' 
 export function fluxHttpError(
   status: number,
   body: unknown,
-  ctx: { model?: string | undefined; url: string; phase?: 'submit' | 'poll' | 'credits'; retryAfterHeader?: string | string[] | undefined },
+  ctx: {
+    model?: string | undefined;
+    url: string;
+    phase?: 'submit' | 'poll' | 'credits';
+    retryAfterHeader?: string | string[] | undefined;
+  },
 ): AppError {
   const detail = describeDetail(body);
   const suffix = detail ? `: ${detail}` : '';
   if (ctx.phase === 'submit' && (status === 502 || status === 504)) {
     // A gateway error says nothing about whether FLUX behind it created the task.
-    return outcomeUnknown(`FLUX answered the job with HTTP ${status} (a gateway error), which does not say whether it was accepted.`);
+    return outcomeUnknown(
+      `FLUX answered the job with HTTP ${status} (a gateway error), which does not say whether it was accepted.`,
+    );
   }
   if (ctx.phase === 'poll' && status === 404) return taskNotFound();
   switch (status) {
     case 400:
-      return new AppError('flux_bad_request', `FLUX rejected the request (400)${suffix}. Check the prompt and the parameters.`);
+      return new AppError(
+        'flux_bad_request',
+        `FLUX rejected the request (400)${suffix}. Check the prompt and the parameters.`,
+      );
     case 401:
     case 403:
       return new AppError(
@@ -98,7 +111,10 @@ export function fluxHttpError(
         `FLUX refused the API key (${status}): check FLUX_API_KEY, or create a key at ${DASHBOARD_URL}`,
       );
     case 402:
-      return new AppError('flux_out_of_credits', `FLUX account is out of credits (402): top up at ${DASHBOARD_URL} and send again.`);
+      return new AppError(
+        'flux_out_of_credits',
+        `FLUX account is out of credits (402): top up at ${DASHBOARD_URL} and send again.`,
+      );
     case 404:
       return new AppError(
         'flux_model_unavailable',
@@ -135,7 +151,8 @@ function taskNotFound(): AppError {
 
 /** FLUX's moderation reasons from `details`, when it gives any. */
 function moderationReasons(details: unknown): string | undefined {
-  if (!details || typeof details !== 'object') return typeof details === 'string' && details ? details.slice(0, 300) : undefined;
+  if (!details || typeof details !== 'object')
+    return typeof details === 'string' && details ? details.slice(0, 300) : undefined;
   const reasons = (details as Record<string, unknown>)['Moderation Reasons'];
   if (Array.isArray(reasons) && reasons.length) return reasons.map(String).join(', ').slice(0, 300);
   return JSON.stringify(details).slice(0, 300);
@@ -161,9 +178,18 @@ export function fluxTaskError(status: string, details: unknown): AppError {
     case 'Task not found':
       return taskNotFound();
     default:
-      return new AppError('flux_task_error', `FLUX failed to generate the image (${status})${reasons ? `: ${reasons}` : ''}. Send the edit again.`);
+      return new AppError(
+        'flux_task_error',
+        `FLUX failed to generate the image (${status})${reasons ? `: ${reasons}` : ''}. Send the edit again.`,
+      );
   }
 }
 
 /** Statuses after which polling stops. Anything else (Pending, Reasoning, Generating, new ones) is running. */
-export const TERMINAL_FAILURES = new Set(['Request Moderated', 'Content Moderated', 'Error', 'Failed', 'Task not found']);
+export const TERMINAL_FAILURES = new Set([
+  'Request Moderated',
+  'Content Moderated',
+  'Error',
+  'Failed',
+  'Task not found',
+]);

@@ -6,7 +6,7 @@ import { errorBody } from '../http/errors.js';
 import type { ZodTypeProvider } from '../http/zod.js';
 import { helloProof, replyMacMatches, SessionAuth } from './auth.js';
 import { OpChannel } from './channel.js';
-import { SessionRegistry } from './registry.js';
+import type { SessionRegistry } from './registry.js';
 import { replyParams, replySchema, sessionOpenSchema } from './schemas.js';
 import { OwuiSession, type SessionDeps } from './session.js';
 
@@ -46,7 +46,10 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       if (request.routeOptions.url === '/v1/sessions') request.sessionKey = verifyOpening(request, body);
       done(null, JSON.parse(body.toString('utf8')));
     } catch (err) {
-      done(err instanceof AppError ? err : new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
+      done(
+        err instanceof AppError ? err : new AppError('invalid_json', 'The request body is not valid JSON.'),
+        undefined,
+      );
     }
   });
 
@@ -81,14 +84,26 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
         'cache-control': 'no-store',
         'x-accel-buffering': 'no',
       });
-      const channel = new OpChannel(reply.raw, nanoid(12), key, opts.pingMs === undefined ? {} : { pingMs: opts.pingMs });
+      const channel = new OpChannel(
+        reply.raw,
+        nanoid(12),
+        key,
+        opts.pingMs === undefined ? {} : { pingMs: opts.pingMs },
+      );
       const session = new OwuiSession(channel, open, { ...opts.deps, logger: request.log as unknown as Logger });
       registry.add(channel);
-      const onClosing = () =>
-        channel.abort(new AppError('shutting_down'));
+      const onClosing = () => channel.abort(new AppError('shutting_down'));
       opts.closing.addEventListener('abort', onClosing);
-      channel.send({ op: 'hello', session: channel.session, protocol: PROTOCOL, proof: helloProof(key, channel.session) });
-      request.log.info({ session: channel.session, user: open.user.id, chat: open.body.chat_id, owui: open.owui?.version }, 'inpaint session opened');
+      channel.send({
+        op: 'hello',
+        session: channel.session,
+        protocol: PROTOCOL,
+        proof: helloProof(key, channel.session),
+      });
+      request.log.info(
+        { session: channel.session, user: open.user.id, chat: open.body.chat_id, owui: open.owui?.version },
+        'inpaint session opened',
+      );
       try {
         const result = await session.run();
         channel.end({ op: 'done', ok: result.ok, message: result.message });
@@ -99,16 +114,24 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     },
   );
 
-  r.post('/v1/sessions/:sid/replies/:opId', { schema: { params: replyParams, body: replySchema } }, async (request, reply) => {
-    const { sid, opId } = request.params;
-    const channel = registry.get(sid);
-    if (!channel) throw new AppError('session_not_found', `No open session "${sid}" (it ended or the sidecar restarted).`);
-    const mac = request.headers['x-flux-inpaint-mac'];
-    if (!replyMacMatches(channel.key, sid, opId, request.rawBody ?? Buffer.alloc(0), Array.isArray(mac) ? mac[0] : mac)) {
-      throw new AppError('unauthorized', 'The reply carries no valid X-Flux-Inpaint-Mac for this session.');
-    }
-    const delivered = channel.deliver(opId, request.body as Parameters<OpChannel['deliver']>[1]);
-    if (!delivered) return reply.status(404).send(errorBody('op_not_found', `Session ${sid} is not waiting for op ${opId}.`));
-    return reply.status(204).send();
-  });
+  r.post(
+    '/v1/sessions/:sid/replies/:opId',
+    { schema: { params: replyParams, body: replySchema } },
+    async (request, reply) => {
+      const { sid, opId } = request.params;
+      const channel = registry.get(sid);
+      if (!channel)
+        throw new AppError('session_not_found', `No open session "${sid}" (it ended or the sidecar restarted).`);
+      const mac = request.headers['x-flux-inpaint-mac'];
+      if (
+        !replyMacMatches(channel.key, sid, opId, request.rawBody ?? Buffer.alloc(0), Array.isArray(mac) ? mac[0] : mac)
+      ) {
+        throw new AppError('unauthorized', 'The reply carries no valid X-Flux-Inpaint-Mac for this session.');
+      }
+      const delivered = channel.deliver(opId, request.body as Parameters<OpChannel['deliver']>[1]);
+      if (!delivered)
+        return reply.status(404).send(errorBody('op_not_found', `Session ${sid} is not waiting for op ${opId}.`));
+      return reply.status(204).send();
+    },
+  );
 };

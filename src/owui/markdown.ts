@@ -2,7 +2,9 @@
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (c) =>
+      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+    );
 }
 
 /** A URL safe to put inside markdown's (...) : Open WebUI paths and http(s) only, no spaces or parentheses. */

@@ -1,4 +1,4 @@
-import sharp from './vips.js';
+import sharp from '../../images/vips.js';
 
 /**
  * Makes an image ready for a FLUX endpoint, decoding it only when something must change:
@@ -7,7 +7,10 @@ import sharp from './vips.js';
  * - `maxMegapixels`: larger inputs are scaled down (keeping proportions) to the size the endpoint documents;
  *   FLUX would otherwise resize them itself, and bills by the megapixel.
  */
-export async function fitForFlux(image: Buffer, opts: { flattenAlpha?: boolean; maxMegapixels?: number | undefined }): Promise<Buffer> {
+export async function fitForFlux(
+  image: Buffer,
+  opts: { flattenAlpha?: boolean; maxMegapixels?: number | undefined },
+): Promise<Buffer> {
   if (!opts.flattenAlpha && opts.maxMegapixels === undefined) return image;
   const meta = await sharp(image).metadata();
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
@@ -18,7 +21,11 @@ export async function fitForFlux(image: Buffer, opts: { flattenAlpha?: boolean; 
   if (flatten) pipeline = pipeline.flatten({ background: '#ffffff' });
   if (shrink) {
     const scale = Math.sqrt((opts.maxMegapixels! * 1_000_000) / pixels);
-    pipeline = pipeline.resize(Math.max(1, Math.floor(meta.width! * scale)), Math.max(1, Math.floor(meta.height! * scale)), { fit: 'fill' });
+    pipeline = pipeline.resize(
+      Math.max(1, Math.floor(meta.width! * scale)),
+      Math.max(1, Math.floor(meta.height! * scale)),
+      { fit: 'fill' },
+    );
   }
   return pipeline.png().toBuffer();
 }

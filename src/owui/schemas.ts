@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { rangeSchema } from '../flux/models.js';
-import { COMMON_RANGES, MODEL_RANGES } from '../flux/ranges.js';
+import { rangeSchema } from '../providers/bfl/models.js';
+import { COMMON_RANGES, MODEL_RANGES } from '../providers/bfl/ranges.js';
 import { ID_PATTERN } from '../protocol/editor.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z
   .object({
-    FLUX_API_URL: z.url({ protocol: /^https?$/, error: 'FLUX_API_URL must be an http(s) URL like https://api.bfl.ai/v1' }).default('https://api.bfl.ai/v1'),
+    FLUX_API_URL: z
+      .url({ protocol: /^https?$/, error: 'FLUX_API_URL must be an http(s) URL like https://api.bfl.ai/v1' })
+      .default('https://api.bfl.ai/v1'),
     FLUX_API_KEY: z.string().default(''),
     STEPS: rangeSchema('STEPS', MODEL_RANGES.fill.steps).default(50),
     GUIDANCE: rangeSchema('GUIDANCE', MODEL_RANGES.fill.guidance).default(60),
@@ -46,7 +48,9 @@ const storedMessageSchema = z
   .loose();
 
 export const sessionOpenSchema = z.object({
-  protocol: z.literal(2, { error: 'this sidecar speaks bridge protocol 2: update the FLUX Inpaint function so they match' }),
+  protocol: z.literal(2, {
+    error: 'this sidecar speaks bridge protocol 2: update the FLUX Inpaint function so they match',
+  }),
   action_id: z.string().max(200).optional(),
   body: z
     .object({

@@ -21,7 +21,10 @@ interface SourceLoader {
   read(url: string): Promise<{ bytes: Buffer; mime: string }>;
 }
 
-export function channelLoader(channel: OpChannel, fetchExternal: (url: string) => Promise<{ bytes: Buffer; mime: string }>): SourceLoader {
+export function channelLoader(
+  channel: OpChannel,
+  fetchExternal: (url: string) => Promise<{ bytes: Buffer; mime: string }>,
+): SourceLoader {
   return {
     async read(url) {
       if (/^https?:\/\//i.test(url)) return fetchExternal(url);

@@ -34,7 +34,10 @@ export type ResultPlace = 'new' | 'same';
  * clicked message (whose `message` events every version stores) takes the result. `new` tries a message of
  * its own whatever the version (and still falls back when the page does not show it).
  */
-export function resultPlace(mode: 'auto' | 'new' | 'same', opts: { storedChat: boolean; version: string | null | undefined }): ResultPlace {
+export function resultPlace(
+  mode: 'auto' | 'new' | 'same',
+  opts: { storedChat: boolean; version: string | null | undefined },
+): ResultPlace {
   if (mode === 'same' || !opts.storedChat) return 'same';
   if (mode === 'new') return 'new';
   const v = parseVersion(opts.version);
@@ -42,7 +45,12 @@ export function resultPlace(mode: 'auto' | 'new' | 'same', opts: { storedChat: b
 }
 
 /** The caption under a result, in the page's language: what was made, how, and from which prompt. */
-export function caption(job: JobView, meta: Record<string, unknown>, params: Record<string, unknown>, tr: Translator): string {
+export function caption(
+  job: JobView,
+  meta: Record<string, unknown>,
+  params: Record<string, unknown>,
+  tr: Translator,
+): string {
   const parts = [modelLabel(job.model)];
   if (typeof params.steps === 'number') parts.push(tr.t('chat.steps', { steps: params.steps }));
   if (typeof params.guidance === 'number') parts.push(tr.t('chat.guidance', { guidance: params.guidance }));
@@ -54,7 +62,10 @@ export function caption(job: JobView, meta: Record<string, unknown>, params: Rec
   const original = typeof meta.original === 'string' ? meta.original : job.prompt;
   const english = typeof meta.english === 'string' ? meta.english : job.prompt;
   if (original !== english) {
-    lines.push(escapeMarkdown(tr.t('chat.prompt', { prompt: original })), escapeMarkdown(tr.t('chat.english', { prompt: english })));
+    lines.push(
+      escapeMarkdown(tr.t('chat.prompt', { prompt: original })),
+      escapeMarkdown(tr.t('chat.english', { prompt: english })),
+    );
   } else if (original) {
     lines.push(escapeMarkdown(tr.t('chat.prompt', { prompt: original })));
   }
@@ -63,12 +74,19 @@ export function caption(job: JobView, meta: Record<string, unknown>, params: Rec
 }
 
 /** Stores the result as the user's file in Open WebUI; returns the markdown that shows it with its caption. */
-export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta' | 'tr'>): Promise<string> {
+export async function saveResult(
+  opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta' | 'tr'>,
+): Promise<string> {
   const { path, mime } = opts.engine.resultPath(opts.job.id);
   const bytes = await readFile(path);
   const ext = path.split('.').pop();
   const reply = await opts.channel.request(
-    { op: 'save_image', mime, data: bytes.toString('base64'), filename: `flux-${opts.job.model}-${opts.job.id}.${ext}` },
+    {
+      op: 'save_image',
+      mime,
+      data: bytes.toString('base64'),
+      filename: `flux-${opts.job.model}-${opts.job.id}.${ext}`,
+    },
     120_000,
   );
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
@@ -82,7 +100,8 @@ export async function saveResult(opts: Pick<DeliverOptions, 'channel' | 'engine'
 export async function deliverResult(opts: DeliverOptions): Promise<string> {
   const text = await saveResult(opts);
   const duration = opts.tr.seconds(opts.job.elapsed_ms / 1000);
-  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, opts.clicked.id, text))) return opts.tr.t('chat.done_next', { duration });
+  if (opts.place === 'new' && opts.clicked.id && (await addMessage(opts, opts.clicked.id, text)))
+    return opts.tr.t('chat.done_next', { duration });
   opts.emit({ type: 'message', data: { content: `\n\n${text}` } });
   return opts.tr.t('chat.done_in', { duration });
 }

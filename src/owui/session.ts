@@ -1,9 +1,9 @@
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
-import { artifactBlock } from '../artifact/bootstrap.js';
+import { artifactBlock } from './page/bootstrap.js';
 import type { Config } from '../config.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../flux/ranges.js';
+import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../providers/bfl/ranges.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
@@ -104,7 +104,9 @@ export class OwuiSession {
       const final = await this.follow(outcome.job);
       if (final.state !== 'done') {
         const message =
-          final.state === 'cancelled' ? this.tr.t('chat.cancelled') : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
+          final.state === 'cancelled'
+            ? this.tr.t('chat.cancelled')
+            : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
         this.status(message, true);
         await this.deps.engine.annotate(final.id, { reported: true });
         return { ok: false, message };
@@ -147,13 +149,21 @@ export class OwuiSession {
       const meta = engine.get(view.id)?.meta ?? {};
       if (meta.chat_id !== chat || meta.reported || (view.state !== 'done' && view.state !== 'failed')) continue;
       if (view.state === 'done') {
-        const text = await saveResult({ channel: this.channel, engine, job: view, tr: this.tr, meta: { original: meta.original_prompt, english: view.prompt } });
+        const text = await saveResult({
+          channel: this.channel,
+          engine,
+          job: view,
+          tr: this.tr,
+          meta: { original: meta.original_prompt, english: view.prompt },
+        });
         const addition = `\n\n${text}`;
         this.emit({ type: 'message', data: { content: addition } });
         this.clicked.content += addition;
         this.status(this.tr.t('chat.recovered'));
       } else {
-        this.status(this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }));
+        this.status(
+          this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }),
+        );
       }
       await engine.annotate(view.id, { reported: true });
     }
@@ -173,7 +183,9 @@ export class OwuiSession {
   /** Serves the editor until it sends, closes, or the session's time runs out. */
   private async editorLoop(
     relay: EditorRelay,
-  ): Promise<{ kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed' | 'expired'; message: string }> {
+  ): Promise<
+    { kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed' | 'expired'; message: string }
+  > {
     const ttlMs = this.open.valves.SESSION_TTL_MINUTES * 60_000;
     const deadline = Date.now() + ttlMs;
     while (Date.now() < deadline) {
@@ -192,7 +204,9 @@ export class OwuiSession {
   private async handleEditorMessage(
     relay: EditorRelay,
     m: EditorMessage,
-  ): Promise<{ kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed'; message: string } | undefined> {
+  ): Promise<
+    { kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed'; message: string } | undefined
+  > {
     if (m.type !== 'request') return undefined;
     const rid = m.rid;
     const respond = (value: unknown) => relay.post({ type: 'response', rid, ok: true, value });
@@ -239,9 +253,20 @@ export class OwuiSession {
       mode: 'owui',
       locale: this.locale ?? null,
       models: [...MODELS],
-      images: this.sources.map((s) => ({ ref: s.ref, label: s.label, preview: s.preview, width: s.width, height: s.height })),
+      images: this.sources.map((s) => ({
+        ref: s.ref,
+        label: s.label,
+        preview: s.preview,
+        width: s.width,
+        height: s.height,
+      })),
       ...(this.notice ? { notice: this.notice } : {}),
-      defaults: { steps: v.STEPS, guidance: v.GUIDANCE, safety_tolerance: v.SAFETY_TOLERANCE, output_format: v.OUTPUT_FORMAT },
+      defaults: {
+        steps: v.STEPS,
+        guidance: v.GUIDANCE,
+        safety_tolerance: v.SAFETY_TOLERANCE,
+        output_format: v.OUTPUT_FORMAT,
+      },
       providers: ['bfl'],
       provider: 'bfl',
       limits: {
@@ -265,12 +290,16 @@ export class OwuiSession {
     const prompt = await this.translate(req.prompt);
     // The valve is the admin's ceiling; models that stop lower (FLUX.2: 5) get their own maximum.
     const safety = Math.min(v.SAFETY_TOLERANCE, MODEL_INFO[req.model].maxSafetyTolerance);
-    const input = await toCreateJobInput({ ...req, prompt: prompt.english, params: { safety_tolerance: safety, ...req.params } }, (source, field) => this.imageFor(source, field), {
-      provider: 'bfl',
-      flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey },
-      owner: `owui:${this.open.user.id}`,
-      meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
-    });
+    const input = await toCreateJobInput(
+      { ...req, prompt: prompt.english, params: { safety_tolerance: safety, ...req.params } },
+      (source, field) => this.imageFor(source, field),
+      {
+        provider: 'bfl',
+        flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey },
+        owner: `owui:${this.open.user.id}`,
+        meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
+      },
+    );
     const job = await this.deps.engine.create(input);
     return { job, meta: { original: req.prompt, english: prompt.english, note: prompt.note } };
   }
@@ -278,7 +307,8 @@ export class OwuiSession {
   private imageFor(source: ImageSource | ReferenceSource, field: string): Buffer {
     if ('ref' in source) {
       const found = this.sources.find((s) => s.ref === source.ref);
-      if (!found) throw new AppError('image_not_found', `${field}: that picture is no longer available: reload the editor.`);
+      if (!found)
+        throw new AppError('image_not_found', `${field}: that picture is no longer available: reload the editor.`);
       return found.bytes;
     }
     if ('data' in source) return source.data;
@@ -356,7 +386,11 @@ export class OwuiSession {
     const waitMs = Math.min(SHOWN_CHECK_MS, this.timing.sliceMs);
     try {
       const reply = await this.channel.request(
-        { op: 'call', event: { type: 'execute', data: { code: shownCheckCode(messageId, probe, waitMs) } }, timeout_ms: this.timing.callTimeoutMs },
+        {
+          op: 'call',
+          event: { type: 'execute', data: { code: shownCheckCode(messageId, probe, waitMs) } },
+          timeout_ms: this.timing.callTimeoutMs,
+        },
         this.timing.callTimeoutMs + 5_000,
       );
       const value = reply.value as { shown?: unknown; probe?: unknown } | null | undefined;

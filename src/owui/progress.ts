@@ -1,4 +1,4 @@
-import { MODEL_INFO, type ModelName } from '../flux/ranges.js';
+import { MODEL_INFO, type ModelName } from '../providers/bfl/ranges.js';
 import type { Translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 

@@ -25,18 +25,28 @@ function paramSchema(model: ModelName) {
   const info = MODEL_INFO[model];
   const shape: Record<string, z.ZodType> = {
     seed: rangeSchema('seed', COMMON_RANGES.seed).optional(),
-    safety_tolerance: rangeSchema('safety_tolerance', { ...COMMON_RANGES.safety_tolerance, max: info.maxSafetyTolerance }).optional(),
+    safety_tolerance: rangeSchema('safety_tolerance', {
+      ...COMMON_RANGES.safety_tolerance,
+      max: info.maxSafetyTolerance,
+    }).optional(),
   };
-  if (info.promptUpsampling !== undefined) shape.prompt_upsampling = z.boolean({ error: 'prompt_upsampling must be true or false' }).optional();
-  for (const [key, range] of Object.entries(MODEL_RANGES[model]) as Array<[string, NumberRange]>) shape[key] = rangeSchema(key, range).optional();
+  if (info.promptUpsampling !== undefined)
+    shape.prompt_upsampling = z.boolean({ error: 'prompt_upsampling must be true or false' }).optional();
+  for (const [key, range] of Object.entries(MODEL_RANGES[model]) as Array<[string, NumberRange]>)
+    shape[key] = rangeSchema(key, range).optional();
   for (const [key, choice] of Object.entries(MODEL_CHOICES[model])) {
-    shape[key] = z.enum(choice.options as [string, ...string[]], { error: `${key} must be one of ${choice.options.join(', ')}` }).optional();
+    shape[key] = z
+      .enum(choice.options as [string, ...string[]], { error: `${key} must be one of ${choice.options.join(', ')}` })
+      .optional();
   }
   // Unknown keys are refused so that a typo, or a field of another model, doesn't silently do nothing.
   return z.object(shape).strict();
 }
 
-export const PARAM_SCHEMAS = Object.fromEntries(MODELS.map((m) => [m, paramSchema(m)])) as Record<ModelName, ReturnType<typeof paramSchema>>;
+export const PARAM_SCHEMAS = Object.fromEntries(MODELS.map((m) => [m, paramSchema(m)])) as Record<
+  ModelName,
+  ReturnType<typeof paramSchema>
+>;
 
 type ModelParams = Record<string, number | boolean | string | undefined>;
 
@@ -63,9 +73,12 @@ export function buildFluxBody(input: FluxRequestInput): Record<string, unknown> 
   const body: Record<string, unknown> = { prompt: input.prompt, output_format: input.outputFormat };
   if (info.kind === 'instruct') {
     const references = input.references ?? [];
-    if (references.length > info.maxReferences) throw new RangeError(`${input.model} takes at most ${info.maxReferences} references`);
+    if (references.length > info.maxReferences)
+      throw new RangeError(`${input.model} takes at most ${info.maxReferences} references`);
     body.input_image = input.image;
-    references.forEach((ref, i) => (body[`input_image_${i + 2}`] = ref));
+    references.forEach((ref, i) => {
+      body[`input_image_${i + 2}`] = ref;
+    });
   } else {
     body.image = input.image;
     if (input.model === 'fill' && input.mask) body.mask = input.mask;

@@ -1,17 +1,17 @@
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../errors.js';
-import { FluxClient, type PollResponse } from '../flux/client.js';
-import { CreditsCache, lowBalanceWarning } from '../flux/credits.js';
-import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from '../flux/errors.js';
-import { buildFluxBody } from '../flux/models.js';
-import { MODEL_INFO } from '../flux/ranges.js';
-import { fitForFlux } from '../images/flux-input.js';
-import { downloadResult, type ResultHostPolicy } from '../jobs/download.js';
-import { KeyedLimiter } from '../jobs/limiter.js';
-import { DurationStats, nextPollDelay } from '../jobs/poller.js';
-import { KeyStore } from '../jobs/keys.js';
-import { backoffMs, sleep } from '../util/time.js';
-import type { Provider, ProviderInput, ProviderResult, RunContext } from './provider.js';
+import { AppError, isAppError } from '../../errors.js';
+import type { FluxClient, PollResponse } from './client.js';
+import { CreditsCache, lowBalanceWarning } from './credits.js';
+import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
+import { buildFluxBody } from './models.js';
+import { MODEL_INFO } from './ranges.js';
+import { fitForFlux } from './input.js';
+import { downloadResult, type ResultHostPolicy } from './download.js';
+import { KeyedLimiter } from '../../jobs/limiter.js';
+import { DurationStats, nextPollDelay } from './poller.js';
+import { KeyStore } from '../../jobs/keys.js';
+import { backoffMs, sleep } from '../../util/time.js';
+import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 
 interface BflProviderOptions {
   client: FluxClient;
@@ -67,7 +67,8 @@ export class BflProvider implements Provider {
     }
     this.durations.record(input.model, Date.now() - task.submittedAt);
     const sample = final.result?.sample;
-    if (!sample) throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
+    if (!sample)
+      throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
     const downloaded = await this.withRetries(ctx.signal, 'poll', () =>
       downloadResult(sample, { policy: this.opts.results, maxBytes: this.opts.maxResultBytes, signal: ctx.signal }),
@@ -76,7 +77,13 @@ export class BflProvider implements Provider {
     return { bytes: downloaded.bytes, mime: downloaded.mime, seed };
   }
 
-  private async submit(input: ProviderInput, apiUrl: string, apiKey: string, keyRef: string, ctx: RunContext): Promise<Checkpoint> {
+  private async submit(
+    input: ProviderInput,
+    apiUrl: string,
+    apiKey: string,
+    keyRef: string,
+    ctx: RunContext,
+  ): Promise<Checkpoint> {
     const info = MODEL_INFO[input.model];
     const fit = { maxMegapixels: info.maxInputMegapixels };
     const [image, references] = await Promise.all([
@@ -109,12 +116,21 @@ export class BflProvider implements Provider {
       },
     );
     const checkpoint: Checkpoint = { taskId: submitted.id, pollingUrl: submitted.pollingUrl, submittedAt: Date.now() };
-    await ctx.checkpoint({ ...checkpoint }, { cost: submitted.cost, inputMp: submitted.inputMp, outputMp: submitted.outputMp });
+    await ctx.checkpoint(
+      { ...checkpoint },
+      { cost: submitted.cost, inputMp: submitted.inputMp, outputMp: submitted.outputMp },
+    );
     return checkpoint;
   }
 
   /** Warns on the job when the balance looks too low for it; FLUX itself decides (402), so a failed check only gets logged. */
-  private async checkBalance(input: ProviderInput, apiUrl: string, apiKey: string, keyRef: string, ctx: RunContext): Promise<void> {
+  private async checkBalance(
+    input: ProviderInput,
+    apiUrl: string,
+    apiKey: string,
+    keyRef: string,
+    ctx: RunContext,
+  ): Promise<void> {
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(CREDITS_TIMEOUT_MS)]);
     try {
       const balance = await this.credits.balance(apiUrl, apiKey, keyRef, signal);
@@ -122,17 +138,30 @@ export class BflProvider implements Provider {
       if (warning) ctx.warn(warning);
     } catch (err) {
       if (ctx.signal.aborted) throw ctx.signal.reason ?? err;
-      this.opts.logger?.debug({ code: isAppError(err) ? err.code : undefined, err: (err as Error).message }, 'FLUX balance check failed');
+      this.opts.logger?.debug(
+        { code: isAppError(err) ? err.code : undefined, err: (err as Error).message },
+        'FLUX balance check failed',
+      );
     }
   }
 
-  private async pollUntilDone(task: Checkpoint, input: ProviderInput, apiKey: string, ctx: RunContext): Promise<PollResponse> {
+  private async pollUntilDone(
+    task: Checkpoint,
+    input: ProviderInput,
+    apiKey: string,
+    ctx: RunContext,
+  ): Promise<PollResponse> {
     const { intervalMs, maxAttempts } = this.opts.polling;
     const deadline = task.submittedAt + intervalMs * maxAttempts;
     let progress: number | null = null;
     for (;;) {
       const elapsedMs = Date.now() - task.submittedAt;
-      const wait = nextPollDelay({ baseMs: intervalMs, elapsedMs, progress, typicalMs: this.durations.typical(input.model) });
+      const wait = nextPollDelay({
+        baseMs: intervalMs,
+        elapsedMs,
+        progress,
+        typicalMs: this.durations.typical(input.model),
+      });
       if (Date.now() + wait > deadline) {
         throw new AppError(
           'flux_timeout',
@@ -140,7 +169,9 @@ export class BflProvider implements Provider {
         );
       }
       await sleep(wait, ctx.signal);
-      const r = await this.withRetries(ctx.signal, 'poll', () => this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal));
+      const r = await this.withRetries(ctx.signal, 'poll', () =>
+        this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal),
+      );
       if (r.status === 'Ready') return r;
       if (TERMINAL_FAILURES.has(r.status)) throw fluxTaskError(r.status, r.details);
       progress = typeof r.progress === 'number' ? Math.min(1, Math.max(0, r.progress)) : progress;

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { hostCode, type HostCall, type HostReply } from '../artifact/host.js';
+import { hostCode, type HostCall, type HostReply } from './page/host.js';
 import type { OpChannel } from './channel.js';
 
 export type EditorMessage = Record<string, unknown> & { type?: unknown };
@@ -111,9 +111,12 @@ export class EditorRelay {
       awaitSave: opts.awaitSave,
     });
     const timeout = this.timing.callTimeoutMs;
-    let reply;
+    let reply: Awaited<ReturnType<OpChannel['request']>>;
     try {
-      reply = await this.channel.request({ op: 'call', event: { type: 'execute', data: { code } }, timeout_ms: timeout }, timeout + 5_000);
+      reply = await this.channel.request(
+        { op: 'call', event: { type: 'execute', data: { code } }, timeout_ms: timeout },
+        timeout + 5_000,
+      );
     } catch (err) {
       // Undelivered messages go out with the next call.
       this.outbox = [...outbox, ...this.outbox];
@@ -124,7 +127,10 @@ export class EditorRelay {
     }
     const value = reply.value as HostReply | undefined;
     if (!value || typeof value !== 'object' || value.ok !== true) {
-      throw new AppError('host_script_failed', `The editor relay failed in the Open WebUI page: ${value?.error ?? 'no answer'}.`);
+      throw new AppError(
+        'host_script_failed',
+        `The editor relay failed in the Open WebUI page: ${value?.error ?? 'no answer'}.`,
+      );
     }
     if (typeof value.locale === 'string' && value.locale) this.locale = value.locale;
     if (opts.awaitSave === undefined && opts.end === undefined) this.needBundle = value.needBundle === true;

@@ -46,9 +46,7 @@ export class OpChannel {
     opts: { pingMs?: number } = {},
   ) {
     this.heartbeat = setInterval(() => this.write({ op: 'ping' }), opts.pingMs ?? 15_000);
-    res.on('close', () =>
-      this.shutdown(new AppError('bridge_closed')),
-    );
+    res.on('close', () => this.shutdown(new AppError('bridge_closed')));
   }
 
   get closed(): boolean {

@@ -1,7 +1,7 @@
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../../errors.js';
 import { MODEL_ENDPOINTS, type ModelName } from './ranges.js';
 import { DASHBOARD_URL, fluxHttpError, outcomeUnknown } from './errors.js';
 
@@ -17,11 +17,7 @@ const submitResponse = z.object({
 const pollResponse = z.object({
   id: z.string().optional(),
   status: z.string(),
-  result: z
-    .object({ sample: z.string().optional(), seed: z.number().optional() })
-    .passthrough()
-    .nullable()
-    .optional(),
+  result: z.object({ sample: z.string().optional(), seed: z.number().optional() }).passthrough().nullable().optional(),
   progress: z.number().nullable().optional(),
   details: z.unknown().optional(),
 });
@@ -38,7 +34,14 @@ interface SubmitResult {
 }
 
 /** Errors raised before any byte reached the server: a retry cannot create a second (paid) task. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'credits' | 'download'): AppError {
   if (err instanceof AppError) return err;
@@ -46,13 +49,18 @@ export function networkError(err: unknown, url: string, phase: 'submit' | 'poll'
   const reason = (err as Error)?.message ?? String(err);
   const origin = safeOrigin(url);
   if (NOT_SENT_CODES.has(code)) {
-    return new AppError('flux_unreachable', `Cannot reach FLUX at ${origin} (${code}): check the network and FLUX_API_URL.`, {
-      transient: true,
-      cause: err,
-    });
+    return new AppError(
+      'flux_unreachable',
+      `Cannot reach FLUX at ${origin} (${code}): check the network and FLUX_API_URL.`,
+      {
+        transient: true,
+        cause: err,
+      },
+    );
   }
   // Only a poll or a download may safely be repeated after a broken connection: the submit may have arrived.
-  if (phase === 'submit') return outcomeUnknown(`The connection to FLUX at ${origin} broke while sending the job (${code || reason}).`, err);
+  if (phase === 'submit')
+    return outcomeUnknown(`The connection to FLUX at ${origin} broke while sending the job (${code || reason}).`, err);
   return new AppError('flux_connection_lost', `The connection to FLUX at ${origin} broke (${code || reason}).`, {
     transient: true,
     cause: err,
@@ -76,7 +84,10 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
   try {
     p = new URL(pollingUrl);
   } catch {
-    throw new AppError('flux_untrusted_polling_url', `FLUX returned a polling URL that is not a URL (${pollingUrl.slice(0, 100)}).`);
+    throw new AppError(
+      'flux_untrusted_polling_url',
+      `FLUX returned a polling URL that is not a URL (${pollingUrl.slice(0, 100)}).`,
+    );
   }
   const a = new URL(apiUrl);
   if (p.origin === a.origin) return;
@@ -126,7 +137,8 @@ export class FluxClient {
     const url = `${apiUrl}/${MODEL_ENDPOINTS[model]}`;
     const json = await this.call('POST', url, apiKey, 'submit', { model, body, signal });
     const parsed = submitResponse.safeParse(json);
-    if (!parsed.success) throw outcomeUnknown(`FLUX at ${safeOrigin(url)} answered the job with something that is not the expected JSON.`);
+    if (!parsed.success)
+      throw outcomeUnknown(`FLUX at ${safeOrigin(url)} answered the job with something that is not the expected JSON.`);
     const { id, polling_url: pollingUrl } = parsed.data;
     // The polling URL names the region that holds the task: a URL built here could ask the wrong one.
     if (!pollingUrl) {
@@ -136,7 +148,13 @@ export class FluxClient {
       );
     }
     assertPollingUrlTrusted(pollingUrl, apiUrl);
-    return { id, pollingUrl, cost: parsed.data.cost ?? undefined, inputMp: parsed.data.input_mp ?? undefined, outputMp: parsed.data.output_mp ?? undefined };
+    return {
+      id,
+      pollingUrl,
+      cost: parsed.data.cost ?? undefined,
+      inputMp: parsed.data.input_mp ?? undefined,
+      outputMp: parsed.data.output_mp ?? undefined,
+    };
   }
 
   async poll(pollingUrl: string, apiKey: string, signal?: AbortSignal): Promise<PollResponse> {
@@ -201,7 +219,8 @@ export class FluxClient {
     }
     // A garbled answer to a submit may still stand for a created (paid) task: only polls are repeated.
     if (json === undefined) {
-      if (phase === 'submit') throw outcomeUnknown(`FLUX at ${safeOrigin(url)} answered the job with something that is not JSON.`);
+      if (phase === 'submit')
+        throw outcomeUnknown(`FLUX at ${safeOrigin(url)} answered the job with something that is not JSON.`);
       throw badResponse(url);
     }
     return json;
@@ -217,7 +236,11 @@ function parseJson(text: string): unknown {
 }
 
 function badResponse(url: string): AppError {
-  return new AppError('flux_bad_response', `FLUX at ${safeOrigin(url)} answered with something that is not the expected JSON; try again.`, {
-    transient: true,
-  });
+  return new AppError(
+    'flux_bad_response',
+    `FLUX at ${safeOrigin(url)} answered with something that is not the expected JSON; try again.`,
+    {
+      transient: true,
+    },
+  );
 }
