@@ -82,6 +82,8 @@ class Server:
         chat = Chat(id=f"chat-{len(self.owui.chats) + 1}", version=self.version.version)
         self.owui.chats[chat.id] = chat
         meadow = self.owui.add_file("u1", "meadow.png", _png(480, 320))
+        if scenario == "generated":  # this version's image generation: markdown up to 0.6.4, a `files` event from 0.6.5
+            scenario = "files" if self.version.generated_in_files else "markdown"
         if scenario == "markdown":  # image generation up to 0.6.4, many tools still
             chat.add("user", "Paint me a sunny meadow")
             chat.add("assistant", f"Here is your meadow:\n\n![meadow]({meadow})")

@@ -16,7 +16,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const FLUX_KEY = 'owui-flow-flux-key-0123456789';
 const RESULT_URL = /\]\((\/api\/v1\/files\/[\w-]+\/content)\)/g;
 
-type Scenario = 'markdown' | 'files' | 'upload';
+/** `generated`: as this version's image generation writes it (markdown up to 0.6.4, `files` from 0.6.5). */
+type Scenario = 'generated' | 'markdown' | 'files' | 'upload';
 interface Case {
   version: string;
   /** How the picture is in the chat: markdown in an answer, `files` of an answer, or the user's upload. */
@@ -32,9 +33,9 @@ interface Case {
 // Each version with the picture in the form that version's Open WebUI writes; older messages only where the
 // version shows buttons there (0.6.42+).
 const CASES: Case[] = [
-  { version: '0.5.20', scenario: 'markdown', click: 'last' },
+  { version: '0.5.20', scenario: 'generated', click: 'last' },
   { version: '0.5.20', scenario: 'upload', click: 'last' },
-  { version: '0.6.5', scenario: 'files', click: 'last' },
+  { version: '0.6.5', scenario: 'generated', click: 'last' },
   { version: '0.6.43', scenario: 'upload', click: 'older' },
   { version: '0.6.43', scenario: 'files', click: 'last' },
   { version: '0.6.43', scenario: 'files', click: 'older', resultMessage: 'new' },
