@@ -490,7 +490,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       token: TEST_TOKEN,
       page: new FakePage({ onInit: () => null }),
       messages: [
-        { id: 'u1', role: 'user', content: hostile },
+        { id: 'u1', role: 'user', content: 'draw me something' },
         { id: 'a1', role: 'assistant', content: hostile },
       ],
       clicked: 'a1',

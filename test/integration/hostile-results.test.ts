@@ -185,6 +185,8 @@ describe('serving results', () => {
       expect(res.headers.get('content-type')).toBe('application/octet-stream');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="flux-legacyjob0001.svg"');
+      // Read to the end, as a browser does: an unread response keeps the connection busy and the sidecar's close waits.
+      expect(Buffer.from(await res.arrayBuffer()).toString()).toBe(svg);
     } finally {
       await old.close();
     }
