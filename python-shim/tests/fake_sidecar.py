@@ -1,5 +1,5 @@
 """
-A sidecar that speaks protocol 2 of src/bridge/PROTOCOL.md on 127.0.0.1, driven by a test's script: it hands out
+A sidecar that speaks protocol 2 of src/owui/PROTOCOL.md on 127.0.0.1, driven by a test's script: it hands out
 challenges, checks the function's MACs (opening and every reply) the way the sidecar does, proves itself in
 `hello`, sends the script's ops down the NDJSON stream and awaits the function's replies.
 
