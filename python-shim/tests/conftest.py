@@ -9,8 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fake_sidecar import TOKEN, FakeSidecar, Script  # noqa: E402
-from owui_harness import Chat, Driver, Flavour, OpenWebUI, Run, run_action  # noqa: E402
+from fake_sidecar import TOKEN, FakeSidecar, Script
+from owui_harness import Chat, Driver, OpenWebUI, Run, run_action
+from owui_versions import NEWEST, VERSIONS
 
 SHIM = Path(__file__).resolve().parents[1] / "flux_inpaint.py"
 
@@ -19,15 +20,22 @@ SHIM = Path(__file__).resolve().parents[1] / "flux_inpaint.py"
 class Outcome:
     run: Run
     sidecar: FakeSidecar
+    seconds: float
 
     @property
     def statuses(self) -> list[str]:
         return [e["data"]["description"] for e in self.run.chat.events if e.get("type") == "status"]
 
 
-@pytest.fixture(params=["sync", "async"])
-def flavour(request: pytest.FixtureRequest) -> Flavour:
+@pytest.fixture(params=["0.6.43", "0.10.1"])
+def flavour(request: pytest.FixtureRequest) -> str:
     """Open WebUI before 0.9 (plain model helpers) and since (coroutines)."""
+    assert VERSIONS[request.param].helpers_async == (request.param == "0.10.1")
+    return request.param
+
+
+@pytest.fixture(params=sorted(VERSIONS))
+def version(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
@@ -48,23 +56,26 @@ def session(owui: OpenWebUI) -> Session:
     def start(
         script: Script,
         *,
-        flavour: Flavour = "async",
+        version: str = NEWEST,
+        flavour: str | None = None,
         driver: Driver | None = None,
         valves: dict[str, Any] | None = None,
         refuse: tuple[int, dict] | None = None,
+        impostor: bool = False,
         chat: Chat | None = None,
-        files_api: bool = True,
+        body: dict | None = None,
+        model: dict | None = None,
         user: str = "u1",
     ) -> Outcome:
         async def main() -> Outcome:
-            async with FakeSidecar(script, refuse=refuse) as sidecar:
+            async with FakeSidecar(script, refuse=refuse, impostor=impostor) as sidecar:
                 all_valves = {"SIDECAR_URL": sidecar.url, "SIDECAR_TOKEN": TOKEN, **(valves or {})}
+                started = asyncio.get_running_loop().time()
                 run = await asyncio.wait_for(
-                    run_action(SHIM, None, all_valves, owui.users[user], driver, flavour, owui=owui, chat=chat, files_api=files_api),
-                    15,
+                    run_action(SHIM, body, all_valves, owui.users[user], driver, flavour or version, owui=owui, chat=chat, model=model), 15
                 )
-                assert sidecar.errors == []
-                return Outcome(run, sidecar)
+                assert sidecar.errors == [] and sidecar.bad_macs == []
+                return Outcome(run, sidecar, asyncio.get_running_loop().time() - started)
 
         return asyncio.run(main())
 

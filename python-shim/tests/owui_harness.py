@@ -13,14 +13,19 @@ Every rule reproduced here was read from Open WebUI's source (github.com/open-we
   `citation`/`source` without a `data.type` are appended to sources. No event creates a message.
 - models/files.py: `FileForm(id, hash, filename, path, data, meta, access_control)`,
   `Files.insert_new_file(user_id, form)` and `Files.get_file_by_id(id)`, plain functions before 0.9, coroutines since.
-- storage/provider.py: `Storage.upload_file(file, filename, tags) -> (contents, path)` (no `tags` in 0.5),
+- storage/provider.py: `Storage.upload_file(file, filename, tags) -> (contents, path)` (no `tags` before 0.6.6),
   `Storage.get_file(path) -> local path`.
+- models/chats.py: `Chats.get_chat_by_id`, `update_chat_by_id`, `get_message_by_id_and_message_id` (`{}` when
+  missing), `upsert_message_to_chat_by_id_and_message_id` (merges the fields, makes the message current, leaves
+  the parent's childrenIds alone), `delete_message_from_chat_by_id_and_message_id` and `merge_history` (0.10+).
+- `has_access_to_file(file_id, access_type, user)`: routers/files.py from 0.6.0, utils/access_control/files.py
+  from 0.8.6 (a coroutine from 0.9); none in 0.5.
+What differs by version is in owui_versions.py; test/browser/owui/TRACE.md traces each row to the source.
 """
 
 import asyncio
 import copy
 import inspect
-import json
 import os
 import re
 import sys
@@ -31,13 +36,12 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, Optional
+from typing import Any, BinaryIO
 
+from owui_versions import NEWEST, VERSIONS, Version
 from pydantic import BaseModel
 
-Flavour = Literal["sync", "async"]
 Driver = Callable[[dict], Any]
-OWUI_VERSION = "0.9.0-harness"
 # The name the function gives the task that runs a session, so the harness can wait for it after `detach`.
 SESSION_TASK = "flux_inpaint:session"
 
@@ -48,24 +52,24 @@ SESSION_TASK = "flux_inpaint:session"
 class FileModel(BaseModel):
     id: str
     user_id: str
-    hash: Optional[str] = None
+    hash: str | None = None
     filename: str
-    path: Optional[str] = None
-    data: Optional[dict] = None
-    meta: Optional[dict] = None
-    access_control: Optional[dict] = None
-    created_at: Optional[int] = None
-    updated_at: Optional[int] = None
+    path: str | None = None
+    data: dict | None = None
+    meta: dict | None = None
+    access_control: dict | None = None
+    created_at: int | None = None
+    updated_at: int | None = None
 
 
 class FileForm(BaseModel):
     id: str
-    hash: Optional[str] = None
+    hash: str | None = None
     filename: str
     path: str
     data: dict = {}
     meta: dict = {}
-    access_control: Optional[dict] = None
+    access_control: dict | None = None
 
 
 class UserModel(BaseModel):
@@ -73,14 +77,7 @@ class UserModel(BaseModel):
     name: str
     email: str
     role: str = "user"
-    settings: Optional[dict] = None
-
-
-class JSONResponse:
-    """What generate_chat_completion returns on some paths instead of a dict (starlette's JSONResponse)."""
-
-    def __init__(self, content: Any) -> None:
-        self.body = json.dumps(content).encode()
+    settings: dict | None = None
 
 
 Completion = Callable[[dict, UserModel], dict]
@@ -95,7 +92,12 @@ class OpenWebUI:
     files: dict[str, FileModel] = field(default_factory=dict)
     completion: Completion = lambda form, user: {"choices": [{"message": {"content": "translated"}}]}
     completions: list[dict] = field(default_factory=list)
+    upload_tags: list[dict] = field(default_factory=list)
+    # env.py WEBSOCKET_EVENT_CALLER_TIMEOUT: None (the default) or the admin's seconds, where the version has it.
+    event_call_timeout: int | None = None
     chats: dict[str, "Chat"] = field(default_factory=dict)
+    # file id -> users it is shared with (a shared chat or a knowledge base): what has_access_to_file answers.
+    shared: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def cache_dir(self) -> Path:
@@ -112,7 +114,7 @@ class OpenWebUI:
 
     def add_file(self, owner: str, name: str, data: bytes, content_type: str = "image/png") -> str:
         """Stores an uploaded file like the Files API does; returns the URL the chat shows it at."""
-        file_id = f"file-{len(self.files) + 1}"
+        file_id = f"{len(self.files) + 1:08d}-f11e-4c0d-9e5a-000000000000"
         path = self.upload_dir / f"{file_id}_{name}"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -121,19 +123,27 @@ class OpenWebUI:
         return f"/api/v1/files/{file_id}/content"
 
 
-def _flavoured(f: Callable[..., Any], flavour: Flavour) -> Callable[..., Any]:
+def _flavoured(f: Callable[..., Any], coroutine: bool) -> Callable[..., Any]:
     """Model helpers are plain functions before Open WebUI 0.9 and coroutines since."""
-    if flavour == "sync":
+    if not coroutine:
         return f
 
-    async def coroutine(*args: Any, **kwargs: Any) -> Any:
+    async def helper(*args: Any, **kwargs: Any) -> Any:
         await asyncio.sleep(0)
         return f(*args, **kwargs)
 
-    return coroutine
+    return helper
 
 
-def _modules(owui: OpenWebUI, flavour: Flavour, files_api: bool) -> dict[str, types.ModuleType]:
+class HTTPException(Exception):
+    """fastapi's, as routers/files.py has_access_to_file raises it for a missing file."""
+
+    def __init__(self, status_code: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status_code = status_code
+
+
+def _modules(owui: OpenWebUI, v: Version) -> dict[str, types.ModuleType]:
     def module(name: str, **attrs: Any) -> types.ModuleType:
         m = types.ModuleType(name)
         m.__dict__.update(attrs)
@@ -144,66 +154,79 @@ def _modules(owui: OpenWebUI, flavour: Flavour, files_api: bool) -> dict[str, ty
         owui.files[form.id] = FileModel(**form.model_dump(), user_id=user_id, created_at=now, updated_at=now)
         return owui.files[form.id]
 
-    def upload_file(file: BinaryIO, filename: str, tags: dict[str, str] | None = None) -> tuple[bytes, str]:
+    def upload_file(file: BinaryIO, filename: str, tags: dict[str, str]) -> tuple[bytes, str]:
         contents = file.read()
         if not contents:
             raise ValueError("empty file")
         path = owui.upload_dir / filename
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(contents)
+        owui.upload_tags.append(tags)
         return contents, str(path)
 
-    def upload_file_v05(file: BinaryIO, filename: str) -> tuple[bytes, str]:
-        return upload_file(file, filename)
+    def upload_file_untagged(file: BinaryIO, filename: str) -> tuple[bytes, str]:
+        return upload_file(file, filename, {})
 
-    async def generate_chat_completion(request: Any, form_data: dict, user: UserModel, **kwargs: Any) -> Any:
+    def has_access_to_file(file_id: str | None, access_type: str, user: UserModel) -> bool:
+        file = owui.files.get(file_id or "")
+        if file is None:
+            if v.access == "routers.files":
+                raise HTTPException(404, "We could not find what you're looking for :/")
+            return False
+        return file.user_id == user.id or (access_type == "read" and user.id in owui.shared.get(file.id, set()))
+
+    async def generate_chat_completion(request: Any, form_data: dict, user: UserModel, bypass_filter: bool = False, **kwargs: Any) -> Any:
         owui.completions.append(form_data)
-        answer = owui.completion(form_data, user)
-        return answer if flavour == "async" else JSONResponse(answer)
+        return owui.completion(form_data, user)
 
+    def chat_of(id: str) -> "Chat":
+        return owui.chats[id]
+
+    chats: dict[str, Any] = {
+        "get_chat_by_id": lambda id: chat_of(id).get_chat() if id in owui.chats else None,
+        "update_chat_by_id": lambda id, chat: chat_of(id).update_chat(chat),
+        "get_message_by_id_and_message_id": lambda id, mid: copy.deepcopy(chat_of(id).history["messages"].get(mid, {})) if id in owui.chats else None,
+        "upsert_message_to_chat_by_id_and_message_id": lambda id, mid, m: chat_of(id).upsert_message(mid, m),
+    }
+    if v.delete_message:
+        chats["delete_message_from_chat_by_id_and_message_id"] = lambda id, mid: chat_of(id).delete_message(mid)
+    chats_ns = types.SimpleNamespace(**{name: _flavoured(f, v.helpers_async) for name, f in chats.items()})
+    if v.merge_history:
+        chats_ns.merge_history = merge_history
     files = types.SimpleNamespace(
-        get_file_by_id=_flavoured(lambda id: owui.files.get(id), flavour),
-        insert_new_file=_flavoured(insert_new_file, flavour),
+        get_file_by_id=_flavoured(lambda id: owui.files.get(id), v.helpers_async),
+        insert_new_file=_flavoured(insert_new_file, v.helpers_async),
     )
-    storage = types.SimpleNamespace(
-        upload_file=upload_file if flavour == "async" else upload_file_v05,
-        get_file=lambda path: path,
-    )
-    users = types.SimpleNamespace(get_user_by_id=_flavoured(lambda id: owui.users.get(id), flavour))
-    chats = types.SimpleNamespace(
-        get_chat_by_id=_flavoured(lambda id: owui.chats[id].get_chat() if id in owui.chats else None, flavour),
-        update_chat_by_id=_flavoured(lambda id, chat: owui.chats[id].update_chat(chat), flavour),
-        get_message_by_id_and_message_id=_flavoured(
-            lambda id, mid: copy.deepcopy(owui.chats[id].history["messages"].get(mid, {})) if id in owui.chats else None, flavour
-        ),
-        upsert_message_to_chat_by_id_and_message_id=_flavoured(lambda id, mid, m: owui.chats[id].upsert_message(mid, m), flavour),
-    )
-
-    def get_event_emitter(request_info: dict, update_db: bool = True) -> Callable[[dict], Awaitable[None]]:
-        return owui.chats[request_info["chat_id"]].emitter(request_info["message_id"])
+    storage = types.SimpleNamespace(upload_file=upload_file if v.upload_tags else upload_file_untagged, get_file=lambda path: path)
+    users = types.SimpleNamespace(get_user_by_id=_flavoured(lambda id: owui.users.get(id), v.helpers_async))
+    env = {"VERSION": v.version, **({"WEBSOCKET_EVENT_CALLER_TIMEOUT": owui.event_call_timeout} if v.event_call_timeout else {})}
     mods = {
         "open_webui": module("open_webui"),
-        "open_webui.env": module("open_webui.env", VERSION=OWUI_VERSION),
+        "open_webui.env": module("open_webui.env", **env),
         "open_webui.config": module("open_webui.config", CACHE_DIR=str(owui.cache_dir)),
         "open_webui.models": module("open_webui.models"),
         "open_webui.models.users": module("open_webui.models.users", Users=users, UserModel=UserModel),
-        "open_webui.models.chats": module("open_webui.models.chats", Chats=chats),
-        "open_webui.socket": module("open_webui.socket"),
-        "open_webui.socket.main": module("open_webui.socket.main", get_event_emitter=_flavoured(get_event_emitter, flavour)),
+        "open_webui.models.chats": module("open_webui.models.chats", Chats=chats_ns),
+        "open_webui.models.files": module("open_webui.models.files", Files=files, FileForm=FileForm, FileModel=FileModel),
+        "open_webui.storage": module("open_webui.storage"),
+        "open_webui.storage.provider": module("open_webui.storage.provider", Storage=storage),
         "open_webui.utils": module("open_webui.utils"),
         "open_webui.utils.chat": module("open_webui.utils.chat", generate_chat_completion=generate_chat_completion),
     }
-    if files_api:
-        mods["open_webui.models.files"] = module("open_webui.models.files", Files=files, FileForm=FileForm, FileModel=FileModel)
-        mods["open_webui.storage"] = module("open_webui.storage")
-        mods["open_webui.storage.provider"] = module("open_webui.storage.provider", Storage=storage)
+    access = _flavoured(has_access_to_file, v.access_async)
+    if v.access == "routers.files":
+        mods["open_webui.routers"] = module("open_webui.routers")
+        mods["open_webui.routers.files"] = module("open_webui.routers.files", has_access_to_file=access)
+    elif v.access == "utils.access_control.files":
+        mods["open_webui.utils.access_control"] = module("open_webui.utils.access_control")
+        mods["open_webui.utils.access_control.files"] = module("open_webui.utils.access_control.files", has_access_to_file=access)
     return mods
 
 
 @contextmanager
-def installed(owui: OpenWebUI, flavour: Flavour = "async", files_api: bool = True) -> Iterator[None]:
-    """Puts the stand-in open_webui modules into sys.modules, and takes them out again."""
-    mods = _modules(owui, flavour, files_api)
+def installed(owui: OpenWebUI, version: str = NEWEST) -> Iterator[None]:
+    """Puts the stand-in open_webui modules of that version into sys.modules, and takes them out again."""
+    mods = _modules(owui, VERSIONS[version])
     saved = {name: sys.modules[name] for name in list(sys.modules) if name == "open_webui" or name.startswith("open_webui.")}
     for name in saved:
         del sys.modules[name]
@@ -264,12 +287,54 @@ def load_function(path: str | Path, function_id: str = "flux_inpaint") -> tuple[
         os.unlink(temp)
 
 
+def merge_history(existing_history: dict | None, incoming_history: dict | None) -> dict:
+    """models/chats.py Chats.merge_history (0.10+), as the page's save runs it: server-only messages stay."""
+    existing = (existing_history or {}).get("messages") or {}
+    incoming = (incoming_history or {}).get("messages") or {}
+    merged = {message_id: message for message_id, message in {**existing, **incoming}.items() if isinstance(message, dict)}
+    for message in merged.values():
+        message["childrenIds"] = []
+    for message_id, message in merged.items():
+        if message.get("parentId") in merged:
+            merged[message["parentId"]]["childrenIds"].append(message_id)
+    current_id = (incoming_history or {}).get("currentId")
+    if current_id not in merged:
+        current_id = (existing_history or {}).get("currentId")
+        if current_id not in merged:
+            current_id = None
+    return {**(existing_history or {}), **(incoming_history or {}), "messages": merged, "currentId": current_id}
+
+
+def delete_message_from_history(history: dict, message_id: str) -> None:
+    """models/chats.py Chats.delete_message_from_history (0.10+): its children move up, currentId to the newest leaf."""
+    messages = history.get("messages") or {}
+    message = messages.get(message_id)
+    if not isinstance(message, dict):
+        return
+    parent_id = message.get("parentId")
+    child_ids = [c for c in message.get("childrenIds") or [] if c in messages]
+    grandchild_ids = [g for c in child_ids for g in messages.get(c, {}).get("childrenIds") or [] if g in messages]
+    if parent_id in messages:
+        messages[parent_id]["childrenIds"] = [c for c in messages[parent_id].get("childrenIds") or [] if c != message_id] + grandchild_ids
+    for g in grandchild_ids:
+        messages[g]["parentId"] = parent_id
+    for deleted in {message_id, *child_ids}:
+        messages.pop(deleted, None)
+    current_id = parent_id
+    children = [c for c, m in messages.items() if m.get("parentId") is None] if current_id is None else messages.get(current_id, {}).get("childrenIds", [])
+    while children:
+        current_id = children[-1]
+        children = messages.get(current_id, {}).get("childrenIds", [])
+    history["currentId"] = current_id if current_id in messages else None
+
+
 @dataclass
 class Chat:
     """A stored chat in Open WebUI's shape (`chat.chat["history"]`), plus the page's own copy during an action.
 
-    Chat.svelte `chatActionHandler` saves the page's copy of the chat when the action returns, so whatever the
-    server stored meanwhile is lost, except the persisted events the page received too (applied to both here).
+    Chat.svelte `chatActionHandler` saves the page's copy of the chat when the action returns (POST
+    /api/v1/chats/{id}): before 0.10 it replaces the stored history, from 0.10 the server merges it in. Events reach
+    the page's copy for messages it holds and are written to the stored chat for the types the version persists.
     """
 
     id: str = "chat-1"
@@ -277,22 +342,27 @@ class Chat:
     events: list[dict] = field(default_factory=list)
     page: dict | None = None
     fail_emits: bool = False
+    version: str = NEWEST
 
     def message(self, message_id: str) -> dict:
         return self.history["messages"][message_id]
 
-    @property
-    def messages(self) -> list[dict]:
+    def branch(self, history: dict | None = None) -> list[dict]:
         """The current branch, oldest first, as the page shows it."""
-        branch, current = [], self.history["currentId"]
+        history = history or self.history
+        branch, current = [], history["currentId"]
         while current is not None:
-            branch.append(self.history["messages"][current])
+            branch.append(history["messages"][current])
             current = branch[-1].get("parentId")
         return branch[::-1]
 
-    def add(self, role: str, content: str, files: list[dict] | None = None) -> dict:
+    @property
+    def messages(self) -> list[dict]:
+        return self.branch()
+
+    def add(self, role: str, content: str, files: list[dict] | None = None, parent: str | None = "current") -> dict:
         message_id = f"msg-{len(self.history['messages']) + 1}"
-        parent = self.history["currentId"]
+        parent = self.history["currentId"] if parent == "current" else parent
         message = {"id": message_id, "parentId": parent, "childrenIds": [], "role": role, "content": content, "timestamp": int(time.time())}
         if files:
             message["files"] = files
@@ -302,21 +372,35 @@ class Chat:
         self.history["currentId"] = message_id
         return message
 
-    def action_body(self, model: str = "test-model") -> dict:
-        """The body Open WebUI posts for a click under the last message."""
-        messages = json.loads(json.dumps(self.messages))
-        return {"model": model, "messages": messages, "chat_id": self.id, "session_id": "sock-1", "id": messages[-1]["id"]}
+    def action_body(self, message_id: str | None = None, model: str = "test-model") -> dict:
+        """The body Chat.svelte posts for a click under `message_id` (the last message by default): no `files`."""
+        clicked = message_id or self.history["currentId"]
+        branch, current = [], clicked
+        while current is not None:
+            m = self.history["messages"][current]
+            branch.append({"id": m["id"], "role": m["role"], "content": m["content"], "timestamp": m["timestamp"]})
+            current = m.get("parentId")
+        return {"model": model, "messages": branch[::-1], "chat_id": self.id, "session_id": "sock-1", "id": clicked}
 
     def emitter(self, message_id: str) -> Callable[[dict], Awaitable[None]]:
+        version = VERSIONS[self.version]
+
         async def __event_emitter__(event: dict) -> None:
             if self.fail_emits:
                 raise ConnectionError("socket.io is down")
             self.events.append(event)
-            for history in [self.history] + ([self.page] if self.page else []):
-                if message_id in history["messages"]:
-                    _persist(history["messages"][message_id], event)
+            if self.page and message_id in self.page["messages"] and (event.get("type") != "files" or version.page_files_event):
+                _apply_on_page(self.page["messages"][message_id], event)
+            if event.get("type") in version.persisted_events and message_id in self.history["messages"]:
+                _persist(self.history["messages"][message_id], event)
 
         return __event_emitter__
+
+    def save_page(self) -> None:
+        """routers/chats.py update_chat_by_id with the page's history."""
+        assert self.page is not None
+        self.history = merge_history(self.history, self.page) if VERSIONS[self.version].merge_history else self.page
+        self.page = None
 
     # Chats (models/chats.py) on this chat: the stand-in's whole-chat reads are copies, as from the database.
     def get_chat(self) -> types.SimpleNamespace:
@@ -332,8 +416,13 @@ class Chat:
         self.history["currentId"] = message_id
         return self.get_chat()
 
+    def delete_message(self, message_id: str) -> types.SimpleNamespace:
+        delete_message_from_history(self.history, message_id)
+        return self.get_chat()
+
 
 def _persist(message: dict, event: dict) -> None:
+    """socket/main.py get_event_emitter(update_db=True): what the server writes to the stored message."""
     kind, data = event.get("type"), event.get("data") or {}
     if kind == "status":
         message.setdefault("statusHistory", []).append(data)
@@ -344,8 +433,17 @@ def _persist(message: dict, event: dict) -> None:
     elif kind in ("files", "embeds"):
         existing = message.get(kind) if isinstance(message.get(kind), list) else []
         message[kind] = list(data.get(kind, [])) + existing
-    elif kind in ("citation", "source") and data.get("type") is None:
+    elif kind == "source" and data.get("type") is None:
         message.setdefault("sources", []).append(data)
+
+
+def _apply_on_page(message: dict, event: dict) -> None:
+    """Chat.svelte chatEventHandler on the page's copy: `files` replaces the list (the server prepends to it)."""
+    kind, data = event.get("type"), event.get("data") or {}
+    if kind == "files":
+        message["files"] = data.get("files", [])
+    else:
+        _persist(message, event)
 
 
 def event_caller(driver: Driver | None) -> Callable[[dict], Awaitable[Any]]:
@@ -360,17 +458,22 @@ def event_caller(driver: Driver | None) -> Callable[[dict], Awaitable[Any]]:
     return __event_call__
 
 
-async def call_action(action: Any, body: dict, user: UserModel, valves: dict, chat: Chat, driver: Driver | None, action_id: str = "flux_inpaint") -> Any:
+async def call_action(
+    action: Any, body: dict, user: UserModel, valves: dict, chat: Chat, driver: Driver | None, action_id: str = "flux_inpaint", model: dict | None = None
+) -> Any:
     """chat_action: fresh Valves from the stored dict, then only the dunder parameters the signature names."""
     if hasattr(action, "valves") and hasattr(action, "Valves"):
         action.valves = action.Valves(**valves)
     sig = inspect.signature(action.action)
+    model = model or {"id": body["model"], "name": body["model"]}
     extra = {
-        "__model__": {"id": body["model"], "name": body["model"]},
+        "__model__": model,
         "__id__": action_id,
         "__event_emitter__": chat.emitter(body["id"]),
         "__event_call__": event_caller(driver),
-        "__request__": types.SimpleNamespace(app=types.SimpleNamespace(state=types.SimpleNamespace())),
+        "__request__": types.SimpleNamespace(
+            app=types.SimpleNamespace(state=types.SimpleNamespace()), state=types.SimpleNamespace(direct=bool(model.get("direct")))
+        ),
     }
     params: dict[str, Any] = {"body": body, **{k: v for k, v in extra.items() if k in sig.parameters}}
     if "__user__" in sig.parameters:
@@ -381,7 +484,7 @@ async def call_action(action: Any, body: dict, user: UserModel, valves: dict, ch
             return await action.action(**params)
         return action.action(**params)
     finally:
-        chat.history, chat.page = chat.page, None
+        chat.save_page()
 
 
 @dataclass
@@ -400,23 +503,24 @@ async def run_action(
     valves: dict,
     user: UserModel | None = None,
     driver: Driver | None = None,
-    flavour: Flavour = "async",
+    version: str = NEWEST,
     *,
     owui: OpenWebUI | None = None,
     chat: Chat | None = None,
-    files_api: bool = True,
+    model: dict | None = None,
 ) -> Run:
     """One click on the action button. Without a body, the click is under the chat's last message."""
     owui = owui or OpenWebUI(Path(tempfile.mkdtemp(prefix="owui-")))
     user = user or owui.users.get("u1") or owui.add_user("u1")
     chat = chat or Chat()
+    chat.version = version
     if not chat.messages:
         chat.add("user", "draw a cat")
         chat.add("assistant", "Here it is.")
     owui.chats[chat.id] = chat
-    with installed(owui, flavour, files_api):
+    with installed(owui, version):
         action, frontmatter = load_function(shim_path)
-        result = await call_action(action, body or chat.action_body(), user, valves, chat, driver)
+        result = await call_action(action, body or chat.action_body(), user, valves, chat, driver, model=model)
         background = [t for t in asyncio.all_tasks() if t.get_name() == SESSION_TASK and not t.done()]
         if background:
             await asyncio.wait(background)

@@ -35,8 +35,7 @@ def sidecar_in_its_own_thread(script) -> tuple[str, threading.Event, list[FakeSi
         async with FakeSidecar(script) as sidecar:
             holder.append(sidecar)
             ready.set()
-            while not stop.is_set():
-                await asyncio.sleep(0.01)
+            await asyncio.to_thread(stop.wait)
 
     threading.Thread(target=asyncio.run, args=(serve(),), daemon=True).start()
     ready.wait(5)
@@ -51,7 +50,7 @@ async def measure(tmp: Path) -> tuple[float, int, Chat]:
     owui.chats[chat.id] = chat
     url, stop, holder = sidecar_in_its_own_thread(busy)
     try:
-        with installed(owui):
+        with installed(owui, "0.6.43"):  # plain helpers: the flavour that could block the loop
             action, _ = load_function(SHIM)
             valves = {"SIDECAR_URL": url, "SIDECAR_TOKEN": TOKEN}
             running = asyncio.create_task(call_action(action, chat.action_body(), user, valves, chat, lambda e: True))

@@ -21,18 +21,27 @@ def closed_port_url() -> str:
         return f"http://127.0.0.1:{s.getsockname()[1]}"
 
 
-def test_sidecar_unreachable(session: Session) -> None:
+def test_sidecar_unreachable_is_reported_in_words_at_once(session: Session) -> None:
     url = closed_port_url()
     out = session(never_called, valves={"SIDECAR_URL": url})
-    assert out.statuses == [
-        f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."
-    ]
+    assert out.statuses == [f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."]
     assert out.run.chat.messages[-1]["statusHistory"][0]["done"] is True
+    assert out.seconds < 3
 
 
-def test_wrong_token(session: Session) -> None:
-    out = session(never_called, valves={"SIDECAR_TOKEN": "wrong"})
-    assert len(out.statuses) == 1 and "wrong SIDECAR_TOKEN" in out.statuses[0]
+def test_a_hung_sidecar_is_reported_within_seconds(session: Session) -> None:
+    # It takes the connection (the kernel's backlog does) and never answers.
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(8)
+        url = f"http://127.0.0.1:{hung.getsockname()[1]}"
+        out = session(never_called, valves={"SIDECAR_URL": url})
+    assert out.statuses[0].startswith(f"Inpaint sidecar not reachable at {url}") and out.seconds < 8
+
+
+def test_a_sidecar_of_protocol_1_is_named(session: Session) -> None:
+    out = session(never_called, refuse=(426, {"error": {"code": "protocol_mismatch", "message": "update"}}))
+    assert out.statuses == [f"The inpaint sidecar at {out.sidecar.url} speaks a newer protocol: update this function (Admin Panel > Functions)."]
 
 
 def test_http_error_shows_the_sidecars_message(session: Session) -> None:
@@ -44,6 +53,24 @@ def test_http_error_shows_the_sidecars_message(session: Session) -> None:
 def test_http_error_without_a_message(session: Session) -> None:
     out = session(never_called, refuse=(502, {"unexpected": True}))
     assert out.statuses == ["Inpaint sidecar answered HTTP 502: check the sidecar's log."]
+
+
+def test_a_sidecar_killed_mid_stream_is_reported_within_seconds(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": " working"}}})
+        ch.writer.transport.abort()
+
+    out = session(script)
+    assert out.statuses == [STOPPED] and out.seconds < 3
+
+
+def test_a_line_over_32_mib_ends_the_session(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        await ch.send_raw(b'{"op": "emit", "event": {"type": "message", "data": {"content": "' + b"x" * (33 << 20))
+        await asyncio.sleep(5)
+
+    out = session(script)
+    assert out.statuses == [STOPPED] and out.run.chat.messages[-1]["content"] == "Here it is."
 
 
 def test_stream_cut_midway(session: Session) -> None:

@@ -1,4 +1,4 @@
-"""Every op of the bridge protocol, against a fake sidecar, in both Open WebUI flavours where it matters."""
+"""Every op of protocol 2 against a fake sidecar, in the Open WebUI versions where they differ."""
 
 import asyncio
 import base64
@@ -7,9 +7,11 @@ from typing import Any
 
 from conftest import Session
 from fake_sidecar import Channel
-from owui_harness import OpenWebUI
+from owui_harness import Chat, OpenWebUI
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+WEBP = b"RIFF\x40\x00\x00\x00WEBPVP8 " + b"\x00" * 64
 
 
 def asking(*ops: dict, timeout: float = 10):
@@ -22,18 +24,6 @@ def asking(*ops: dict, timeout: float = 10):
         await ch.done()
 
     return script, replies
-
-
-def test_opening_carries_body_user_valves_and_version(session: Session, owui: OpenWebUI) -> None:
-    owui.add_user("u2", language="de-DE")
-    script, _ = asking()
-    out = session(script, user="u2", valves={"STEPS": 20})
-    opening = out.sidecar.openings[0]
-    assert opening["protocol"] == 1 and opening["action_id"] == "flux_inpaint"
-    assert opening["body"] == out.run.chat.action_body()
-    assert opening["user"] == {"id": "u2", "name": "User u2", "role": "user", "language": "de-DE"}
-    assert opening["valves"]["STEPS"] == 20 and opening["valves"]["OUTPUT_FORMAT"] == "jpeg"
-    assert opening["owui"] == {"version": "0.9.0-harness"}
 
 
 def test_emits_are_applied_in_order_and_done_ends_the_action(session: Session) -> None:
@@ -53,15 +43,6 @@ def test_emits_are_applied_in_order_and_done_ends_the_action(session: Session) -
     assert message["files"] == [{"type": "image", "url": "/x"}]
     assert message["statusHistory"] == [{"description": "Done.", "done": True}]
     assert out.run.result is None
-
-
-def test_message_emits_append_to_the_clicked_message(session: Session) -> None:
-    async def script(ch: Channel) -> None:
-        await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": "\n\n```html\n<p>editor</p>\n```"}}})
-        await ch.done()
-
-    out = session(script)
-    assert out.run.chat.messages[-1]["content"] == "Here it is.\n\n```html\n<p>editor</p>\n```"
 
 
 def test_call_returns_what_the_page_returned(session: Session) -> None:
@@ -110,80 +91,20 @@ def test_calls_never_overlap(session: Session) -> None:
 
 
 def test_unknown_op_gets_an_error_reply_not_a_hang(session: Session) -> None:
-    script, replies = asking({"op": "teleport"})
+    script, replies = asking({"op": "teleport"}, {"op": "__init__"}, {"op": "_answer"})
     session(script)
-    assert replies[0]["ok"] is False and replies[0]["error"]["code"] == "unknown_op"
+    assert [r["error"]["code"] for r in replies] == ["unknown_op"] * 3
 
 
 def test_unknown_op_without_id_is_ignored(session: Session) -> None:
     async def script(ch: Channel) -> None:
         await ch.send({"op": "future_thing"})
+        await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": "!"}}})
         await ch.done()
 
     out = session(script)
     assert out.sidecar.late_replies == [] and out.statuses == []
-
-
-def test_read_image_of_a_users_file(session: Session, owui: OpenWebUI, flavour: str) -> None:
-    url = owui.add_file("u1", "cat.png", PNG)
-    script, replies = asking({"op": "read_image", "url": url})
-    session(script, flavour=flavour)
-    assert replies == [{"ok": True, "mime": "image/png", "data": base64.b64encode(PNG).decode()}]
-
-
-def test_read_image_of_another_users_file_is_forbidden(session: Session, owui: OpenWebUI) -> None:
-    url = owui.add_file("someone-else", "cat.png", PNG)
-    script, replies = asking({"op": "read_image", "url": url})
-    session(script)
-    assert replies[0]["error"]["code"] == "forbidden"
-
-
-def test_admins_may_read_any_file(session: Session, owui: OpenWebUI) -> None:
-    owui.add_user("boss", role="admin")
-    url = owui.add_file("someone-else", "cat.png", PNG)
-    script, replies = asking({"op": "read_image", "url": url})
-    session(script, user="boss")
-    assert replies[0]["ok"] is True
-
-
-def test_read_image_of_a_missing_file(session: Session) -> None:
-    script, replies = asking({"op": "read_image", "url": "/api/v1/files/nope/content"})
-    session(script)
-    assert replies[0]["error"]["code"] == "not_found"
-
-
-def test_read_image_from_the_cache(session: Session, owui: OpenWebUI) -> None:
-    target = owui.cache_dir / "image" / "generations" / "old.jpg"
-    target.parent.mkdir(parents=True)
-    target.write_bytes(b"jpegbytes")
-    script, replies = asking({"op": "read_image", "url": "/cache/image/generations/old.jpg"})
-    session(script)
-    assert replies == [{"ok": True, "mime": "image/jpeg", "data": base64.b64encode(b"jpegbytes").decode()}]
-
-
-def test_read_image_refuses_paths_outside_the_cache(session: Session, owui: OpenWebUI) -> None:
-    (owui.root / "secret.png").write_bytes(b"secret")
-    script, replies = asking(
-        {"op": "read_image", "url": "/cache/../secret.png"},
-        {"op": "read_image", "url": "/cache/image/%2e%2e/%2e%2e/secret.png"},
-        {"op": "read_image", "url": "/cache/image/missing.png"},
-    )
-    session(script)
-    assert [r["error"]["code"] for r in replies] == ["forbidden", "forbidden", "not_found"]
-
-
-def test_read_image_of_data_urls(session: Session) -> None:
-    encoded = base64.b64encode(PNG).decode()
-    script, replies = asking({"op": "read_image", "url": f"data:image/png;base64,{encoded}"}, {"op": "read_image", "url": "data:image/png;base64,@@@"})
-    session(script)
-    assert replies[0] == {"ok": True, "mime": "image/png", "data": encoded}
-    assert replies[1]["error"]["code"] == "invalid"
-
-
-def test_read_image_of_external_urls_is_unsupported(session: Session) -> None:
-    script, replies = asking({"op": "read_image", "url": "https://example.com/cat.png"})
-    session(script)
-    assert replies[0]["error"]["code"] == "unsupported"
+    assert out.run.chat.messages[-1]["content"] == "Here it is.!"
 
 
 def test_save_image_into_the_users_files(session: Session, owui: OpenWebUI, flavour: str) -> None:
@@ -197,24 +118,46 @@ def test_save_image_into_the_users_files(session: Session, owui: OpenWebUI, flav
     assert saved.user_id == "u1" and saved.filename == "flux_fill.png"
     assert saved.meta == {"name": "flux_fill.png", "content_type": "image/png", "size": len(PNG)}
     assert saved.path and open(saved.path, "rb").read() == PNG
-    # What was saved can be read back by its owner.
-    script, again = asking({"op": "read_image", "url": url})
-    session(script, flavour=flavour)
-    assert again[0]["data"] == data
 
 
-def test_save_image_into_the_cache_on_open_webui_without_files_api(session: Session, owui: OpenWebUI) -> None:
-    script, replies = asking({"op": "save_image", "mime": "image/jpeg", "data": base64.b64encode(b"jpg").decode(), "filename": "r.jpg"})
-    session(script, files_api=False)
-    url = replies[0]["url"]
-    assert url.startswith("/cache/image/generations/") and url.endswith(".jpg")
-    assert (owui.cache_dir / url.removeprefix("/cache/")).read_bytes() == b"jpg"
+def test_save_image_tags_the_upload_from_0_6_6(session: Session, owui: OpenWebUI) -> None:
+    for version in ("0.6.5", "0.6.43"):
+        script, replies = asking({"op": "save_image", "mime": "image/jpeg", "data": base64.b64encode(JPEG).decode(), "filename": "r.jpg"})
+        session(script, version=version)
+        assert replies[0]["ok"] is True
+    file_id = replies[0]["url"].split("/")[4]
+    assert owui.upload_tags == [{}, {"OpenWebUI-User-Id": "u1", "OpenWebUI-File-Id": file_id}]
 
 
-def test_save_image_refuses_bad_base64(session: Session) -> None:
-    script, replies = asking({"op": "save_image", "mime": "image/png", "data": "not base64!", "filename": "x.png"})
+def test_save_image_keeps_png_jpeg_and_webp(session: Session, owui: OpenWebUI) -> None:
+    script, replies = asking(
+        *(
+            {"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x"}
+            for mime, data in (("image/png", PNG), ("image/jpeg", JPEG), ("image/webp", WEBP))
+        )
+    )
     session(script)
-    assert replies[0]["error"]["code"] == "invalid"
+    assert [owui.files[r["url"].split("/")[4]].filename for r in replies] == ["x.png", "x.jpg", "x.webp"]
+
+
+def test_save_image_refuses_anything_but_an_image(session: Session, owui: OpenWebUI) -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    bad = [
+        ("image/svg+xml", svg),
+        ("text/html", b"<html><script>alert(1)</script></html>"),
+        ("image/png", b"<html>not a png</html>"),
+        ("image/png", JPEG),
+        ("image/jpeg", PNG),
+        ("image/webp", b"RIFF\x00\x00\x00\x00WAVEfmt "),
+        ("application/octet-stream", PNG),
+    ]
+    script, replies = asking(
+        *({"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x.png"} for mime, data in bad),
+        {"op": "save_image", "mime": "image/png", "data": "not base64!", "filename": "x.png"},
+    )
+    session(script)
+    assert [r["error"]["code"] for r in replies] == ["invalid"] * (len(bad) + 1)
+    assert owui.files == {} and not owui.upload_dir.exists()
 
 
 def test_complete_uses_open_webuis_model(session: Session, owui: OpenWebUI, flavour: str) -> None:
@@ -242,8 +185,17 @@ def test_complete_that_fails_is_an_error_reply(session: Session, owui: OpenWebUI
     assert replies[0]["error"] == {"code": "failed", "message": "RuntimeError: model offline"}
 
 
+def test_complete_that_answers_nothing_says_so(session: Session, owui: OpenWebUI) -> None:
+    owui.completion = lambda form, user: {"choices": []}
+    script, replies = asking({"op": "complete", "model": "m", "messages": []})
+    session(script)
+    assert replies[0]["error"]["code"] == "failed" and "no answer" in replies[0]["error"]["message"]
+
+
 def test_ops_run_concurrently(session: Session, owui: OpenWebUI) -> None:
     url = owui.add_file("u1", "cat.png", PNG)
+    chat = Chat()
+    chat.add("assistant", f"![cat]({url})")
 
     async def slow_page(event: dict) -> str:
         await asyncio.sleep(0.5)
@@ -256,21 +208,24 @@ def test_ops_run_concurrently(session: Session, owui: OpenWebUI) -> None:
         await ch.done()
 
     order: list[str] = []
-    session(script, driver=slow_page)
+    session(script, driver=slow_page, chat=chat)
     assert order == ["image/png", "late"]
 
 
-def test_a_large_image_round_trip(session: Session) -> None:
-    big = base64.b64encode(bytes(range(256)) * 16_384).decode()  # 4 MiB: one 5.6 MB line on the stream
+def test_a_large_image_round_trip(session: Session, owui: OpenWebUI) -> None:
+    big = PNG + bytes(range(256)) * 16_384  # 4 MiB: a 5.6 MB line on the stream
     replies: list[dict] = []
+    chat = Chat()
 
     async def script(ch: Channel) -> None:
-        replies.append(await ch.request({"op": "save_image", "mime": "image/png", "data": big, "filename": "big.png"}, 60))
-        replies.append(await ch.request({"op": "read_image", "url": replies[0]["url"]}, 60))
+        replies.append(await ch.request({"op": "save_image", "mime": "image/png", "data": base64.b64encode(big).decode(), "filename": "big.png"}, 60))
         await ch.done()
 
-    session(script)
-    assert replies[1]["data"] == big
+    session(script, chat=chat)
+    chat.add("assistant", f"![big]({replies[0]['url']})")
+    script, again = asking({"op": "read_image", "url": replies[0]["url"]}, timeout=60)
+    session(script, chat=chat)
+    assert base64.b64decode(again[0]["data"]) == big
 
 
 def test_detach_returns_the_action_and_the_session_goes_on(session: Session) -> None:
@@ -284,52 +239,3 @@ def test_detach_returns_the_action_and_the_session_goes_on(session: Session) -> 
     out = session(script)
     assert out.run.detached is True
     assert [s["description"] for s in out.run.chat.messages[-1]["statusHistory"]] == ["before", "after"]
-
-
-def test_add_message_survives_the_pages_save_only_after_detach(session: Session, flavour: str) -> None:
-    result = {"id": "result-1", "role": "assistant", "content": "![result](/api/v1/files/f/content)", "model": "test-model"}
-
-    def script_for(detach: bool):
-        async def script(ch: Channel) -> None:
-            if detach:
-                await ch.send({"op": "detach"})
-                await asyncio.sleep(0.2)
-            replies.append(await ch.request({"op": "add_message", "parent_id": ch.opening["body"]["id"], "message": result}))
-            await ch.done()
-
-        return script
-
-    replies: list[dict] = []
-    lost = session(script_for(False), flavour=flavour)
-    assert replies == [{"ok": True}] and "result-1" not in lost.run.chat.history["messages"]
-
-    kept = session(script_for(True), flavour=flavour)
-    chat = kept.run.chat
-    assert chat.history["currentId"] == "result-1"
-    assert chat.message("result-1")["parentId"] == "msg-2" and chat.message("msg-2")["childrenIds"] == ["result-1"]
-    assert [m["id"] for m in chat.messages] == ["msg-1", "msg-2", "result-1"]
-    assert {"type": "chat:completion", "data": {"done": True}} in chat.events
-
-
-def test_remove_message_takes_an_added_message_out_again(session: Session, flavour: str) -> None:
-    added = {"id": "result-1", "role": "assistant", "content": "x", "model": "m"}
-
-    async def script(ch: Channel) -> None:
-        await ch.send({"op": "detach"})
-        await asyncio.sleep(0.2)
-        replies.append(await ch.request({"op": "add_message", "parent_id": ch.opening["body"]["id"], "message": added}))
-        replies.append(await ch.request({"op": "remove_message", "message_id": "result-1"}))
-        replies.append(await ch.request({"op": "remove_message", "message_id": "result-1"}))
-        await ch.done()
-
-    replies: list[dict] = []
-    chat = session(script, flavour=flavour).run.chat
-    assert replies == [{"ok": True}] * 3
-    assert "result-1" not in chat.history["messages"]
-    assert chat.message("msg-2")["childrenIds"] == [] and chat.history["currentId"] == "msg-2"
-
-
-def test_add_message_under_a_missing_parent(session: Session) -> None:
-    script, replies = asking({"op": "add_message", "parent_id": "gone", "message": {"id": "r", "role": "assistant", "content": ""}})
-    session(script)
-    assert replies[0]["error"]["code"] == "not_found"

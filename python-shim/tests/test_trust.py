@@ -1,0 +1,98 @@
+"""Function and sidecar trust each other only once each has proven it knows the token, which never crosses the wire."""
+
+import base64
+import hashlib
+import hmac
+import json
+
+from conftest import Session
+from fake_sidecar import TOKEN, Channel
+from owui_harness import Chat, OpenWebUI
+from test_ops import PNG
+
+IMPOSTOR = "could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token."
+
+
+def test_the_token_never_crosses_the_wire_and_the_opening_is_signed(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        await ch.done()
+
+    out = session(script)
+    auth = out.sidecar.auth_headers[0]
+    fields = dict(part.strip().split("=", 1) for part in auth.split(","))
+    assert set(fields) == {"challenge", "nonce", "mac"} and len(fields["nonce"]) == 32 and len(fields["mac"]) == 64
+    assert out.sidecar.challenges == set()  # the challenge was used up
+    # Nothing the function sends carries the token, not even the valves it forwards.
+    assert TOKEN not in auth and TOKEN not in json.dumps(out.sidecar.openings) and "SIDECAR_TOKEN" not in out.sidecar.openings[0]["valves"]
+
+
+def test_every_reply_carries_the_session_mac(session: Session) -> None:
+    async def script(ch: Channel) -> None:
+        replies.append(await ch.request({"op": "teleport"}))
+        await ch.done()
+
+    replies: list[dict] = []
+    out = session(script)
+    assert replies[0]["error"]["code"] == "unknown_op" and out.sidecar.bad_macs == []
+
+
+def test_a_wrong_token_is_refused_by_the_sidecar_with_a_status_saying_what_to_do(session: Session) -> None:
+    async def never(ch: Channel) -> None:
+        raise AssertionError("no session should have opened")
+
+    out = session(never, valves={"SIDECAR_TOKEN": "wrong"})
+    assert out.statuses == [
+        f"The inpaint sidecar at {out.sidecar.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."
+    ]
+
+
+def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> None:
+    """A server at SIDECAR_URL without the token asks to run JS in the page, read a file, save one, delete a message."""
+    url = owui.add_file("u1", "cat.png", PNG)
+    chat = Chat()
+    chat.add("assistant", f"![cat]({url})")
+    page_calls: list[dict] = []
+
+    async def attack(ch: Channel) -> None:
+        for op in (
+            {"op": "call", "event": {"type": "execute", "data": {"code": "alert(document.cookie)"}}, "timeout_ms": 1000},
+            {"op": "read_image", "url": url},
+            {"op": "save_image", "mime": "image/png", "data": base64.b64encode(PNG).decode()},
+            {"op": "remove_message", "message_id": "msg-1"},
+        ):
+            ch.ask(op)
+        try:
+            await ch.send({"op": "emit", "event": {"type": "replace", "data": {"content": "pwned"}}})
+            await ch.done()
+        except ConnectionError:
+            pass  # The function hung up at the unproven hello.
+
+    out = session(attack, impostor=True, chat=chat, driver=page_calls.append)
+    assert page_calls == [] and out.sidecar.late_replies == [] and owui.files.keys() == {url.split("/")[4]}
+    assert all(not ch.pending or all(not f.done() for f in ch.pending.values()) for ch in out.sidecar.channels.values())
+    assert out.run.chat.message("msg-1")["content"] == f"![cat]({url})"
+    assert out.statuses == [f"The service at {out.sidecar.url} {IMPOSTOR}"]
+
+
+def test_a_server_that_sends_no_hello_or_garbage_is_an_impostor_too(session: Session) -> None:
+    async def silent(ch: Channel) -> None:
+        ch.writer.write(b"0\r\n\r\n")
+
+    async def garbage(ch: Channel) -> None:
+        await ch.send_raw(b"<html>not json</html>\n")
+
+    for script in (silent, garbage):
+        out = session(script, impostor=True)
+        assert out.statuses[-1].endswith(IMPOSTOR)
+
+
+def test_a_replayed_proof_of_another_session_is_refused(session: Session) -> None:
+    """The proof binds the session id to this opening's key: a proof for another session id does not pass."""
+
+    async def script(ch: Channel) -> None:
+        await ch.send(
+            {"op": "hello", "session": "other", "protocol": 2, "proof": hmac.new(ch.key, b"sidecar\n" + ch.session.encode(), hashlib.sha256).hexdigest()}
+        )
+
+    out = session(script, impostor=True)
+    assert out.statuses[-1].endswith(IMPOSTOR)
