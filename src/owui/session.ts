@@ -45,6 +45,7 @@ export class OwuiSession {
   private readonly clicked: { id: string | undefined; content: string };
   private readonly timing: CallTiming;
   private readonly place: ResultPlace;
+  private readonly storedChat: boolean;
   private artifactShown = false;
   private sources: SourceImage[] = [];
   private notice: string | undefined;
@@ -64,11 +65,9 @@ export class OwuiSession {
     this.clicked = { id: clicked?.id, content: typeof clicked?.content === 'string' ? clicked.content : '' };
     this.timing = callTiming(open.owui?.event_call_timeout_s, open.owui?.version);
     const chatId = open.body.chat_id;
-    this.place = resultPlace(open.valves.RESULT_MESSAGE, {
-      // Temporary chats ("local:…") are never stored: only the page holds them.
-      storedChat: Boolean(open.chat && chatId && !chatId.startsWith('local:')),
-      version: open.owui?.version,
-    });
+    // Temporary chats ("local:…") are never stored: only the page holds them.
+    this.storedChat = Boolean(open.chat && chatId && !chatId.startsWith('local:'));
+    this.place = resultPlace(open.valves.RESULT_MESSAGE, { storedChat: this.storedChat, version: open.owui?.version });
   }
 
   async run(): Promise<{ ok: boolean; message: string }> {
@@ -91,16 +90,16 @@ export class OwuiSession {
         this.status(outcome.message, true);
         return { ok: true, message: outcome.message };
       }
-      if (this.place === 'new') {
-        // Open WebUI saves its own copy of the chat when the action returns, overwriting (before 0.10) or
-        // resetting the current message of (0.10+) anything written into the stored chat before. So the action
-        // returns now, and the result message is written only after that save has been seen in the page.
-        await this.closeEditor(relay, this.tr.t('chat.sent'), this.open.body.chat_id ?? undefined);
-        this.channel.send({ op: 'detach' });
+      // Open WebUI saves its own copy of the chat when the action returns, replacing (before 0.10) or resetting
+      // the current message of (0.10+) what the stored chat got meanwhile; and the page may get the action's
+      // answer before socket events sent earlier. So the action returns now, and nothing about the result is
+      // written until that save has been seen landing in the page (a temporary chat is never saved).
+      const chatId = this.storedChat ? (this.open.body.chat_id ?? undefined) : undefined;
+      await this.closeEditor(relay, this.tr.t('chat.sent'), chatId);
+      this.channel.send({ op: 'detach' });
+      if (chatId) {
         const saved = await relay.awaitSave(SAVE_WAIT_MS);
         log.debug({ saved }, 'page saved its copy of the chat');
-      } else {
-        await this.closeEditor(relay, this.tr.t('chat.sent'));
       }
       const final = await this.follow(outcome.job);
       if (final.state !== 'done') {

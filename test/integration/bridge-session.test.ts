@@ -160,7 +160,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.chat.get('a1')!.content).toContain('Prompt: a yellow hat');
   });
 
-  it('RESULT_MESSAGE=same keeps the action attached and appends to the clicked message', async () => {
+  it('RESULT_MESSAGE=same appends to the clicked message, after the action returned and the page saved', async () => {
     const content = ORIGINAL.replace('IMAGE', imageUrl);
     const page = new FakePage({ onInit: (v) => submitFor(v, 'a green hat') });
     const run = await runSession({
@@ -171,9 +171,14 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       clicked: 'a1',
       valves: { ...valves, RESULT_MESSAGE: 'same' },
     });
-    expect(run.detachedAt).toBeUndefined();
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.chat.get('a1')!.content).toContain('Prompt: a green hat');
+    // The page's save (after the action returned) cannot race the result: the result comes after it.
+    const detach = run.ops.findIndex((o) => o.op === 'detach');
+    const result = run.ops.findIndex((o) => o.op === 'emit' && String(o.event.data?.content ?? '').includes('Prompt: a green hat'));
+    expect(detach).toBeGreaterThan(0);
+    expect(result).toBeGreaterThan(detach);
+    expect(page.seen.some((c) => /"awaitSave":\d+/.test(c))).toBe(true);
   });
 
   it('uses the original prompt and says so when translation fails', async () => {
@@ -388,7 +393,6 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       version: '0.10.2',
     });
     expect(run.done).toMatchObject({ ok: true });
-    expect(run.detachedAt).toBeUndefined();
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.events.some((e) => e.type === 'chat:completion' || e.type === 'chat:reload')).toBe(false);
     expect(run.chat.get('a1')!.content).toContain('Prompt: a purple hat');
