@@ -81,10 +81,11 @@ class EditorDriver:
     def __call__(self, event: dict) -> Any:
         code = event["data"]["code"]
         self.seen.append(code)
-        probe = re.search(r'probe: "([\w-]+)"', code)
-        if probe:  # The check that the page shows the new message: the harness page always does.
-            return {"shown": True, "probe": probe.group(1)}
-        args = json.loads(re.search(r"const A = (\{.*?\});\n", code, re.S).group(1))
+        # Each call defines the host script, then calls it: `shows(id, probe, ms)` or `relay({...})`.
+        shows = re.search(r'__fluxInpaintHost\.shows\("[\w-]+", "([\w-]+)"', code)
+        if shows:  # The check that the page shows the new message: the harness page always does.
+            return {"shown": True, "probe": shows.group(1)}
+        args = json.loads(re.search(r"__fluxInpaintHost\.relay\((\{.*\})\);\n\} catch", code, re.S).group(1))
         if args["awaitSave"] is not None:
             return self.await_save(args["awaitSave"] / 1000)
         if args["end"]:
