@@ -86,7 +86,7 @@ async def shim_phase(args: argparse.Namespace) -> dict[str, Any]:
         chats.append(chat)
 
     async def clicks() -> int:
-        await asyncio.gather(*(call_action(action, c.action_body(), user, valves, c, EditorDriver("ein roter Hut")) for c in chats))
+        await asyncio.gather(*(call_action(action, c.action_body(), user, valves, c, EditorDriver("ein roter Hut", c)) for c in chats))
         sessions = [t for t in asyncio.all_tasks() if t.get_name() == SESSION_TASK and not t.done()]
         if sessions:
             await asyncio.wait(sessions)

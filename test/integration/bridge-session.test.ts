@@ -175,7 +175,9 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.chat.get('a1')!.content).toContain('Prompt: a green hat');
     // The page's save (after the action returned) cannot race the result: the result comes after it.
     const detach = run.ops.findIndex((o) => o.op === 'detach');
-    const result = run.ops.findIndex((o) => o.op === 'emit' && String(o.event.data?.content ?? '').includes('Prompt: a green hat'));
+    const result = run.ops.findIndex(
+      (o) => o.op === 'emit' && String(o.event.data?.content ?? '').includes('Prompt: a green hat'),
+    );
     expect(detach).toBeGreaterThan(0);
     expect(result).toBeGreaterThan(detach);
     expect(page.seen.some((c) => /"awaitSave":\d+/.test(c))).toBe(true);
