@@ -5,8 +5,8 @@ const ENTRY = fileURLToPath(new URL('./src/main.ts', import.meta.url));
 
 /**
  * Builds the mask editor into one classic script. Open WebUI's artifact iframe runs it through
- * `new Function`, so it must be self-contained: no imports, no separate stylesheet (the CSS is a string
- * the script injects).
+ * `new Function`, so it must be self-contained: no imports, no separate stylesheet (styles.css is bundled as
+ * a string the script injects).
  */
 export async function buildEditorBundle(opts: { minify: boolean }): Promise<string> {
   const out = await build({
@@ -20,6 +20,7 @@ export async function buildEditorBundle(opts: { minify: boolean }): Promise<stri
     legalComments: 'none',
     logLevel: 'silent',
     charset: 'utf8',
+    loader: { '.css': 'text' },
   });
   const file = out.outputFiles[0];
   if (!file) throw new Error('esbuild produced no output for the editor bundle');
