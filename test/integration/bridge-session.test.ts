@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { FakePage } from '../support/fake-page.js';
 import { translator } from '../../src/i18n/t.js';
-import { openSession, replyMac, runSession } from '../support/fake-owui.js';
+import { type OpenOptions, openSession, replyMac, runSession } from '../support/fake-owui.js';
 import { testImage, testMask } from '../support/images.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
@@ -56,6 +56,22 @@ async function submitFor(init: Record<string, any>, prompt: string) {
     params: { steps: 20 },
     output_format: 'png',
   };
+}
+
+/** A click on the standard conversation's answer, the editor sending `prompt` (options as runSession takes them). */
+async function clickAndSend(prompt: string, options: Partial<OpenOptions> = {}) {
+  const content = ORIGINAL.replace('IMAGE', imageUrl);
+  const page = new FakePage({ onInit: (v) => submitFor(v, prompt) });
+  const run = await runSession({
+    url: sidecar.url,
+    token: TEST_TOKEN,
+    page,
+    messages: conversation(content),
+    clicked: 'a1',
+    valves,
+    ...options,
+  });
+  return { run, page, content };
 }
 
 describe('an Inpaint click in Open WebUI, through the bridge', () => {
@@ -126,17 +142,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('falls back to the clicked message when the page cannot show new messages', async () => {
-    const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'a blue hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-      pageShowsNewMessages: false,
-    });
+    const { run, content } = await clickAndSend('a blue hat', { pageShowsNewMessages: false });
     expect(run.done).toMatchObject({ ok: true });
     expect([...run.chat.values()].filter((m) => m.parentId === 'a1')).toEqual([]);
     const final = run.chat.get('a1')!.content;
@@ -145,32 +151,13 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('falls back to the clicked message when Open WebUI cannot add a message', async () => {
-    const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'a yellow hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-      addMessageFails: true,
-    });
+    const { run } = await clickAndSend('a yellow hat', { addMessageFails: true });
     expect(run.done).toMatchObject({ ok: true });
     expect(run.chat.get('a1')!.content).toContain('Prompt: a yellow hat');
   });
 
   it('RESULT_MESSAGE=same appends to the clicked message, after the action returned and the page saved', async () => {
-    const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'a green hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves: { ...valves, RESULT_MESSAGE: 'same' },
-    });
+    const { run, page } = await clickAndSend('a green hat', { valves: { ...valves, RESULT_MESSAGE: 'same' } });
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.chat.get('a1')!.content).toContain('Prompt: a green hat');
     // The page's save (after the action returned) cannot race the result: the result comes after it.
@@ -184,14 +171,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('uses the original prompt and says so when translation fails', async () => {
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'un chapeau rouge') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-      clicked: 'a1',
-      valves,
+    const { run } = await clickAndSend('un chapeau rouge', {
       complete: () => {
         throw new Error('model offline');
       },
@@ -383,17 +363,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('before Open WebUI 0.11 the result goes into the clicked message, and no event names a message the page lacks', async () => {
-    const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'a purple hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-      version: '0.10.2',
-    });
+    const { run } = await clickAndSend('a purple hat', { version: '0.10.2' });
     expect(run.done).toMatchObject({ ok: true });
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.events.some((e) => e.type === 'chat:completion' || e.type === 'chat:reload')).toBe(false);
@@ -401,17 +371,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('0.11+: the result message is written after the page saved, then the page reloads the chat', async () => {
-    const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'an orange hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-      version: '0.12.4',
-    });
+    const { run, page } = await clickAndSend('an orange hat', { version: '0.12.4' });
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1')!;
     expect(added.content).toContain('Prompt: an orange hat');
     expect(run.events.filter((e) => e.type === 'chat:reload')).toHaveLength(1);
@@ -424,32 +384,13 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('a temporary chat (never stored) takes the result in the clicked message', async () => {
-    const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'a grey hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-      temporary: true,
-    });
+    const { run } = await clickAndSend('a grey hat', { temporary: true });
     expect(run.ops.some((o) => o.op === 'add_message')).toBe(false);
     expect(run.chat.get('a1')!.content).toContain('Prompt: a grey hat');
   });
 
   it('a direct-connection model is not asked to translate; the chat says why', async () => {
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'ein blauer Hut') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-      clicked: 'a1',
-      valves,
-      modelDirect: true,
-    });
+    const { run } = await clickAndSend('ein blauer Hut', { modelDirect: true });
     expect(run.completions).toEqual([]);
     expect(fake.tasks.at(-1)!.prompt).toBe('ein blauer Hut');
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
@@ -527,15 +468,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('the caption and the status show what FLUX charged', async () => {
-    const page = new FakePage({ onInit: (v) => submitFor(v, 'a costly hat') });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-      clicked: 'a1',
-      valves,
-    });
+    const { run } = await clickAndSend('a costly hat');
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;
     expect(added.content).toMatch(/ · credits: \d+(\.\d+)? · /);
   });
