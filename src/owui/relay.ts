@@ -13,12 +13,12 @@ export interface CallTiming {
 }
 
 /**
- * Open WebUI gives up on an event call after WEBSOCKET_EVENT_CALLER_TIMEOUT (60 s before 0.8, unset by default
- * since) and on 0.11 a call that timed out also ends the page's socket session for every later call. So each
- * slice returns well before the admin's timeout, with room for the page and the socket to answer.
+ * Open WebUI gives up on an event call after WEBSOCKET_EVENT_CALLER_TIMEOUT (socket.io's 60 s before 0.8.8,
+ * unset by default since), and on 0.11 a call that timed out also ends the page's socket session for every later
+ * call. So each slice returns well before the admin's timeout, with room for the page and the socket to answer.
  */
 export function callTiming(timeoutS: number | null | undefined, version: string | null | undefined): CallTiming {
-  const limitMs = timeoutS ? timeoutS * 1000 : olderThan(version, [0, 8]) ? 60_000 : undefined;
+  const limitMs = timeoutS ? timeoutS * 1000 : olderThan(version, [0, 8, 8]) ? 60_000 : undefined;
   if (limitMs === undefined) return { sliceMs: 40_000, callTimeoutMs: 60_000 };
   const sliceMs = Math.max(500, Math.min(40_000, limitMs - Math.max(5_000, limitMs / 3)));
   return { sliceMs, callTimeoutMs: limitMs + 5_000 };

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
-import { FakePage } from '../support/fake-page.js';
+import { type EditorScript, FakePage } from '../support/fake-page.js';
 import { translator } from '../../src/i18n/t.js';
 import { type OpenOptions, openSession, replyMac, runSession } from '../support/fake-owui.js';
 import { testImage, testMask } from '../support/images.js';
@@ -72,6 +72,26 @@ async function clickAndSend(prompt: string, options: Partial<OpenOptions> = {}) 
     ...options,
   });
   return { run, page, content };
+}
+
+/** A click whose editor only looks: it keeps what the sidecar sent it at init, then closes without sending. */
+async function openAndClose(options: Partial<OpenOptions> = {}, script: Omit<EditorScript, 'onInit'> = {}) {
+  let init: Record<string, any> = {};
+  const onInit = (v: Record<string, any>) => {
+    init = v;
+    return null;
+  };
+  const page = new FakePage({ ...script, onInit });
+  const run = await runSession({
+    url: sidecar.url,
+    token: TEST_TOKEN,
+    page,
+    messages: conversation(),
+    clicked: 'a1',
+    valves,
+    ...options,
+  });
+  return { run, page, init };
 }
 
 describe('an Inpaint click in Open WebUI, through the bridge', () => {
@@ -199,19 +219,8 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('no image in the chat: the editor opens empty with a notice', async () => {
-    let init: Record<string, any> = {};
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: new FakePage({
-        onInit: (v) => {
-          init = v;
-          return null;
-        },
-      }),
+    const { run, init } = await openAndClose({
       messages: [{ id: 'a1', role: 'assistant', content: 'No pictures here.' }],
-      clicked: 'a1',
-      valves,
     });
     expect(init.images).toEqual([]);
     expect(init.notice).toMatch(/No image found/);
@@ -323,16 +332,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const jpeg = await sharp(await testImage(90, 60))
       .jpeg()
       .toBuffer();
-    let init: Record<string, any> = {};
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: new FakePage({
-        onInit: (v) => {
-          init = v;
-          return null;
-        },
-      }),
+    const { run, init } = await openAndClose({
       messages: [
         { id: 'u1', role: 'user', content: 'here is my photo' },
         { id: 'a1', role: 'assistant', content: 'Nice. Here is another:' },
@@ -348,8 +348,6 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
         '/api/v1/files/gen-1/content': { mime: 'image/png', bytes: png },
         '/api/v1/files/upload-7/content': { mime: 'image/jpeg', bytes: jpeg },
       },
-      clicked: 'a1',
-      valves,
     });
     expect(run.done).toMatchObject({ ok: true });
     expect(init.images.map((i: any) => [i.label, i.width])).toEqual([
@@ -499,61 +497,23 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   });
 
   it('remembers the editor settings per Open WebUI user, never the prompt', async () => {
-    let first: Record<string, any> = {};
-    const saving = new FakePage({
-      onInit: (v) => {
-        first = v;
-        return null;
-      },
-      saveSettings: { model: 'kontext-pro', brush_size: 64, prompt: 'secret prompt' },
-    });
-    await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: saving,
-      messages: conversation(),
-      clicked: 'a1',
-      valves,
-    });
-    expect(saving.responses.find((r) => r.rid === 'settings-1')).toMatchObject({ ok: true });
-    let second: Record<string, any> = {};
-    const reopened = new FakePage({
-      onInit: (v) => {
-        second = v;
-        return null;
-      },
-    });
-    await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: reopened,
-      messages: conversation(),
-      clicked: 'a1',
-      valves,
-    });
-    expect(first.settings ?? null).toBeNull();
-    expect(second.settings).toMatchObject({ model: 'kontext-pro', brush_size: 64 });
-    expect(JSON.stringify(second.settings)).not.toContain('secret prompt');
+    const first = await openAndClose(
+      {},
+      { saveSettings: { model: 'kontext-pro', brush_size: 64, prompt: 'secret prompt' } },
+    );
+    expect(first.page.responses.find((r) => r.rid === 'settings-1')).toMatchObject({ ok: true });
+    const second = await openAndClose();
+    expect(first.init.settings ?? null).toBeNull();
+    expect(second.init.settings).toMatchObject({ model: 'kontext-pro', brush_size: 64 });
+    expect(JSON.stringify(second.init.settings)).not.toContain('secret prompt');
   });
 
   it("statuses and the caption speak Open WebUI's language (German)", async () => {
     const page = new FakePage({ onInit: (v) => submitFor(v, 'ein grüner Hut'), locale: 'de-DE' });
-    let init: Record<string, any> = {};
-    const spy = new FakePage({
-      onInit: (v) => {
-        init = v;
-        return null;
-      },
-      locale: 'de-DE',
-    });
-    await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: spy,
-      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-      clicked: 'a1',
-      valves,
-    });
+    const { init } = await openAndClose(
+      { messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)) },
+      { locale: 'de-DE' },
+    );
     expect(init.locale).toBe('de-DE');
     const run = await runSession({
       url: sidecar.url,

@@ -32,8 +32,10 @@ describe("Open WebUI's version decides", () => {
   it('event-call slices always return before the admin’s WEBSOCKET_EVENT_CALLER_TIMEOUT', () => {
     // No timeout set (0.8+ default): long slices.
     expect(callTiming(null, '0.9.6')).toEqual({ sliceMs: 40_000, callTimeoutMs: 60_000 });
-    // Before 0.8 socket.io's own 60 s applies.
+    // Before 0.8.8 (no such setting) socket.io's own 60 s applies.
     expect(callTiming(null, '0.6.5').sliceMs).toBeLessThanOrEqual(40_000);
+    expect(callTiming(null, '0.8.7')).toEqual(callTiming(60, '0.8.7'));
+    expect(callTiming(null, '0.8.8')).toEqual({ sliceMs: 40_000, callTimeoutMs: 60_000 });
     for (const timeoutS of [1, 3, 5, 10, 30, 60, 300]) {
       const t = callTiming(timeoutS, '0.11.0');
       // Room for the page and the socket to answer: at least 3 s or a third of the timeout, whichever is more.
