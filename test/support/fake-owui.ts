@@ -204,8 +204,9 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       }
       case 'detach':
         run.detachedAt = Date.now();
-        // The action returned: Chat.svelte saves its copy of the chat, which the host script sees land.
-        setTimeout(() => opts.page.savedChat(chatId), 30);
+        // The action returned: Chat.svelte saves its copy of the chat (`if (!$temporaryChatEnabled)`: never a
+        // temporary one), which the host script sees land.
+        if (!opts.temporary) setTimeout(() => opts.page.savedChat(chatId), 30);
         return;
       case 'add_message': {
         if (opts.addMessageFails)
