@@ -59,9 +59,10 @@ describe.skipIf(!disk)(`a data dir on a full ${SIZE_MB} MB file system (needs ro
     let refusal: { status: number; code: string; message: string } | undefined;
     for (let i = 0; i < 40 && !refusal; i++) {
       const res = await post();
-      const answer = (await res.json()) as { id: string; code: string; message: string };
+      const answer = (await res.json()) as { id: string; error?: { code: string; message: string } };
+      // The disk may fill while the upload is stored (refused at once) or while the result is written (the job fails).
       if (res.status !== 202) {
-        refusal = { status: res.status, code: answer.code, message: answer.message };
+        refusal = { status: res.status, ...answer.error! };
         break;
       }
       const last = await lastJobEvent(await sidecar.api(`/v1/jobs/${answer.id}/events`));
