@@ -36,6 +36,11 @@ FILE_URL, BARE_ID = re.compile(r"^/api/v1/files/([\w-]+)(?:/content)?/?$"), re.c
 MAGIC = {"image/png": (b"\x89PNG\r\n\x1a\n", b""), "image/jpeg": (b"\xff\xd8\xff", b""), "image/webp": (b"RIFF", b"WEBP")}
 EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
 SESSIONS: set[asyncio.Task] = set()  # Sessions that outlive their action call (after `detach`), kept from the GC.
+ENDED = {  # What the user reads when a session ends before `done`, by how far it got.
+    "connect": "Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve.",
+    "hello": "The service at {url} could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token.",
+    "stream": "The inpaint sidecar stopped. A job that was running is kept: its result is added to this chat the next time you click Inpaint here.",
+}
 
 
 class OpError(Exception):
@@ -76,6 +81,12 @@ def _read_cached(path: str, cache_dir: str) -> dict:
     return _read_image(target, mime)
 
 
+def _file_ref(f: dict) -> dict:
+    """What the sidecar needs to find an image among a message's files (not, say, a document's extracted text)."""
+    meta = f.get("meta") or (f.get("file") or {}).get("meta") or {}
+    return {k: v for k in ("type", "url", "id", "name", "content_type") if (v := f.get(k) or meta.get(k)) is not None}
+
+
 async def _call(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Open WebUI's helpers: coroutines since 0.9, plain functions before (run off the loop: they hit the DB or S3)."""
     if inspect.iscoroutinefunction(f):
@@ -99,7 +110,8 @@ async def _lines(stream: aiohttp.StreamReader) -> AsyncIterator[bytes]:
             yield bytes(pending + piece) if pending else piece
             pending.clear()
         pending += rest
-        _check(len(pending) <= MAX_LINE, "", "")
+        if len(pending) > MAX_LINE:
+            raise ValueError("a line longer than the protocol allows")
     if pending.strip():
         yield bytes(pending)
 
@@ -109,12 +121,7 @@ class Bridge:
 
     def __init__(self, valves: "Action.Valves", body: dict, user: dict, model: dict, emitter: Emitter | None, event_call: Emitter | None, request: Any) -> None:
         self.valves, self.body, self.user, self.model, self.emitter, self.event_call, self.request = valves, body, user, model, emitter, event_call, request
-        self.url, self.token, self.chat_id, self.uid = (
-            valves.SIDECAR_URL.rstrip("/"),
-            valves.SIDECAR_TOKEN.encode(),
-            str(body.get("chat_id") or ""),
-            str(user.get("id", "")),
-        )
+        self.url, self.chat_id, self.uid = valves.SIDECAR_URL.rstrip("/"), str(body.get("chat_id") or ""), str(user.get("id", ""))
         self.sid, self.key, self.chat_text, self.added, self.tasks, self.stage = "", b"", "", set[str](), set[asyncio.Task](), "connect"
         self.Chats, self.call_lock, self.detached = _owui(".models.chats", "Chats"), asyncio.Lock(), asyncio.get_running_loop().create_future()
 
@@ -126,104 +133,74 @@ class Bridge:
 
     async def run(self, action_id: str) -> None:
         try:
-            problem = await self._session(action_id)
+            async with aiohttp.ClientSession(timeout=TIMEOUT) as self.http:
+                try:
+                    problem = await self._stream(action_id)
+                finally:  # Before the HTTP session closes under them.
+                    for task in self.tasks:
+                        task.cancel()
+        except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as e:
+            log.info("flux_inpaint: sidecar connection ended: %s", type(e).__name__)
+            problem = ENDED[self.stage].format(url=self.url)
         except Exception as e:  # The last line of defence: the user reads a status, never a traceback.
             log.exception("flux_inpaint failed")
             problem = f"Inpaint failed: {type(e).__name__}: {e}"
         if problem:
             await self.emit({"type": "status", "data": {"description": problem, "done": True}})
 
-    async def _session(self, action_id: str) -> str | None:
-        """Returns what the user should read when the session could not run to `done`, by how far it got."""
-        async with aiohttp.ClientSession(timeout=TIMEOUT) as self.http:
-            try:
-                async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
-                    answer = await r.json(content_type=None) if r.status == 200 else None
-                challenge = str(answer.get("challenge") or "") if isinstance(answer, dict) else ""
-                _check(
-                    challenge,
-                    "",
-                    f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar.",
-                )
-                data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
-                nonce = secrets.token_urlsafe(24)
-                self.key = hmac.new(self.token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
-                auth = f"challenge={challenge}, nonce={nonce}, mac={_mac(self.token, 'open', challenge, nonce, digest)}"
-                async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
-                    _check(r.status == 200, "", await self._refused(r))
-                    self.stage, lines = "hello", _lines(r.content)
-                    hello = json.loads(await anext(lines, b"null"))
-                    sid = str(hello.get("session", "")) if isinstance(hello, dict) else ""
-                    _check(sid and hmac.compare_digest(str(hello.get("proof", "")), _mac(self.key, "sidecar", sid)), "", "")
-                    self.stage, self.sid = "stream", sid
-                    async for line in lines:
-                        op = json.loads(line) if len(line) < 1 << 20 else await asyncio.to_thread(json.loads, line)
-                        kind = op.get("op") if isinstance(op, dict) else None
-                        if kind == "emit":  # Awaited here, so emits keep the stream's order.
-                            await self.emit(op.get("event") or {})
-                        elif kind == "detach" and not self.detached.done():
-                            self.detached.set_result(None)
-                        elif kind == "done":
-                            return None
-                        elif isinstance(op, dict) and "id" in op:
-                            self.tasks.add(task := asyncio.create_task(self._answer(op)))
-                            task.add_done_callback(self.tasks.discard)
-            except OpError as e:
-                if e.args[1]:
-                    return str(e.args[1])
-            except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as e:
-                log.info("flux_inpaint: sidecar connection ended: %s", type(e).__name__)
-            finally:
-                for task in self.tasks:
-                    task.cancel()
-        return {
-            "connect": f"Inpaint sidecar not reachable at {self.url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve.",
-            "hello": f"The service at {self.url} could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token.",
-            "stream": "The inpaint sidecar stopped. A job that was running is kept: its result is added to this chat the next time you click Inpaint here.",
-        }[self.stage]
+    async def _stream(self, action_id: str) -> str | None:
+        """Returns what the user should read when the session could not run to `done`; errors leave `stage` behind."""
+        async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
+            answer = await r.json(content_type=None) if r.status == 200 else None
+        if not (challenge := str(answer.get("challenge") or "") if isinstance(answer, dict) else ""):
+            return f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar."
+        data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
+        token, nonce = self.valves.SIDECAR_TOKEN.encode(), secrets.token_urlsafe(24)
+        self.key = hmac.new(token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
+        auth = f"challenge={challenge}, nonce={nonce}, mac={_mac(token, 'open', challenge, nonce, digest)}"
+        async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
+            if r.status != 200:  # The sidecar says what to fix (the token, the function's version, a valve).
+                try:
+                    return f"Inpaint sidecar error: {(await r.json(content_type=None))['error']['message']}"
+                except (ValueError, KeyError, TypeError, aiohttp.ClientError):
+                    return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
+            self.stage, lines = "hello", _lines(r.content)
+            hello = json.loads(await anext(lines, b"null"))
+            self.sid = str(hello.get("session", "")) if isinstance(hello, dict) else ""
+            if not (self.sid and hmac.compare_digest(str(hello.get("proof", "")).encode(), _mac(self.key, "sidecar", self.sid).encode())):
+                return ENDED["hello"].format(url=self.url)
+            self.stage = "stream"
+            async for line in lines:
+                op = json.loads(line) if len(line) < 1 << 20 else await asyncio.to_thread(json.loads, line)
+                kind = op.get("op") if isinstance(op, dict) else None
+                if kind == "emit":  # Awaited here, so emits keep the stream's order.
+                    await self.emit(op.get("event") or {})
+                elif kind == "detach" and not self.detached.done():
+                    self.detached.set_result(None)
+                elif kind == "done":
+                    return None
+                elif isinstance(op, dict) and "id" in op:
+                    self.tasks.add(task := asyncio.create_task(self._answer(op)))
+                    task.add_done_callback(self.tasks.discard)
+        return ENDED["stream"].format(url=self.url)
 
-    async def _refused(self, r: aiohttp.ClientResponse) -> str:
-        if r.status in (200, 401, 426):
-            return {
-                200: "",
-                401: f"The inpaint sidecar at {self.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.",
-                426: f"The inpaint sidecar at {self.url} speaks a newer protocol: update this function (Admin Panel > Functions).",
-            }[r.status]
-        try:
-            return f"Inpaint sidecar error: {(await r.json(content_type=None))['error']['message']}"
-        except (ValueError, KeyError, TypeError, aiohttp.ClientError):
-            return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
+    async def _stored_chat(self) -> Any:
+        # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.
+        return await _call(self.Chats.get_chat_by_id, self.chat_id) if self.Chats and self.chat_id and not self.chat_id.startswith("local:") else None
 
     async def _opening(self, action_id: str) -> dict:
         direct = self.model.get("direct") or getattr(getattr(self.request, "state", None), "direct", False) or (self.body.get("model_item") or {}).get("direct")
-        # Before WEBSOCKET_EVENT_CALLER_TIMEOUT (0.8.8) event calls have socket.io's default timeout: 60 s.
-        owui = {
+        owui = {  # Before WEBSOCKET_EVENT_CALLER_TIMEOUT (0.8.8) event calls have socket.io's default timeout: 60 s.
             "version": _owui(".env", "VERSION"),
             "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
             "model_direct": bool(direct),
             "features": {"delete_message": hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id")},
         }
-        # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.
-        stored = await _call(self.Chats.get_chat_by_id, self.chat_id) if self.Chats and self.chat_id and not self.chat_id.startswith("local:") else None
-        history = (getattr(stored, "chat", None) or {}).get("history") or {}
+        history = (getattr(await self._stored_chat(), "chat", None) or {}).get("history") or {}
         messages, branch, current = history.get("messages") or {}, [], self.body.get("id")
-        while current in messages and len(branch) < len(messages):
+        while current in messages and len(branch) < len(messages):  # The clicked message's branch, up to the first message.
             m = messages[current]
-            files = [
-                {
-                    k: v
-                    for k, v in {
-                        "type": f.get("type"),
-                        "url": f.get("url"),
-                        "id": f.get("id"),
-                        "name": f.get("name"),
-                        "content_type": f.get("content_type") or (f.get("meta") or (f.get("file") or {}).get("meta") or {}).get("content_type"),
-                    }.items()
-                    if v is not None
-                }
-                for f in m.get("files") or []
-                if isinstance(f, dict)
-            ]
+            files = [_file_ref(f) for f in m.get("files") or [] if isinstance(f, dict)]
             branch.append({"id": current, "parentId": m.get("parentId"), "role": m.get("role"), "content": m.get("content") or "", "files": files})
             current = m.get("parentId")
         chat = {"messages": branch[::-1], "currentId": history.get("currentId")} if branch else None
@@ -304,40 +281,34 @@ class Bridge:
 
     async def _op_add_message(self, op: dict) -> dict:
         parent_id, message, upsert = str(op.get("parent_id", "")), dict(op.get("message") or {}), self.Chats.upsert_message_to_chat_by_id_and_message_id
-        parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id)
-        current = ((getattr(await _call(self.Chats.get_chat_by_id, self.chat_id), "chat", None) or {}).get("history") or {}).get("currentId")
-        _check(
-            parent and isinstance(message.get("id"), str) and message["id"] not in (parent.get("childrenIds") or []),
-            "not_found",
-            "The message to answer is no longer in the chat.",
-        )
-        # Open WebUI's upsert answers None when it could not write (it logs, never raises).
-        failed = "Open WebUI could not write the message into the chat."
-        _check(await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*(parent.get("childrenIds") or []), message["id"]]}), "failed", failed)
-        self.added.add(message["id"])
-        # Upserted last: Open WebUI makes the upserted message the chat's current one.
-        entry = {"childrenIds": [], "timestamp": int(time.time()), "done": True, **message, "parentId": parent_id}
-        if not await _call(upsert, self.chat_id, message["id"], entry):  # Never leave a child id without its message.
-            await _call(upsert, self.chat_id, parent_id, {"childrenIds": parent.get("childrenIds") or []})
-            if current:  # and the same message current as before
+        parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id) or {}
+        children = parent.get("childrenIds") or []
+        _check(parent and isinstance(message.get("id"), str) and message["id"] not in children, "not_found", "The message to answer is no longer in the chat.")
+        current = ((getattr(await self._stored_chat(), "chat", None) or {}).get("history") or {}).get("currentId")
+        # Open WebUI's upsert answers None when it could not write (it logs, never raises), and makes what it wrote current.
+        if await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*children, message["id"]]}):
+            entry = {"childrenIds": [], "timestamp": int(time.time()), "done": True, **message, "parentId": parent_id}
+            if await _call(upsert, self.chat_id, message["id"], entry):
+                self.added.add(message["id"])
+                return {}
+            await _call(upsert, self.chat_id, parent_id, {"childrenIds": children})  # Never a child id without its message,
+            if current:  # and the same message current as before.
                 await _call(upsert, self.chat_id, current, {})
-            raise OpError("failed", failed)
-        return {}
+        raise OpError("failed", "Open WebUI could not write the message into the chat.")
 
     async def _op_remove_message(self, op: dict) -> dict:
         message_id = str(op.get("message_id", ""))
         _check(message_id in self.added, "forbidden", "Only a message this session added can be removed.")
         if hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id"):  # 0.10+: also drops its chat_message rows.
             await _call(self.Chats.delete_message_from_chat_by_id_and_message_id, self.chat_id, message_id)
-        elif (chat := await _call(self.Chats.get_chat_by_id, self.chat_id)) is not None:
-            history = chat.chat.get("history") or {}
-            removed = (history.get("messages") or {}).pop(message_id, None) or {}
-            parent = history.get("messages", {}).get(removed.get("parentId")) or {}
+        elif (chat := await self._stored_chat()) is not None:  # Before 0.10, by hand, as 0.10's helper does it.
+            messages = (history := chat.chat.get("history") or {}).get("messages") or {}
+            current = (messages.pop(message_id, None) or {}).get("parentId")
+            parent = messages.get(current) or {}
             parent["childrenIds"] = [c for c in parent.get("childrenIds") or [] if c != message_id]
-            if history.get("currentId") == message_id:  # As 0.10's helper does: the newest leaf under the parent.
-                current = removed.get("parentId")
-                while (history["messages"].get(current) or {}).get("childrenIds"):
-                    current = history["messages"][current]["childrenIds"][-1]
+            if history.get("currentId") == message_id:  # The newest leaf under the parent becomes current.
+                while (messages.get(current) or {}).get("childrenIds"):
+                    current = messages[current]["childrenIds"][-1]
                 history["currentId"] = current
             await _call(self.Chats.update_chat_by_id, self.chat_id, chat.chat)
         self.added.discard(message_id)
@@ -345,16 +316,10 @@ class Bridge:
 
 
 class Action:
-    class Valves(BaseModel):
-        SIDECAR_URL: str = Field(
-            "http://127.0.0.1:8787", pattern=r"^https?://[^/\s]+", description="Where the flux-inpaint sidecar listens, as seen from the Open WebUI server."
-        )
-        SIDECAR_TOKEN: str = Field(
-            "", description="The sidecar's access token (printed on its first start, also in <data dir>/token). It never leaves this server."
-        )
-        FLUX_API_URL: str = Field(
-            "https://api.bfl.ai/v1", pattern=r"^https?://", description="FLUX API base URL (a regional endpoint such as https://api.eu.bfl.ai/v1 also works)."
-        )
+    class Valves(BaseModel):  # README.md explains each valve at length.
+        SIDECAR_URL: str = Field("http://127.0.0.1:8787", pattern=r"^https?://[^/\s]+", description="The sidecar's URL as seen from the Open WebUI server.")
+        SIDECAR_TOKEN: str = Field("", description="The sidecar's token (printed on its first start, also in <data dir>/token). Never leaves this server.")
+        FLUX_API_URL: str = Field("https://api.bfl.ai/v1", pattern=r"^https?://", description="FLUX API base URL (or a regional one, e.g. api.eu.bfl.ai).")
         FLUX_API_KEY: str = Field("", description="Your FLUX API key (api.bfl.ai). Empty: the sidecar uses its own FLUX_API_KEY.")
         STEPS: int = Field(50, ge=15, le=50, description="Diffusion steps (15-50): more is slower and finer.")
         GUIDANCE: float = Field(60, ge=1.5, le=100, description="How strictly FLUX follows the prompt (1.5-100).")
@@ -363,16 +328,9 @@ class Action:
         POLL_INTERVAL: float = Field(2, gt=0, le=30, description="Seconds between checks for the result.")
         MAX_POLL_ATTEMPTS: int = Field(60, ge=1, le=10000, description="Checks before the job is given up.")
         SESSION_TTL_MINUTES: int = Field(30, ge=1, le=1440, description="Minutes an editor may stay open without Send.")
-        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field(
-            "auto", description="Translate prompts to English: auto (when not English), always, never."
-        )
-        TRANSLATION_MODEL: str = Field(
-            "", description="Model id for translation; empty uses the chat's model (a direct connection cannot be used: set one here)."
-        )
-        RESULT_MESSAGE: Literal["auto", "new", "same"] = Field(
-            "auto",
-            description="Where the result goes: auto (a message of its own where Open WebUI can show it, 0.11+; else the clicked message), new, or same.",
-        )
+        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field("auto", description="Prompts to English: auto (when not English), always, never.")
+        TRANSLATION_MODEL: str = Field("", description="Model for translation; empty: the chat's model (a direct connection's cannot be used: set one).")
+        RESULT_MESSAGE: Literal["auto", "new", "same"] = Field("auto", description="Result as a message of its own (new), in the clicked one (same), or auto.")
         DEBUG: bool = Field(False, description="Log op names to the Open WebUI server log (never keys or image data).")
 
     def __init__(self) -> None:

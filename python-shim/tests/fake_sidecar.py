@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TOKEN = "test-token-0123456789"
+# src/owui/auth.ts, verifyOpen: what the sidecar answers an opening whose MAC does not match its token.
+WRONG_TOKEN = "Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."
 
 
 def mac(key: bytes, *parts: str) -> str:
@@ -129,7 +131,7 @@ class FakeSidecar:
         token = self.token.encode()
         expected = mac(token, "open", challenge, nonce, hashlib.sha256(raw).hexdigest())
         if not self.impostor and (challenge not in self.challenges or not hmac.compare_digest(fields.get("mac", ""), expected)):
-            return await self._json(writer, 401, {"error": {"code": "unauthorized", "message": "Wrong MAC"}})
+            return await self._json(writer, 401, {"error": {"code": "unauthorized", "message": WRONG_TOKEN}})
         self.challenges.discard(challenge)
         if self.refuse:
             return await self._json(writer, *self.refuse)

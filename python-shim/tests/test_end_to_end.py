@@ -165,3 +165,21 @@ def test_click_paint_send_puts_the_edited_image_in_the_chat(servers: dict[str, s
     # Keys stay on the server: nothing sent to the page contains them.
     page = "\n".join(driver.seen)
     assert FLUX_KEY not in page and TOKEN not in page
+
+
+def test_a_wrong_token_reads_as_what_to_fix(servers: dict[str, str], tmp_path: Path) -> None:
+    owui = OpenWebUI(tmp_path)
+    user = owui.add_user("u1")
+    chat = Chat()
+    chat.add("user", "draw a cat")
+    chat.add("assistant", "Here is your cat:", files=[{"type": "image", "url": owui.add_file("u1", "cat.png", _png(8, 8, lambda x, y: b"\x10\x20\x30"))}])
+    driver = EditorDriver("a hat", chat)
+    valves = {"SIDECAR_URL": servers["sidecar"], "SIDECAR_TOKEN": "not-the-token", "FLUX_API_URL": servers["flux"]}
+
+    run = asyncio.run(asyncio.wait_for(run_action(SHIM, None, valves, user, driver, "0.11.0", owui=owui, chat=chat), 30))
+
+    statuses = [e["data"]["description"] for e in run.chat.events if e.get("type") == "status"]
+    assert statuses == [
+        "Inpaint sidecar error: Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."
+    ]
+    assert driver.seen == [] and not owui.files.keys() - {chat.messages[-1]["files"][0]["url"].split("/")[4]}

@@ -39,9 +39,13 @@ def test_a_hung_sidecar_is_reported_within_seconds(session: Session) -> None:
     assert out.statuses[0].startswith(f"Inpaint sidecar not reachable at {url}") and out.seconds < 8
 
 
-def test_a_sidecar_of_protocol_1_is_named(session: Session) -> None:
-    out = session(never_called, refuse=(426, {"error": {"code": "protocol_mismatch", "message": "update"}}))
-    assert out.statuses == [f"The inpaint sidecar at {out.sidecar.url} speaks a newer protocol: update this function (Admin Panel > Functions)."]
+def test_a_sidecar_of_a_newer_protocol_says_what_to_update(session: Session) -> None:
+    # The words of src/owui/routes.ts (verifyOpening), as a sidecar one protocol ahead would say them.
+    newer = (
+        "This sidecar speaks bridge protocol 3: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar."
+    )
+    out = session(never_called, refuse=(426, {"error": {"code": "protocol_mismatch", "message": newer}}))
+    assert out.statuses == [f"Inpaint sidecar error: {newer}"]
 
 
 def test_http_error_shows_the_sidecars_message(session: Session) -> None:

@@ -6,7 +6,7 @@ import hmac
 import json
 
 from conftest import Session
-from fake_sidecar import TOKEN, Channel
+from fake_sidecar import TOKEN, WRONG_TOKEN, Channel
 from owui_harness import Chat, OpenWebUI
 from test_ops import PNG
 
@@ -41,9 +41,7 @@ def test_a_wrong_token_is_refused_by_the_sidecar_with_a_status_saying_what_to_do
         raise AssertionError("no session should have opened")
 
     out = session(never, valves={"SIDECAR_TOKEN": "wrong"})
-    assert out.statuses == [
-        f"The inpaint sidecar at {out.sidecar.url} refused the SIDECAR_TOKEN: copy the token it printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."
-    ]
+    assert out.statuses == [f"Inpaint sidecar error: {WRONG_TOKEN}"]
 
 
 def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> None:
