@@ -194,7 +194,6 @@ class Bridge:
             "version": _owui(".env", "VERSION"),
             "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
             "model_direct": bool(direct),
-            "features": {"delete_message": hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id")},
         }
         history = (getattr(await self._stored_chat(), "chat", None) or {}).get("history") or {}
         messages, branch, current = history.get("messages") or {}, [], self.body.get("id")

@@ -78,7 +78,6 @@ export const sessionOpenSchema = z.object({
       version: z.string().max(50).nullish(),
       event_call_timeout_s: z.number().positive().nullish(),
       model_direct: z.boolean().optional(),
-      features: z.object({ delete_message: z.boolean().optional() }).loose().optional(),
     })
     .optional(),
 });

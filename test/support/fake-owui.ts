@@ -126,7 +126,6 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       version,
       event_call_timeout_s: null,
       model_direct: opts.modelDirect ?? false,
-      features: { delete_message: true },
     },
   });
   if (res.status !== 200) throw new Error(`session open failed: ${res.status} ${await res.text()}`);
