@@ -22,6 +22,8 @@ interface BflProviderOptions {
   polling: { intervalMs: number; maxAttempts: number };
   /** Bounded retries of transient failures (5xx, resets, garbage) per step. */
   maxRetries?: number;
+  /** RETRY_BASE: the backoff before the first retry of such a failure. */
+  retryBaseMs: number;
   logger?: Logger | undefined;
 }
 
@@ -206,7 +208,7 @@ export class BflProvider implements Provider {
           continue;
         }
         if (faults >= this.maxRetries) throw err;
-        const wait = backoffMs(faults++);
+        const wait = backoffMs(faults++, this.opts.retryBaseMs);
         await onRetry?.(err);
         await sleep(wait, signal);
       }
