@@ -125,7 +125,8 @@ async function newPage(): Promise<Page> {
 /** Registers the flow for these cases, with one sidecar, fake FLUX, browser and stand-in per version and valves. */
 export function owuiFlow(cases: Case[]): void {
   beforeAll(async () => {
-    fake = await startFakeFlux({ latencyMs: 1_500, apiKey: FLUX_KEY });
+    // FLUX's time to generate only delays each case: the result is held back until the page saved anyway.
+    fake = await startFakeFlux({ latencyMs: 300, apiKey: FLUX_KEY });
     sidecar = await startTestSidecar({
       FLUX_INPAINT_RESULT_HOSTS: fake.origin,
       FLUX_INPAINT_POLL_INTERVAL_S: '0.3',
