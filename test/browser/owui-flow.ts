@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { editorState, exportMask, launchBrowser, screenshotPath, stroke } from './harness.js';
+import { editorState, exportMask, launchBrowser, roundTrip, screenshotPath, stroke } from './harness.js';
 
 /**
  * The whole Open WebUI flow in Chromium, per Open WebUI version: the stand-in of that version's chat page
@@ -187,8 +187,9 @@ export function owuiFlow(cases: Case[]): void {
         await frame.waitForFunction(() => Boolean(window.__fluxEditor?.state().image), undefined, { timeout: 30_000 });
         const state = await editorState(frame);
         expect(state.image?.fullWidth).toBe(480);
-        // A second run of the bootstrap (0.5.0-0.6.34 wrappers) would have started by now.
-        await page.waitForTimeout(1_500);
+        // Both runs of the loader (0.5.0-0.6.34 wrappers run its script twice) happen as the frame's document is
+        // parsed, before the page answers either: once the answers are in, a second editor would have started.
+        await roundTrip(page, frame);
         expect(await editorsInFrame(frame)).toEqual({ roots: 1, starts: 1, boots: true });
 
         const w = state.image!.width;
