@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_BUDGET_BYTES, bootstrapHtml } from '../../src/owui/page/bootstrap.js';
-import { launchBrowser } from './harness.js';
+import { launchBrowser, roundTrip } from './harness.js';
 
 /** The loader that stays in the chat: reopened after its session ended, it must say so and how to start again. */
 const NONCE = 'bootstrap-test-nonce-01';
@@ -93,8 +93,8 @@ describe('artifact loader', () => {
         await tab.goto(`${url}${path}`);
         const frame = (await (await tab.waitForSelector('iframe#a')).contentFrame())!;
         await frame.waitForSelector('.editor-root', { state: 'attached', timeout: 10_000 });
-        // Both copies of the script had time to say hello and receive the bundle.
-        await tab.waitForTimeout(1_500);
+        // Both copies of the script have said hello, and the page's answers have arrived.
+        await roundTrip(tab, frame);
         // Counted where the editor code runs: a second copy would wipe the first one's page but keep it running.
         expect(await frame.evaluate(() => (window as unknown as { __editors: number }).__editors)).toBe(1);
         expect(await frame.evaluate(() => document.querySelectorAll('.editor-root').length)).toBe(1);
