@@ -17,7 +17,7 @@ let body: Record<string, unknown>;
 const RETRY_BASE_S = '0.01';
 
 const CLEAN: Partial<FakeFluxOptions> = {
-  latencyMs: 200,
+  latencyMs: 50,
   apiKey: 'good-key',
   credits: undefined,
   maxActive: 24,
