@@ -103,7 +103,7 @@ describe('restart', () => {
   });
 
   describe('a restart while a job is being sent never pays twice', () => {
-    const SUBMIT_DELAY_MS = 2_500;
+    const SUBMIT_DELAY_MS = 1_500;
 
     async function startSlowSubmit(prompt: string) {
       const { env, first, id } = await sidecarWithJob('flux-submit-', prompt);
