@@ -22,7 +22,7 @@ interface BflProviderOptions {
   polling: { intervalMs: number; maxAttempts: number };
   /** Bounded retries of transient failures (5xx, resets, garbage) per step. */
   maxRetries?: number;
-  /** RETRY_BASE: the backoff before the first retry of such a failure. */
+  /** RETRY_BASE: the backoff before the first retry of such a failure; half of it starts the spread of 429 waits. */
   retryBaseMs: number;
   logger?: Logger | undefined;
 }
@@ -202,7 +202,7 @@ export class BflProvider implements Provider {
         if (err.code === 'flux_rate_limited') {
           const asked = Math.max(MIN_RETRY_AFTER_S, err.retryAfter ?? MIN_RETRY_AFTER_S) * 1000;
           if (Date.now() + asked > budgetEnds) throw rateLimitGaveUp(asked / 1000, budgetMs / 1000, phase);
-          const wait = Math.min(asked + backoffMs(queued++, 250, asked), budgetEnds - Date.now());
+          const wait = Math.min(asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked), budgetEnds - Date.now());
           await onRetry?.(err);
           await sleep(wait, signal);
           continue;
