@@ -195,7 +195,8 @@ describe('transient faults are survived, bounded', () => {
       body: JSON.stringify({ ...body, prompt: 'mystery' }),
     });
     const { id } = await res.json();
-    await new Promise((r) => setTimeout(r, 800));
+    // The sidecar asks again after each answer: the fourth poll means it took at least two unknown ones in.
+    await expect.poll(() => fake.tasks.find((t) => t.prompt === 'mystery')?.polls ?? 0).toBeGreaterThanOrEqual(4);
     const job = await (await sidecar.api(`/v1/jobs/${id}`)).json();
     expect(job.state).toBe('running');
     expect(job.status).toBe('Thinking very hard');
