@@ -52,6 +52,11 @@ const envSchema = z.object({
     .max(30, { error: 'must be at most 30 seconds' })
     .default(2),
   FLUX_INPAINT_MAX_POLL_ATTEMPTS: intFromEnv(1, 10_000).default(60),
+  FLUX_INPAINT_RETRY_BASE_S: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .positive({ error: 'must be more than 0 seconds' })
+    .max(15, { error: 'must be at most 15 seconds' })
+    .default(0.5),
   FLUX_INPAINT_KEEP_RESULTS_DAYS: intFromEnv(0, 3650).default(30),
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
 });
@@ -80,6 +85,8 @@ export interface Config {
     maxResultBytes: number;
   };
   polling: { intervalMs: number; maxAttempts: number };
+  /** First backoff before a failed FLUX request is retried; each further retry may wait twice as long. */
+  retryBaseMs: number;
   keepResultsDays: number;
   localWorkers: number;
 }
@@ -127,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxResultBytes: e.FLUX_INPAINT_MAX_RESULT_MB * 1024 * 1024,
     },
     polling: { intervalMs: e.FLUX_INPAINT_POLL_INTERVAL_S * 1000, maxAttempts: e.FLUX_INPAINT_MAX_POLL_ATTEMPTS },
+    retryBaseMs: e.FLUX_INPAINT_RETRY_BASE_S * 1000,
     keepResultsDays: e.FLUX_INPAINT_KEEP_RESULTS_DAYS,
     localWorkers: e.FLUX_INPAINT_LOCAL_WORKERS,
   };

@@ -67,6 +67,7 @@ export async function startSidecar(config: Config, logger: Logger, hooks: Sideca
       maxResultBytes: config.limits.maxResultBytes,
       maxActiveTasks: config.limits.maxActiveTasks,
       polling: config.polling,
+      retryBaseMs: config.retryBaseMs,
     }),
     local,
   };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_BUDGET_BYTES, bootstrapHtml } from '../../src/owui/page/bootstrap.js';
-import { launchBrowser } from './harness.js';
+import { launchBrowser, roundTrip } from './harness.js';
 
 /** The loader that stays in the chat: reopened after its session ended, it must say so and how to start again. */
 const NONCE = 'bootstrap-test-nonce-01';
@@ -25,14 +25,22 @@ function doubledPage(sandbox: string): string {
 <script>${host}document.getElementById('a').srcdoc = ${JSON.stringify(srcdoc).replace(/</g, '\\u003c')};</script></body></html>`;
 }
 
+/**
+ * Timers in the frame run a hundred times faster, so that the loader's 24 unanswered hellos, half a second
+ * apart, take a tenth of a second; the loader itself is the one the chat stores.
+ */
+const FAST_TIMERS =
+  '<script>const later = setTimeout; window.setTimeout = (f, ms, ...a) => later(f, (ms ?? 0) / 100, ...a);</script>';
+
 function page(answer: 'ended' | 'silent'): string {
   // The parent answers like the host script does when the session is over, or not at all (page reloaded).
   const host =
     answer === 'ended'
       ? `addEventListener('message', (e) => { if (e.data && e.data.type === 'hello') e.source.postMessage({ source: 'flux-inpaint', nonce: ${JSON.stringify(NONCE)}, type: 'ended', message: 'Inpaint closed without sending.' }, '*'); });`
       : '';
+  const frame = answer === 'silent' ? BOOTSTRAP.replace('<head>', `<head>${FAST_TIMERS}`) : BOOTSTRAP;
   return `<!DOCTYPE html><html><body><iframe id="a" sandbox="allow-scripts allow-downloads"></iframe>
-<script>${host}document.getElementById('a').srcdoc = ${JSON.stringify(BOOTSTRAP).replace(/</g, '\\u003c')};</script></body></html>`;
+<script>${host}document.getElementById('a').srcdoc = ${JSON.stringify(frame).replace(/</g, '\\u003c')};</script></body></html>`;
 }
 
 beforeAll(async () => {
@@ -85,8 +93,8 @@ describe('artifact loader', () => {
         await tab.goto(`${url}${path}`);
         const frame = (await (await tab.waitForSelector('iframe#a')).contentFrame())!;
         await frame.waitForSelector('.editor-root', { state: 'attached', timeout: 10_000 });
-        // Both copies of the script had time to say hello and receive the bundle.
-        await tab.waitForTimeout(1_500);
+        // Both copies of the script have said hello, and the page's answers have arrived.
+        await roundTrip(tab, frame);
         // Counted where the editor code runs: a second copy would wipe the first one's page but keep it running.
         expect(await frame.evaluate(() => (window as unknown as { __editors: number }).__editors)).toBe(1);
         expect(await frame.evaluate(() => document.querySelectorAll('.editor-root').length)).toBe(1);

@@ -184,6 +184,25 @@ export function editorState(frame: Frame): Promise<EditorState> {
   return frame.evaluate(() => window.__fluxEditor!.state() as unknown as EditorState);
 }
 
+/**
+ * Resolves once the frame has handled a message that the page sent after handling every message the frame had
+ * sent before: the page's answers to the loader's hellos have all arrived, and any editor they could start runs.
+ */
+export async function roundTrip(page: Page, frame: Frame): Promise<void> {
+  await page.evaluate(() =>
+    addEventListener('message', (e) => {
+      if (e.data === 'test-round-trip') (e.source as Window).postMessage('test-round-trip', '*');
+    }),
+  );
+  await frame.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        addEventListener('message', (e) => e.data === 'test-round-trip' && resolve());
+        parent.postMessage('test-round-trip', '*');
+      }),
+  );
+}
+
 /** Image pixel (in the mask's resolution) -> page coordinates for page.mouse. */
 export async function toPage(frame: Frame, x: number, y: number): Promise<{ x: number; y: number }> {
   const box = (await (await frame.$('canvas.stage-canvas'))!.boundingBox())!;

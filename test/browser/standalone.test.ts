@@ -98,7 +98,7 @@ describe('standalone editor with the offline provider', () => {
   }, 180_000);
 
   it('with a FLUX key both providers are offered, FLUX first, and a job goes through FLUX', async () => {
-    const fake = await startFakeFlux({ latencyMs: 800, apiKey: 'standalone-flux-key' });
+    const fake = await startFakeFlux({ latencyMs: 200, apiKey: 'standalone-flux-key' });
     const both = await startTestSidecar({
       FLUX_API_KEY: 'standalone-flux-key',
       FLUX_API_URL: fake.url,

@@ -56,9 +56,18 @@ describe('the sidecar restarts while a job from Open WebUI runs', () => {
     const cut = await interrupted;
     expect(cut.done).toBeUndefined();
     expect(cut.cut).toBe(true);
+    const task = fake.tasks.find((t) => t.prompt === 'survive')!;
+    expect(Date.now()).toBeLessThan(task.readyAt);
 
     const second = await startTestSidecar(env, dataDir);
     try {
+      // FLUX finishes the task as soon as the restarted sidecar has asked about it, not at the end of its 2.5 s.
+      const polls = task.polls;
+      for (let i = 0; task.polls === polls; i++) {
+        if (i > 100) throw new Error('the restarted sidecar never polled the task');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      task.readyAt = Date.now();
       for (let i = 0; ; i++) {
         const { jobs } = (await (await second.api('/v1/jobs')).json()) as { jobs: Array<{ state: string }> };
         if (jobs[0]?.state === 'done') break;

@@ -15,7 +15,7 @@ let imageUrl: string;
 let valves: Record<string, unknown>;
 
 beforeAll(async () => {
-  fake = await startFakeFlux({ latencyMs: 400, apiKey: FLUX_KEY });
+  fake = await startFakeFlux({ latencyMs: 100, apiKey: FLUX_KEY });
   sidecar = await startTestSidecar({
     FLUX_INPAINT_RESULT_HOSTS: fake.origin,
     FLUX_INPAINT_POLL_INTERVAL_S: '0.1',

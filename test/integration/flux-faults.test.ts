@@ -13,9 +13,11 @@ import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
 let fake: FakeFlux;
 let sidecar: TestSidecar;
 let body: Record<string, unknown>;
+/** These tests count retries; waiting out the production backoff between them would only add seconds. */
+const RETRY_BASE_S = '0.01';
 
 const CLEAN: Partial<FakeFluxOptions> = {
-  latencyMs: 200,
+  latencyMs: 50,
   apiKey: 'good-key',
   credits: undefined,
   maxActive: 24,
@@ -37,6 +39,7 @@ beforeAll(async () => {
     FLUX_INPAINT_MAX_POLL_ATTEMPTS: '60',
     FLUX_INPAINT_MAX_RESULT_MB: '2',
     FLUX_INPAINT_MAX_ACTIVE_TASKS: '3',
+    FLUX_INPAINT_RETRY_BASE_S: RETRY_BASE_S,
   });
   const image = await testImage(128, 96);
   body = {
@@ -192,7 +195,8 @@ describe('transient faults are survived, bounded', () => {
       body: JSON.stringify({ ...body, prompt: 'mystery' }),
     });
     const { id } = await res.json();
-    await new Promise((r) => setTimeout(r, 800));
+    // The sidecar asks again after each answer: the fourth poll means it took at least two unknown ones in.
+    await expect.poll(() => fake.tasks.find((t) => t.prompt === 'mystery')?.polls ?? 0).toBeGreaterThanOrEqual(4);
     const job = await (await sidecar.api(`/v1/jobs/${id}`)).json();
     expect(job.state).toBe('running');
     expect(job.status).toBe('Thinking very hard');
@@ -328,6 +332,7 @@ describe('FLUX unreachable', () => {
       FLUX_API_KEY: 'k',
       FLUX_API_URL: 'http://127.0.0.1:9/v1',
       FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+      FLUX_INPAINT_RETRY_BASE_S: RETRY_BASE_S,
     });
     try {
       const res = await other.api('/v1/jobs', {

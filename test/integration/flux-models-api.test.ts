@@ -19,7 +19,7 @@ const W = 200;
 const H = 150;
 
 beforeAll(async () => {
-  fake = await startFakeFlux({ latencyMs: 150, apiKey: 'model-key', hosts: REGIONAL_HOSTS });
+  fake = await startFakeFlux({ latencyMs: 50, apiKey: 'model-key', hosts: REGIONAL_HOSTS });
   sidecar = await startTestSidecar(
     {
       FLUX_API_KEY: 'model-key',

@@ -13,7 +13,7 @@ let image: Buffer;
 let mask: Buffer;
 
 beforeAll(async () => {
-  fake = await startFakeFlux({ latencyMs: 300 });
+  fake = await startFakeFlux({ latencyMs: 50 });
   sidecar = await startTestSidecar({
     FLUX_API_KEY: 'test-key',
     FLUX_API_URL: fake.url,
@@ -180,7 +180,7 @@ describe('jobs API over HTTP with the FLUX provider', () => {
       expect(gone.status).toBe(204);
       expect((await sidecar.api(`/v1/jobs/${id}`)).status).toBe(404);
     } finally {
-      fake.set({ latencyMs: 300 });
+      fake.set({ latencyMs: 50 });
     }
   });
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, ENV_NAMES, loadConfig } from '../../src/config.js';
 
 describe('config', () => {
   it('has sane defaults', () => {
@@ -12,6 +14,7 @@ describe('config', () => {
       provider: 'auto',
       flux: { apiUrl: 'https://api.bfl.ai/v1', apiKey: undefined },
       polling: { intervalMs: 2000, maxAttempts: 60 },
+      retryBaseMs: 500,
     });
     expect(c.limits.maxActiveTasks).toBeLessThan(24);
   });
@@ -23,6 +26,8 @@ describe('config', () => {
     [{ LOG_LEVEL: 'loud' }, /^Invalid LOG_LEVEL/],
     [{ FLUX_INPAINT_TOKEN: 'short' }, /^Invalid FLUX_INPAINT_TOKEN=\(hidden\): must be at least 16 characters/],
     [{ FLUX_INPAINT_MAX_ACTIVE_TASKS: '30' }, /^Invalid FLUX_INPAINT_MAX_ACTIVE_TASKS/],
+    [{ FLUX_INPAINT_RETRY_BASE_S: '0' }, /^Invalid FLUX_INPAINT_RETRY_BASE_S="0": must be more than 0 seconds/],
+    [{ FLUX_INPAINT_RETRY_BASE_S: '20' }, /^Invalid FLUX_INPAINT_RETRY_BASE_S/],
     [{ FLUX_INPAINT_RESULT_HOSTS: 'delivery.bfl.ai' }, /^Invalid FLUX_INPAINT_RESULT_HOSTS/],
     [{ FLUX_INPAINT_HOST: '0.0.0.0' }, /needs FLUX_INPAINT_TOKEN set explicitly/],
   ])('%j stops the start with one line naming the variable', (env, message) => {
@@ -59,5 +64,12 @@ describe('config', () => {
     expect(loadConfig(env)).toMatchObject({ port: 9000, dataDir: '/tmp/x', provider: 'local' });
     expect(parseCli(['-h'], {}).help).toBe(true);
     expect(() => parseCli(['--nope'], {})).toThrow();
+  });
+
+  it("README's Settings table lists exactly the variables the config accepts", () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.split('### Settings')[1]!.split('\n### ')[0]!;
+    const documented = [...section.matchAll(/^\| `(\w+)`/gm)].map((m) => m[1]!);
+    expect(documented.toSorted()).toEqual([...ENV_NAMES].toSorted());
   });
 });

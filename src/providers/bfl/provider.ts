@@ -22,6 +22,8 @@ interface BflProviderOptions {
   polling: { intervalMs: number; maxAttempts: number };
   /** Bounded retries of transient failures (5xx, resets, garbage) per step. */
   maxRetries?: number;
+  /** RETRY_BASE: the backoff before the first retry of such a failure; half of it starts the spread of 429 waits. */
+  retryBaseMs: number;
   logger?: Logger | undefined;
 }
 
@@ -200,13 +202,13 @@ export class BflProvider implements Provider {
         if (err.code === 'flux_rate_limited') {
           const asked = Math.max(MIN_RETRY_AFTER_S, err.retryAfter ?? MIN_RETRY_AFTER_S) * 1000;
           if (Date.now() + asked > budgetEnds) throw rateLimitGaveUp(asked / 1000, budgetMs / 1000, phase);
-          const wait = Math.min(asked + backoffMs(queued++, 250, asked), budgetEnds - Date.now());
+          const wait = Math.min(asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked), budgetEnds - Date.now());
           await onRetry?.(err);
           await sleep(wait, signal);
           continue;
         }
         if (faults >= this.maxRetries) throw err;
-        const wait = backoffMs(faults++);
+        const wait = backoffMs(faults++, this.opts.retryBaseMs);
         await onRetry?.(err);
         await sleep(wait, signal);
       }
