@@ -36,7 +36,7 @@ class SlowestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/build.ts'],
+    globalSetup: ['test/setup/build.ts', 'test/setup/python.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser and restart tests start real processes; two cores do not like more in parallel.
