@@ -58,20 +58,16 @@ async function submitFor(init: Record<string, any>, prompt: string) {
   };
 }
 
-/** A click on the standard conversation's answer, the editor sending `prompt` (options as runSession takes them). */
+/** A click on answer a1 of the standard conversation (its picture shown), in `page`; options override any field. */
+function click(page: FakePage, options: Partial<OpenOptions> = {}) {
+  const messages = conversation(ORIGINAL.replace('IMAGE', imageUrl));
+  return runSession({ url: sidecar.url, token: TEST_TOKEN, page, messages, clicked: 'a1', valves, ...options });
+}
+
+/** A click whose editor sends `prompt`. */
 async function clickAndSend(prompt: string, options: Partial<OpenOptions> = {}) {
-  const content = ORIGINAL.replace('IMAGE', imageUrl);
   const page = new FakePage({ onInit: (v) => submitFor(v, prompt) });
-  const run = await runSession({
-    url: sidecar.url,
-    token: TEST_TOKEN,
-    page,
-    messages: conversation(content),
-    clicked: 'a1',
-    valves,
-    ...options,
-  });
-  return { run, page, content };
+  return { run: await click(page, options), page, content: ORIGINAL.replace('IMAGE', imageUrl) };
 }
 
 /** A click whose editor only looks: it keeps what the sidecar sent it at init, then closes without sending. */
@@ -82,15 +78,7 @@ async function openAndClose(options: Partial<OpenOptions> = {}, script: Omit<Edi
     return null;
   };
   const page = new FakePage({ ...script, onInit });
-  const run = await runSession({
-    url: sidecar.url,
-    token: TEST_TOKEN,
-    page,
-    messages: conversation(),
-    clicked: 'a1',
-    valves,
-    ...options,
-  });
+  const run = await click(page, { messages: conversation(), ...options });
   return { run, page, init };
 }
 
@@ -104,15 +92,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
         return submitFor(value, 'ein roter Hut auf dem Kopf der Katze');
       },
     });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-      complete: () => 'A red hat on the cat’s head.',
-    });
+    const run = await click(page, { complete: () => 'A red hat on the cat’s head.' });
 
     expect(run.done).toMatchObject({ ok: true });
     expect(init.mode).toBe('owui');
@@ -205,14 +185,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('closing the editor without sending restores the message and submits nothing', async () => {
     const before = fake.tasks.length;
     const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: new FakePage({ onInit: () => null }),
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-    });
+    const run = await click(new FakePage({ onInit: () => null }));
     expect(run.done).toMatchObject({ ok: true, message: 'Inpaint closed without sending.' });
     expect(run.chat.get('a1')!.content).toBe(content);
     expect(fake.tasks.length).toBe(before);
@@ -230,14 +203,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('a FLUX failure is said in words and leaves the message intact', async () => {
     fake.set({ outcomes: ['Content Moderated'] });
     const content = ORIGINAL.replace('IMAGE', imageUrl);
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: new FakePage({ onInit: (v) => submitFor(v, 'a hat') }),
-      messages: conversation(content),
-      clicked: 'a1',
-      valves,
-    });
+    const run = await click(new FakePage({ onInit: (v) => submitFor(v, 'a hat') }));
     expect(run.done).toMatchObject({ ok: false });
     expect(run.chat.get('a1')!.content).toBe(content);
     expect(run.chat.get('a1')!.statusHistory.at(-1)!.description).toMatch(
@@ -403,14 +369,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     });
     try {
       const page = new FakePage({ onInit: (v) => submitFor(v, 'a hat from the sidecar key') });
-      const run = await runSession({
-        url: own.url,
-        token: TEST_TOKEN,
-        page,
-        messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-        clicked: 'a1',
-        valves: { ...valves, FLUX_API_KEY: '' },
-      });
+      const run = await click(page, { url: own.url, valves: { ...valves, FLUX_API_KEY: '' } });
       expect(run.done, JSON.stringify(run.chat.get('a1')!.statusHistory)).toMatchObject({ ok: true });
       expect(fake.tasks.at(-1)!.prompt).toBe('a hat from the sidecar key');
     } finally {
@@ -430,16 +389,11 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page: new FakePage({ onInit: () => null }),
+    const run = await click(new FakePage({ onInit: () => null }), {
       messages: [
         { id: 'u1', role: 'user', content: 'draw me something' },
         { id: 'a1', role: 'assistant', content: hostile },
       ],
-      clicked: 'a1',
-      valves,
     });
     stop = true;
     await probe;
@@ -450,14 +404,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it('Send with an out-of-range field is refused in words while the editor stays open; nothing is submitted', async () => {
     const before = fake.tasks.length;
     const page = new FakePage({ onInit: async (v) => ({ ...(await submitFor(v, 'a hat')), params: { steps: 5 } }) });
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-      clicked: 'a1',
-      valves,
-    });
+    const run = await click(page);
     const refused = page.responses.find((r) => r.rid === 'submit-1')!;
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(refused.error.message).toMatch(/^params\.steps: steps must be between 15 and 50$/);
@@ -515,15 +462,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       { locale: 'de-DE' },
     );
     expect(init.locale).toBe('de-DE');
-    const run = await runSession({
-      url: sidecar.url,
-      token: TEST_TOKEN,
-      page,
-      messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)),
-      clicked: 'a1',
-      valves,
-      complete: () => 'a green hat',
-    });
+    const run = await click(page, { complete: () => 'a green hat' });
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
     expect(statuses[0]).toBe(translator('de').t('chat.opening'));
     expect(statuses).toContain(translator('de').t('chat.translating'));
