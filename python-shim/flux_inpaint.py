@@ -149,7 +149,7 @@ class Bridge:
             await self.emit({"type": "status", "data": {"description": problem, "done": True}})
 
     async def _stream(self, action_id: str) -> str | None:
-        """Returns what the user should read when the session could not run to `done`; errors leave `stage` behind."""
+        """Returns what the user should read when the session ends before `done`; on an error, `stage` says how far it got."""
         async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
             answer = await r.json(content_type=None) if r.status == 200 else None
         if not (challenge := str(answer.get("challenge") or "") if isinstance(answer, dict) else ""):
