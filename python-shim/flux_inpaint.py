@@ -161,7 +161,7 @@ class Bridge:
         async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
             if r.status != 200:  # The sidecar says what to fix (the token, the function's version, a valve).
                 try:
-                    return f"Inpaint sidecar error: {(await r.json(content_type=None))['error']['message']}"
+                    return f"Inpaint sidecar error: {str((await r.json(content_type=None))['error']['message'])[:1000]}"
                 except (ValueError, KeyError, TypeError, aiohttp.ClientError):
                     return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
             self.stage, lines = "hello", _lines(r.content)

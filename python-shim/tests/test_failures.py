@@ -54,6 +54,11 @@ def test_http_error_shows_the_sidecars_message(session: Session) -> None:
     assert out.statuses == ["Inpaint sidecar error: valves.STEPS: STEPS must be between 15 and 50"]
 
 
+def test_a_refusal_shows_at_most_1000_characters_of_its_message(session: Session) -> None:
+    out = session(never_called, refuse=(400, {"error": {"code": "invalid_request", "message": "x" * 5000}}))
+    assert out.statuses == ["Inpaint sidecar error: " + "x" * 1000]
+
+
 def test_http_error_without_a_message(session: Session) -> None:
     out = session(never_called, refuse=(502, {"unexpected": True}))
     assert out.statuses == ["Inpaint sidecar answered HTTP 502: check the sidecar's log."]
