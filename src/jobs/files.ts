@@ -1,4 +1,4 @@
-import { mkdir, open, rename, unlink, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { nanoid } from 'nanoid';
 import { AppError } from '../errors.js';
@@ -70,6 +70,16 @@ export async function writePrivate(path: string, data: string): Promise<void> {
   await writeFileAtomic(path, data, 0o600);
   // rename keeps the temp file's mode, but an existing umask may have narrowed it: be explicit.
   await chmod(path, 0o600);
+}
+
+/** A data file's text, or undefined when it does not exist yet; any other failure is a storage error. */
+export async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw storageError(err, path);
+  }
 }
 
 export function storageError(err: unknown, path: string): AppError {

@@ -1,7 +1,7 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { storageError, writeFileAtomic } from './files.js';
+import { readIfPresent, storageError, writeFileAtomic } from './files.js';
 import { isTerminal, type JobRecord } from './types.js';
 
 const FILE = 'journal.jsonl';
@@ -115,13 +115,8 @@ function newBatch(): Batch {
 
 async function replay(path: string, logger: Logger): Promise<Map<string, JobRecord>> {
   const records = new Map<string, JobRecord>();
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return records;
-    throw storageError(err, path);
-  }
+  const text = await readIfPresent(path);
+  if (text === undefined) return records;
   const lines = text.split('\n');
   lines.forEach((line, i) => {
     if (!line.trim()) return;

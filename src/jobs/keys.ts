@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { storageError, writePrivate } from './files.js';
+import { readIfPresent, writePrivate } from './files.js';
 
 /**
  * FLUX API keys of jobs still running, kept out of the journal in a file only the sidecar's user can read, so
@@ -15,13 +14,12 @@ export class KeyStore {
 
   static async open(dataDir: string): Promise<KeyStore> {
     const path = join(dataDir, 'keys.json');
+    const text = await readIfPresent(path);
     let keys = new Map<string, string>();
     try {
-      keys = new Map(Object.entries(JSON.parse(await readFile(path, 'utf8')) as Record<string, string>));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code && code !== 'ENOENT') throw storageError(err, path);
-    }
+      // A damaged file counts as empty: it only lets interrupted jobs resume with the key they were sent with.
+      if (text !== undefined) keys = new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+    } catch {}
     return new KeyStore(path, keys);
   }
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { ensureDir, storageError, writePrivate } from '../jobs/files.js';
+import { ensureDir, readIfPresent, writePrivate } from '../jobs/files.js';
 import { editorSettingsSchema, MAX_SETTINGS_BYTES, type EditorSettings } from './schema.js';
 
 export type { EditorSettings } from './schema.js';
@@ -31,13 +30,8 @@ export class SettingsStore {
   /** The user's remembered settings, or null when there are none (or the file is unreadable as settings). */
   async get(userId: string): Promise<EditorSettings | null> {
     const path = this.path(userId);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw storageError(err, path);
-    }
+    const text = await readIfPresent(path);
+    if (text === undefined) return null;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
