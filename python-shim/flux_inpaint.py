@@ -124,6 +124,7 @@ class Bridge:
         self.url, self.chat_id, self.uid = valves.SIDECAR_URL.rstrip("/"), str(body.get("chat_id") or ""), str(user.get("id", ""))
         self.sid, self.key, self.chat_text, self.added, self.tasks, self.stage = "", b"", "", set[str](), set[asyncio.Task](), "connect"
         self.Chats, self.call_lock, self.detached = _owui(".models.chats", "Chats"), asyncio.Lock(), asyncio.get_running_loop().create_future()
+        self.delete_message = getattr(self.Chats, "delete_message_from_chat_by_id_and_message_id", None)  # 0.10+; also drops chat_message rows.
 
     async def emit(self, event: dict) -> None:
         try:  # A closed page or a failed chat save must not end the session: the sidecar keeps the job.
@@ -194,6 +195,7 @@ class Bridge:
             "version": _owui(".env", "VERSION"),
             "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
             "model_direct": bool(direct),
+            "can_remove_message": self.delete_message is not None,
         }
         history = (getattr(await self._stored_chat(), "chat", None) or {}).get("history") or {}
         messages, branch, current = history.get("messages") or {}, [], self.body.get("id")
@@ -298,18 +300,8 @@ class Bridge:
     async def _op_remove_message(self, op: dict) -> dict:
         message_id = str(op.get("message_id", ""))
         _check(message_id in self.added, "forbidden", "Only a message this session added can be removed.")
-        if hasattr(self.Chats, "delete_message_from_chat_by_id_and_message_id"):  # 0.10+: also drops its chat_message rows.
-            await _call(self.Chats.delete_message_from_chat_by_id_and_message_id, self.chat_id, message_id)
-        elif (chat := await self._stored_chat()) is not None:  # Before 0.10, by hand, as 0.10's helper does it.
-            messages = (history := chat.chat.get("history") or {}).get("messages") or {}
-            current = (messages.pop(message_id, None) or {}).get("parentId")
-            parent = messages.get(current) or {}
-            parent["childrenIds"] = [c for c in parent.get("childrenIds") or [] if c != message_id]
-            if history.get("currentId") == message_id:  # The newest leaf under the parent becomes current.
-                while (messages.get(current) or {}).get("childrenIds"):
-                    current = messages[current]["childrenIds"][-1]
-                history["currentId"] = current
-            await _call(self.Chats.update_chat_by_id, self.chat_id, chat.chat)
+        _check(self.delete_message, "unsupported", "Open WebUI before 0.10 cannot remove a message.")
+        await _call(self.delete_message, self.chat_id, message_id)
         self.added.discard(message_id)
         return {}
 

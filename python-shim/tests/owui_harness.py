@@ -15,7 +15,7 @@ Every rule reproduced here was read from Open WebUI's source (github.com/open-we
   `Files.insert_new_file(user_id, form)` and `Files.get_file_by_id(id)`, plain functions before 0.9, coroutines since.
 - storage/provider.py: `Storage.upload_file(file, filename, tags) -> (contents, path)` (no `tags` before 0.6.6),
   `Storage.get_file(path) -> local path`.
-- models/chats.py: `Chats.get_chat_by_id`, `update_chat_by_id`, `get_message_by_id_and_message_id` (`{}` when
+- models/chats.py: `Chats.get_chat_by_id`, `get_message_by_id_and_message_id` (`{}` when
   missing), `upsert_message_to_chat_by_id_and_message_id` (merges the fields, makes the message current, leaves
   the parent's childrenIds alone), `delete_message_from_chat_by_id_and_message_id` and `merge_history` (0.10+).
 - `has_access_to_file(file_id, access_type, user)`: routers/files.py from 0.6.0, utils/access_control/files.py
@@ -184,7 +184,6 @@ def _modules(owui: OpenWebUI, v: Version) -> dict[str, types.ModuleType]:
 
     chats: dict[str, Any] = {
         "get_chat_by_id": lambda id: chat_of(id).get_chat() if id in owui.chats else None,
-        "update_chat_by_id": lambda id, chat: chat_of(id).update_chat(chat),
         "get_message_by_id_and_message_id": lambda id, mid: copy.deepcopy(chat_of(id).history["messages"].get(mid, {})) if id in owui.chats else None,
         "upsert_message_to_chat_by_id_and_message_id": lambda id, mid, m: chat_of(id).upsert_message(mid, m),
     }
@@ -405,10 +404,6 @@ class Chat:
     # Chats (models/chats.py) on this chat: the stand-in's whole-chat reads are copies, as from the database.
     def get_chat(self) -> types.SimpleNamespace:
         return types.SimpleNamespace(id=self.id, chat={"history": copy.deepcopy(self.history)})
-
-    def update_chat(self, chat: dict) -> types.SimpleNamespace:
-        self.history = copy.deepcopy(chat["history"])
-        return self.get_chat()
 
     def upsert_message(self, message_id: str, message: dict) -> types.SimpleNamespace:
         messages = self.history["messages"]

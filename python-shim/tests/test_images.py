@@ -29,11 +29,11 @@ def test_the_opening_is_protocol_2_with_body_user_valves(session: Session, owui:
 @pytest.mark.parametrize(
     "version,timeout,expected",
     [
-        # No WEBSOCKET_EVENT_CALLER_TIMEOUT before 0.8.8: socket.io's own 60 s apply.
-        ("0.5.20", None, {"version": "0.5.20", "event_call_timeout_s": 60, "model_direct": False}),
-        ("0.6.43", None, {"version": "0.6.43", "event_call_timeout_s": 60, "model_direct": False}),
-        ("0.10.1", 300, {"version": "0.10.1", "event_call_timeout_s": 300, "model_direct": False}),
-        ("0.11.0", None, {"version": "0.11.0", "event_call_timeout_s": None, "model_direct": False}),
+        # No WEBSOCKET_EVENT_CALLER_TIMEOUT before 0.8.8: socket.io's own 60 s apply. No message removal before 0.10.
+        ("0.5.20", None, {"version": "0.5.20", "event_call_timeout_s": 60, "model_direct": False, "can_remove_message": False}),
+        ("0.6.43", None, {"version": "0.6.43", "event_call_timeout_s": 60, "model_direct": False, "can_remove_message": False}),
+        ("0.10.1", 300, {"version": "0.10.1", "event_call_timeout_s": 300, "model_direct": False, "can_remove_message": True}),
+        ("0.11.0", None, {"version": "0.11.0", "event_call_timeout_s": None, "model_direct": False, "can_remove_message": True}),
     ],
 )
 def test_the_opening_says_what_this_open_webui_can_do(session: Session, owui: OpenWebUI, version: str, timeout: int | None, expected: dict) -> None:

@@ -2,9 +2,14 @@
 
 import asyncio
 
+import pytest
 from conftest import Session
 from fake_sidecar import Channel
 from owui_harness import Chat
+from owui_versions import VERSIONS
+
+REMOVING = pytest.mark.parametrize("version", [v for v in VERSIONS if VERSIONS[v].delete_message])  # 0.10+
+NOT_REMOVING = pytest.mark.parametrize("version", [v for v in VERSIONS if not VERSIONS[v].delete_message])
 
 RESULT = {"id": "result-1", "role": "assistant", "content": "![result](/api/v1/files/f/content)", "model": "test-model"}
 
@@ -66,6 +71,16 @@ def test_add_message_under_a_missing_parent_or_twice(session: Session) -> None:
     assert [r["error"]["code"] for r in replies] == ["not_found", "not_found"]
 
 
+@NOT_REMOVING
+def test_before_0_10_a_message_cannot_be_removed_and_stays(session: Session, version: str) -> None:
+    """The opening says so (`can_remove_message`), and the sidecar then never adds one."""
+    replies: list[dict] = []
+    chat = session(adding(True, replies, remove=("result-1",)), version=version).run.chat
+    assert replies == [{"ok": True}, {"ok": False, "error": {"code": "unsupported", "message": "Open WebUI before 0.10 cannot remove a message."}}]
+    assert chat.message("msg-2")["childrenIds"] == ["result-1"]
+
+
+@REMOVING
 def test_remove_message_takes_out_what_this_session_added(session: Session, version: str) -> None:
     replies: list[dict] = []
     out = session(adding(True, replies, remove=("result-1", "result-1")), version=version)
@@ -83,6 +98,7 @@ def test_remove_message_refuses_anything_it_did_not_add(session: Session) -> Non
     assert {"msg-1", "msg-2", "result-1"} <= set(chat.history["messages"])
 
 
+@REMOVING
 def test_removing_from_an_older_message_makes_the_newest_leaf_current_again(session: Session, version: str) -> None:
     chat = Chat()
     chat.add("user", "a cat")

@@ -31,17 +31,17 @@ export type ResultPlace = 'new' | 'same';
 /**
  * Where the result goes. Only a page that reloads the chat on `chat:reload` (Open WebUI 0.11+) can show a
  * message written into the stored chat; older pages keep their own copy and save it back, so there the
- * clicked message (whose `message` events every version stores) takes the result. `new` tries a message of
- * its own whatever the version (and still falls back when the page does not show it).
+ * clicked message (whose `message` events every version stores) takes the result. A message of its own is
+ * tried only where Open WebUI can take it back (0.10+) should the page not show it; `new` tries it there
+ * whatever the version says.
  */
 export function resultPlace(
   mode: 'auto' | 'new' | 'same',
-  opts: { storedChat: boolean; version: string | null | undefined },
+  opts: { storedChat: boolean; canRemove: boolean; version: string | null | undefined },
 ): ResultPlace {
-  if (mode === 'same' || !opts.storedChat) return 'same';
+  if (mode === 'same' || !opts.storedChat || !opts.canRemove) return 'same';
   if (mode === 'new') return 'new';
-  const v = parseVersion(opts.version);
-  return v && !olderThan(opts.version, [0, 11]) ? 'new' : 'same';
+  return parseVersion(opts.version) && !olderThan(opts.version, [0, 11]) ? 'new' : 'same';
 }
 
 /** The caption under a result, in the page's language: what was made, how, and from which prompt. */

@@ -78,6 +78,7 @@ export const sessionOpenSchema = z.object({
       version: z.string().max(50).nullish(),
       event_call_timeout_s: z.number().positive().nullish(),
       model_direct: z.boolean().optional(),
+      can_remove_message: z.boolean().optional(),
     })
     .optional(),
 });

@@ -67,7 +67,11 @@ export class OwuiSession {
     const chatId = open.body.chat_id;
     // Temporary chats ("local:…") are never stored: only the page holds them.
     this.storedChat = Boolean(open.chat && chatId && !chatId.startsWith('local:'));
-    this.place = resultPlace(open.valves.RESULT_MESSAGE, { storedChat: this.storedChat, version: open.owui?.version });
+    this.place = resultPlace(open.valves.RESULT_MESSAGE, {
+      storedChat: this.storedChat,
+      canRemove: open.owui?.can_remove_message === true,
+      version: open.owui?.version,
+    });
   }
 
   async run(): Promise<{ ok: boolean; message: string }> {

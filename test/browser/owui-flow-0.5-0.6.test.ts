@@ -8,5 +8,4 @@ owuiFlow([
   { version: '0.6.5', scenario: 'generated', click: 'last' },
   { version: '0.6.43', scenario: 'upload', click: 'older' },
   { version: '0.6.43', scenario: 'files', click: 'last' },
-  { version: '0.6.43', scenario: 'files', click: 'older', resultMessage: 'new' },
 ]);

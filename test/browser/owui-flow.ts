@@ -27,7 +27,7 @@ export interface Case {
   click: 'last' | 'older';
   /** The README's walk-through pictures come from this case. */
   readme?: boolean;
-  /** `new`: a message of its own even where the page cannot show it; the sidecar then takes it out again. */
+  /** `new`: a message of its own even where the page cannot show it (0.10); the sidecar then takes it out again. */
   resultMessage?: 'new';
 }
 

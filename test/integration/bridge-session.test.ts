@@ -334,6 +334,21 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.chat.get('a1')!.content).toContain('Prompt: a purple hat');
   });
 
+  it('RESULT_MESSAGE=new tries a message of its own only where Open WebUI can take it back (0.10+)', async () => {
+    const newValves = { valves: { ...valves, RESULT_MESSAGE: 'new' } };
+    const old = await clickAndSend('a grey hat', { ...newValves, version: '0.6.43' });
+    expect(old.run.ops.some((o) => o.op === 'add_message' || o.op === 'remove_message')).toBe(false);
+    expect(old.run.chat.get('a1')!.content).toContain('Prompt: a grey hat');
+    // 0.10 can remove a message, but its page does not reload the chat: added, not shown, taken out again.
+    const tried = await clickAndSend('a teal hat', { ...newValves, version: '0.10.2' });
+    expect(tried.run.ops.filter((o) => o.op === 'add_message' || o.op === 'remove_message').map((o) => o.op)).toEqual([
+      'add_message',
+      'remove_message',
+    ]);
+    expect([...tried.run.chat.values()].filter((m) => m.parentId === 'a1')).toEqual([]);
+    expect(tried.run.chat.get('a1')!.content).toContain('Prompt: a teal hat');
+  });
+
   it('0.11+: the result message is written after the page saved, then the page reloads the chat', async () => {
     const { run, page } = await clickAndSend('an orange hat', { version: '0.12.4' });
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1')!;

@@ -109,7 +109,11 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
     cut: false,
   };
   const version = opts.version ?? '0.11.0';
-  const canReload = Number(version.split('.')[0]) > 0 || Number(version.split('.')[1]) >= 11;
+  const minor = Number(version.split('.')[0]) > 0 ? Number.POSITIVE_INFINITY : Number(version.split('.')[1]);
+  // Chat.svelte reloads the chat on `chat:reload` from 0.11; Chats.delete_message_from_chat_by_id_and_message_id
+  // exists from 0.10 (the function reports it as `can_remove_message`).
+  const canReload = minor >= 11;
+  const canRemove = minor >= 10;
   const chatId = opts.temporary ? 'local:sock-1' : 'chat-1';
   const stored = opts.messages.map((m, i) => ({
     ...m,
@@ -126,6 +130,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       version,
       event_call_timeout_s: null,
       model_direct: opts.modelDirect ?? false,
+      can_remove_message: canRemove,
     },
   });
   if (res.status !== 200) throw new Error(`session open failed: ${res.status} ${await res.text()}`);
@@ -228,6 +233,11 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         return;
       }
       case 'remove_message': {
+        if (!canRemove)
+          return void (await reply(op.id, {
+            ok: false,
+            error: { code: 'unsupported', message: 'Open WebUI before 0.10 cannot remove a message.' },
+          }));
         const m = chat.get(op.message_id);
         if (m?.parentId)
           chat.get(m.parentId)!.childrenIds = chat.get(m.parentId)!.childrenIds.filter((c) => c !== m.id);

@@ -14,20 +14,27 @@ describe("Open WebUI's version decides", () => {
     expect(olderThan(undefined, [0, 8])).toBe(false);
   });
 
+  // canRemove: the function found Chats.delete_message_from_chat_by_id_and_message_id (Open WebUI 0.10+).
   it.each([
-    ['auto', '0.5.20', true, 'same'],
-    ['auto', '0.6.43', true, 'same'],
-    ['auto', '0.10.2', true, 'same'],
-    ['auto', '0.11.0', true, 'new'],
-    ['auto', '0.12.4', true, 'new'],
-    ['auto', null, true, 'same'],
-    ['auto', '0.12.4', false, 'same'],
-    ['new', '0.6.5', true, 'new'],
-    ['new', '0.12.4', false, 'same'],
-    ['same', '0.12.4', true, 'same'],
-  ] as const)('RESULT_MESSAGE=%s on %s (stored chat: %s) -> %s', (mode, version, storedChat, place) => {
-    expect(resultPlace(mode, { storedChat, version })).toBe(place);
-  });
+    ['auto', '0.5.20', true, false, 'same'],
+    ['auto', '0.6.43', true, false, 'same'],
+    ['auto', '0.10.2', true, true, 'same'],
+    ['auto', '0.11.0', true, true, 'new'],
+    ['auto', '0.12.4', true, true, 'new'],
+    ['auto', null, true, true, 'same'],
+    ['auto', '0.12.4', false, true, 'same'],
+    ['auto', '0.12.4', true, false, 'same'],
+    ['new', '0.6.5', true, false, 'same'],
+    ['new', '0.10.1', true, true, 'new'],
+    ['new', null, true, true, 'new'],
+    ['new', '0.12.4', false, true, 'same'],
+    ['same', '0.12.4', true, true, 'same'],
+  ] as const)(
+    'RESULT_MESSAGE=%s on %s (stored chat: %s, can remove: %s) -> %s',
+    (mode, version, storedChat, canRemove, place) => {
+      expect(resultPlace(mode, { storedChat, canRemove, version })).toBe(place);
+    },
+  );
 
   it('event-call slices always return before the admin’s WEBSOCKET_EVENT_CALLER_TIMEOUT', () => {
     // No timeout set (0.8+ default): long slices.
