@@ -2,8 +2,9 @@
  * The Open WebUI side of the bridge, in TypeScript, for sidecar tests: opens a session like the function does
  * (protocol 2: challenge and HMACs), answers ops, and keeps a stored chat with Open WebUI's persistence rules
  * (message appends, replace overwrites, status goes to the status history; events for a message the page does
- * not hold are dropped; `chat:reload` reloads the chat only from 0.11). The Python function and the browser
- * stand-ins have their own, fuller tests.
+ * not hold are dropped; `chat:reload` reloads the chat only from 0.11; a message can be removed only from 0.10,
+ * which has Open WebUI's delete helper; test/browser/owui/TRACE.md traces each rule). The Python function and
+ * the browser stand-ins have their own, fuller tests.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { FakePage } from './fake-page.js';
