@@ -37,9 +37,15 @@ export type ResultPlace = 'new' | 'same';
  */
 export function resultPlace(
   mode: 'auto' | 'new' | 'same',
-  opts: { storedChat: boolean; canRemove: boolean; version: string | null | undefined },
+  opts: {
+    storedChat: boolean;
+    /** What the function reported; undefined from a function older than the report: then 0.10+ by version. */
+    canRemove: boolean | undefined;
+    version: string | null | undefined;
+  },
 ): ResultPlace {
-  if (mode === 'same' || !opts.storedChat || !opts.canRemove) return 'same';
+  const canRemove = opts.canRemove ?? (parseVersion(opts.version) !== undefined && !olderThan(opts.version, [0, 10]));
+  if (mode === 'same' || !opts.storedChat || !canRemove) return 'same';
   if (mode === 'new') return 'new';
   return parseVersion(opts.version) && !olderThan(opts.version, [0, 11]) ? 'new' : 'same';
 }

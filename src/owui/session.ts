@@ -69,7 +69,7 @@ export class OwuiSession {
     this.storedChat = Boolean(open.chat && chatId && !chatId.startsWith('local:'));
     this.place = resultPlace(open.valves.RESULT_MESSAGE, {
       storedChat: this.storedChat,
-      canRemove: open.owui?.can_remove_message === true,
+      canRemove: open.owui?.can_remove_message,
       version: open.owui?.version,
     });
   }

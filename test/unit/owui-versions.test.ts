@@ -29,6 +29,11 @@ describe("Open WebUI's version decides", () => {
     ['new', null, true, true, 'new'],
     ['new', '0.12.4', false, true, 'same'],
     ['same', '0.12.4', true, true, 'same'],
+    // A function from before it reported this: Open WebUI's version decides.
+    ['auto', '0.11.0', true, undefined, 'new'],
+    ['new', '0.10.1', true, undefined, 'new'],
+    ['new', '0.9.6', true, undefined, 'same'],
+    ['new', null, true, undefined, 'same'],
   ] as const)(
     'RESULT_MESSAGE=%s on %s (stored chat: %s, can remove: %s) -> %s',
     (mode, version, storedChat, canRemove, place) => {
