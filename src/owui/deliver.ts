@@ -7,7 +7,7 @@ import type { OpChannel } from './channel.js';
 import { escapeMarkdown, safeMarkdownUrl } from './markdown.js';
 import type { Translator } from '../i18n/t.js';
 import { modelLabel } from './progress.js';
-import { olderThan, parseVersion } from './relay.js';
+import { atLeast } from './relay.js';
 
 export interface DeliverOptions {
   channel: OpChannel;
@@ -44,10 +44,10 @@ export function resultPlace(
     version: string | null | undefined;
   },
 ): ResultPlace {
-  const canRemove = opts.canRemove ?? (parseVersion(opts.version) !== undefined && !olderThan(opts.version, [0, 10]));
+  const canRemove = opts.canRemove ?? atLeast(opts.version, [0, 10]);
   if (mode === 'same' || !opts.storedChat || !canRemove) return 'same';
   if (mode === 'new') return 'new';
-  return parseVersion(opts.version) && !olderThan(opts.version, [0, 11]) ? 'new' : 'same';
+  return atLeast(opts.version, [0, 11]) ? 'new' : 'same';
 }
 
 /** The caption under a result, in the page's language: what was made, how, and from which prompt. */

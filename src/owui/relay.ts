@@ -35,6 +35,11 @@ export function olderThan(version: string | null | undefined, than: number[]): b
   return false;
 }
 
+/** True when `version` is known and `than` or newer; an unknown version is not "at least" anything. */
+export function atLeast(version: string | null | undefined, than: number[]): boolean {
+  return parseVersion(version) !== undefined && !olderThan(version, than);
+}
+
 export function parseVersion(version: string | null | undefined): number[] | undefined {
   const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version ?? '');
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultPlace } from '../../src/owui/deliver.js';
-import { callTiming, olderThan, parseVersion } from '../../src/owui/relay.js';
+import { atLeast, callTiming, olderThan, parseVersion } from '../../src/owui/relay.js';
 
 describe("Open WebUI's version decides", () => {
   it('reads versions as Open WebUI reports them', () => {
@@ -12,6 +12,9 @@ describe("Open WebUI's version decides", () => {
     expect(olderThan('0.7.9', [0, 8])).toBe(true);
     expect(olderThan('0.8.0', [0, 8])).toBe(false);
     expect(olderThan(undefined, [0, 8])).toBe(false);
+    expect(atLeast('0.10.0', [0, 10])).toBe(true);
+    expect(atLeast('0.9.6', [0, 10])).toBe(false);
+    expect(atLeast(null, [0, 10])).toBe(false);
   });
 
   // canRemove: the function found Chats.delete_message_from_chat_by_id_and_message_id (Open WebUI 0.10+).
