@@ -14,6 +14,16 @@ NOT_REMOVING = pytest.mark.parametrize("version", [v for v in VERSIONS if not VE
 RESULT = {"id": "result-1", "role": "assistant", "content": "![result](/api/v1/files/f/content)", "model": "test-model"}
 
 
+def two_answers() -> tuple[Chat, dict]:
+    """msg-1 to msg-4, user and assistant twice; returns the chat and the older answer (msg-2)."""
+    chat = Chat()
+    chat.add("user", "a cat")
+    older = chat.add("assistant", "![cat](/api/v1/files/cat/content)")
+    chat.add("user", "now a dog")
+    chat.add("assistant", "![dog](/api/v1/files/dog/content)")
+    return chat, older
+
+
 def adding(detach: bool, replies: list[dict], parent: str | None = None, remove: tuple[str, ...] = ()):
     async def script(ch: Channel) -> None:
         if detach:
@@ -53,11 +63,7 @@ def test_before_the_pages_save_it_is_lost_up_to_0_9_and_kept_but_not_current_fro
 
 
 def test_a_click_on_an_older_message_adds_a_branch_under_it(session: Session) -> None:
-    chat = Chat()
-    chat.add("user", "a cat")
-    older = chat.add("assistant", "![cat](/api/v1/files/cat/content)")
-    chat.add("user", "now a dog")
-    chat.add("assistant", "![dog](/api/v1/files/dog/content)")
+    chat, older = two_answers()
     replies: list[dict] = []
     chat = session(adding(True, replies), chat=chat, body=chat.action_body(older["id"])).run.chat
     assert chat.message(older["id"])["childrenIds"] == ["msg-3", "result-1"]
@@ -100,11 +106,7 @@ def test_remove_message_refuses_anything_it_did_not_add(session: Session) -> Non
 
 @REMOVING
 def test_removing_from_an_older_message_makes_the_newest_leaf_current_again(session: Session, version: str) -> None:
-    chat = Chat()
-    chat.add("user", "a cat")
-    older = chat.add("assistant", "![cat](/api/v1/files/cat/content)")
-    chat.add("user", "now a dog")
-    chat.add("assistant", "a dog")
+    chat, older = two_answers()
     replies: list[dict] = []
     chat = session(adding(True, replies, parent=older["id"], remove=("result-1",)), chat=chat, version=version).run.chat
     assert replies == [{"ok": True}] * 2
@@ -122,11 +124,7 @@ def test_a_write_open_webui_could_not_make_is_a_failed_reply(session: Session, o
 
 
 def test_a_message_open_webui_could_not_write_leaves_the_chat_as_it_was(session: Session) -> None:
-    chat = Chat()
-    chat.add("user", "hi")
-    older = chat.add("assistant", "hello")
-    chat.add("user", "more")
-    chat.add("assistant", "sure")
+    chat, older = two_answers()
     real = chat.upsert_message
     chat.upsert_message = lambda message_id, message: None if message_id == "result-1" else real(message_id, message)
     replies: list[dict] = []
