@@ -125,6 +125,7 @@ class Bridge:
         self.sid, self.key, self.chat_text, self.added, self.tasks, self.stage = "", b"", "", set[str](), set[asyncio.Task](), "connect"
         self.Chats, self.call_lock, self.detached = _owui(".models.chats", "Chats"), asyncio.Lock(), asyncio.get_running_loop().create_future()
         self.delete_message = getattr(self.Chats, "delete_message_from_chat_by_id_and_message_id", None)  # 0.10+; also drops chat_message rows.
+        self.restore: dict | None = None  # An emit's `restore`: what puts the page back if the session breaks off.
 
     async def emit(self, event: dict) -> None:
         try:  # A closed page or a failed chat save must not end the session: the sidecar keeps the job.
@@ -146,6 +147,8 @@ class Bridge:
         except Exception as e:  # The last line of defence: the user reads a status, never a traceback.
             log.exception("flux_inpaint failed")
             problem = f"Inpaint failed: {type(e).__name__}: {e}"
+        if self.restore:  # The session broke off: the page gets back what the sidecar had changed.
+            await self.emit(self.restore)
         if problem:
             await self.emit({"type": "status", "data": {"description": problem, "done": True}})
 
@@ -176,6 +179,7 @@ class Bridge:
                 kind = op.get("op") if isinstance(op, dict) else None
                 if kind == "emit":  # Awaited here, so emits keep the stream's order.
                     await self.emit(op.get("event") or {})
+                    self.restore = op.get("restore", self.restore)
                 elif kind == "detach" and not self.detached.done():
                     self.detached.set_result(None)
                 elif kind == "done":
@@ -203,6 +207,8 @@ class Bridge:
             m = messages[current]
             files = [_file_ref(f) for f in m.get("files") or [] if isinstance(f, dict)]
             branch.append({"id": current, "parentId": m.get("parentId"), "role": m.get("role"), "content": m.get("content") or "", "files": files})
+            if isinstance(m.get("embeds"), list):  # The editor is shown beside them; they are put back as they were.
+                branch[-1]["embeds"] = m["embeds"]
             current = m.get("parentId")
         chat = {"messages": branch[::-1], "currentId": history.get("currentId")} if branch else None
         self.chat_text = json.dumps([self.body.get("messages"), chat], ensure_ascii=False)

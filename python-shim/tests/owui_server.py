@@ -36,6 +36,9 @@ from owui_versions import NEWEST, VERSIONS, page_flags
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "test" / "browser" / "owui" / "page.html"
 SHIM = ROOT / "python-shim" / "flux_inpaint.py"
+# socket/main.py builds socketio.AsyncServer(...) without max_http_buffer_size: python-engineio's default,
+# 1,000,000 bytes, caps every message the page sends, an event call's answer included.
+MAX_SOCKET_MESSAGE = 1_000_000
 
 
 def _png(width: int, height: int, sun: tuple[int, int, int] = (250, 210, 60)) -> bytes:
@@ -73,6 +76,8 @@ class Server:
         self.answers: dict[str, asyncio.Future] = {}
         self.ids = itertools.count(1)
         self.dropped_sessions: set[str] = set()
+        self.call_sessions: dict[str, str] = {}  # call id -> the page socket it went to
+        self.dead_sockets: set[str] = set()  # closed sockets whose calls are never answered (before 0.10)
         self.socketio_timeout = 60.0  # python-socketio's `call` default, before WEBSOCKET_EVENT_CALLER_TIMEOUT
         self.actions_running = 0
 
@@ -139,9 +144,13 @@ class Server:
         async def __event_call__(event: dict) -> Any:
             if session_id in self.dropped_sessions:
                 return {"error": "Client session disconnected."}
+            if session_id in self.dead_sockets:  # python-socketio's call to a gone sid waits for its timeout
+                await asyncio.sleep(self.owui.event_call_timeout or self.socketio_timeout)
+                raise TimeoutError
             call_id = f"call-{next(self.ids)}"
             future = asyncio.get_running_loop().create_future()
             self.answers[call_id] = future
+            self.call_sessions[call_id] = session_id
             self.push({"chat_id": chat_id, "message_id": message_id, "data": event, "call": call_id})
             timeout = self.owui.event_call_timeout if self.version.event_call_timeout else self.socketio_timeout
             try:
@@ -154,6 +163,7 @@ class Server:
                 return {"error": "Event call timed out. The browser tab may be inactive or closed."}
             finally:
                 self.answers.pop(call_id, None)
+                self.call_sessions.pop(call_id, None)
 
         return __event_call__
 
@@ -211,6 +221,8 @@ class Server:
             if method == "POST":
                 self.save_chat(chat, json.loads(body)["chat"])
             return ok({"id": chat.id, "chat": {"history": chat.history}})
+        if method == "GET" and path == "/__socket__/connect":
+            return ok({"seq": len(self.events)})
         if method == "GET" and path == "/__socket__/events":
             after = int(dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("after", "0"))
             self.handled = max(self.handled, after)
@@ -223,6 +235,15 @@ class Server:
                     pass
             return ok(self.events[after:])
         if method == "POST" and parts[:2] == ["__socket__", "answer"]:
+            if len(body) > MAX_SOCKET_MESSAGE:
+                # python-engineio closes the socket on a larger message: the call is never answered, and that
+                # socket's session is gone for later calls (0.10+ answer so; before, they time out).
+                session = self.call_sessions.get(parts[2])
+                if session and self.version.timeout_error_reply:
+                    self.dropped_sessions.add(session)
+                elif session:
+                    self.dead_sockets.add(session)
+                return 413, "text/plain", b""
             future = self.answers.get(parts[2])
             if future and not future.done():
                 future.set_result(json.loads(body) if body else None)

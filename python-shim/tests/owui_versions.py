@@ -33,6 +33,9 @@ class Version:
     # Content Open WebUI itself writes
     uploads_by_id: bool  # MessageInput.svelte: image uploads {type:"file", url:"<id>", content_type} (0.6.42+), else data URLs
     generated_in_files: bool  # middleware.py image generation: `files` event (0.6.5+), else markdown
+    # Page (src/lib/components/), later findings
+    embed_sandbox: str = ""  # ResponseMessage.svelte + FullHeightIframe.svelte: a message's embeds inline (0.6.32+); "" = none
+    artifacts_after_mount: bool = False  # Chat.svelte fills the panel's contents after it mounted, so it closes (0.10+)
 
 
 # One row per stand-in version, fields in the order of Version above.
@@ -45,11 +48,14 @@ VERSIONS = {
         Version("0.6.5", False, False, False, False, "routers.files", False, False, False, False, ("status", "message", "replace"),
                 False, True, False, True, "allow-scripts", False, True),
         Version("0.6.43", False, True, False, False, "routers.files", False, False, False, False, ("status", "message", "replace", "embeds", "files"),
-                False, True, True, False, "allow-scripts allow-downloads", True, True),
+                False, True, True, False, "allow-scripts allow-downloads", True, True,
+                "allow-scripts allow-forms allow-same-origin allow-popups allow-downloads"),
         Version("0.10.1", True, True, True, True, "utils.access_control.files", True, True, True, False,
-                ("status", "message", "replace", "embeds", "files", "source"), False, True, True, False, "allow-scripts allow-downloads", True, True),
+                ("status", "message", "replace", "embeds", "files", "source"), False, True, True, False, "allow-scripts allow-downloads", True, True,
+                "allow-scripts allow-forms allow-popups allow-downloads", True),
         Version("0.11.0", True, True, True, True, "utils.access_control.files", True, True, True, True,
-                ("status", "message", "replace", "embeds", "files", "source"), True, True, True, False, "allow-scripts allow-downloads", True, True),
+                ("status", "message", "replace", "embeds", "files", "source"), True, True, True, False, "allow-scripts allow-downloads", True, True,
+                "allow-scripts allow-forms allow-popups allow-downloads", True),
     ]
 }
 # fmt: on

@@ -134,3 +134,31 @@ def test_a_failing_event_emitter_does_not_end_the_session(session: Session) -> N
     replies: list[dict] = []
     session(script, chat=chat)
     assert replies[0]["error"]["code"] == "unknown_op"
+
+
+def test_a_session_that_breaks_off_puts_back_what_its_emit_changed(session: Session) -> None:
+    # The sidecar shows the editor with an event and says how to undo it; then it dies before `done`.
+    editor = {"type": "chat:message:embeds", "data": {"embeds": ["<p>editor</p>"]}}
+    back = {"type": "chat:message:embeds", "data": {"embeds": []}}
+
+    async def script(ch: Channel) -> None:
+        await ch.send({"op": "emit", "event": editor, "restore": back})
+        ch.writer.transport.abort()
+
+    out = session(script)
+    kinds = [e for e in out.run.chat.events if e.get("type") == "chat:message:embeds"]
+    assert kinds == [editor, back]
+    assert out.statuses == [STOPPED]
+
+
+def test_an_undo_the_sidecar_cleared_is_not_emitted(session: Session) -> None:
+    editor = {"type": "chat:message:embeds", "data": {"embeds": ["<p>editor</p>"]}}
+    back = {"type": "chat:message:embeds", "data": {"embeds": []}}
+
+    async def script(ch: Channel) -> None:
+        await ch.send({"op": "emit", "event": editor, "restore": back})
+        await ch.send({"op": "emit", "event": back, "restore": None})
+        ch.writer.transport.abort()
+
+    out = session(script)
+    assert [e for e in out.run.chat.events if e.get("type") == "chat:message:embeds"] == [editor, back]

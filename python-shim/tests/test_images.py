@@ -179,3 +179,11 @@ def test_a_file_deleted_from_disk_is_not_found(session: Session, owui: OpenWebUI
     url = owui.add_file("u1", "cat.png", PNG)
     Path(owui.files[url.split("/")[4]].path or "").unlink()
     assert reading(session, owui, [url], f"![a]({url})")[0]["error"]["code"] == "not_found"
+
+
+def test_a_message_s_own_embeds_travel_with_it_so_they_can_be_shown_beside_the_editor(session: Session) -> None:
+    chat = Chat()
+    chat.add("user", "a chart and a picture")
+    chat.add("assistant", "![gen](/api/v1/files/aaaaaaaa-1/content)")["embeds"] = ["<p>a tool's chart</p>"]
+    branch = opening(session, chat=chat)["chat"]["messages"]
+    assert [m.get("embeds") for m in branch] == [None, ["<p>a tool's chart</p>"]]

@@ -19,7 +19,7 @@ import {
   type PreparedInputs,
   type RawMask,
 } from '../images/prepare.js';
-import type { Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
+import type { FluxAccess, Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
 import { ensureDir, writeFileAtomic } from './files.js';
 import { Journal } from './journal.js';
 import { assertModelFields } from './request.js';
@@ -49,7 +49,7 @@ export interface CreateJobInput {
   params: Record<string, number | boolean | string | undefined>;
   outputFormat: OutputFormat;
   provider: ProviderName;
-  flux?: { apiUrl: string; apiKey: string } | undefined;
+  flux?: FluxAccess | undefined;
   owner: string;
   meta?: Record<string, unknown> | undefined;
 }
@@ -186,6 +186,7 @@ export class JobEngine {
       ...(prepared.references?.length ? { references: prepared.references.length } : {}),
       ...(input.maskedOnly === false ? { maskedOnly: false } : {}),
       ...(input.flux ? { apiUrl: input.flux.apiUrl, keyRef: await this.keys.put(input.flux.apiKey) } : {}),
+      ...(input.flux?.polling ? { polling: input.flux.polling } : {}),
     };
     await this.saveInputs(id, prepared);
     this.records.set(id, record);
@@ -327,7 +328,7 @@ export class JobEngine {
           references: inputs.references,
           params: record.params,
           outputFormat: record.outputFormat,
-          flux: record.apiUrl && apiKey ? { apiUrl: record.apiUrl, apiKey } : undefined,
+          flux: record.apiUrl && apiKey ? { apiUrl: record.apiUrl, apiKey, polling: record.polling } : undefined,
         },
         {
           signal: controller.signal,

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { PARAM_SCHEMAS } from '../providers/bfl/models.js';
@@ -22,7 +23,7 @@ import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
 /** A raw mask side: the editor paints on the picture at most at its full size, and pictures stop at 100 MP. */
 const MAX_MASK_SIDE = 32_768;
 /** The most reference images any model takes (FLUX.2: input_image_2 .. input_image_8). */
-const MAX_REFERENCES = Math.max(...MODELS.map((m) => MODEL_INFO[m].maxReferences));
+export const MAX_REFERENCES = Math.max(...MODELS.map((m) => MODEL_INFO[m].maxReferences));
 
 /** Base64 text (a data: URL prefix and line breaks are fine) or, from a multipart upload, the bytes themselves. */
 const bytesField = (name: string) =>
@@ -93,7 +94,9 @@ const side = (name: string) =>
 
 /**
  * A raw mask is width*height single-channel bytes (0 keep .. 255 repaint), base64: the editor sends it that way
- * to avoid encoding a PNG on the page's main thread.
+ * to avoid encoding a PNG on the page's main thread. Inside Open WebUI it is deflated first (`encoding:
+ * "deflate"`, zlib format): a painted mask is mostly flat, and everything the page sends crosses Open WebUI's
+ * socket, which takes at most 1,000,000 bytes a message.
  */
 const rawMaskSchema = z
   .object({
@@ -101,8 +104,23 @@ const rawMaskSchema = z
     width: side('mask.width'),
     height: side('mask.height'),
     data: bytesField('mask.data'),
+    encoding: z.literal('deflate', { error: 'mask.encoding must be "deflate" or absent' }).optional(),
   })
   .strict()
+  .transform(({ encoding, ...m }, ctx) => {
+    if (!encoding) return m;
+    try {
+      // Inflating stops at the one size a right mask has: a small body cannot unpack into gigabytes.
+      return { ...m, data: inflateSync(m.data, { maxOutputLength: m.width * m.height }) };
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'mask.data must be deflate (zlib) data of exactly width x height bytes',
+        path: ['data'],
+      });
+      return z.NEVER;
+    }
+  })
   .refine((m) => m.data.length === m.width * m.height, {
     error: 'mask.data must hold exactly width x height bytes (one byte per pixel)',
     path: ['data'],

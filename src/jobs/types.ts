@@ -1,5 +1,5 @@
 import type { ModelName, OutputFormat } from '../providers/bfl/ranges.js';
-import type { ProviderName } from '../providers/provider.js';
+import type { Polling, ProviderName } from '../providers/provider.js';
 
 const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -27,6 +27,8 @@ export interface JobRecord {
   /** FLUX endpoint and key fingerprint, so a restarted sidecar can keep polling. */
   apiUrl?: string | undefined;
   keyRef?: string | undefined;
+  /** Open WebUI's POLL_INTERVAL and MAX_POLL_ATTEMPTS for this job; absent: the sidecar's own. */
+  polling?: Polling | undefined;
   /** Provider state to resume from (FLUX task id and polling URL). */
   checkpoint?: Record<string, unknown> | undefined;
   /** How many reference images are kept with the inputs (instruction models). */

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import { hostCode, type HostCall, type HostReply } from './page/host.js';
+import { PART_BYTES, type PartMessage } from './page/parts.js';
 import type { OpChannel } from './channel.js';
 
 export type EditorMessage = Record<string, unknown> & { type?: unknown };
@@ -51,6 +52,8 @@ export function parseVersion(version: string | null | undefined): number[] | und
  */
 export class EditorRelay {
   private outbox: unknown[] = [];
+  /** Large editor messages arriving in parts (host-script.ts cuts them to fit Open WebUI's socket). */
+  private readonly parts = new Map<string, string[]>();
   private needBundle = true;
   private ended = false;
   /** Open WebUI's interface language, as the page reported it. */
@@ -62,6 +65,8 @@ export class EditorRelay {
     private readonly nonce: string,
     private readonly bundle: () => Promise<string>,
     private readonly timing: CallTiming,
+    /** The largest editor message accepted, joined from its parts (a Send with the biggest pictures allowed). */
+    private readonly maxMessageBytes: number,
   ) {}
 
   post(message: unknown): void {
@@ -71,7 +76,61 @@ export class EditorRelay {
   /** One long-poll slice: returns what the editor sent, possibly nothing. */
   async exchange(waitMs = this.timing.sliceMs): Promise<EditorMessage[]> {
     const reply = await this.call({ waitMs: this.outbox.length ? 0 : Math.min(waitMs, this.timing.sliceMs) });
-    return reply.inbox ?? [];
+    const messages: EditorMessage[] = [];
+    for (const m of reply.inbox ?? []) {
+      if (m.type !== 'part') messages.push(m);
+      else {
+        const joined = this.join(m);
+        if (joined) messages.push(joined);
+      }
+    }
+    return messages;
+  }
+
+  /** Keeps one part; returns the whole message once its last part has come. */
+  private join(m: EditorMessage): EditorMessage | undefined {
+    const { pid, seq, count, data } = m as Partial<PartMessage>;
+    const maxParts = Math.ceil(this.maxMessageBytes / (PART_BYTES / 4)) + 1;
+    if (
+      typeof pid !== 'string' ||
+      pid.length > 32 ||
+      !Number.isInteger(count) ||
+      !Number.isInteger(seq) ||
+      typeof data !== 'string' ||
+      count! < 1 ||
+      count! > maxParts ||
+      seq! < 0 ||
+      seq! >= count!
+    ) {
+      throw new AppError(
+        'invalid_request',
+        'The editor sent a malformed part of a message: close it and click Inpaint again.',
+      );
+    }
+    let chunks = this.parts.get(pid);
+    if (!chunks) {
+      chunks = new Array<string>(count!);
+      this.parts.set(pid, chunks);
+    }
+    if (chunks.length !== count) {
+      throw new AppError('invalid_request', 'The editor sent parts of one message that disagree: click Inpaint again.');
+    }
+    chunks[seq!] = data;
+    const size = chunks.reduce((n, c) => n + (c?.length ?? 0), 0);
+    if (size > this.maxMessageBytes) {
+      this.parts.delete(pid);
+      throw new AppError(
+        'request_too_large',
+        `The editor sent more than ${Math.round(this.maxMessageBytes / 2 ** 20)} MB at once: use smaller pictures or fewer references.`,
+      );
+    }
+    for (let i = 0; i < count!; i++) if (chunks[i] === undefined) return undefined;
+    this.parts.delete(pid);
+    try {
+      const whole: unknown = JSON.parse(chunks.join(''));
+      if (whole && typeof whole === 'object' && !Array.isArray(whole)) return whole as EditorMessage;
+    } catch {}
+    throw new AppError('invalid_request', 'The editor sent a message that does not read back: click Inpaint again.');
   }
 
   /** Asks the page for its language without waiting for the editor. */

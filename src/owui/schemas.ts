@@ -44,6 +44,8 @@ const storedMessageSchema = z
     role: z.string().max(50).optional(),
     content: z.unknown().optional(),
     files: z.unknown().optional(),
+    /** What Open WebUI renders inside the message (html or URLs); the editor is shown beside them. */
+    embeds: z.array(z.unknown()).max(100).optional(),
   })
   .loose();
 

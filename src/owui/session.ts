@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
-import { artifactBlock } from './page/bootstrap.js';
+import { artifactBlock, bootstrapHtml } from './page/bootstrap.js';
+import { editorSurface, embedsEvent, type EditorSurface } from './surface.js';
 import type { Config } from '../config.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
 import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../providers/bfl/ranges.js';
@@ -18,7 +19,13 @@ import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
 import type { EditorInit } from '../protocol/editor.js';
 import type { SessionOpen } from './schemas.js';
-import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
+import {
+  MAX_REFERENCES,
+  parseJobRequest,
+  toCreateJobInput,
+  type ImageSource,
+  type ReferenceSource,
+} from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
 
 export interface SessionDeps {
@@ -46,6 +53,9 @@ export class OwuiSession {
   private readonly timing: CallTiming;
   private readonly place: ResultPlace;
   private readonly storedChat: boolean;
+  private readonly surface: EditorSurface;
+  /** The clicked message's own embeds, shown beside the editor and put back when it closes. */
+  private readonly embeds: unknown[];
   private artifactShown = false;
   private sources: SourceImage[] = [];
   private notice: string | undefined;
@@ -64,6 +74,8 @@ export class OwuiSession {
     const clicked = messages.find((m) => m.id === open.body.id) ?? messages[messages.length - 1];
     this.clicked = { id: clicked?.id, content: typeof clicked?.content === 'string' ? clicked.content : '' };
     this.timing = callTiming(open.owui?.event_call_timeout_s, open.owui?.version);
+    this.surface = editorSurface(open.owui?.version);
+    this.embeds = open.chat?.messages.find((m) => m.id === this.clicked.id)?.embeds ?? [];
     const chatId = open.body.chat_id;
     // Temporary chats ("local:…") are never stored: only the page holds them.
     this.storedChat = Boolean(open.chat && chatId && !chatId.startsWith('local:'));
@@ -76,7 +88,17 @@ export class OwuiSession {
 
   async run(): Promise<{ ok: boolean; message: string }> {
     const log = this.deps.logger.child({ session: this.channel.session });
-    const relay = new EditorRelay(this.channel, this.channel.session, this.nonce, this.deps.editorBundle, this.timing);
+    const { maxImageBytes } = this.deps.config.limits;
+    // The largest Send: a loaded picture and every reference at the size limit, base64, and the mask.
+    const maxMessageBytes = (MAX_REFERENCES + 2) * Math.ceil((maxImageBytes * 4) / 3);
+    const relay = new EditorRelay(
+      this.channel,
+      this.channel.session,
+      this.nonce,
+      this.deps.editorBundle,
+      this.timing,
+      maxMessageBytes,
+    );
     try {
       // The page's language, before anything is said in it. A page that does not answer is found out later.
       await relay.probe().catch(() => undefined);
@@ -85,8 +107,7 @@ export class OwuiSession {
       this.status(this.tr.t('chat.opening'));
       await this.reportInterrupted();
       await this.loadImages();
-      this.emit({ type: 'message', data: { content: await artifactBlock({ nonce: this.nonce }) } });
-      this.artifactShown = true;
+      await this.showEditor();
       this.status(this.sources.length ? this.tr.t('chat.paint') : (this.notice ?? ''));
       const outcome = await this.editorLoop(relay);
       if (outcome.kind !== 'submitted') {
@@ -271,6 +292,7 @@ export class OwuiSession {
         safety_tolerance: v.SAFETY_TOLERANCE,
         output_format: v.OUTPUT_FORMAT,
       },
+      ceilings: { safety_tolerance: v.SAFETY_TOLERANCE },
       providers: ['bfl'],
       provider: 'bfl',
       limits: {
@@ -292,14 +314,18 @@ export class OwuiSession {
       throw new AppError('flux_key_missing');
     }
     const prompt = await this.translate(req.prompt);
-    // The valve is the admin's ceiling; models that stop lower (FLUX.2: 5) get their own maximum.
-    const safety = Math.min(v.SAFETY_TOLERANCE, MODEL_INFO[req.model].maxSafetyTolerance);
+    // The valve is the admin's ceiling: the editor's value may be stricter, never more permissive. Models
+    // that stop lower (FLUX.2: 5) get their own maximum.
+    const ceiling = Math.min(v.SAFETY_TOLERANCE, MODEL_INFO[req.model].maxSafetyTolerance);
+    const asked = req.params.safety_tolerance;
+    const safety = typeof asked === 'number' ? Math.min(asked, ceiling) : ceiling;
+    const polling = { intervalMs: v.POLL_INTERVAL * 1000, maxAttempts: v.MAX_POLL_ATTEMPTS };
     const input = await toCreateJobInput(
-      { ...req, prompt: prompt.english, params: { safety_tolerance: safety, ...req.params } },
+      { ...req, prompt: prompt.english, params: { ...req.params, safety_tolerance: safety } },
       (source, field) => this.imageFor(source, field),
       {
         provider: 'bfl',
-        flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey },
+        flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey, polling },
         owner: `owui:${this.open.user.id}`,
         meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
       },
@@ -376,11 +402,36 @@ export class OwuiSession {
     return final ?? this.deps.engine.view(jobId);
   }
 
+  /**
+   * Shows the loader (the editor comes after it, over the page) in the clicked message: as an inline embed
+   * where Open WebUI has them, else as an html block its artifact panel opens. Should the session break off,
+   * the function puts the page back by itself (`restore`).
+   */
+  private async showEditor(): Promise<void> {
+    const opts = { nonce: this.nonce };
+    if (this.surface === 'embed') {
+      const restore = embedsEvent(this.embeds);
+      this.channel.send({ op: 'emit', event: embedsEvent([...this.embeds, await bootstrapHtml(opts)]), restore });
+    } else {
+      const restore = { type: 'replace', data: { content: this.clicked.content } };
+      this.channel.send({
+        op: 'emit',
+        event: { type: 'message', data: { content: await artifactBlock(opts) } },
+        restore,
+      });
+    }
+    this.artifactShown = true;
+  }
+
   private async closeEditor(relay: EditorRelay, message: string, watchSave?: string): Promise<void> {
     if (!this.artifactShown) return;
     this.artifactShown = false;
-    // Restores the message exactly as it was before the editor was appended.
-    this.emit({ type: 'replace', data: { content: this.clicked.content } });
+    // Restores the message exactly as it was before the editor came.
+    const event =
+      this.surface === 'embed'
+        ? embedsEvent(this.embeds)
+        : { type: 'replace', data: { content: this.clicked.content } };
+    this.channel.send({ op: 'emit', event, restore: null });
     await relay.end(message, watchSave);
   }
 

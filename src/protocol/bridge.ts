@@ -15,7 +15,11 @@ export interface OwuiEvent {
 export type NoticeOp =
   | { op: 'hello'; session: string; protocol: typeof BRIDGE_PROTOCOL; proof: string }
   | { op: 'ping' }
-  | { op: 'emit'; event: OwuiEvent }
+  /**
+   * `restore`: the event that undoes this one, emitted by the function if the session breaks off before
+   * `done` (null: nothing to undo any more; absent: as before).
+   */
+  | { op: 'emit'; event: OwuiEvent; restore?: OwuiEvent | null }
   | { op: 'detach' }
   | { op: 'done'; ok: boolean; message: string };
 

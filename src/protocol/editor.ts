@@ -34,6 +34,8 @@ export interface EditorInit {
   notice?: string;
   /** Valve defaults for the model fields. */
   defaults: { steps: number; guidance: number; safety_tolerance: number; output_format: OutputFormat };
+  /** Inside Open WebUI: the admin's SAFETY_TOLERANCE valve, the most permissive moderation a user may pick. */
+  ceilings?: { safety_tolerance: number };
   providers: ProviderName[];
   provider: ProviderName;
   limits: { maxImageBytes: number; maxImagePixels: number; maxPromptChars: number };
@@ -59,6 +61,8 @@ export interface RawMask {
   width: number;
   height: number;
   data: string;
+  /** `deflate`: `data` is those bytes zlib-deflated (inside Open WebUI, whose socket takes 1,000,000 bytes a message). */
+  encoding?: 'deflate';
 }
 
 /** An extra picture for models that take references (FLUX.2, Kontext). */

@@ -21,7 +21,20 @@ export interface ProviderInput {
   params: Record<string, number | boolean | string | undefined>;
   outputFormat: OutputFormat;
   /** FLUX endpoint and key for this job (they come from Open WebUI's valves, so they differ per caller). */
-  flux?: { apiUrl: string; apiKey: string } | undefined;
+  flux?: FluxAccess | undefined;
+}
+
+/** How often a FLUX task is checked and how many checks it gets: the job's time budget is their product. */
+export interface Polling {
+  intervalMs: number;
+  maxAttempts: number;
+}
+
+/** Where and as whom a job talks to FLUX; `polling` (Open WebUI's valves) overrides the sidecar's own. */
+export interface FluxAccess {
+  apiUrl: string;
+  apiKey: string;
+  polling?: Polling | undefined;
 }
 
 export interface ProgressUpdate {

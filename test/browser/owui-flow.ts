@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, ElementHandle, Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
@@ -40,6 +40,7 @@ interface StoredMessage {
   role: string;
   content: string;
   files?: unknown[];
+  embeds?: unknown[];
   statusHistory?: Array<{ description: string; done?: boolean }>;
 }
 interface Stored {
@@ -122,6 +123,17 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** Waits until the element stops moving and resizing (an embed grows to its height, the page scrolls to it). */
+async function settled(handle: ElementHandle): Promise<void> {
+  let last = '';
+  for (let same = 0; same < 3; ) {
+    const box = JSON.stringify(await handle.boundingBox());
+    same = box === last ? same + 1 : 0;
+    last = box;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 /** Registers the flow for these cases, with one sidecar, fake FLUX, browser and stand-in per version and valves. */
 export function owuiFlow(cases: Case[]): void {
   beforeAll(async () => {
@@ -175,14 +187,21 @@ export function owuiFlow(cases: Case[]): void {
         await shot('0-chat', 'owui-1-chat.png');
 
         await page.locator(`#message-${clicked.id} .actions button`, { hasText: 'Inpaint' }).click();
-        const handle = await page.waitForSelector('#artifacts iframe', { timeout: 30_000 });
+        // From 0.6.32 the editor is an inline embed of the clicked message; before, the artifact panel.
+        const embedded = !['0.5.20', '0.6.5'].includes(version);
+        const editorFrame = embedded ? `#message-${clicked.id} .embeds iframe` : '#artifacts iframe';
+        const handle = await page.waitForSelector(editorFrame, { timeout: 30_000 });
         expect(await handle.getAttribute('sandbox')).toBe(
           version === '0.5.20'
             ? 'allow-scripts allow-forms allow-same-origin'
             : version === '0.6.5'
               ? 'allow-scripts'
-              : 'allow-scripts allow-downloads',
+              : version === '0.6.43'
+                ? 'allow-scripts allow-forms allow-same-origin allow-popups allow-downloads'
+                : 'allow-scripts allow-forms allow-popups allow-downloads',
         );
+        // No raw code while the editor is open: the message shows no html block.
+        expect(await page.locator(`#message-${clicked.id} pre`).count()).toBe(embedded ? 0 : 1);
         const frame = (await handle.contentFrame())!;
         await frame.waitForFunction(() => Boolean(window.__fluxEditor?.state().image), undefined, { timeout: 30_000 });
         const state = await editorState(frame);
@@ -192,6 +211,8 @@ export function owuiFlow(cases: Case[]): void {
         await roundTrip(page, frame);
         expect(await editorsInFrame(frame)).toEqual({ roots: 1, starts: 1, boots: true });
 
+        // A person paints once the editor has taken its height and the page has scrolled it into view.
+        await settled(handle);
         const w = state.image!.width;
         const h = state.image!.height;
         await stroke(page, frame, [
@@ -242,6 +263,7 @@ export function owuiFlow(cases: Case[]): void {
           else expect(now.content).toBe(m.content);
         }
         expect(Object.values(after.history.messages).some((m) => m.content.includes('```html'))).toBe(false);
+        expect(Object.values(after.history.messages).some((m) => (m.embeds ?? []).length > 0)).toBe(false);
         expect(Object.keys(after.history.messages)).toHaveLength(
           Object.keys(before.history.messages).length + (version === '0.11.0' ? 1 : 0),
         );
@@ -262,7 +284,7 @@ export function owuiFlow(cases: Case[]): void {
           await page.waitForSelector(`#message-${holder.id} img[src="${resultUrl}"]`, { timeout: 15_000 });
           await page.waitForFunction(() => [...document.images].every((img) => img.complete));
           expect(await page.locator(`img[src="${resultUrl}"]`).count()).toBe(1);
-          expect(await page.locator('#artifacts iframe').count()).toBe(0);
+          expect(await page.locator('#artifacts iframe, .embeds iframe').count()).toBe(0);
           await page.locator(`#message-${holder.id}`).evaluate((el) => el.scrollIntoView({ block: 'end' }));
           await shot(`2-result-${moment}`, moment === 'live' ? 'owui-3-result.png' : null);
         }

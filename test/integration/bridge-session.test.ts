@@ -136,9 +136,15 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const toPage = page.seen.join('\n');
     expect(toPage).not.toContain(FLUX_KEY);
     expect(toPage).not.toContain(TEST_TOKEN);
-    // The chat stores only the small bootstrap while the editor is open.
-    const artifact = run.ops.find((o) => o.op === 'emit' && o.event.type === 'message')!;
-    expect(Buffer.byteLength(artifact.event.data.content)).toBeLessThanOrEqual(4096);
+    // The editor is an inline embed of the clicked message, the page alone holds (0.6.32+): a small loader,
+    // undone by the function should the session break off, and gone again once it is sent.
+    const shown = run.ops.find((o) => o.op === 'emit' && o.event.type === 'chat:message:embeds')!;
+    expect(shown.event.data.embeds).toHaveLength(1);
+    expect(Buffer.byteLength(shown.event.data.embeds[0])).toBeLessThanOrEqual(4096);
+    expect(shown.restore).toEqual({ type: 'chat:message:embeds', data: { embeds: [] } });
+    expect(run.pageEmbeds).toEqual([]);
+    expect(run.restore).toBeNull();
+    expect(run.events.some((e) => e.type === 'embeds' || e.type === 'message')).toBe(false);
   });
 
   it('falls back to the clicked message when the page cannot show new messages', async () => {

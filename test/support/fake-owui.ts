@@ -33,6 +33,10 @@ export interface SessionRun {
   addedAt: number | undefined;
   /** The stream broke off (the sidecar went away) instead of ending. */
   cut: boolean;
+  /** The clicked message's embeds as the page shows them (Chat.svelte sets them on `chat:message:embeds`). */
+  pageEmbeds: unknown[] | undefined;
+  /** The event the function emits if the session breaks off (the latest emit's `restore`). */
+  restore: { type: string; data: any } | null;
 }
 
 export interface OpenOptions {
@@ -108,6 +112,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
     detachedAt: undefined,
     addedAt: undefined,
     cut: false,
+    pageEmbeds: undefined,
+    restore: null,
   };
   const version = opts.version ?? '0.11.0';
   const minor = Number(version.split('.')[0]) > 0 ? Number.POSITIVE_INFINITY : Number(version.split('.')[1]);
@@ -158,6 +164,9 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       case 'emit': {
         const { type, data } = op.event;
         run.events.push(op.event);
+        if ('restore' in op) run.restore = op.restore;
+        // Shown in the page only: socket/main.py stores the `embeds` event, never `chat:message:embeds`.
+        if (type === 'chat:message:embeds') run.pageEmbeds = data.embeds;
         if (type === 'chat:reload') {
           if (canReload) for (const id of chat.keys()) onPage.add(id);
           return;
@@ -275,6 +284,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
   } catch {
     run.cut = true;
   }
+  if (!run.done && run.restore) await handle({ op: 'emit', event: run.restore });
   // Replies to a sidecar that went away fail; the function ignores that too.
   await Promise.allSettled(pending);
   opts.page.close();

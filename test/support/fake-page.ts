@@ -21,6 +21,10 @@ export class FakePage {
   };
   /** Everything that reached the page: execute code and what was posted to the frame. */
   readonly seen: string[] = [];
+  /** The largest `execute` answer the page sent back, in bytes of JSON as the socket carries it. */
+  largestAnswer = 0;
+  /** Whether an answer was over Open WebUI's socket limit, which closes the page's socket for good. */
+  socketClosed = false;
   readonly responses: Array<Record<string, any>> = [];
   readonly jobs: Array<Record<string, any>> = [];
   ended: string | undefined;
@@ -38,6 +42,7 @@ export class FakePage {
     this.window = {
       addEventListener: (_t, l) => this.listeners.add(l),
       removeEventListener: (_t, l) => this.listeners.delete(l),
+      innerHeight: 800,
     };
   }
 
@@ -66,15 +71,30 @@ export class FakePage {
       'PerformanceObserver',
       'location',
       'localStorage',
+      'document',
       `return (async () => { ${code} })()`,
-    ) as (w: unknown, p: unknown, l: unknown, s: unknown) => Promise<unknown>;
+    ) as (w: unknown, p: unknown, l: unknown, s: unknown, d: unknown) => Promise<unknown>;
     const locale = this.script.locale ?? null;
-    return fn(
+    if (this.socketClosed) return new Promise(() => {});
+    const value = await fn(
       this.window,
       PerformanceObserver,
       { href: 'http://owui.test/c/chat' },
       { getItem: (k: string) => (k === 'locale' ? locale : null) },
+      { querySelectorAll: () => [] },
     );
+    // Open WebUI's socket server takes at most 1,000,000 bytes a message (python-engineio's default
+    // max_http_buffer_size, never raised by socket/main.py) and closes the socket on a larger one: that call
+    // and every later one are never answered.
+    const bytes = Buffer.byteLength(JSON.stringify(value ?? null));
+    this.largestAnswer = Math.max(this.largestAnswer, bytes);
+    if (bytes > 1_000_000) this.socketClosed = true;
+    return this.socketClosed ? new Promise(() => {}) : value;
+  }
+
+  /** What the editor sends when the user loads a file or picks references: any request, as the editor posts it. */
+  post(message: Record<string, unknown>): void {
+    this.fromEditor(message);
   }
 
   /** Chat.svelte's save of its copy of the chat after an action returns: a request to /api/v1/chats/{id}. */

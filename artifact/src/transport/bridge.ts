@@ -32,6 +32,11 @@ interface Response {
 
 /** The sidecar answers through Open WebUI's page and the Action function, which polls: allow for slowness. */
 const TIMEOUT_MS: Record<Method, number> = { init: 90_000, submit: 180_000, cancel: 30_000, save_settings: 30_000 };
+/**
+ * While a large request crosses the page in parts, the sidecar fetches them back to back: this long without a
+ * part taken means Open WebUI's page lost its socket (the server closes it on an oversized or broken message).
+ */
+const UPLOAD_STALL_MS = 30_000;
 
 /**
  * Inside Open WebUI the editor runs in a sandboxed iframe with an opaque origin: it cannot reach the sidecar,
@@ -44,6 +49,8 @@ export class BridgeTransport implements Transport {
   private readonly watchers = new Set<(job: JobView) => void>();
   /** The newest push per job: one can arrive before the editor starts watching. */
   private readonly latest = new Map<string, JobView>();
+  private readonly uploadListeners = new Set<(sent: number, total: number) => void>();
+  private stall: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly bridge: Bridge) {
     window.addEventListener('message', (e) => this.onMessage(e));
@@ -80,6 +87,10 @@ export class BridgeTransport implements Transport {
 
   async close(): Promise<void> {
     await this.call('cancel');
+  }
+
+  onUpload(listener: (sent: number, total: number) => void): void {
+    this.uploadListeners.add(listener);
   }
 
   /** The artifact frame has no storage of its own: the sidecar keeps the settings per Open WebUI user. */
@@ -122,6 +133,23 @@ export class BridgeTransport implements Transport {
       const job = (d as unknown as { job: JobView }).job;
       this.latest.set(job.id, job);
       for (const w of this.watchers) w(job);
+    } else if (d.type === 'upload') {
+      const { sent, total } = d as unknown as { sent: number; total: number };
+      this.onProgress(Number(sent) || 0, Number(total) || 0);
     }
+  }
+
+  private onProgress(sent: number, total: number): void {
+    clearTimeout(this.stall);
+    this.stall = undefined;
+    if (sent < total) this.stall = setTimeout(() => this.lost(), UPLOAD_STALL_MS);
+    for (const l of this.uploadListeners) l(sent, total);
+  }
+
+  /** Every waiting request fails at once with words, instead of each waiting for its own timeout. */
+  private lost(): void {
+    const error = new TransportError('page_socket_lost', t('net.socket_lost'));
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
   }
 }

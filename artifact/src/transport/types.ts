@@ -36,6 +36,8 @@ export interface Transport {
   saveSettings(settings: EditorSettings): Promise<void>;
   /** Settings remembered where the transport keeps them itself (standalone: this browser); undefined = ask init. */
   storedSettings?(): EditorSettings | null;
+  /** How far a large request has got on its way (inside Open WebUI, where it crosses the page in parts). */
+  onUpload?(listener: (sent: number, total: number) => void): void;
 }
 
 export interface Gallery {

@@ -1,7 +1,8 @@
 import { CROP_RATIOS, type CropRatio } from '../../../src/settings/ratios.js';
-import { t } from '../i18n.js';
+import { fmt, t } from '../i18n.js';
 import { loadFile, loadPreview, LoadError, type Source } from '../image/load.js';
 import { importMask } from '../image/mask-import.js';
+import { packMask } from '../image/mask-pack.js';
 import {
   TERMINAL_STATES,
   type EditorInit,
@@ -151,6 +152,10 @@ export class App {
       exportMask: () => this.ws.exportMask(),
       state: () => this.snapshot(),
     };
+    transport.onUpload?.((sent, total) => {
+      if (sent < total)
+        this.progress.start(t('app.uploading', { percent: fmt().number(sent / total, { style: 'percent' }) }));
+    });
     const remembered = transport.storedSettings ? transport.storedSettings() : (init.settings ?? null);
     this.applySettings(remembered ?? {});
     this.savedJson = JSON.stringify(this.currentSettings());
@@ -338,7 +343,8 @@ export class App {
     const crop = ws.cropFractions();
     if (crop) req.crop = crop;
     const maskedOnly = this.panel.maskedOnlyActive(ws.maskEmpty());
-    if (ws.needsMask || maskedOnly) req.mask = ws.exportMask();
+    const mask = ws.needsMask || maskedOnly ? ws.maskBytes() : undefined;
+    if (mask) req.mask = await packMask(mask);
     if (maskedOnly) req.masked_only = true;
     const references = this.panel.references.selected();
     if (references.length) req.references = references;

@@ -159,7 +159,8 @@ export class MoreFields {
   private readonly safety: NumberField;
   private model: ModelName | undefined;
 
-  constructor(defaults: EditorInit['defaults']) {
+  /** `maxSafety`: inside Open WebUI the admin's SAFETY_TOLERANCE valve, the most permissive value allowed. */
+  constructor(defaults: EditorInit['defaults'], maxSafety?: number) {
     const s = COMMON_RANGES.seed;
     this.seed = h('input', {
       type: 'number',
@@ -172,14 +173,15 @@ export class MoreFields {
     });
     this.upsampling = h('input', { type: 'checkbox', id: 'f-upsampling' });
     const r = COMMON_RANGES.safety_tolerance;
+    const max = Math.min(r.max, maxSafety ?? r.max);
     this.safety = numberField({
       id: 'f-safety',
       label: t('field.safety'),
-      hint: t('field.safety_hint', { min: r.min, max: r.max }),
+      hint: t('field.safety_hint', { min: r.min, max }),
       min: r.min,
-      max: r.max,
+      max,
       step: 1,
-      value: Math.min(r.max, Math.max(r.min, defaults.safety_tolerance)),
+      value: Math.min(max, Math.max(r.min, defaults.safety_tolerance)),
       onChange: () => {},
     });
     this.upsamplingRow = h(

@@ -60,7 +60,7 @@ export class Panel {
     this.model.addEventListener('change', onChange);
     this.fields = new ModelFields(init.defaults, margins, onChange);
     this.references = new References(init.images, init.limits, onChange, actions.error);
-    this.more = new MoreFields(init.defaults);
+    this.more = new MoreFields(init.defaults, init.ceilings?.safety_tolerance);
     this.more.onInput(onChange);
     this.wantedFormat = init.defaults.output_format;
     this.format = h('select', { id: 'p-format' });

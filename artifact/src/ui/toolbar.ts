@@ -2,6 +2,10 @@ import { BRUSH_SIZE_MAX, CROP_RATIOS, ratioValue, type CropRatio } from '../../.
 import { t } from '../i18n.js';
 import type { ToolName, Workspace } from './workspace.js';
 import { h, show } from './dom.js';
+import { icon, type IconName } from './icons.js';
+
+/** A button's content: its icon and its word (the word is hidden where the toolbar is compact). */
+const face = (name: IconName, label: string) => [icon(name), h('span', { class: 'label' }, label)];
 
 export const BRUSH_MAX = BRUSH_SIZE_MAX;
 
@@ -34,9 +38,10 @@ export class Toolbar {
           class: 'tool',
           'aria-pressed': 'false',
           title: t('tool.with_key', { label, key }),
+          'aria-label': label,
           onclick: () => ws.setTool(ws.tool === name && name === 'crop' ? 'brush' : name),
         },
-        label,
+        ...face(name, label),
       );
       this.toolButtons.set(name, b);
       return b;
@@ -113,30 +118,64 @@ export class Toolbar {
       { class: 'group', role: 'group', 'aria-label': t('tool.mask') },
       this.undoBtn,
       this.redoBtn,
-      h('button', { type: 'button', title: t('tool.clear_title'), onclick: () => ws.clearMask() }, t('tool.clear')),
-      h('button', { type: 'button', title: t('tool.invert_title'), onclick: () => ws.invertMask() }, t('tool.invert')),
       h(
         'button',
-        { type: 'button', title: t('tool.grow_title'), onclick: () => ws.growMask(amount()) },
-        t('tool.grow'),
+        { type: 'button', title: t('tool.clear_title'), 'aria-label': t('tool.clear'), onclick: () => ws.clearMask() },
+        ...face('clear', t('tool.clear')),
       ),
       h(
         'button',
-        { type: 'button', title: t('tool.shrink_title'), onclick: () => ws.shrinkMask(amount()) },
-        t('tool.shrink'),
+        {
+          type: 'button',
+          title: t('tool.invert_title'),
+          'aria-label': t('tool.invert'),
+          onclick: () => ws.invertMask(),
+        },
+        ...face('invert', t('tool.invert')),
       ),
       h(
         'button',
-        { type: 'button', title: t('tool.blur_title'), onclick: () => ws.blurMask(amount()) },
-        t('tool.blur'),
+        {
+          type: 'button',
+          title: t('tool.grow_title'),
+          'aria-label': t('tool.grow'),
+          onclick: () => ws.growMask(amount()),
+        },
+        ...face('grow', t('tool.grow')),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          title: t('tool.shrink_title'),
+          'aria-label': t('tool.shrink'),
+          onclick: () => ws.shrinkMask(amount()),
+        },
+        ...face('shrink', t('tool.shrink')),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          title: t('tool.blur_title'),
+          'aria-label': t('tool.blur'),
+          onclick: () => ws.blurMask(amount()),
+        },
+        ...face('blur', t('tool.blur')),
       ),
       h('label', { for: 't-amount', class: 'sr-only' }, t('tool.amount')),
       this.opsAmount,
       h('span', { class: 'unit' }, t('tool.px')),
       h(
         'button',
-        { type: 'button', class: 'load-mask', title: t('tool.load_mask_title'), onclick: onLoadMask },
-        t('tool.load_mask'),
+        {
+          type: 'button',
+          class: 'load-mask',
+          title: t('tool.load_mask_title'),
+          'aria-label': t('tool.load_mask'),
+          onclick: onLoadMask,
+        },
+        ...face('load-mask', t('tool.load_mask')),
       ),
       h('label', { for: 't-colour', class: 'sr-only' }, t('tool.colour')),
       this.colour,
@@ -176,7 +215,11 @@ export class Toolbar {
           },
           '−',
         ),
-        h('button', { type: 'button', title: t('tool.fit_title'), onclick: () => ws.stage.fit() }, t('tool.fit')),
+        h(
+          'button',
+          { type: 'button', title: t('tool.fit_title'), 'aria-label': t('tool.fit'), onclick: () => ws.stage.fit() },
+          ...face('fit', t('tool.fit')),
+        ),
         h(
           'button',
           {

@@ -9,6 +9,7 @@ import { Stage } from '../canvas/stage.js';
 import type { Rect, View } from '../canvas/view.js';
 import type { Source } from '../image/load.js';
 import { toBase64 } from '../image/load.js';
+import type { MaskBytes } from '../image/mask-pack.js';
 import type { Crop, RawMask } from '../transport/types.js';
 import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/providers/bfl/ranges.js';
 
@@ -181,10 +182,10 @@ export class Workspace {
   }
 
   /**
-   * The mask as sent: the raw single-channel bytes of the area, base64. No PNG encode here (about a second
-   * for 1600 px on the main thread): the sidecar encodes it.
+   * The mask as sent: the raw single-channel bytes of the area. No PNG encode here (about a second for 1600 px
+   * on the main thread): the sidecar encodes it.
    */
-  exportMask(): RawMask | undefined {
+  maskBytes(): MaskBytes | undefined {
     const area = this.maskArea();
     const mask = this.mask;
     if (!mask || !area) return undefined;
@@ -193,7 +194,13 @@ export class Workspace {
       const start = (area.y + y) * mask.width + area.x;
       bytes.set(mask.data.subarray(start, start + area.width), y * area.width);
     }
-    return { format: 'raw', width: area.width, height: area.height, data: toBase64(bytes) };
+    return { width: area.width, height: area.height, bytes };
+  }
+
+  /** The mask as the jobs API takes it, base64 and unpacked. */
+  exportMask(): RawMask | undefined {
+    const m = this.maskBytes();
+    return m && { format: 'raw', width: m.width, height: m.height, data: toBase64(m.bytes) };
   }
 
   /** Replaces the whole mask with an imported one (same size as the mask), as one undo step. */

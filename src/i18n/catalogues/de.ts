@@ -19,6 +19,7 @@ export const de: Catalogue = {
   'app.wait_for_job': 'Warten Sie, bis der laufende Auftrag fertig ist.',
   'app.load_failed': 'Das Bild konnte nicht geladen werden: {error}',
   'app.sending': 'Wird gesendet…',
+  'app.uploading': 'Wird an Open WebUI gesendet… {percent}',
   'app.sent_chat': 'Gesendet – das Ergebnis erscheint im Chat.',
   'app.job_ended': 'Der Auftrag endete: {state}.',
   'app.done_compare': 'Fertig. Ziehen Sie den Regler zum Vergleichen.',
@@ -193,6 +194,8 @@ export const de: Catalogue = {
   'net.chat_result_only': 'Um ein Ergebnis im Chat zu bearbeiten, klicken Sie darunter auf Inpaint.',
   'net.runs_in_chat': 'Der Auftrag läuft jetzt im Chat und meldet sich dort.',
   'net.result_in_chat': 'Das Ergebnis erscheint im Chat.',
+  'net.socket_lost':
+    'Die Open-WebUI-Seite hat beim Senden die Verbindung zum Server verloren. Laden Sie die Seite neu und klicken Sie erneut auf Inpaint.',
   'net.timeout':
     'Open WebUI hat nicht rechtzeitig geantwortet. Schließen Sie den Editor und klicken Sie erneut auf Inpaint.',
   'net.failed': 'Die Anfrage ist fehlgeschlagen.',

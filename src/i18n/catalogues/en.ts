@@ -22,6 +22,7 @@ export const en = {
   'app.wait_for_job': 'Wait until the current job has finished.',
   'app.load_failed': 'The image could not be loaded: {error}',
   'app.sending': 'Sending…',
+  'app.uploading': 'Sending to Open WebUI… {percent}',
   'app.sent_chat': 'Sent — the result will appear in the chat.',
   'app.job_ended': 'The job ended: {state}.',
   'app.done_compare': 'Done. Drag the slider to compare.',
@@ -195,6 +196,8 @@ export const en = {
   'net.chat_result_only': 'To edit a result in the chat, click Inpaint under the result.',
   'net.runs_in_chat': 'The job runs in the chat now: it reports there.',
   'net.result_in_chat': 'The result appears in the chat.',
+  'net.socket_lost':
+    'The Open WebUI page lost its connection to the server while sending. Reload the page and click Inpaint again.',
   'net.timeout': 'Open WebUI did not answer in time. Close the editor and click Inpaint again.',
   'net.failed': 'The request failed.',
   'net.image_gone': 'That image is not available here: load it again.',

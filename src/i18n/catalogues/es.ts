@@ -19,6 +19,7 @@ export const es: Catalogue = {
   'app.wait_for_job': 'Espera a que termine la tarea actual.',
   'app.load_failed': 'No se pudo cargar la imagen: {error}',
   'app.sending': 'Enviando…',
+  'app.uploading': 'Enviando a Open WebUI… {percent}',
   'app.sent_chat': 'Enviado: el resultado aparecerá en el chat.',
   'app.job_ended': 'La tarea terminó: {state}.',
   'app.done_compare': 'Listo. Arrastra el control para comparar.',
@@ -193,6 +194,8 @@ export const es: Catalogue = {
   'net.chat_result_only': 'Para editar un resultado del chat, haz clic en Inpaint debajo de él.',
   'net.runs_in_chat': 'La tarea sigue ahora en el chat e informa allí.',
   'net.result_in_chat': 'El resultado aparece en el chat.',
+  'net.socket_lost':
+    'La página de Open WebUI perdió la conexión con el servidor durante el envío. Recarga la página y vuelve a hacer clic en Inpaint.',
   'net.timeout': 'Open WebUI no respondió a tiempo. Cierra el editor y vuelve a hacer clic en Inpaint.',
   'net.failed': 'La solicitud falló.',
   'net.image_gone': 'Esa imagen no está disponible aquí: vuelve a cargarla.',

@@ -19,6 +19,7 @@ export const fr: Catalogue = {
   'app.wait_for_job': 'Attendez la fin de la tâche en cours.',
   'app.load_failed': 'Impossible de charger l’image : {error}',
   'app.sending': 'Envoi…',
+  'app.uploading': 'Envoi à Open WebUI… {percent}',
   'app.sent_chat': 'Envoyé — le résultat apparaîtra dans le chat.',
   'app.job_ended': 'La tâche s’est terminée : {state}.',
   'app.done_compare': 'Terminé. Faites glisser le curseur pour comparer.',
@@ -193,6 +194,8 @@ export const fr: Catalogue = {
   'net.chat_result_only': 'Pour modifier un résultat du chat, cliquez sur Inpaint sous ce résultat.',
   'net.runs_in_chat': 'La tâche se déroule maintenant dans le chat et y donne des nouvelles.',
   'net.result_in_chat': 'Le résultat apparaît dans le chat.',
+  'net.socket_lost':
+    'La page Open WebUI a perdu sa connexion au serveur pendant l’envoi. Rechargez la page et cliquez à nouveau sur Inpaint.',
   'net.timeout': 'Open WebUI n’a pas répondu à temps. Fermez l’éditeur et cliquez à nouveau sur Inpaint.',
   'net.failed': 'La requête a échoué.',
   'net.image_gone': 'Cette image n’est pas disponible ici : chargez-la à nouveau.',

@@ -18,6 +18,7 @@ export const ja: Catalogue = {
   'app.wait_for_job': '実行中のジョブが終わるまでお待ちください。',
   'app.load_failed': '画像を読み込めませんでした: {error}',
   'app.sending': '送信中…',
+  'app.uploading': 'Open WebUI に送信中… {percent}',
   'app.sent_chat': '送信しました。結果はチャットに表示されます。',
   'app.job_ended': 'ジョブが終了しました: {state}。',
   'app.done_compare': '完了。スライダーをドラッグして比較できます。',
@@ -191,6 +192,8 @@ export const ja: Catalogue = {
   'net.chat_result_only': 'チャットの結果を編集するには、その下の Inpaint をクリックしてください。',
   'net.runs_in_chat': 'ジョブはチャットで実行中で、進み具合もそちらに表示されます。',
   'net.result_in_chat': '結果はチャットに表示されます。',
+  'net.socket_lost':
+    '送信中に Open WebUI のページがサーバーとの接続を失いました。ページを再読み込みして、もう一度 Inpaint をクリックしてください。',
   'net.timeout':
     'Open WebUI が時間内に応答しませんでした。エディターを閉じて、もう一度 Inpaint をクリックしてください。',
   'net.failed': 'リクエストに失敗しました。',

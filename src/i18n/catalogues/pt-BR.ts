@@ -18,6 +18,7 @@ export const ptBR: Catalogue = {
   'app.wait_for_job': 'Espere a tarefa atual terminar.',
   'app.load_failed': 'Não foi possível carregar a imagem: {error}',
   'app.sending': 'Enviando…',
+  'app.uploading': 'Enviando ao Open WebUI… {percent}',
   'app.sent_chat': 'Enviado — o resultado aparecerá no chat.',
   'app.job_ended': 'A tarefa terminou: {state}.',
   'app.done_compare': 'Pronto. Arraste o controle para comparar.',
@@ -192,6 +193,8 @@ export const ptBR: Catalogue = {
   'net.chat_result_only': 'Para editar um resultado no chat, clique em Inpaint abaixo dele.',
   'net.runs_in_chat': 'A tarefa agora roda no chat e informa por lá.',
   'net.result_in_chat': 'O resultado aparece no chat.',
+  'net.socket_lost':
+    'A página do Open WebUI perdeu a conexão com o servidor durante o envio. Recarregue a página e clique em Inpaint de novo.',
   'net.timeout': 'O Open WebUI não respondeu a tempo. Feche o editor e clique em Inpaint de novo.',
   'net.failed': 'A solicitação falhou.',
   'net.image_gone': 'Essa imagem não está disponível aqui: carregue-a de novo.',

@@ -19,6 +19,7 @@ export const ru: Catalogue = {
   'app.wait_for_job': 'Дождитесь окончания текущей задачи.',
   'app.load_failed': 'Не удалось загрузить изображение: {error}',
   'app.sending': 'Отправка…',
+  'app.uploading': 'Отправка в Open WebUI… {percent}',
   'app.sent_chat': 'Отправлено — результат появится в чате.',
   'app.job_ended': 'Задача завершилась: {state}.',
   'app.done_compare': 'Готово. Двигайте ползунок, чтобы сравнить.',
@@ -192,6 +193,8 @@ export const ru: Catalogue = {
   'net.chat_result_only': 'Чтобы править результат из чата, нажмите Inpaint под ним.',
   'net.runs_in_chat': 'Задача теперь идёт в чате и сообщает о себе там.',
   'net.result_in_chat': 'Результат появится в чате.',
+  'net.socket_lost':
+    'Страница Open WebUI потеряла соединение с сервером во время отправки. Перезагрузите страницу и снова нажмите Inpaint.',
   'net.timeout': 'Open WebUI не ответил вовремя. Закройте редактор и снова нажмите Inpaint.',
   'net.failed': 'Запрос не удался.',
   'net.image_gone': 'Это изображение здесь недоступно: загрузите его снова.',

@@ -4,10 +4,17 @@
  * `new Function` inside an async wrapper and waits for its value; a thrown error would leave the caller waiting
  * for ever, so every entry point catches and returns its failure.
  *
- * `relay` moves messages between the artifact iframe and the sidecar: each call delivers the sidecar's outbox to
+ * `relay` moves messages between the editor's frame and the sidecar: each call delivers the sidecar's outbox to
  * the editor and returns what the editor sent, waiting at most `waitMs` for something to arrive (a long-poll
  * slice). `shows` tells whether the page shows a message.
+ *
+ * Each call's value travels back to Open WebUI over the page's socket, whose server closes the connection on
+ * any incoming message over 1,000,000 bytes (python-engineio's default `max_http_buffer_size`, which Open WebUI
+ * never raises). So no reply is larger than REPLY_BYTES: a bigger editor message (a photo loaded from disk,
+ * references) is cut into parts the sidecar joins again, and the editor hears how far the upload has got.
  */
+
+import { PART_BYTES, REPLY_BYTES, type PartMessage } from './parts.js';
 
 /** The arguments of one relay call, as hostCode() writes them. */
 export interface RelayArgs {
@@ -33,12 +40,28 @@ export interface HostReply {
   locale?: string | null;
   /** After `awaitSave`: true once the save was seen, false on timeout, null when the page cannot tell. */
   saved?: boolean | null;
+  /** The editor sent more than this reply could carry: call again at once for the rest. */
+  more?: boolean;
   error?: string;
+}
+
+/** An editor message waiting for a reply, with the bytes it adds to one. */
+interface Queued {
+  message: Record<string, unknown>;
+  bytes: number;
+  /** For the parts of a large message: the upload whose progress the editor is told. */
+  upload?: Upload;
+}
+
+interface Upload {
+  sent: number;
+  total: number;
 }
 
 interface Session {
   nonce: string;
-  inbox: Array<Record<string, unknown>>;
+  inbox: Queued[];
+  parts: number;
   pending: unknown[];
   frame: MessageEventSource | null;
   bundle: string | null;
@@ -139,6 +162,7 @@ function openSession(a: RelayArgs): Session {
   const s: Session = {
     nonce: a.nonce,
     inbox: [],
+    parts: 0,
     pending: [],
     frame: null,
     bundle: null,
@@ -150,18 +174,91 @@ function openSession(a: RelayArgs): Session {
     if (!d || typeof d !== 'object' || d.source !== 'flux-inpaint' || d.nonce !== s.nonce) return;
     if (d.type === 'hello') {
       s.frame = e.source;
-      if (s.bundle) send(s, { type: 'bundle', code: s.bundle });
+      if (s.bundle) sendBundle(s);
       for (const m of s.pending.splice(0)) send(s, m);
     } else if (e.source !== s.frame) {
       return;
     }
     const { source: _source, nonce: _nonce, ...copy } = d;
-    s.inbox.push(copy);
+    enqueue(s, copy);
     s.wake?.();
   };
   root.sessions[a.sid] = s;
   window.addEventListener('message', s.listener);
   return s;
+}
+
+const utf8 = new TextEncoder();
+const bytesOf = (text: string) => utf8.encode(text).length;
+
+/** Queues an editor message for the sidecar, cut into parts when it is too large for one reply. */
+function enqueue(s: Session, message: Record<string, unknown>): void {
+  const json = JSON.stringify(message);
+  const bytes = bytesOf(json);
+  if (bytes <= PART_BYTES) {
+    s.inbox.push({ message, bytes });
+    return;
+  }
+  const chunks = split(json);
+  const pid = `p${++s.parts}`;
+  const upload: Upload = { sent: 0, total: bytes };
+  chunks.forEach((data, seq) => {
+    const part: PartMessage = { type: 'part', pid, seq, count: chunks.length, data };
+    s.inbox.push({ message: part as unknown as Record<string, unknown>, bytes: bytesOf(JSON.stringify(part)), upload });
+  });
+  send(s, { type: 'upload', sent: 0, total: bytes });
+}
+
+/** Cuts text into pieces of at most PART_BYTES once JSON-encoded, never inside a surrogate pair. */
+function split(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + PART_BYTES);
+    while (end - i > 1 && bytesOf(JSON.stringify(text.slice(i, end))) > PART_BYTES) {
+      end = i + Math.floor((end - i) / 2);
+    }
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** Takes what fits into one reply, in order, and tells the editor how far its uploads have got. */
+function take(s: Session): { inbox: Array<Record<string, unknown>>; more: boolean } {
+  const inbox: Array<Record<string, unknown>> = [];
+  let bytes = 0;
+  const progressed = new Set<Upload>();
+  while (s.inbox.length) {
+    const next = s.inbox[0]!;
+    if (inbox.length && bytes + next.bytes > REPLY_BYTES) break;
+    s.inbox.shift();
+    inbox.push(next.message);
+    bytes += next.bytes;
+    if (next.upload) {
+      next.upload.sent += next.bytes;
+      progressed.add(next.upload);
+    }
+  }
+  for (const u of progressed) send(s, { type: 'upload', sent: Math.min(u.sent, u.total), total: u.total });
+  return { inbox, more: s.inbox.length > 0 };
+}
+
+/**
+ * The editor's code, with the height its frame should take: as an inline embed Open WebUI sizes the frame as
+ * it asks (`iframe:height`), and the editor should fit between the page's header and its message input.
+ */
+function sendBundle(s: Session): void {
+  const height = Math.round(Math.min(900, Math.max(420, window.innerHeight - 190)));
+  send(s, { type: 'bundle', code: s.bundle, height });
+  // Once the frame has its height, the whole editor is brought into view (Open WebUI scrolls to the embed
+  // while it is still the loader's small box).
+  setTimeout(() => {
+    for (const f of Array.from(document.querySelectorAll('iframe'))) {
+      if (f.contentWindow === s.frame) f.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }, 400);
 }
 
 function send(s: Session, m: unknown): void {
@@ -177,14 +274,15 @@ export async function relay(a: RelayArgs): Promise<HostReply> {
     const s = openSession(a);
     if (a.bundle) {
       s.bundle = a.bundle;
-      if (s.frame) send(s, { type: 'bundle', code: s.bundle });
+      if (s.frame) sendBundle(s);
     }
     for (const m of a.outbox) send(s, m);
     if (a.end) {
       send(s, { type: 'ended', message: a.end.message });
       window.removeEventListener('message', s.listener);
       delete state().sessions[a.sid];
-      return { ok: true, inbox: s.inbox.splice(0), frame: !!s.frame, locale };
+      // What the editor sent after the session ended is dropped: nobody reads it, and it could be large.
+      return { ok: true, inbox: [], frame: !!s.frame, locale };
     }
     if (!s.inbox.length && a.waitMs > 0 && s.bundle) {
       await wait(a.waitMs, (wake) => {
@@ -192,7 +290,7 @@ export async function relay(a: RelayArgs): Promise<HostReply> {
       });
     }
     s.wake = null;
-    return { ok: true, inbox: s.inbox.splice(0), needBundle: !s.bundle, frame: !!s.frame, locale };
+    return { ok: true, ...take(s), needBundle: !s.bundle, frame: !!s.frame, locale };
   } catch (err) {
     return { ok: false, error: String((err as Error)?.message ?? err) };
   }

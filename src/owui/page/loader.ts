@@ -27,11 +27,22 @@ if (!window.__fluxInpaintBoot) {
     const p = document.getElementById('fi-msg');
     if (p) p.textContent = text;
   };
+  // Open WebUI sizes an inline embed's frame to what it asks (FullHeightIframe.svelte); the artifact panel
+  // ignores it.
+  const size = (height: number) => parent.postMessage({ type: 'iframe:height', height }, '*');
   addEventListener('message', (e: MessageEvent) => {
-    const d = e.data as { source?: unknown; nonce?: unknown; type?: unknown; code?: unknown; message?: unknown } | null;
+    const d = e.data as {
+      source?: unknown;
+      nonce?: unknown;
+      type?: unknown;
+      code?: unknown;
+      message?: unknown;
+      height?: unknown;
+    } | null;
     if (e.source !== parent || !d || d.source !== 'flux-inpaint' || d.nonce !== NONCE) return;
     if (d.type === 'bundle' && !started && typeof d.code === 'string') {
       started = true;
+      if (typeof d.height === 'number') size(d.height);
       // The editor (artifact/src/transport/bridge.ts) talks to the page through this.
       Object.assign(window, { __fluxInpaintBridge: { nonce: NONCE, post } });
       document.body.textContent = '';
@@ -44,13 +55,17 @@ if (!window.__fluxInpaintBoot) {
       started = true;
       document.body.innerHTML = '<p id="fi-msg"></p>';
       say(typeof d.message === 'string' && d.message ? d.message : ENDED);
+      size(80);
     }
   });
   const hello = () => {
     if (started) return;
     post({ type: 'hello' });
     tries++;
-    if (tries === HELLO_TRIES) say(ENDED);
+    if (tries === HELLO_TRIES) {
+      say(ENDED);
+      size(80);
+    }
     setTimeout(hello, tries < HELLO_TRIES ? HELLO_MS : 10 * HELLO_MS);
   };
   hello();

@@ -11,7 +11,7 @@ import { KeyedLimiter } from '../../jobs/limiter.js';
 import { DurationStats, nextPollDelay } from './poller.js';
 import { KeyStore } from '../../jobs/keys.js';
 import { backoffMs, sleep } from '../../util/time.js';
-import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
+import type { Polling, Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 
 interface BflProviderOptions {
   client: FluxClient;
@@ -55,6 +55,7 @@ export class BflProvider implements Provider {
       throw new AppError('flux_key_missing');
     }
     const { apiUrl, apiKey } = input.flux;
+    const polling = input.flux.polling ?? this.opts.polling;
     const resumed = parseCheckpoint(ctx.resume);
     const keyRef = KeyStore.fingerprint(apiKey);
     ctx.progress({ status: resumed ? 'Resuming' : 'Waiting for a free FLUX slot', progress: null });
@@ -62,8 +63,8 @@ export class BflProvider implements Provider {
     let task: Checkpoint;
     let final: PollResponse;
     try {
-      task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, ctx));
-      final = await this.pollUntilDone(task, input, apiKey, ctx);
+      task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, polling, ctx));
+      final = await this.pollUntilDone(task, input, apiKey, polling, ctx);
     } finally {
       release();
     }
@@ -72,7 +73,7 @@ export class BflProvider implements Provider {
     if (!sample)
       throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
-    const downloaded = await this.withRetries(ctx.signal, 'poll', () =>
+    const downloaded = await this.withRetries(ctx.signal, polling, 'poll', () =>
       downloadResult(sample, { policy: this.opts.results, maxBytes: this.opts.maxResultBytes, signal: ctx.signal }),
     );
     const seed = typeof final.result?.seed === 'number' ? final.result.seed : undefined;
@@ -84,6 +85,7 @@ export class BflProvider implements Provider {
     apiUrl: string,
     apiKey: string,
     keyRef: string,
+    polling: Polling,
     ctx: RunContext,
   ): Promise<Checkpoint> {
     const info = MODEL_INFO[input.model];
@@ -104,6 +106,7 @@ export class BflProvider implements Provider {
     await this.checkBalance(input, apiUrl, apiKey, keyRef, ctx);
     const submitted = await this.withRetries(
       ctx.signal,
+      polling,
       'submit',
       async () => {
         await ctx.submitting();
@@ -151,9 +154,9 @@ export class BflProvider implements Provider {
     task: Checkpoint,
     input: ProviderInput,
     apiKey: string,
+    { intervalMs, maxAttempts }: Polling,
     ctx: RunContext,
   ): Promise<PollResponse> {
-    const { intervalMs, maxAttempts } = this.opts.polling;
     const deadline = task.submittedAt + intervalMs * maxAttempts;
     let progress: number | null = null;
     for (;;) {
@@ -171,7 +174,7 @@ export class BflProvider implements Provider {
         );
       }
       await sleep(wait, ctx.signal);
-      const r = await this.withRetries(ctx.signal, 'poll', () =>
+      const r = await this.withRetries(ctx.signal, { intervalMs, maxAttempts }, 'poll', () =>
         this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal),
       );
       if (r.status === 'Ready') return r;
@@ -188,11 +191,12 @@ export class BflProvider implements Provider {
    */
   private async withRetries<T>(
     signal: AbortSignal,
+    polling: Polling,
     phase: 'submit' | 'poll',
     fn: () => Promise<T>,
     onRetry?: (err: AppError) => void | Promise<void>,
   ): Promise<T> {
-    const budgetMs = this.opts.polling.intervalMs * this.opts.polling.maxAttempts;
+    const budgetMs = polling.intervalMs * polling.maxAttempts;
     const budgetEnds = Date.now() + budgetMs;
     for (let faults = 0, queued = 0; ; ) {
       try {
