@@ -250,7 +250,7 @@ function take(s: Session): { inbox: Array<Record<string, unknown>>; more: boolea
  * it asks (`iframe:height`), and the editor should fit between the page's header and its message input.
  */
 function sendBundle(s: Session): void {
-  const height = Math.round(Math.min(900, Math.max(420, window.innerHeight - 190)));
+  const height = Math.round(Math.min(900, Math.max(420, window.innerHeight - 250)));
   send(s, { type: 'bundle', code: s.bundle, height });
   // Once the frame has its height, the whole editor is brought into view (Open WebUI scrolls to the embed
   // while it is still the loader's small box).
