@@ -189,7 +189,12 @@ export class EditorRelay {
       }
       throw err;
     }
-    const value = reply.value as HostReply | undefined;
+    const value = reply.value as Partial<HostReply> | undefined;
+    // Open WebUI's own answer when the page's socket is gone (0.10+: `Client session disconnected.`, or a
+    // timed-out call): the host script always says `ok`.
+    if (value && typeof value === 'object' && value.ok === undefined && typeof value.error === 'string') {
+      throw new AppError('page_gone');
+    }
     if (!value || typeof value !== 'object' || value.ok !== true) {
       throw new AppError(
         'host_script_failed',
@@ -198,6 +203,6 @@ export class EditorRelay {
     }
     if (typeof value.locale === 'string' && value.locale) this.locale = value.locale;
     if (opts.awaitSave === undefined && opts.end === undefined) this.needBundle = value.needBundle === true;
-    return value;
+    return value as HostReply;
   }
 }

@@ -116,11 +116,33 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
       output_format: 'png',
       params: { steps: 40, guidance: 50, safety_tolerance: 2 },
     });
+    // Deflated: everything the editor sends crosses Open WebUI's socket, at most 1,000,000 bytes a message.
+    expect((req!.mask as { encoding?: string }).encoding).toBe('deflate');
+    expect(String((req!.mask as { data: string }).data).length).toBeLessThan(400 * 300);
     const mask = decodeMask(req!.mask);
     expect([mask.width, mask.height]).toEqual([400, 300]);
     expect(mask.at(125, 110)).toBe(255);
     expect(req!.crop).toBeUndefined();
     expect((await editorState(frame)).sendEnabled).toBe(false);
+  });
+
+  it('shows a large Send crossing the page, and says so when the page loses its connection on the way', async () => {
+    await suite.page.clock.install();
+    const frame = await openEditor(suite.page, suite.host.url);
+    await suite.page.evaluate(() => {
+      (window as unknown as { __stallUpload: boolean }).__stallUpload = true;
+    });
+    await stroke(suite.page, frame, [
+      [100, 100],
+      [150, 120],
+    ]);
+    await frame.fill('#p-prompt', 'ein roter Ballon');
+    await frame.click('button.send');
+    await frame.waitForSelector('.job-status:has-text("Sending to Open WebUI… 6%")');
+    // No further part is taken for half a minute: the page's socket is gone.
+    await suite.page.clock.fastForward(31_000);
+    await frame.waitForSelector('.status.error:has-text("The Open WebUI page lost its connection to the server")');
+    expect((await editorState(frame)).sendEnabled).toBe(true);
   });
 
   it('shows each model only its own fields and sends expand margins dragged on the canvas', async () => {

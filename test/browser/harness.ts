@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -77,6 +78,8 @@ addEventListener('message', async (e) => {
   if (d.method === 'cancel') { window.__closed++; send({ type: 'response', rid: d.rid, ok: true, value: null }); }
   if (d.method === 'submit') {
     window.__submits.push(d.params);
+    // The page's socket drops while a large Send crosses it: one part went, then nothing more.
+    if (window.__stallUpload) return send({ type: 'upload', sent: 256000, total: 4000000 });
     send({ type: 'response', rid: d.rid, ok: true, value: { id: 'job-1' } });
     send({ type: 'job', job: { id: 'job-1', state: 'running', status: 'Generating', progress: 0.4, elapsed_ms: 1200, model: d.params.model,
       provider: 'bfl', prompt: d.params.prompt, created_at: new Date().toISOString() } });
@@ -230,12 +233,13 @@ export interface DecodedMask {
   at(x: number, y: number): number;
 }
 
-/** The mask as the editor sends it (raw single-channel bytes, base64), one grey value per pixel. */
+/** The mask as the editor sends it (raw single-channel bytes, base64, deflated or not), one grey value per pixel. */
 export function decodeMask(mask: unknown): DecodedMask {
   const m = mask as RawMask;
   if (m?.format !== 'raw' || !Number.isInteger(m.width) || !Number.isInteger(m.height))
     throw new Error(`not a raw mask: ${JSON.stringify(mask)?.slice(0, 80)}`);
-  const values = new Uint8Array(Buffer.from(m.data, 'base64'));
+  const bytes = Buffer.from(m.data, 'base64');
+  const values = new Uint8Array(m.encoding === 'deflate' ? inflateSync(bytes) : bytes);
   if (values.length !== m.width * m.height)
     throw new Error(`raw mask of ${m.width}x${m.height} has ${values.length} bytes`);
   return { width: m.width, height: m.height, values, at: (x, y) => values[y * m.width + x]! };

@@ -140,4 +140,32 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
     const statuses = done.chat.get('a1')!.statusHistory.map((s) => s.description);
     expect(statuses.at(-1)).toMatch(/more than \d+ MB at once/);
   });
+
+  it("the page's socket dropping mid-session ends it in words and takes the editor out of the message", async () => {
+    const picture = await photoLike(1024, 1024);
+    const page = new FakePage({
+      onInit: () => {
+        page.socketClosed = true;
+        return null;
+      },
+    });
+    const messages = [
+      { id: 'u1', role: 'user', content: 'a meadow' },
+      { id: 'a1', role: 'assistant', content: `![meadow](data:image/jpeg;base64,${picture.toString('base64')})` },
+    ];
+    const valves = { FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, SIDECAR_TOKEN: TEST_TOKEN };
+    const run = await runSession({
+      url: sidecar.url,
+      token: TEST_TOKEN,
+      page,
+      messages,
+      clicked: 'a1',
+      valves,
+      version: '0.10.1',
+    });
+    const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
+    expect(statuses.at(-1)).toBe('Inpaint stopped: The Open WebUI page stopped answering (tab closed or reloaded).');
+    expect(run.pageEmbeds).toEqual([]);
+    expect(run.restore).toBeNull();
+  });
 });

@@ -187,6 +187,9 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
           const shown = (opts.pageShowsNewMessages ?? true) && id !== undefined && chat.has(id) && onPage.has(id);
           return void (await reply(op.id, { ok: true, value: { shown, probe } }));
         }
+        // socket/main.py 0.10+: a call to a session no longer in SESSION_POOL (its socket closed) answers this.
+        if (opts.page.socketClosed && canRemove)
+          return void (await reply(op.id, { ok: true, value: { error: 'Client session disconnected.' } }));
         const value = await opts.page.execute(code);
         await reply(op.id, { ok: true, value });
         return;
