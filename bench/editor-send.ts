@@ -38,7 +38,7 @@ async function picture(): Promise<Buffer> {
  * stamps a task only after making its result, which real FLUX does later, so its stamp would count work that
  * is not on the path.
  */
-async function stampingProxy(): Promise<{
+export async function stampingProxy(): Promise<{
   url: string;
   received: number[];
   forwardTo(url: string): void;

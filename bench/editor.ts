@@ -1,11 +1,12 @@
 /**
  * The mask editor in Chromium on a 4096x4096 picture: how much work one frame of a brush stroke costs, how long
  * handing the mask to Send takes, and what 50 undo steps hold in memory compared with keeping a copy per step;
- * then Send end to end (editor-send.ts).
+ * then Send end to end, standalone (editor-send.ts) and through Open WebUI's chat path (owui-send.ts).
  */
 import sharp from 'sharp';
 import { baseInit, launchBrowser, openEditor, startHost, stroke } from '../test/browser/harness.js';
 import { benchSendToFlux } from './editor-send.js';
+import { benchOwuiSend } from './owui-send.js';
 import { atMost, info, quantile, round, type Result } from './result.js';
 
 const SIZE = 4096;
@@ -120,6 +121,7 @@ export async function benchEditor(): Promise<Result[]> {
         `${round(snapshotBytes / 1024 / 1024)} MB with full copies`,
       ),
       ...(await benchSendToFlux()),
+      ...(await benchOwuiSend()),
     ];
   } finally {
     await browser.close();

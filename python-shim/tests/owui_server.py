@@ -77,16 +77,17 @@ class Server:
         self.ids = itertools.count(1)
         self.dropped_sessions: set[str] = set()
         self.call_sessions: dict[str, str] = {}  # call id -> the page socket it went to
-        self.dead_sockets: set[str] = set()  # closed sockets whose calls are never answered (before 0.10)
+        self.dead_sockets: set[str] = set()
+        self.largest_answer = 0  # bytes of the largest event-call answer the page sent  # closed sockets whose calls are never answered (before 0.10)
         self.socketio_timeout = 60.0  # python-socketio's `call` default, before WEBSOCKET_EVENT_CALLER_TIMEOUT
         self.actions_running = 0
 
     # --- chats the tests start from, in the forms this version's Open WebUI writes ------------------------------
 
-    def make_chat(self, scenario: str) -> str:
+    def make_chat(self, scenario: str, size: tuple[int, int] = (480, 320)) -> str:
         chat = Chat(id=f"chat-{len(self.owui.chats) + 1}", version=self.version.version)
         self.owui.chats[chat.id] = chat
-        meadow = self.owui.add_file("u1", "meadow.png", _png(480, 320))
+        meadow = self.owui.add_file("u1", "meadow.png", _png(*size))
         if scenario == "generated":  # this version's image generation: markdown up to 0.6.4, a `files` event from 0.6.5
             scenario = "files" if self.version.generated_in_files else "markdown"
         if scenario == "markdown":  # image generation up to 0.6.4, many tools still
@@ -97,7 +98,7 @@ class Server:
             chat.add("assistant", "Here is your meadow:", files=[{"type": "image", "url": meadow}])
         elif scenario == "upload":  # the user's own picture, as MessageInput.svelte attaches it
             file_id = meadow.split("/")[4]
-            png = _png(480, 320)
+            png = _png(*size)
             if self.version.uploads_by_id:
                 meta = {"name": "meadow.png", "content_type": "image/png", "size": len(png)}
                 upload = {
@@ -235,6 +236,7 @@ class Server:
                     pass
             return ok(self.events[after:])
         if method == "POST" and parts[:2] == ["__socket__", "answer"]:
+            self.largest_answer = max(self.largest_answer, len(body))
             if len(body) > MAX_SOCKET_MESSAGE:
                 # python-engineio closes the socket on a larger message: the call is never answered, and that
                 # socket's session is gone for later calls (0.10+ answer so; before, they time out).
@@ -258,7 +260,10 @@ class Server:
                 return 404, "application/json", b'{"detail":"Not found"}'
             return 200, (file.meta or {}).get("content_type", "application/octet-stream"), await asyncio.to_thread(Path(file.path).read_bytes)
         if method == "POST" and path == "/__test__/chats":
-            return ok({"id": self.make_chat(json.loads(body)["scenario"])})
+            asked = json.loads(body)
+            return ok({"id": self.make_chat(asked["scenario"], tuple(asked.get("size", (480, 320))))})
+        if method == "GET" and path == "/__test__/socket":
+            return ok({"largest_answer": self.largest_answer})
         if method == "GET" and parts[:2] == ["__test__", "chats"] and len(parts) == 3:
             return ok({"history": copy.deepcopy(self.owui.chats[parts[2]].history), "busy": self.busy()})
         return 404, "application/json", b'{"detail":"Not Found"}'

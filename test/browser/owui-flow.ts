@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, ElementHandle, Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
+import { startOwuiServer, type OwuiServer } from '../support/owui-server.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 import { editorState, exportMask, launchBrowser, roundTrip, screenshotPath, stroke } from './harness.js';
 
@@ -13,7 +12,6 @@ import { editorState, exportMask, launchBrowser, roundTrip, screenshotPath, stro
  * that version runs it, the real sidecar, and the fake FLUX server. Each owui-flow-*.test.ts file runs the cases
  * of some versions, so that test workers share them.
  */
-const ROOT = join(import.meta.dirname, '..', '..');
 const FLUX_KEY = 'owui-flow-flux-key-0123456789';
 const RESULT_URL = /\]\((\/api\/v1\/files\/[\w-]+\/content)\)/g;
 
@@ -51,41 +49,18 @@ interface Stored {
 let fake: FakeFlux;
 let sidecar: TestSidecar;
 /** One Open WebUI server per version and valves (valves are global to a function in Open WebUI). */
-const servers = new Map<string, { proc: ChildProcess; url: string }>();
+const servers = new Map<string, OwuiServer>();
 let browser: Browser;
 const toPageLog: string[] = [];
 
-function startOwui({ version, resultMessage }: Case): Promise<{ proc: ChildProcess; url: string }> {
-  const valves = {
+function startOwui({ version, resultMessage }: Case): Promise<OwuiServer> {
+  return startOwuiServer(version, {
     SIDECAR_URL: sidecar.url,
     SIDECAR_TOKEN: TEST_TOKEN,
     FLUX_API_URL: fake.url,
     FLUX_API_KEY: FLUX_KEY,
     STEPS: 28,
     RESULT_MESSAGE: resultMessage ?? 'auto',
-  };
-  const proc = spawn(
-    'python3',
-    [join(ROOT, 'python-shim', 'tests', 'owui_server.py'), '--version', version, '--valves', JSON.stringify(valves)],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the Open WebUI ${version} stand-in did not start:\n${out}`)),
-      30_000,
-    );
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /owui at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1]! });
-      }
-    });
   });
 }
 
