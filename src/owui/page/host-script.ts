@@ -252,13 +252,14 @@ function take(s: Session): { inbox: Array<Record<string, unknown>>; more: boolea
 function sendBundle(s: Session): void {
   const height = Math.round(Math.min(900, Math.max(420, window.innerHeight - 250)));
   send(s, { type: 'bundle', code: s.bundle, height });
-  // Once the frame has its height, the whole editor is brought into view (Open WebUI scrolls to the embed
-  // while it is still the loader's small box).
+  // Once the frame has its height (the page applies it as the message arrives), the whole editor is brought
+  // into view at once: Open WebUI scrolls to an embed while it is still the loader's small box. Never later or
+  // smoothly: the editor must not move under the pointer once it can be painted on.
   setTimeout(() => {
     for (const f of Array.from(document.querySelectorAll('iframe'))) {
-      if (f.contentWindow === s.frame) f.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      if (f.contentWindow === s.frame) f.scrollIntoView({ block: 'nearest' });
     }
-  }, 400);
+  }, 100);
 }
 
 function send(s: Session, m: unknown): void {
