@@ -6,10 +6,10 @@
  * message the page sent in all those sessions (Open WebUI's server closes the socket over 1,000,000 bytes).
  */
 import type { Frame, Page } from 'playwright-core';
-import { launchBrowser, stroke } from '../test/browser/harness.js';
+import { launchBrowser, stroke, untilStill } from '../test/browser/harness.js';
 import { startOwuiServer } from '../test/support/owui-server.js';
 import { stampingProxy } from './editor-send.js';
-import { atMost, info, quantile, round, type Result } from './result.js';
+import { atMost, quantile, round, type Result } from './result.js';
 import { BENCH_FLUX_KEY, BENCH_TOKEN, startStack } from './stack.js';
 
 const SENDS = 4;
@@ -28,12 +28,7 @@ async function openEditor(page: Page, url: string, size: number): Promise<{ fram
   const handle = await page.waitForSelector('.embeds iframe', { timeout: 60_000 });
   const frame = (await handle.contentFrame())!;
   await frame.waitForFunction(() => Boolean(window.__fluxEditor?.state().image), undefined, { timeout: 60_000 });
-  // Painting starts once the embed has its height and the page has scrolled it into view.
-  for (let last = '', same = 0; same < 3; await page.waitForTimeout(150)) {
-    const box = JSON.stringify(await handle.boundingBox());
-    same = box === last ? same + 1 : 0;
-    last = box;
-  }
+  await untilStill(frame);
   return { frame, chat: id };
 }
 

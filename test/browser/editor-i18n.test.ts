@@ -44,6 +44,8 @@ function overflowing(frame: Frame): Promise<string[]> {
     const width = document.documentElement.clientWidth;
     for (const el of document.querySelectorAll<HTMLElement>('.fi-app *')) {
       if (!el.offsetParent || el.closest('.help, .gallery, .stage, .sr-only')) continue;
+      // Words hidden on purpose where the toolbar is compact: the button's accessible name and tooltip keep them.
+      if (el.closest('.toolbar') && getComputedStyle(el).clip === 'rect(0px, 0px, 0px, 0px)') continue;
       const r = el.getBoundingClientRect();
       const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
       if (r.right > width + 0.5 || r.left < -0.5)

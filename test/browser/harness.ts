@@ -213,6 +213,20 @@ export async function toPage(frame: Frame, x: number, y: number): Promise<{ x: n
   return { x: box.x + view.x + x * view.scale, y: box.y + view.y + y * view.scale };
 }
 
+/**
+ * Waits until the editor stops moving: an embed grows to its height, the page scrolls to it, the canvas fits
+ * the picture to its new size. A person paints on what stands still.
+ */
+export async function untilStill(frame: Frame): Promise<void> {
+  let last = '';
+  for (let same = 0; same < 3; ) {
+    const where = JSON.stringify(await toPage(frame, 0, 0));
+    same = where === last ? same + 1 : 0;
+    last = where;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 /** Drags through image points with the mouse, in small steps like a real hand. */
 export async function stroke(page: Page, frame: Frame, points: Array<[number, number]>): Promise<void> {
   const [first, ...rest] = points;

@@ -1,10 +1,10 @@
-import type { Browser, ElementHandle, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { startOwuiServer, type OwuiServer } from '../support/owui-server.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { editorState, exportMask, launchBrowser, roundTrip, screenshotPath, stroke } from './harness.js';
+import { editorState, exportMask, launchBrowser, roundTrip, screenshotPath, stroke, untilStill } from './harness.js';
 
 /**
  * The whole Open WebUI flow in Chromium, per Open WebUI version: the stand-in of that version's chat page
@@ -98,17 +98,6 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/** Waits until the element stops moving and resizing (an embed grows to its height, the page scrolls to it). */
-async function settled(handle: ElementHandle): Promise<void> {
-  let last = '';
-  for (let same = 0; same < 3; ) {
-    const box = JSON.stringify(await handle.boundingBox());
-    same = box === last ? same + 1 : 0;
-    last = box;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 /** Registers the flow for these cases, with one sidecar, fake FLUX, browser and stand-in per version and valves. */
 export function owuiFlow(cases: Case[]): void {
   beforeAll(async () => {
@@ -187,7 +176,7 @@ export function owuiFlow(cases: Case[]): void {
         expect(await editorsInFrame(frame)).toEqual({ roots: 1, starts: 1, boots: true });
 
         // A person paints once the editor has taken its height and the page has scrolled it into view.
-        await settled(handle);
+        await untilStill(frame);
         const w = state.image!.width;
         const h = state.image!.height;
         await stroke(page, frame, [
