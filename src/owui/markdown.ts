@@ -1,10 +1,13 @@
-/** Escapes user text for markdown, so a prompt can never become a link, an image, HTML or a code block. */
+/**
+ * Escapes user text for the markdown Open WebUI renders (marked with GFM autolinks, plus its KaTeX extension),
+ * so a prompt shows as typed and never becomes a link, an image, HTML, code or maths. Every ASCII punctuation
+ * mark gets a backslash (`:` and `.` break `https://` and `www.`, `@` an e-mail address, `$` maths) except `(`
+ * and `[`: a backslash before them opens KaTeX maths, and with every `]` and `)` escaped no link can form.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (c) =>
-      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
-    );
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[!-/:-@[-`{-~]/g, (c) => (c === '(' || c === '[' ? c : `\\${c}`));
 }
 
 /** A URL safe to put inside markdown's (...) : Open WebUI paths and http(s) only, no spaces or parentheses. */
