@@ -171,7 +171,7 @@ describe('rate limit', () => {
       // Reading is never limited.
       expect((await limited.api('/v1/jobs')).status).toBe(200);
       // Another Open WebUI user has a budget of their own.
-      const session = await openSession(limited.url, TEST_TOKEN, { protocol: 2, user: { id: 'someone-else' } });
+      const session = await openSession(limited.url, TEST_TOKEN, { protocol: 3, user: { id: 'someone-else' } });
       expect(session.res.status).toBe(400);
     } finally {
       await limited.close();
