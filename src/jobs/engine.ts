@@ -75,6 +75,8 @@ export class JobEngine {
   /** Keys of jobs being created but not registered yet: a job settling meanwhile must not drop them. */
   private readonly pendingKeys = new Map<string, number>();
   private closing = false;
+  /** Names this run of the sidecar in delivery claims: a claim of an earlier run lapsed with its session. */
+  private readonly runId = nanoid(10);
   private readonly imageWork = new KeyedLimiter(availableParallelism());
 
   private constructor(
@@ -255,11 +257,27 @@ export class JobEngine {
     return toView(record);
   }
 
-  /** Adds notes to a job (e.g. that its result reached the chat), journaled with it. */
-  async annotate(id: string, patch: Record<string, unknown>): Promise<void> {
+  /**
+   * Reports a finished job exactly once: `report` runs only for the first caller to claim the job (two Inpaint
+   * clicks in one chat may both find it), and the job is journaled as reported once it succeeded. The claim is
+   * taken before any await and journaled; a failed report gives the job back for the next one. Returns
+   * undefined when another caller has it or had it.
+   */
+  async reportOnce<T>(id: string, report: () => Promise<T>): Promise<{ value: T } | undefined> {
     const record = this.require(id);
-    record.meta = { ...record.meta, ...patch };
-    await this.journal.append(record);
+    if (record.meta?.reported || record.meta?.reporting === this.runId) return undefined;
+    record.meta = { ...record.meta, reporting: this.runId };
+    try {
+      await this.journal.append(record);
+      const value = await report();
+      record.meta = { ...record.meta, reporting: undefined, reported: true };
+      await this.journal.append(record);
+      return { value };
+    } catch (err) {
+      record.meta = { ...record.meta, reporting: undefined };
+      await this.journal.append(record).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** Deletes a finished job and its result file (the gallery's delete button). */

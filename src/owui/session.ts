@@ -106,28 +106,10 @@ export class OwuiSession {
         log.debug({ saved }, 'page saved its copy of the chat');
       }
       const final = await this.follow(outcome.job);
-      if (final.state !== 'done') {
-        const message =
-          final.state === 'cancelled'
-            ? this.tr.t('chat.cancelled')
-            : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
-        this.status(message, true);
-        await this.deps.engine.annotate(final.id, { reported: true });
-        return { ok: false, message };
-      }
-      const message = await deliverResult({
-        channel: this.channel,
-        engine: this.deps.engine,
-        job: final,
-        clicked: this.clicked,
-        model: this.open.body.model,
-        meta: outcome.meta,
-        tr: this.tr,
-        place: this.place,
-        pageShows: (id) => this.pageShows(id),
-        emit: (e) => this.emit(e),
-      });
-      await this.deps.engine.annotate(final.id, { reported: true });
+      const reported = await this.deps.engine.reportOnce(final.id, () => this.report(final, outcome.meta));
+      if (reported) return reported.value;
+      // A second Inpaint click in this chat found the finished job first and is putting it into the chat.
+      const message = this.tr.t('chat.reported_elsewhere');
       this.status(message, true);
       return { ok: true, message };
     } catch (err) {
@@ -141,6 +123,32 @@ export class OwuiSession {
     }
   }
 
+  /** Says how the job ended, and puts its result into the chat. */
+  private async report(final: JobView, meta: Record<string, unknown>): Promise<{ ok: boolean; message: string }> {
+    if (final.state !== 'done') {
+      const message =
+        final.state === 'cancelled'
+          ? this.tr.t('chat.cancelled')
+          : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
+      this.status(message, true);
+      return { ok: false, message };
+    }
+    const message = await deliverResult({
+      channel: this.channel,
+      engine: this.deps.engine,
+      job: final,
+      clicked: this.clicked,
+      model: this.open.body.model,
+      meta,
+      tr: this.tr,
+      place: this.place,
+      pageShows: (id) => this.pageShows(id),
+      emit: (e) => this.emit(e),
+    });
+    this.status(message, true);
+    return { ok: true, message };
+  }
+
   /**
    * Jobs of this chat that ended while no function was listening (the sidecar restarted, or Open WebUI did):
    * their results are put into the clicked message now, and failures are said.
@@ -152,24 +160,26 @@ export class OwuiSession {
     for (const view of engine.list({ owner: `owui:${this.open.user.id}`, limit: 500 }).reverse()) {
       const meta = engine.get(view.id)?.meta ?? {};
       if (meta.chat_id !== chat || meta.reported || (view.state !== 'done' && view.state !== 'failed')) continue;
-      if (view.state === 'done') {
-        const text = await saveResult({
-          channel: this.channel,
-          engine,
-          job: view,
-          tr: this.tr,
-          meta: { original: meta.original_prompt, english: view.prompt },
-        });
-        const addition = `\n\n${text}`;
-        this.emit({ type: 'message', data: { content: addition } });
-        this.clicked.content += addition;
-        this.status(this.tr.t('chat.recovered'));
-      } else {
-        this.status(
-          this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }),
-        );
-      }
-      await engine.annotate(view.id, { reported: true });
+      // Claimed first: the click that ran the job may be delivering it right now.
+      await engine.reportOnce(view.id, async () => {
+        if (view.state === 'done') {
+          const text = await saveResult({
+            channel: this.channel,
+            engine,
+            job: view,
+            tr: this.tr,
+            meta: { original: meta.original_prompt, english: view.prompt },
+          });
+          const addition = `\n\n${text}`;
+          this.emit({ type: 'message', data: { content: addition } });
+          this.clicked.content += addition;
+          this.status(this.tr.t('chat.recovered'));
+        } else {
+          this.status(
+            this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }),
+          );
+        }
+      });
     }
   }
 

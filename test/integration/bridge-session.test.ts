@@ -212,6 +212,22 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     );
   });
 
+  it('a second click while the result is being delivered leaves it to the first: one picture, one message', async () => {
+    let second: Awaited<ReturnType<typeof openAndClose>> | undefined;
+    const { run } = await clickAndSend('a hat delivered once', {
+      whileSaving: async () => {
+        second ??= await openAndClose({ messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)) });
+      },
+    });
+    expect(run.done).toMatchObject({ ok: true });
+    expect(run.saved).toHaveLength(1);
+    const results = [...run.chat.values()].filter((m) => m.content.includes('a hat delivered once'));
+    expect(results).toHaveLength(1);
+    expect(second!.run.chat.get('a1')!.content).not.toContain('a hat delivered once');
+    const secondStatuses = second!.run.chat.get('a1')!.statusHistory.map((s) => s.description);
+    expect(secondStatuses).not.toContain(translator('en').t('chat.recovered'));
+  });
+
   it('proves both ends: a wrong token, a replayed challenge, the old protocol and an unsigned reply are refused', async () => {
     const payload = { protocol: 3, body: { messages: [] }, user: { id: 'u' }, valves: {} };
     const wrong = await openSession(sidecar.url, 'not-the-token-at-all', payload);

@@ -57,6 +57,11 @@ export interface OpenOptions {
   temporary?: boolean;
   /** The chat's model is a direct connection. */
   modelDirect?: boolean;
+  /**
+   * Runs before Open WebUI answers a `save_image`: storing a file takes a while (`Storage.upload_file`, S3
+   * included), and the test decides what happens meanwhile.
+   */
+  whileSaving?: () => Promise<void>;
   /** Images Open WebUI serves to the function's `read_image`, by URL. */
   images?: Record<string, { mime: string; bytes: Buffer }>;
 }
@@ -226,6 +231,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         return;
       }
       case 'save_image': {
+        await opts.whileSaving?.();
         const url = `/api/v1/files/file-${run.saved.length + 1}/content`;
         run.saved.push({ mime: op.mime, bytes: Buffer.from(op.data, 'base64'), url });
         await reply(op.id, { ok: true, url });
