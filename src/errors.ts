@@ -81,6 +81,11 @@ export const ERRORS = {
     expected: false,
     hint: 'Make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.',
   },
+  data_dir_in_use: {
+    status: 409,
+    expected: true,
+    hint: 'Stop the other sidecar the message names, or give this one its own FLUX_INPAINT_DATA_DIR.',
+  },
   storage_error: {
     status: 500,
     expected: false,
