@@ -59,6 +59,11 @@ export const ERRORS = {
     hint: 'Check the job id; old jobs are removed after FLUX_INPAINT_KEEP_RESULTS_DAYS.',
   },
   job_inputs_missing: { status: 410, expected: true, hint: 'Send the edit again.' },
+  job_entry_unknown: {
+    status: 410,
+    expected: true,
+    hint: 'Send the edit again with a model this version offers; a result that was already downloaded is kept.',
+  },
   result_not_ready: {
     status: 409,
     expected: true,

@@ -59,12 +59,7 @@ export async function startSidecar(config: Config, logger: Logger, hooks: Sideca
   }
 }
 
-async function startLocked(
-  config: Config,
-  logger: Logger,
-  hooks: SidecarHooks,
-  lock: DataDirLock,
-): Promise<Sidecar> {
+async function startLocked(config: Config, logger: Logger, hooks: SidecarHooks, lock: DataDirLock): Promise<Sidecar> {
   const { token, generated } = await resolveToken(config.token, config.dataDir);
   const client = new FluxClient({ lookup: hooks.lookup });
   const resultsGuarded = guardedDispatcher(resolverFrom(hooks.lookup));
