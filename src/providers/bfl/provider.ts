@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
-import type { FluxClient, PollResponse } from './client.js';
+import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
 import { buildFluxBody } from './models.js';
@@ -10,7 +10,7 @@ import { downloadResult, type ResultHostPolicy } from './download.js';
 import { KeyedLimiter } from '../../jobs/limiter.js';
 import { DurationStats, nextPollDelay } from './poller.js';
 import { KeyStore } from '../../jobs/keys.js';
-import { backoffMs, sleep } from '../../util/time.js';
+import { backoffMs, monotonicMs, sleep } from '../../util/time.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 
 interface BflProviderOptions {
@@ -30,8 +30,12 @@ interface BflProviderOptions {
 interface Checkpoint {
   taskId: string;
   pollingUrl: string;
+  /** Wall-clock time: the one clock that means the same before and after a restart. */
   submittedAt: number;
 }
+
+/** One attempt to download a result at most, when the job's budget leaves more. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /** How long the balance check may hold up a submit: it is advice, not a condition. */
 const CREDITS_TIMEOUT_MS = 3_000;
@@ -59,22 +63,33 @@ export class BflProvider implements Provider {
     const keyRef = KeyStore.fingerprint(apiKey);
     ctx.progress({ status: resumed ? 'Resuming' : 'Waiting for a free FLUX slot', progress: null });
     const release = await this.limiter.acquire(keyRef, { signal: ctx.signal, force: resumed !== undefined });
-    let task: Checkpoint;
+    let deadline: number;
     let final: PollResponse;
     try {
-      task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, ctx));
-      final = await this.pollUntilDone(task, input, apiKey, ctx);
+      const task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, ctx));
+      // The task's budget runs from its submit. Within this run it is kept on the monotonic clock; the wall
+      // clock only says how much of it a resumed task used before the restart.
+      deadline = monotonicMs() + this.budgetMs - Math.max(0, resumed ? Date.now() - resumed.submittedAt : 0);
+      final = await this.pollUntilDone(task, deadline, input, apiKey, ctx);
     } finally {
       release();
     }
-    this.durations.record(input.model, Date.now() - task.submittedAt);
+    this.durations.record(input.model, this.budgetMs - (deadline - monotonicMs()));
     const sample = final.result?.sample;
     if (!sample)
       throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
-    const downloaded = await this.withRetries(ctx.signal, 'poll', () =>
-      downloadResult(sample, { policy: this.opts.results, maxBytes: this.opts.maxResultBytes, signal: ctx.signal }),
-    );
+    // Every attempt fits in what is left of the job's budget: a hanging result host cannot hold the job longer.
+    const downloaded = await this.withRetries(ctx.signal, 'poll', deadline, () => {
+      const timeoutMs = Math.floor(Math.min(DOWNLOAD_TIMEOUT_MS, deadline - monotonicMs()));
+      if (timeoutMs <= 0) throw downloadOutOfTime(sample, this.budgetMs);
+      return downloadResult(sample, {
+        policy: this.opts.results,
+        maxBytes: this.opts.maxResultBytes,
+        signal: ctx.signal,
+        timeoutMs,
+      });
+    });
     const seed = typeof final.result?.seed === 'number' ? final.result.seed : undefined;
     return { bytes: downloaded.bytes, mime: downloaded.mime, seed };
   }
@@ -105,6 +120,7 @@ export class BflProvider implements Provider {
     const submitted = await this.withRetries(
       ctx.signal,
       'submit',
+      monotonicMs() + this.budgetMs,
       async () => {
         await ctx.submitting();
         ctx.progress({ status: 'Submitting to FLUX', progress: null });
@@ -149,29 +165,28 @@ export class BflProvider implements Provider {
 
   private async pollUntilDone(
     task: Checkpoint,
+    deadline: number,
     input: ProviderInput,
     apiKey: string,
     ctx: RunContext,
   ): Promise<PollResponse> {
     const { intervalMs, maxAttempts } = this.opts.polling;
-    const deadline = task.submittedAt + intervalMs * maxAttempts;
     let progress: number | null = null;
     for (;;) {
-      const elapsedMs = Date.now() - task.submittedAt;
       const wait = nextPollDelay({
         baseMs: intervalMs,
-        elapsedMs,
+        elapsedMs: this.budgetMs - (deadline - monotonicMs()),
         progress,
         typicalMs: this.durations.typical(input.model),
       });
-      if (Date.now() + wait > deadline) {
+      if (monotonicMs() + wait > deadline) {
         throw new AppError(
           'flux_timeout',
           `FLUX did not finish within ${Math.round((intervalMs * maxAttempts) / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Raise them, or send again later.`,
         );
       }
       await sleep(wait, ctx.signal);
-      const r = await this.withRetries(ctx.signal, 'poll', () =>
+      const r = await this.withRetries(ctx.signal, 'poll', deadline, () =>
         this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal),
       );
       if (r.status === 'Ready') return r;
@@ -189,11 +204,10 @@ export class BflProvider implements Provider {
   private async withRetries<T>(
     signal: AbortSignal,
     phase: 'submit' | 'poll',
+    deadline: number,
     fn: () => Promise<T>,
     onRetry?: (err: AppError) => void | Promise<void>,
   ): Promise<T> {
-    const budgetMs = this.opts.polling.intervalMs * this.opts.polling.maxAttempts;
-    const budgetEnds = Date.now() + budgetMs;
     for (let faults = 0, queued = 0; ; ) {
       try {
         return await fn();
@@ -201,18 +215,27 @@ export class BflProvider implements Provider {
         if (signal.aborted || !isAppError(err) || !err.transient) throw err;
         if (err.code === 'flux_rate_limited') {
           const asked = Math.max(MIN_RETRY_AFTER_S, err.retryAfter ?? MIN_RETRY_AFTER_S) * 1000;
-          if (Date.now() + asked > budgetEnds) throw rateLimitGaveUp(asked / 1000, budgetMs / 1000, phase);
-          const wait = Math.min(asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked), budgetEnds - Date.now());
+          if (monotonicMs() + asked > deadline) throw rateLimitGaveUp(asked / 1000, this.budgetMs / 1000, phase);
+          const wait = Math.min(
+            asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked),
+            deadline - monotonicMs(),
+          );
           await onRetry?.(err);
           await sleep(wait, signal);
           continue;
         }
-        if (faults >= this.maxRetries) throw err;
-        const wait = backoffMs(faults++, this.opts.retryBaseMs);
+        const wait = backoffMs(faults, this.opts.retryBaseMs);
+        // Out of retries, or out of the job's time: the last failure is the answer.
+        if (faults++ >= this.maxRetries || monotonicMs() + wait >= deadline) throw err;
         await onRetry?.(err);
         await sleep(wait, signal);
       }
     }
+  }
+
+  /** POLL_INTERVAL x MAX_POLL_ATTEMPTS: how long a task may take, from its submit to its downloaded result. */
+  private get budgetMs(): number {
+    return this.opts.polling.intervalMs * this.opts.polling.maxAttempts;
   }
 }
 
@@ -223,4 +246,12 @@ function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoin
     return { taskId, pollingUrl, submittedAt };
   }
   return undefined;
+}
+
+function downloadOutOfTime(url: string, budgetMs: number): AppError {
+  return new AppError(
+    'result_download_timeout',
+    `The result host ${safeOrigin(url)} did not deliver the result within the job's ${Math.round(budgetMs / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS), so the download was stopped.`,
+    { transient: true },
+  );
 }
