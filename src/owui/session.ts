@@ -20,6 +20,7 @@ import type { EditorInit } from '../protocol/editor.js';
 import type { SessionOpen } from './schemas.js';
 import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
+import { monotonicMs } from '../util/time.js';
 
 export interface SessionDeps {
   engine: JobEngine;
@@ -201,9 +202,9 @@ export class OwuiSession {
     { kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed' | 'expired'; message: string }
   > {
     const ttlMs = this.open.valves.SESSION_TTL_MINUTES * 60_000;
-    const deadline = Date.now() + ttlMs;
-    while (Date.now() < deadline) {
-      const messages = await relay.exchange(deadline - Date.now());
+    const deadline = monotonicMs() + ttlMs;
+    while (monotonicMs() < deadline) {
+      const messages = await relay.exchange(deadline - monotonicMs());
       for (const m of messages) {
         const outcome = await this.handleEditorMessage(relay, m);
         if (outcome) return outcome;
@@ -368,12 +369,12 @@ export class OwuiSession {
   /** Reports the job's progress under the message until it ends. */
   private async follow(jobId: string): Promise<JobView> {
     let last = '';
-    let lastAt = 0;
+    let lastAt = Number.NEGATIVE_INFINITY;
     let final: JobView | undefined;
     for await (const view of this.deps.engine.watch(jobId, this.channel.signal)) {
       final = view;
       const text = describeProgress(view, this.tr);
-      const now = Date.now();
+      const now = monotonicMs();
       // At most one status a second: Open WebUI stores each one in the message's status history.
       if (text !== last && (now - lastAt >= 1_000 || view.state !== 'running')) {
         this.status(text);

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeFlux, type FakeFlux, type FakeFluxOptions } from '../fake-flux/server.js';
 import { testImage, testMask } from '../support/images.js';
 import { lastJobEvent } from '../support/events.js';
@@ -292,6 +292,29 @@ describe('downloads', () => {
   it('a slow download completes', async () => {
     fake.set({ download: 'slow' });
     expect((await run({ output_format: 'jpeg' })).state).toBe('done');
+  });
+
+  it('a jump of the wall clock while FLUX works neither ends the job nor stretches its budget', async () => {
+    fake.set({ latencyMs: 300 });
+    const realNow = Date.now.bind(Date);
+    let jumpMs = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + jumpMs);
+    try {
+      const res = await sidecar.api('/v1/jobs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, prompt: 'clock jump' }),
+      });
+      let final: Record<string, any> = {};
+      for await (const view of sidecar.engine.watch((await res.json()).id)) {
+        // FLUX has the task: the clock jumps two hours ahead, far past the job's 6 s budget.
+        if (view.state === 'running') jumpMs = 2 * 3600_000;
+        final = view;
+      }
+      expect(final).toMatchObject({ state: 'done' });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('a result host that never answers holds the job no longer than its budget, and is named', async () => {
