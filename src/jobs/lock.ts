@@ -23,7 +23,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       await writeFile(path, mine, { flag: 'wx', mode: 0o644 });
       return { release: () => releaseIfMine(path, mine) };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw storageError(err, path);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw storageError(err);
     }
     const owner = await ownerOf(path);
     if (owner !== undefined && owner !== process.pid && isRunning(owner)) throw inUse(owner, dataDir);
@@ -34,7 +34,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       await rename(path, aside);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw storageError(err, path);
+      throw storageError(err);
     }
     if ((await ownerOf(aside)) !== owner) await link(aside, path).catch(() => undefined);
     await unlink(aside).catch(() => undefined);
