@@ -59,7 +59,7 @@ def _mac(key: bytes, *parts: str) -> str:
 
 
 def _seal(key: bytes, label: str, plain: str, iv: bytes | None = None) -> str:
-    """PROTOCOL.md, "Sealed fields": encrypt-then-MAC from HMAC-SHA256 alone (the standard library has no AES)."""
+    """PROTOCOL.md, "Sealed fields": encrypt-then-MAC of HMAC-SHA256 alone (the stdlib has no AES)."""
     enc, auth = (hmac.digest(key, f"seal {part}".encode(), "sha256") for part in ("enc", "mac"))
     iv, data = iv or secrets.token_bytes(16), plain.encode()
     blocks = range((len(data) + 31) // 32)
@@ -167,14 +167,14 @@ class Bridge:
         token, nonce = self.valves.SIDECAR_TOKEN.encode(), secrets.token_urlsafe(24)
         if not token:
             return ENDED["token"]
-        # Nothing of the chat or the key leaves before the sidecar has proved it knows the token (PROTOCOL.md).
-        ask = {"protocol": 3, "nonce": nonce}
-        timeout = aiohttp.ClientTimeout(total=5)
+        # Nothing of the chat or the key leaves before the sidecar proved it knows the token.
+        ask, timeout = {"protocol": 3, "nonce": nonce}, aiohttp.ClientTimeout(total=5)
         async with self.http.post(f"{self.url}/v1/sessions/challenge", json=ask, timeout=timeout) as r:
-            if r.status != 200:
-                return await self._refused(r)
-            answer = await r.json(content_type=None)
+            answer = await r.json(content_type=None) if r.status == 200 else None
         if not (challenge := str(answer.get("challenge") or "") if isinstance(answer, dict) else ""):
+            # Its own words are not shown: it has proved nothing yet.
+            if r.status == 429:
+                return f"The sidecar at {self.url} has too many Inpaint clicks at once: try again in a minute."
             return f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar."
         proof = _mac(token, "challenge", nonce, challenge)
         if not hmac.compare_digest(str(answer.get("proof", "")).encode(), proof.encode()):
@@ -183,8 +183,11 @@ class Bridge:
         data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
         auth = f"challenge={challenge}, nonce={nonce}, mac={_mac(token, 'open', challenge, nonce, digest)}"
         async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
-            if r.status != 200:
-                return await self._refused(r)
+            if r.status != 200:  # The sidecar, proven, says what to fix (the token, the function's version, a valve).
+                try:
+                    return f"Inpaint sidecar error: {str((await r.json(content_type=None))['error']['message'])[:1000]}"
+                except (ValueError, KeyError, TypeError, aiohttp.ClientError):
+                    return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
             self.stage, lines = "hello", _lines(r.content)
             hello = json.loads(await anext(lines, b"null"))
             self.sid = str(hello.get("session", "")) if isinstance(hello, dict) else ""
@@ -204,12 +207,6 @@ class Bridge:
                     self.tasks.add(task := asyncio.create_task(self._answer(op)))
                     task.add_done_callback(self.tasks.discard)
         return ENDED["stream"].format(url=self.url)
-
-    async def _refused(self, r: aiohttp.ClientResponse) -> str:
-        try:  # The sidecar says what to fix (the token, the function's version, a valve, a rate limit).
-            return f"Inpaint sidecar error: {str((await r.json(content_type=None))['error']['message'])[:1000]}"
-        except (ValueError, KeyError, TypeError, aiohttp.ClientError):
-            return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
 
     async def _stored_chat(self) -> Any:
         # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.

@@ -21,6 +21,9 @@ SECRET_TEXT = "the secret plan for the garden"
 TOKEN = "the-real-token-0123456789"
 
 
+PLANTED = "Your Open WebUI licence expired: pay at evil.example"
+
+
 def answers(nonce: str) -> list[dict]:
     replayed = "c" * 43
     proof_for_another_nonce = hmac.new(TOKEN.encode(), f"challenge\nanother-nonce-0123456789\n{replayed}".encode(), hashlib.sha256).hexdigest()
@@ -30,10 +33,12 @@ def answers(nonce: str) -> list[dict]:
         {"challenge": "c" * 43, "expires_in": 60, "proof": "0" * 64},
         {"challenge": "c" * 43, "expires_in": 60, "proof": guessed},
         {"challenge": replayed, "expires_in": 60, "proof": proof_for_another_nonce},
+        {"error": {"code": "unauthorized", "message": PLANTED}},
+        {"error": {"code": "rate_limited", "message": PLANTED}},
     ]
 
 
-@pytest.mark.parametrize("kind", range(4), ids=["no proof", "made-up proof", "guessed token", "replayed proof"])
+@pytest.mark.parametrize("kind", range(6), ids=["no proof", "made-up proof", "guessed token", "replayed proof", "refusal", "too many"])
 def test_an_impostor_receives_neither_the_key_nor_the_chat(owui: OpenWebUI, kind: int) -> None:
     received: list[tuple[str, bytes]] = []
 
@@ -41,7 +46,9 @@ def test_an_impostor_receives_neither_the_key_nor_the_chat(owui: OpenWebUI, kind
         body = await request.read()
         received.append((f"{request.method} {request.path} {dict(request.headers)}", body))
         if request.path == "/v1/sessions/challenge":
-            return web.json_response(answers(json.loads(body or b"{}").get("nonce", ""))[kind])
+            answer = answers(json.loads(body or b"{}").get("nonce", ""))[kind]
+            status = {"unauthorized": 401, "rate_limited": 429}.get(answer.get("error", {}).get("code"), 200)
+            return web.json_response(answer, status=status)
         # What an impostor would like next: the opening, then a stream of ops.
         return web.Response(status=200, text=json.dumps({"op": "hello", "session": "s", "protocol": 3, "proof": "0" * 64}) + "\n")
 
@@ -67,7 +74,12 @@ def test_an_impostor_receives_neither_the_key_nor_the_chat(owui: OpenWebUI, kind
     everything = b"".join(h.encode() + b for h, b in received)
     assert FLUX_KEY.encode() not in everything and SECRET_TEXT.encode() not in everything and TOKEN.encode() not in everything
     assert json.loads(received[0][1]).keys() == {"protocol", "nonce"}
+    # Its own words never reach the chat: the status is the function's.
     statuses = [e["data"]["description"] for e in run.chat.events if e.get("type") == "status"]
     assert statuses == [
-        f"The service at http://127.0.0.1:{port} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token."
+        f"The service at http://127.0.0.1:{port} is not a flux-inpaint sidecar of this version (HTTP 401): check SIDECAR_URL, update the sidecar."
+        if kind == 4
+        else f"The sidecar at http://127.0.0.1:{port} has too many Inpaint clicks at once: try again in a minute."
+        if kind == 5
+        else f"The service at http://127.0.0.1:{port} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token."
     ]
