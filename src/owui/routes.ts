@@ -69,7 +69,8 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     return auth.verifyOpen(Array.isArray(header) ? header[0] : header, body);
   }
 
-  r.post('/v1/sessions/challenge', { schema: { body: challengeRequestSchema } }, async (request) =>
+  // Anyone may ask: a small body only, so a flood costs little to refuse.
+  r.post('/v1/sessions/challenge', { bodyLimit: 1024, schema: { body: challengeRequestSchema } }, async (request) =>
     auth.issue(request.body?.nonce),
   );
 

@@ -248,6 +248,13 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       body: '{}',
     });
     const v2Answer = await v2.json();
+    // Anyone may ask for a challenge, but only with a small body.
+    const padded = await fetch(`${sidecar.url}/v1/sessions/challenge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 3, nonce: 'n'.repeat(32), padding: 'x'.repeat(4096) }),
+    });
+    expect(padded.status).toBe(413);
     expect(v2.status).toBe(200);
     expect(v2Answer.proof).toBeUndefined();
     const v2Body = JSON.stringify({ ...payload, protocol: 2, valves: { FLUX_API_KEY: 'in clear' } });
