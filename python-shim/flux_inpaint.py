@@ -1,7 +1,7 @@
 """
 title: FLUX Inpaint
 author: flux-inpaint
-version: 2.0.0
+version: 3.0.0
 license: MIT
 required_open_webui_version: 0.5.0
 description: Paint over part of an image in the chat and let FLUX redraw it. Needs the flux-inpaint sidecar (npx flux-inpaint).
@@ -38,6 +38,8 @@ EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
 SESSIONS: set[asyncio.Task] = set()  # Sessions that outlive their action call (after `detach`), kept from the GC.
 ENDED = {  # What the user reads when a session ends before `done`, by how far it got.
     "connect": "Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve.",
+    "token": "Set the SIDECAR_TOKEN valve to the sidecar's token (printed on its first start, also in <data dir>/token): nothing was sent.",
+    "proof": "The service at {url} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token.",
     "hello": "The service at {url} could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token.",
     "stream": "The inpaint sidecar stopped. A job that was running is kept: its result is added to this chat the next time you click Inpaint here.",
 }
@@ -54,6 +56,17 @@ def _check(ok: Any, code: str, message: str) -> None:
 
 def _mac(key: bytes, *parts: str) -> str:
     return hmac.new(key, "\n".join(parts).encode(), hashlib.sha256).hexdigest()
+
+
+def _seal(key: bytes, label: str, plain: str, iv: bytes | None = None) -> str:
+    """PROTOCOL.md, "Sealed fields": encrypt-then-MAC of HMAC-SHA256 alone (the stdlib has no AES)."""
+    enc, auth = (hmac.digest(key, f"seal {part}".encode(), "sha256") for part in ("enc", "mac"))
+    iv, data = iv or secrets.token_bytes(16), plain.encode()
+    blocks = range((len(data) + 31) // 32)
+    pad = b"".join(hmac.digest(enc, iv + i.to_bytes(4, "big"), "sha256") for i in blocks)
+    body = iv + bytes(a ^ b for a, b in zip(data, pad, strict=False))
+    tag = hmac.digest(auth, label.encode() + b"\n" + body, "sha256")
+    return base64.urlsafe_b64encode(body + tag).decode().rstrip("=")
 
 
 def _encode(payload: Any) -> tuple[bytes, str]:
@@ -154,16 +167,26 @@ class Bridge:
 
     async def _stream(self, action_id: str) -> str | None:
         """Returns what the user should read when the session ends before `done`; on an error, `stage` says how far it got."""
-        async with self.http.post(f"{self.url}/v1/sessions/challenge", json={}, timeout=aiohttp.ClientTimeout(total=5)) as r:
+        token, nonce = self.valves.SIDECAR_TOKEN.encode(), secrets.token_urlsafe(24)
+        if not token:
+            return ENDED["token"]
+        # Nothing of the chat or the key leaves before the sidecar proved it knows the token.
+        ask, timeout = {"protocol": 3, "nonce": nonce}, aiohttp.ClientTimeout(total=5)
+        async with self.http.post(f"{self.url}/v1/sessions/challenge", json=ask, timeout=timeout) as r:
             answer = await r.json(content_type=None) if r.status == 200 else None
         if not (challenge := str(answer.get("challenge") or "") if isinstance(answer, dict) else ""):
+            # Its own words are not shown: it has proved nothing yet.
+            if r.status == 429:
+                return f"The sidecar at {self.url} has too many Inpaint clicks at once: try again in a minute."
             return f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar."
-        data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
-        token, nonce = self.valves.SIDECAR_TOKEN.encode(), secrets.token_urlsafe(24)
+        proof = _mac(token, "challenge", nonce, challenge)
+        if not hmac.compare_digest(str(answer.get("proof", "")).encode(), proof.encode()):
+            return ENDED["proof"].format(url=self.url)
         self.key = hmac.new(token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
+        data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
         auth = f"challenge={challenge}, nonce={nonce}, mac={_mac(token, 'open', challenge, nonce, digest)}"
         async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
-            if r.status != 200:  # The sidecar says what to fix (the token, the function's version, a valve).
+            if r.status != 200:  # The sidecar, proven, says what to fix (the token, the function's version, a valve).
                 try:
                     return f"Inpaint sidecar error: {str((await r.json(content_type=None))['error']['message'])[:1000]}"
                 except (ValueError, KeyError, TypeError, aiohttp.ClientError):
@@ -213,7 +236,8 @@ class Bridge:
         chat = {"messages": branch[::-1], "currentId": history.get("currentId")} if branch else None
         self.chat_text = json.dumps([self.body.get("messages"), chat], ensure_ascii=False)
         user, valves = {"id": self.uid, "name": self.user.get("name"), "role": self.user.get("role")}, self.valves.model_dump(exclude={"SIDECAR_TOKEN"})
-        return {"protocol": 2, "action_id": action_id, "body": self.body, "chat": chat, "user": user, "valves": valves, "owui": owui}
+        valves["FLUX_API_KEY"] = _seal(self.key, "FLUX_API_KEY", valves["FLUX_API_KEY"])
+        return {"protocol": 3, "action_id": action_id, "body": self.body, "chat": chat, "user": user, "valves": valves, "owui": owui}
 
     async def _answer(self, op: dict) -> None:
         log.log(logging.INFO if self.valves.DEBUG else logging.DEBUG, "flux_inpaint: op %s", op.get("op"))

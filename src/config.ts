@@ -43,6 +43,7 @@ const envSchema = z.object({
   FLUX_INPAINT_PRIVATE_ORIGINS: urlList.default([]),
   FLUX_INPAINT_MAX_ACTIVE_TASKS: intFromEnv(1, 24).default(8),
   FLUX_INPAINT_RATE_LIMIT: intFromEnv(0, 10_000).default(30),
+  FLUX_INPAINT_CHALLENGE_LIMIT: intFromEnv(0, 100_000).default(600),
   FLUX_INPAINT_MAX_IMAGE_MB: intFromEnv(1, 100).default(20),
   FLUX_INPAINT_MAX_IMAGE_MP: intFromEnv(1, 100).default(40),
   FLUX_INPAINT_MAX_RESULT_MB: intFromEnv(1, 200).default(50),
@@ -80,6 +81,8 @@ export interface Config {
     maxActiveTasks: number;
     /** New jobs and Inpaint sessions per user and minute; 0 turns the limit off. */
     ratePerMinute: number;
+    /** Session challenges per client address and minute (the Open WebUI server asks for all its users); 0: off. */
+    challengesPerMinute: number;
     maxImageBytes: number;
     maxImagePixels: number;
     maxResultBytes: number;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       maxActiveTasks: e.FLUX_INPAINT_MAX_ACTIVE_TASKS,
       ratePerMinute: e.FLUX_INPAINT_RATE_LIMIT,
+      challengesPerMinute: e.FLUX_INPAINT_CHALLENGE_LIMIT,
       maxImageBytes: e.FLUX_INPAINT_MAX_IMAGE_MB * 1024 * 1024,
       maxImagePixels: e.FLUX_INPAINT_MAX_IMAGE_MP * 1_000_000,
       maxResultBytes: e.FLUX_INPAINT_MAX_RESULT_MB * 1024 * 1024,

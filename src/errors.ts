@@ -59,6 +59,11 @@ export const ERRORS = {
     hint: 'Check the job id; old jobs are removed after FLUX_INPAINT_KEEP_RESULTS_DAYS.',
   },
   job_inputs_missing: { status: 410, expected: true, hint: 'Send the edit again.' },
+  job_entry_unknown: {
+    status: 410,
+    expected: true,
+    hint: 'Send the edit again with a model this version offers; a result that was already downloaded is kept.',
+  },
   result_not_ready: {
     status: 409,
     expected: true,
@@ -80,6 +85,11 @@ export const ERRORS = {
     status: 500,
     expected: false,
     hint: 'Make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.',
+  },
+  data_dir_in_use: {
+    status: 409,
+    expected: true,
+    hint: 'Stop the other sidecar the message names, or give this one its own FLUX_INPAINT_DATA_DIR.',
   },
   storage_error: {
     status: 500,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { HELP, parseCli } from './cli.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -33,7 +34,10 @@ async function main(): Promise<void> {
     sidecar = await startSidecar(config, logger);
   } catch (err) {
     const message = isAppError(err) || (err as NodeJS.ErrnoException).code ? (err as Error).message : String(err);
-    process.stderr.write(`flux-inpaint: cannot start: ${message}\n`);
+    // Storage errors never name a path (editors show them too); the person starting the sidecar needs it.
+    const storage = isAppError(err) && ['disk_full', 'data_dir_not_writable', 'storage_error'].includes(err.code);
+    const where = storage ? ` (data dir: ${resolve(config.dataDir)})` : '';
+    process.stderr.write(`flux-inpaint: cannot start: ${message}${where}\n`);
     process.exit(1);
   }
   const { url, token, tokenGenerated, providers } = sidecar;

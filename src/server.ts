@@ -8,6 +8,7 @@ import { buildApp } from './http/app.js';
 import { JobEngine } from './jobs/engine.js';
 import { guardedDispatcher, resolverFrom } from './net/ssrf.js';
 import { assertWritable } from './jobs/files.js';
+import { type DataDirLock, lockDataDir } from './jobs/lock.js';
 import { BflProvider } from './providers/bfl/provider.js';
 import { createLocalProvider } from './providers/local/provider.js';
 import type { Provider, ProviderName } from './providers/provider.js';
@@ -49,6 +50,16 @@ export interface SidecarHooks {
 /** Wires config, providers, job engine and HTTP server together, and starts listening. */
 export async function startSidecar(config: Config, logger: Logger, hooks: SidecarHooks = {}): Promise<Sidecar> {
   await assertWritable(config.dataDir);
+  const lock = await lockDataDir(config.dataDir);
+  try {
+    return await startLocked(config, logger, hooks, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(config: Config, logger: Logger, hooks: SidecarHooks, lock: DataDirLock): Promise<Sidecar> {
   const { token, generated } = await resolveToken(config.token, config.dataDir);
   const client = new FluxClient({ lookup: hooks.lookup });
   const resultsGuarded = guardedDispatcher(resolverFrom(hooks.lookup));
@@ -104,6 +115,7 @@ export async function startSidecar(config: Config, logger: Logger, hooks: Sideca
       await local.close();
       await client.close();
       await resultsGuarded.close();
+      await lock.release();
     },
   };
 }

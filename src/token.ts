@@ -17,7 +17,7 @@ export async function resolveToken(
     const stored = (await readFile(path, 'utf8')).trim();
     if (stored.length >= 16) return { token: stored, generated: false };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(err, path);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(err);
   }
   const token = randomBytes(24).toString('base64url');
   await writePrivate(path, `${token}\n`);

@@ -62,13 +62,14 @@ def session(owui: OpenWebUI) -> Session:
         valves: dict[str, Any] | None = None,
         refuse: tuple[int, dict] | None = None,
         impostor: bool = False,
+        forged_hello: bool = False,
         chat: Chat | None = None,
         body: dict | None = None,
         model: dict | None = None,
         user: str = "u1",
     ) -> Outcome:
         async def main() -> Outcome:
-            async with FakeSidecar(script, refuse=refuse, impostor=impostor) as sidecar:
+            async with FakeSidecar(script, refuse=refuse, impostor=impostor, forged_hello=forged_hello) as sidecar:
                 all_valves = {"SIDECAR_URL": sidecar.url, "SIDECAR_TOKEN": TOKEN, **(valves or {})}
                 started = asyncio.get_running_loop().time()
                 run = await asyncio.wait_for(

@@ -1,12 +1,16 @@
 """
-A sidecar that speaks protocol 2 of src/owui/PROTOCOL.md on 127.0.0.1, driven by a test's script: it hands out
-challenges, checks the function's MACs (opening and every reply) the way the sidecar does, proves itself in
-`hello`, sends the script's ops down the NDJSON stream and awaits the function's replies.
+A sidecar that speaks protocol 3 of src/owui/PROTOCOL.md on 127.0.0.1, driven by a test's script: it proves the
+token over the function's nonce with each challenge, checks the function's MACs (opening and every reply) the
+way the sidecar does, opens the sealed FLUX key, proves itself in `hello`, sends the script's ops down the
+NDJSON stream and awaits the function's replies.
 
-An impostor (`impostor=True`) does not know the token: it accepts any opening and cannot produce the proof.
+An impostor (`impostor=True`) does not know the token: its challenges carry no valid proof, and it accepts any
+opening. `forged_hello=True` proves the token at the challenge but not in `hello` (a stream that is not this
+session's).
 """
 
 import asyncio
+import base64
 import hashlib
 import hmac
 import json
@@ -22,6 +26,18 @@ WRONG_TOKEN = "Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first 
 
 def mac(key: bytes, *parts: str) -> str:
     return hmac.new(key, "\n".join(parts).encode(), hashlib.sha256).hexdigest()
+
+
+def unseal(key: bytes, label: str, sealed: str) -> str | None:
+    """PROTOCOL.md, "Sealed fields", as the sidecar opens them (src/owui/seal.ts)."""
+    raw = base64.urlsafe_b64decode(sealed + "=" * (-len(sealed) % 4))
+    body, tag = raw[:-32], raw[-32:]
+    enc, auth = (hmac.digest(key, f"seal {part}".encode(), "sha256") for part in ("enc", "mac"))
+    if not hmac.compare_digest(tag, hmac.digest(auth, label.encode() + b"\n" + body, "sha256")):
+        return None
+    iv, data = body[:16], body[16:]
+    pad = b"".join(hmac.digest(enc, iv + i.to_bytes(4, "big"), "sha256") for i in range(len(data) // 32 + 1))
+    return bytes(a ^ b for a, b in zip(data, pad, strict=False)).decode()
 
 
 class Channel:
@@ -67,7 +83,11 @@ class FakeSidecar:
     # A status and JSON body answered instead of opening the stream.
     refuse: tuple[int, dict] | None = None
     impostor: bool = False
+    forged_hello: bool = False
     openings: list[dict] = field(default_factory=list)
+    # The FLUX key of each opening, as the sidecar opened it from its sealed form.
+    flux_keys: list[str | None] = field(default_factory=list)
+    challenge_requests: list[dict] = field(default_factory=list)
     auth_headers: list[str] = field(default_factory=list)
     late_replies: list[tuple[str, dict]] = field(default_factory=list)
     bad_macs: list[str] = field(default_factory=list)
@@ -102,9 +122,12 @@ class FakeSidecar:
                 raw = await reader.readexactly(int(headers.get("content-length", "0")))
                 parts = target.strip("/").split("/")
                 if method == "POST" and target == "/v1/sessions/challenge":
-                    challenge = secrets.token_urlsafe(32)
-                    self.challenges.add(challenge)
-                    await self._json(writer, 200, {"challenge": challenge, "expires_in": 60})
+                    asked = json.loads(raw or b"{}")
+                    self.challenge_requests.append(asked)
+                    challenge, nonce = secrets.token_urlsafe(32), str(asked.get("nonce", ""))
+                    self.challenges.add(f"{challenge} {nonce}")
+                    proof = "0" * 64 if self.impostor else mac(self.token.encode(), "challenge", nonce, challenge)
+                    await self._json(writer, 200, {"challenge": challenge, "expires_in": 60, "proof": proof})
                 elif method == "POST" and target == "/v1/sessions":
                     return await self._session(writer, headers.get("x-flux-inpaint-auth", ""), raw)
                 elif method == "POST" and len(parts) == 5 and parts[:2] == ["v1", "sessions"] and parts[3] == "replies":
@@ -130,17 +153,19 @@ class FakeSidecar:
         challenge, nonce = fields.get("challenge", ""), fields.get("nonce", "")
         token = self.token.encode()
         expected = mac(token, "open", challenge, nonce, hashlib.sha256(raw).hexdigest())
-        if not self.impostor and (challenge not in self.challenges or not hmac.compare_digest(fields.get("mac", ""), expected)):
+        issued = f"{challenge} {nonce}"
+        if not self.impostor and (issued not in self.challenges or not hmac.compare_digest(fields.get("mac", ""), expected)):
             return await self._json(writer, 401, {"error": {"code": "unauthorized", "message": WRONG_TOKEN}})
-        self.challenges.discard(challenge)
+        self.challenges.discard(issued)
         if self.refuse:
             return await self._json(writer, *self.refuse)
         writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
         key = hmac.new(token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
+        self.flux_keys.append(unseal(key, "FLUX_API_KEY", self.openings[-1]["valves"]["FLUX_API_KEY"]))
         channel = Channel(writer, f"s{len(self.openings)}", self.openings[-1], key)
         self.channels[channel.session] = channel
-        proof = "0" * 64 if self.impostor else mac(key, "sidecar", channel.session)
-        await channel.send({"op": "hello", "session": channel.session, "protocol": 2, "proof": proof})
+        proof = "0" * 64 if self.impostor or self.forged_hello else mac(key, "sidecar", channel.session)
+        await channel.send({"op": "hello", "session": channel.session, "protocol": 3, "proof": proof})
         await self.script(channel)
 
     async def _reply(self, writer: asyncio.StreamWriter, session: str, op_id: str, signature: str, raw: bytes) -> None:

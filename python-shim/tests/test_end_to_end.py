@@ -179,7 +179,8 @@ def test_a_wrong_token_reads_as_what_to_fix(servers: dict[str, str], tmp_path: P
     run = asyncio.run(asyncio.wait_for(run_action(SHIM, None, valves, user, driver, "0.11.0", owui=owui, chat=chat), 30))
 
     statuses = [e["data"]["description"] for e in run.chat.events if e.get("type") == "status"]
+    # The real sidecar's proof does not match the valve's token: the function sends nothing more and says so.
     assert statuses == [
-        "Inpaint sidecar error: Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve."
+        f"The service at {servers['sidecar']} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token."
     ]
     assert driver.seen == [] and not owui.files.keys() - {chat.messages[-1]["files"][0]["url"].split("/")[4]}

@@ -17,10 +17,10 @@ def opening(session: Session, chat: Chat | None = None, **kwargs) -> dict:
     return session(script, chat=chat, **kwargs).sidecar.openings[0]
 
 
-def test_the_opening_is_protocol_2_with_body_user_valves(session: Session, owui: OpenWebUI) -> None:
+def test_the_opening_is_protocol_3_with_body_user_valves(session: Session, owui: OpenWebUI) -> None:
     owui.add_user("u2")
     out = opening(session, user="u2", valves={"STEPS": 20})
-    assert out["protocol"] == 2 and out["action_id"] == "flux_inpaint"
+    assert out["protocol"] == 3 and out["action_id"] == "flux_inpaint"
     assert out["body"]["id"] == "msg-2" and "files" not in out["body"]["messages"][-1]
     assert out["user"] == {"id": "u2", "name": "User u2", "role": "user"}
     assert out["valves"]["STEPS"] == 20 and out["valves"]["RESULT_MESSAGE"] == "auto" and out["valves"]["SIDECAR_URL"].startswith("http://127.0.0.1:")

@@ -1,4 +1,4 @@
-"""Every op of protocol 2 against a fake sidecar, in the Open WebUI versions where they differ."""
+"""Every op of protocol 3 against a fake sidecar, in the Open WebUI versions where they differ."""
 
 import asyncio
 import base64

@@ -4,26 +4,42 @@ import base64
 import hashlib
 import hmac
 import json
+import sys
+from pathlib import Path
 
-from conftest import Session
-from fake_sidecar import TOKEN, WRONG_TOKEN, Channel
-from owui_harness import Chat, OpenWebUI
+import pytest
+from conftest import SHIM, Session
+from fake_sidecar import TOKEN, Channel
+from owui_harness import Chat, OpenWebUI, installed, load_function
 from test_ops import PNG
 
 IMPOSTOR = "could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token."
+UNPROVEN = "could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token."
+VECTORS = json.loads((Path(__file__).resolve().parents[2] / "test" / "vectors" / "seal.json").read_text(encoding="utf-8"))["vectors"]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: f"{len(v['plain'])} characters")
+def test_the_sealed_key_matches_the_fixed_vectors_the_sidecar_checks_too(vector: dict, tmp_path: Path) -> None:
+    with installed(OpenWebUI(tmp_path)):
+        action, _ = load_function(SHIM)
+    seal = sys.modules[type(action).__module__]._seal
+    assert seal(bytes.fromhex(vector["key"]), vector["label"], vector["plain"], bytes.fromhex(vector["iv"])) == vector["sealed"]
 
 
 def test_the_token_never_crosses_the_wire_and_the_opening_is_signed(session: Session) -> None:
     async def script(ch: Channel) -> None:
         await ch.done()
 
-    out = session(script)
+    out = session(script, valves={"FLUX_API_KEY": "bfl-valve-key-0123456789"})
     auth = out.sidecar.auth_headers[0]
     fields = dict(part.strip().split("=", 1) for part in auth.split(","))
     assert set(fields) == {"challenge", "nonce", "mac"} and len(fields["nonce"]) == 32 and len(fields["mac"]) == 64
+    assert out.sidecar.challenge_requests == [{"protocol": 3, "nonce": fields["nonce"]}]
     assert out.sidecar.challenges == set()  # the challenge was used up
-    # Nothing the function sends carries the token, not even the valves it forwards.
-    assert TOKEN not in auth and TOKEN not in json.dumps(out.sidecar.openings) and "SIDECAR_TOKEN" not in out.sidecar.openings[0]["valves"]
+    # Nothing the function sends carries the token, not even the valves it forwards; the FLUX key only sealed.
+    sent = auth + json.dumps(out.sidecar.openings)
+    assert TOKEN not in sent and "SIDECAR_TOKEN" not in out.sidecar.openings[0]["valves"] and "bfl-valve-key" not in sent
+    assert out.sidecar.flux_keys == ["bfl-valve-key-0123456789"]
 
 
 def test_every_reply_carries_the_session_mac(session: Session) -> None:
@@ -36,12 +52,17 @@ def test_every_reply_carries_the_session_mac(session: Session) -> None:
     assert replies[0]["error"]["code"] == "unknown_op" and out.sidecar.bad_macs == []
 
 
-def test_a_wrong_token_is_refused_by_the_sidecar_with_a_status_saying_what_to_do(session: Session) -> None:
+@pytest.mark.parametrize("token", ["wrong", ""])
+def test_a_wrong_or_missing_token_sends_nothing_and_says_so(session: Session, token: str) -> None:
     async def never(ch: Channel) -> None:
         raise AssertionError("no session should have opened")
 
-    out = session(never, valves={"SIDECAR_TOKEN": "wrong"})
-    assert out.statuses == [f"Inpaint sidecar error: {WRONG_TOKEN}"]
+    out = session(never, valves={"SIDECAR_TOKEN": token})
+    assert out.sidecar.openings == [] and len(out.sidecar.challenge_requests) == (1 if token else 0)
+    if token:
+        assert out.statuses == [f"The service at {out.sidecar.url} {UNPROVEN}"]
+    else:
+        assert out.statuses == ["Set the SIDECAR_TOKEN valve to the sidecar's token (printed on its first start, also in <data dir>/token): nothing was sent."]
 
 
 def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> None:
@@ -66,13 +87,12 @@ def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> Non
             pass  # The function hung up at the unproven hello.
 
     out = session(attack, impostor=True, chat=chat, driver=page_calls.append)
-    assert page_calls == [] and out.sidecar.late_replies == [] and owui.files.keys() == {url.split("/")[4]}
-    assert all(not ch.pending or all(not f.done() for f in ch.pending.values()) for ch in out.sidecar.channels.values())
+    assert page_calls == [] and out.sidecar.openings == [] and out.sidecar.channels == {} and owui.files.keys() == {url.split("/")[4]}
     assert out.run.chat.message("msg-1")["content"] == f"![cat]({url})"
-    assert out.statuses == [f"The service at {out.sidecar.url} {IMPOSTOR}"]
+    assert out.statuses == [f"The service at {out.sidecar.url} {UNPROVEN}"]
 
 
-def test_a_server_that_sends_no_hello_or_garbage_is_an_impostor_too(session: Session) -> None:
+def test_a_stream_that_sends_no_hello_or_garbage_is_refused(session: Session) -> None:
     async def silent(ch: Channel) -> None:
         ch.writer.write(b"0\r\n\r\n")
 
@@ -80,7 +100,7 @@ def test_a_server_that_sends_no_hello_or_garbage_is_an_impostor_too(session: Ses
         await ch.send_raw(b"<html>not json</html>\n")
 
     for script in (silent, garbage):
-        out = session(script, impostor=True)
+        out = session(script, forged_hello=True)
         assert out.statuses[-1].endswith(IMPOSTOR)
 
 
@@ -92,5 +112,5 @@ def test_a_replayed_proof_of_another_session_is_refused(session: Session) -> Non
             {"op": "hello", "session": "other", "protocol": 2, "proof": hmac.new(ch.key, b"sidecar\n" + ch.session.encode(), hashlib.sha256).hexdigest()}
         )
 
-    out = session(script, impostor=True)
+    out = session(script, forged_hello=True)
     assert out.statuses[-1].endswith(IMPOSTOR)

@@ -18,15 +18,22 @@ import { editorBundle } from '../editor/bundle.js';
 import { createExternalFetcher } from '../net/external.js';
 import { useZod } from './zod.js';
 
-/** Routes that start paid or heavy work; reading and replying are never limited. */
-const RATE_LIMITED_ROUTES = new Set(['POST /v1/jobs', 'POST /v1/sessions']);
+/** Routes that start paid or heavy work, and the challenge route anyone may call; reading and replying are never limited. */
+function limitOf(route: string, config: Config): number {
+  if (route === 'POST /v1/sessions/challenge') return config.limits.challengesPerMinute;
+  return route === 'POST /v1/jobs' || route === 'POST /v1/sessions' ? config.limits.ratePerMinute : 0;
+}
 
 function routeOf(request: FastifyRequest): string {
   return `${request.method} ${request.routeOptions.url ?? ''}`;
 }
 
-/** Open WebUI's user for its sessions; everything else comes from whoever holds the sidecar's one token. */
-function userOf(request: FastifyRequest): string {
+/**
+ * Open WebUI's user for its sessions; everything else comes from whoever holds the sidecar's one token. The
+ * challenge route has no user yet: it counts per client address.
+ */
+function callerOf(request: FastifyRequest): string {
+  if (request.routeOptions.url === '/v1/sessions/challenge') return `address:${request.ip}`;
   const user = (request.body as { user?: { id?: unknown } } | undefined)?.user?.id;
   return typeof user === 'string' ? `owui:${user}` : 'token';
 }
@@ -63,20 +70,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuth(app, deps.token);
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
-  if (config.limits.ratePerMinute > 0) {
+  if (config.limits.ratePerMinute > 0 || config.limits.challengesPerMinute > 0) {
     await app.register(rateLimit, {
-      max: config.limits.ratePerMinute,
+      max: (request) => limitOf(routeOf(request), config),
       timeWindow: '1 minute',
       // After parsing, so an Open WebUI session counts against its user, not against the one Open WebUI server;
       // before validation, so invalid attempts count too.
       hook: 'preValidation',
       // Keyed on the route's pattern, never the raw URL: `POST /v1/jobs?x=1` is the same route, not a new bucket.
-      allowList: (request) => !RATE_LIMITED_ROUTES.has(routeOf(request)),
-      keyGenerator: (request) => `${userOf(request)} ${routeOf(request)}`,
+      allowList: (request) => limitOf(routeOf(request), config) === 0,
+      keyGenerator: (request) => `${callerOf(request)} ${routeOf(request)}`,
       errorResponseBuilder: (request, context) =>
         new AppError(
           'rate_limited',
-          `Too many ${request.routeOptions.url === '/v1/sessions' ? 'Inpaint sessions' : 'new jobs'}: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+          request.routeOptions.url === '/v1/sessions/challenge'
+            ? `Too many session challenges from ${request.ip}: at most ${context.max} a minute (FLUX_INPAINT_CHALLENGE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`
+            : `Too many ${request.routeOptions.url === '/v1/sessions' ? 'Inpaint sessions' : 'new jobs'}: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
           { retryAfter: context.ttl / 1000 },
         ),
     });

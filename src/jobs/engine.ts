@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
 import { outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
-import { MODEL_INFO, type ModelName, type OutputFormat } from '../providers/bfl/ranges.js';
+import { isModelName, MODEL_INFO, modelLabel, type ModelName, type OutputFormat } from '../providers/bfl/ranges.js';
 import { blendIntoOriginal } from '../images/blend.js';
 import {
   inspectImage,
@@ -25,7 +25,7 @@ import { Journal } from './journal.js';
 import { assertModelFields } from './request.js';
 import { KeyStore } from './keys.js';
 import { KeyedLimiter } from './limiter.js';
-import { isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
+import { isJobState, isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
 
 interface EngineOptions {
   dataDir: string;
@@ -75,6 +75,8 @@ export class JobEngine {
   /** Keys of jobs being created but not registered yet: a job settling meanwhile must not drop them. */
   private readonly pendingKeys = new Map<string, number>();
   private closing = false;
+  /** Names this run of the sidecar in delivery claims: a claim of an earlier run lapsed with its session. */
+  private readonly runId = nanoid(10);
   private readonly imageWork = new KeyedLimiter(availableParallelism());
 
   private constructor(
@@ -95,6 +97,8 @@ export class JobEngine {
     const keys = await KeyStore.open(opts.dataDir);
     const engine = new JobEngine(opts, journal, keys, records);
     await Promise.all(expired.map((r) => engine.deleteResultFile(r)));
+    const strange = [...records.values()].filter((r) => !isTerminal(r.state) && !engine.canResume(r));
+    for (const r of strange) await engine.endUnknown(r);
     const unfinished = [...records.values()].filter((r) => !isTerminal(r.state));
     // Stopped while a paid request was on its way: FLUX may have made (and charged) the task, so it is never
     // sent again; the user reads what happened and decides.
@@ -106,6 +110,32 @@ export class JobEngine {
     if (resumable.length) opts.logger.info({ jobs: resumable.map((r) => r.id) }, 'resuming unfinished jobs');
     for (const r of resumable) engine.start(r);
     return engine;
+  }
+
+  /**
+   * Whether this version can go on with an unfinished journal entry. One of a model it no longer offers (BFL
+   * retired Canny and Depth) still can once FLUX has the task (its checkpoint: polling and downloading need no
+   * model), or when it stopped while being sent (then it is ended as of unknown outcome, like any other).
+   */
+  private canResume(r: JobRecord): boolean {
+    return isJobState(r.state) && (isModelName(r.model) || r.checkpoint !== undefined || r.state === 'submitting');
+  }
+
+  /**
+   * Ends an entry this version does not know, without ever stopping the start: a result already paid for and
+   * saved is kept (the job is done), anything else fails with a message saying what to do.
+   */
+  private async endUnknown(r: JobRecord): Promise<void> {
+    try {
+      const saved = await this.findSavedResult(r);
+      if (saved) return await this.finish(r, saved.file, saved.mime, undefined);
+    } catch (err) {
+      this.opts.logger.warn({ err, job: r.id }, 'saved result of an unknown journal entry unreadable');
+    }
+    const message = isJobState(r.state)
+      ? `This job, "${r.prompt}", asked for ${modelLabel(r.model)}, which this version no longer offers. It never reached FLUX, so nothing was charged: send the edit again with another model.`
+      : `This job, "${r.prompt}", was journaled by another version of the sidecar (state "${r.state}") and was ended: look at https://dashboard.bfl.ai/ before sending it again, it may have been charged.`;
+    await this.fail(r, new AppError('job_entry_unknown', message));
   }
 
   /** Validates and prepares the inputs (so bad input fails the request, not the job), then starts the job. */
@@ -256,11 +286,27 @@ export class JobEngine {
     return toView(record);
   }
 
-  /** Adds notes to a job (e.g. that its result reached the chat), journaled with it. */
-  async annotate(id: string, patch: Record<string, unknown>): Promise<void> {
+  /**
+   * Reports a finished job exactly once: `report` runs only for the first caller to claim the job (two Inpaint
+   * clicks in one chat may both find it), and the job is journaled as reported once it succeeded. The claim is
+   * taken before any await and journaled; a failed report gives the job back for the next one. Returns
+   * undefined when another caller has it or had it.
+   */
+  async reportOnce<T>(id: string, report: () => Promise<T>): Promise<{ value: T } | undefined> {
     const record = this.require(id);
-    record.meta = { ...record.meta, ...patch };
-    await this.journal.append(record);
+    if (record.meta?.reported || record.meta?.reporting === this.runId) return undefined;
+    record.meta = { ...record.meta, reporting: this.runId };
+    try {
+      await this.journal.append(record);
+      const value = await report();
+      record.meta = { ...record.meta, reporting: undefined, reported: true };
+      await this.journal.append(record);
+      return { value };
+    } catch (err) {
+      record.meta = { ...record.meta, reporting: undefined };
+      await this.journal.append(record).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** Deletes a finished job and its result file (the gallery's delete button). */
@@ -379,7 +425,7 @@ export class JobEngine {
             code: appErr.code,
             message: outcomeUnknownMessage(appErr.message, {
               id: record.id,
-              label: MODEL_INFO[record.model].label,
+              label: modelLabel(record.model),
               prompt: record.prompt,
               createdAt: record.createdAt,
               apiUrl: record.apiUrl,
@@ -396,7 +442,9 @@ export class JobEngine {
    * answer is blended into the original through it, so only the painted area changes.
    */
   private async onlyPaintedArea(record: JobRecord, inputs: JobInputs, answer: ProviderResult): Promise<ProviderResult> {
-    if (MODEL_INFO[record.model].kind !== 'instruct' || !inputs.mask || record.maskedOnly === false) return answer;
+    // A resumed job of a retired model (Canny, Depth) was no instruction model: its result is kept as it came.
+    if (!isModelName(record.model) || MODEL_INFO[record.model].kind !== 'instruct') return answer;
+    if (!inputs.mask || record.maskedOnly === false) return answer;
     const release = await this.imageWork.acquire('images');
     try {
       const blended = await blendIntoOriginal(inputs.image, answer.bytes, inputs.mask, record.outputFormat);

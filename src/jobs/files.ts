@@ -20,7 +20,7 @@ export async function writeFileAtomic(path: string, data: Buffer | string, mode 
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw storageError(err, path);
+    throw storageError(err);
   }
 }
 
@@ -28,7 +28,7 @@ export async function ensureDir(path: string, mode = 0o755): Promise<void> {
   try {
     await mkdirParents(resolve(path), mode);
   } catch (err) {
-    throw storageError(err, path);
+    throw storageError(err);
   }
 }
 
@@ -60,7 +60,7 @@ export async function assertWritable(dir: string): Promise<void> {
   try {
     await writeFile(probe, 'ok');
   } catch (err) {
-    throw storageError(err, dir);
+    throw storageError(err);
   } finally {
     await unlink(probe).catch(() => undefined);
   }
@@ -78,29 +78,30 @@ export async function readIfPresent(path: string): Promise<string | undefined> {
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw storageError(err, path);
+    throw storageError(err);
   }
 }
 
-export function storageError(err: unknown, path: string): AppError {
+/**
+ * A storage failure in words for whoever meets it, the editor's user included: what to do, never where the
+ * server keeps its files (the path stays in the cause, which the log shows; at start the data dir is named).
+ */
+export function storageError(err: unknown): AppError {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new AppError(
       'disk_full',
-      `The disk holding ${path} is full: free some space (or move FLUX_INPAINT_DATA_DIR).`,
-      {
-        cause: err,
-      },
+      "The disk holding the sidecar's data dir is full: free some space (or move FLUX_INPAINT_DATA_DIR).",
+      { cause: err },
     );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new AppError(
       'data_dir_not_writable',
-      `Cannot write to ${path} (${code}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.`,
+      `The sidecar cannot write to its data dir (${code}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.`,
       { cause: err },
     );
   }
-  return new AppError('storage_error', `Cannot write ${path}: ${(err as Error)?.message ?? String(err)}`, {
-    cause: err,
-  });
+  const reason = code ?? String((err as Error)?.message ?? err).replace(/'[^']*'/g, '…');
+  return new AppError('storage_error', `The sidecar could not write to its data dir (${reason}).`, { cause: err });
 }

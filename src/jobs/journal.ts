@@ -17,10 +17,7 @@ export class Journal {
   /** A failed write may have left part of a line: the next write starts on a new line, so replay loses only that one. */
   private torn = false;
 
-  private constructor(
-    private handle: FileHandle,
-    private readonly path: string,
-  ) {}
+  private constructor(private handle: FileHandle) {}
 
   static async open(
     dataDir: string,
@@ -43,9 +40,9 @@ export class Journal {
     try {
       handle = await open(path, 'a', 0o600);
     } catch (err) {
-      throw storageError(err, path);
+      throw storageError(err);
     }
-    return { journal: new Journal(handle, path), records, expired };
+    return { journal: new Journal(handle), records, expired };
   }
 
   /** Appends a snapshot; resolves once it is on disk. */
@@ -83,7 +80,7 @@ export class Journal {
       } catch (err) {
         // Only this batch fails: later lines still get their own attempt.
         this.torn = true;
-        batch.reject(storageError(err, this.path));
+        batch.reject(storageError(err));
       }
     }
     // In the same step as the last look at the batch: a line arriving after it starts a new flush.

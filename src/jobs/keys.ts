@@ -7,6 +7,11 @@ import { readIfPresent, writePrivate } from './files.js';
  * a restarted sidecar can keep polling. The journal refers to keys by a fingerprint.
  */
 export class KeyStore {
+  /** The write that has not started yet: every change made before it starts is in it. */
+  private queued: Promise<void> | undefined;
+  /** The end of the queue of writes. One writer only: two renames racing could leave an older copy on disk. */
+  private last: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly path: string,
     private readonly keys: Map<string, string>,
@@ -52,7 +57,20 @@ export class KeyStore {
     if (changed) await this.save();
   }
 
-  private async save(): Promise<void> {
-    await writePrivate(this.path, JSON.stringify(Object.fromEntries(this.keys)));
+  /**
+   * Resolves once the keys as they are now are on disk. Writes run one after another, each taking the keys
+   * as they are when it starts (atomically replaced: temp file, flush, rename), so the last write is always
+   * the newest state; changes made while a write is on its way share the next one.
+   */
+  private save(): Promise<void> {
+    if (!this.queued) {
+      const write = this.last.then(() => {
+        this.queued = undefined;
+        return writePrivate(this.path, JSON.stringify(Object.fromEntries(this.keys)));
+      });
+      this.queued = write;
+      this.last = write.catch(() => undefined);
+    }
+    return this.queued;
   }
 }

@@ -6,6 +6,11 @@ export type JobState = (typeof JOB_STATES)[number];
 
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
 
+/** Whether a state (from a journal another version wrote) is one this version knows. */
+export function isJobState(state: string): state is JobState {
+  return (JOB_STATES as readonly string[]).includes(state);
+}
+
 export function isTerminal(state: JobState): boolean {
   return TERMINAL_STATES.has(state);
 }

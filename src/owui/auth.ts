@@ -1,13 +1,24 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
+import { monotonicMs } from '../util/time.js';
 
 /**
  * Mutual proof between the Open WebUI function and the sidecar (PROTOCOL.md, "Opening a session"): the token
- * never crosses the wire; each side shows it knows it by an HMAC over a fresh challenge.
+ * never crosses the wire. The sidecar proves it knows the token first, over the function's nonce, in its
+ * answer to the challenge request; only then does the function send anything of the chat, and it proves the
+ * token in turn with the opening's MAC.
+ *
+ * Challenges are stateless: signed with a secret of this run and carrying their expiry, bound to the nonce
+ * the function sent, so a flood of challenge requests has nothing to evict. Only challenges spent by an
+ * opening that carried the token's MAC are remembered (until they expire), so they cannot be replayed.
  */
 const CHALLENGE_TTL_MS = 60_000;
-/** Unused challenges kept at most; beyond this the oldest is dropped, so unauthenticated callers cannot grow memory. */
-const MAX_CHALLENGES = 10_000;
+/** Spent challenges remembered at most; only openings with the token's MAC add one. */
+const MAX_SPENT = 10_000;
+const EXPIRY_BYTES = 6;
+const RANDOM_BYTES = 16;
+const SIGNATURE_BYTES = 16;
+const CHALLENGE_BYTES = EXPIRY_BYTES + RANDOM_BYTES + SIGNATURE_BYTES;
 const AUTH_HEADER = /^\s*challenge=([\w-]{16,128}),\s*nonce=([\w-]{16,128}),\s*mac=([0-9a-f]{64})\s*$/;
 
 function hmacHex(key: string | Buffer, text: string): string {
@@ -24,23 +35,48 @@ function sameHex(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
+export interface ChallengeAnswer {
+  challenge: string;
+  expires_in: number;
+  /** HMAC(token, "challenge\n" + nonce + "\n" + challenge): present when the request carried a nonce. */
+  proof?: string;
+}
+
 export class SessionAuth {
-  private readonly challenges = new Map<string, number>();
+  private readonly secret = randomBytes(32);
+  /** Spent challenges by expiry. */
+  private readonly spent = new Map<string, number>();
+  /** Challenges expiring at or before this were forgotten from `spent` early: they count as spent. */
+  private floor = 0;
 
-  constructor(private readonly token: string) {}
+  constructor(
+    private readonly token: string,
+    private readonly opts: { maxSpent?: number; now?: () => number } = {},
+  ) {}
 
-  issue(): { challenge: string; expires_in: number } {
-    const now = Date.now();
-    for (const [c, expires] of this.challenges) {
-      if (expires > now && this.challenges.size < MAX_CHALLENGES) break;
-      this.challenges.delete(c);
-    }
-    const challenge = randomBytes(32).toString('base64url');
-    this.challenges.set(challenge, now + CHALLENGE_TTL_MS);
-    return { challenge, expires_in: CHALLENGE_TTL_MS / 1000 };
+  private now(): number {
+    return (this.opts.now ?? monotonicMs)();
   }
 
-  /** Checks the opening request; returns the session key both sides derive. The challenge is spent either way. */
+  private signature(head: Buffer, nonce: string): Buffer {
+    return createHmac('sha256', this.secret).update(head).update(nonce).digest().subarray(0, SIGNATURE_BYTES);
+  }
+
+  /**
+   * A challenge bound to the function's nonce. An old function sends none: it still gets a challenge, so that
+   * its opening reaches the sidecar and is answered with what to update (426), but no proof.
+   */
+  issue(nonce: string | undefined): ChallengeAnswer {
+    const head = Buffer.alloc(EXPIRY_BYTES + RANDOM_BYTES);
+    head.writeUIntBE(Math.ceil(this.now()) + CHALLENGE_TTL_MS, 0, EXPIRY_BYTES);
+    randomBytes(RANDOM_BYTES).copy(head, EXPIRY_BYTES);
+    const challenge = Buffer.concat([head, this.signature(head, nonce ?? '')]).toString('base64url');
+    const answer: ChallengeAnswer = { challenge, expires_in: CHALLENGE_TTL_MS / 1000 };
+    if (nonce) answer.proof = hmacHex(this.token, `challenge\n${nonce}\n${challenge}`);
+    return answer;
+  }
+
+  /** Checks the opening request; returns the session key both sides derive. */
   verifyOpen(header: string | undefined, body: Buffer): Buffer {
     const m = header ? AUTH_HEADER.exec(header) : null;
     if (!m) {
@@ -50,9 +86,8 @@ export class SessionAuth {
       );
     }
     const [, challenge, nonce, mac] = m as unknown as [string, string, string, string];
-    const expires = this.challenges.get(challenge);
-    this.challenges.delete(challenge);
-    if (expires === undefined || expires < Date.now()) {
+    const expires = this.expiryOf(challenge, nonce);
+    if (expires === undefined || expires <= this.now() || expires <= this.floor || this.spent.has(challenge)) {
       throw new AppError('unauthorized', 'The session challenge is unknown, used or expired: click Inpaint again.');
     }
     if (!sameHex(mac, hmacHex(this.token, `open\n${challenge}\n${nonce}\n${sha256Hex(body)}`))) {
@@ -61,11 +96,33 @@ export class SessionAuth {
         'Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.',
       );
     }
+    this.spend(challenge, expires);
     return createHmac('sha256', this.token).update(`session\n${challenge}\n${nonce}`).digest();
+  }
+
+  /** The challenge's expiry when this run issued it for this nonce. */
+  private expiryOf(challenge: string, nonce: string): number | undefined {
+    const raw = Buffer.from(challenge, 'base64url');
+    if (raw.length !== CHALLENGE_BYTES) return undefined;
+    const head = raw.subarray(0, EXPIRY_BYTES + RANDOM_BYTES);
+    if (!timingSafeEqual(raw.subarray(head.length), this.signature(head, nonce))) return undefined;
+    return raw.readUIntBE(0, EXPIRY_BYTES);
+  }
+
+  private spend(challenge: string, expires: number): void {
+    const now = this.now();
+    for (const [c, e] of this.spent) if (e <= now) this.spent.delete(c);
+    this.spent.set(challenge, expires);
+    // Full (thousands of sessions a minute): forgetting the oldest raises the floor, so it stays refused.
+    for (const [c, e] of this.spent) {
+      if (this.spent.size <= (this.opts.maxSpent ?? MAX_SPENT)) break;
+      this.spent.delete(c);
+      this.floor = Math.max(this.floor, e);
+    }
   }
 }
 
-/** What the sidecar shows in its first line so the function knows it talks to the real sidecar. */
+/** What the sidecar shows in its first line so the function knows the stream is this session's. */
 export function helloProof(key: Buffer, session: string): string {
   return hmacHex(key, `sidecar\n${session}`);
 }

@@ -1,10 +1,12 @@
-/** Escapes user text for markdown, so a prompt can never become a link, an image, HTML or a code block. */
+/**
+ * Escapes user text for the markdown Open WebUI renders (marked with GFM autolinks, plus its KaTeX extension),
+ * so a prompt shows as typed and never becomes a link, an image, HTML, code or maths. A backslash goes before
+ * every mark that starts or ends something: `/` and `.` break `https://` and `www.`, `@` an e-mail address,
+ * `$` maths. Never before `(` or `[`, since `\(` and `\[` open KaTeX maths (with every `]` and `)` escaped
+ * no link can form), nor before marks that start nothing, so the stored text stays readable.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (c) =>
-      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
-    );
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_~#+\-<>&!\])|${}./@^]/g, (c) => `\\${c}`);
 }
 
 /** A URL safe to put inside markdown's (...) : Open WebUI paths and http(s) only, no spaces or parentheses. */

@@ -1,4 +1,4 @@
-import { MODEL_INFO, type ModelName } from '../providers/bfl/ranges.js';
+import { modelLabel } from '../providers/bfl/ranges.js';
 import type { Translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 
@@ -25,8 +25,4 @@ export function describeProgress(job: JobView, tr: Translator): string {
     case 'failed':
       return tr.t('chat.job_failed', { error: job.error?.message ?? tr.t('chat.unknown_error') });
   }
-}
-
-export function modelLabel(model: string): string {
-  return MODEL_INFO[model as ModelName]?.label ?? `FLUX ${model}`;
 }

@@ -4,10 +4,12 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import { errorBody } from '../http/errors.js';
 import type { ZodTypeProvider } from '../http/zod.js';
+import { BRIDGE_PROTOCOL } from '../protocol/bridge.js';
 import { helloProof, replyMacMatches, SessionAuth } from './auth.js';
 import { OpChannel } from './channel.js';
 import type { SessionRegistry } from './registry.js';
-import { replyParams, replySchema, sessionOpenSchema } from './schemas.js';
+import { challengeRequestSchema, replyParams, replySchema, sessionOpenSchema } from './schemas.js';
+import { unseal } from './seal.js';
 import { OwuiSession, type SessionDeps } from './session.js';
 
 interface BridgeRoutesOptions {
@@ -18,8 +20,6 @@ interface BridgeRoutesOptions {
   /** Aborted when the sidecar shuts down: open sessions are dropped so the shutdown does not wait for them. */
   closing: AbortSignal;
 }
-
-export const PROTOCOL = 2;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,42 +42,58 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
   // checked, so nobody without the token can spend a user's budget or learn how a valid body looks.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer, done) => {
     request.rawBody = body;
+    let parsed: unknown;
     try {
-      if (request.routeOptions.url === '/v1/sessions') request.sessionKey = verifyOpening(request, body);
-      done(null, JSON.parse(body.toString('utf8')));
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return done(new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
+    }
+    try {
+      if (request.routeOptions.url === '/v1/sessions') request.sessionKey = verifyOpening(request, body, parsed);
+      done(null, parsed);
     } catch (err) {
-      done(
-        err instanceof AppError ? err : new AppError('invalid_json', 'The request body is not valid JSON.'),
-        undefined,
-      );
+      done(err as AppError, undefined);
     }
   });
 
-  function verifyOpening(request: FastifyRequest, body: Buffer): Buffer {
+  function verifyOpening(request: FastifyRequest, body: Buffer, parsed: unknown): Buffer {
     const header = request.headers['x-flux-inpaint-auth'];
-    if (!header && request.headers.authorization) {
+    const protocol = (parsed as { protocol?: unknown } | null)?.protocol;
+    // An older function (bearer token: protocol 1; the key in clear: 2) is told what to update, whatever it sent.
+    if ((!header && request.headers.authorization) || (typeof protocol === 'number' && protocol !== BRIDGE_PROTOCOL)) {
       throw new AppError(
         'protocol_mismatch',
-        `This sidecar speaks bridge protocol ${PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
+        `This sidecar speaks bridge protocol ${BRIDGE_PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
       );
     }
     return auth.verifyOpen(Array.isArray(header) ? header[0] : header, body);
   }
 
-  r.post('/v1/sessions/challenge', async () => auth.issue());
+  // Anyone may ask: a small body only, so a flood costs little to refuse.
+  r.post('/v1/sessions/challenge', { bodyLimit: 1024, schema: { body: challengeRequestSchema } }, async (request) =>
+    auth.issue(request.body?.nonce),
+  );
 
   r.post(
     '/v1/sessions',
     {
       // A body that is not JSON never reaches the parser above: it has no key, so it is refused here.
       preValidation: async (request) => {
-        if (!request.sessionKey) request.sessionKey = verifyOpening(request, request.rawBody ?? Buffer.alloc(0));
+        if (!request.sessionKey) request.sessionKey = verifyOpening(request, request.rawBody ?? Buffer.alloc(0), null);
       },
       schema: { body: sessionOpenSchema },
     },
     async (request, reply) => {
-      const open = request.body;
       const key = request.sessionKey!;
+      // Sealed by the function with the session key (PROTOCOL.md, "Sealed fields"): the key never travels in clear.
+      const apiKey = unseal(key, 'FLUX_API_KEY', request.body.valves.FLUX_API_KEY);
+      if (apiKey === undefined) {
+        throw new AppError(
+          'invalid_request',
+          "valves.FLUX_API_KEY is not sealed with this session's key: update the FLUX Inpaint function in Open WebUI.",
+        );
+      }
+      const open = { ...request.body, valves: { ...request.body.valves, FLUX_API_KEY: apiKey } };
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'application/x-ndjson; charset=utf-8',
@@ -97,7 +113,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       channel.send({
         op: 'hello',
         session: channel.session,
-        protocol: PROTOCOL,
+        protocol: BRIDGE_PROTOCOL,
         proof: helloProof(key, channel.session),
       });
       request.log.info(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rangeSchema } from '../providers/bfl/models.js';
 import { COMMON_RANGES, MODEL_RANGES } from '../providers/bfl/ranges.js';
+import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../protocol/bridge.js';
 import { ID_PATTERN } from '../protocol/editor.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
@@ -9,7 +10,8 @@ export const valvesSchema = z
     FLUX_API_URL: z
       .url({ protocol: /^https?$/, error: 'FLUX_API_URL must be an http(s) URL like https://api.bfl.ai/v1' })
       .default('https://api.bfl.ai/v1'),
-    FLUX_API_KEY: z.string().default(''),
+    /** Sealed with the session key (PROTOCOL.md, "Sealed fields"); routes.ts opens it. */
+    FLUX_API_KEY: z.string().max(20_000).default(''),
     STEPS: rangeSchema('STEPS', MODEL_RANGES.fill.steps).default(50),
     GUIDANCE: rangeSchema('GUIDANCE', MODEL_RANGES.fill.guidance).default(60),
     SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(6),
@@ -50,8 +52,8 @@ const storedMessageSchema = z
   .loose();
 
 export const sessionOpenSchema = z.object({
-  protocol: z.literal(2, {
-    error: 'this sidecar speaks bridge protocol 2: update the FLUX Inpaint function so they match',
+  protocol: z.literal(BRIDGE_PROTOCOL, {
+    error: `this sidecar speaks bridge protocol ${BRIDGE_PROTOCOL}: update the FLUX Inpaint function so they match`,
   }),
   action_id: z.string().max(200).optional(),
   body: z
@@ -86,6 +88,12 @@ export const sessionOpenSchema = z.object({
 });
 
 export type SessionOpen = z.output<typeof sessionOpenSchema>;
+
+/** The function's nonce, which the sidecar's proof covers; an older function sends none (or no body at all). */
+export const challengeRequestSchema = z
+  .object({ nonce: z.string().regex(NONCE_PATTERN, 'nonce must be 16-128 url-safe characters').optional() })
+  .loose()
+  .optional();
 
 export const replySchema = z.union([
   z.object({ ok: z.literal(true) }).loose(),

@@ -27,6 +27,7 @@ import {
   type ReferenceSource,
 } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
+import { monotonicMs } from '../util/time.js';
 
 export interface SessionDeps {
   engine: JobEngine;
@@ -127,28 +128,10 @@ export class OwuiSession {
         log.debug({ saved }, 'page saved its copy of the chat');
       }
       const final = await this.follow(outcome.job);
-      if (final.state !== 'done') {
-        const message =
-          final.state === 'cancelled'
-            ? this.tr.t('chat.cancelled')
-            : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
-        this.status(message, true);
-        await this.deps.engine.annotate(final.id, { reported: true });
-        return { ok: false, message };
-      }
-      const message = await deliverResult({
-        channel: this.channel,
-        engine: this.deps.engine,
-        job: final,
-        clicked: this.clicked,
-        model: this.open.body.model,
-        meta: outcome.meta,
-        tr: this.tr,
-        place: this.place,
-        pageShows: (id) => this.pageShows(id),
-        emit: (e) => this.emit(e),
-      });
-      await this.deps.engine.annotate(final.id, { reported: true });
+      const reported = await this.deps.engine.reportOnce(final.id, () => this.report(final, outcome.meta));
+      if (reported) return reported.value;
+      // A second Inpaint click in this chat found the finished job first and is putting it into the chat.
+      const message = this.tr.t('chat.reported_elsewhere');
       this.status(message, true);
       return { ok: true, message };
     } catch (err) {
@@ -162,6 +145,32 @@ export class OwuiSession {
     }
   }
 
+  /** Says how the job ended, and puts its result into the chat. */
+  private async report(final: JobView, meta: Record<string, unknown>): Promise<{ ok: boolean; message: string }> {
+    if (final.state !== 'done') {
+      const message =
+        final.state === 'cancelled'
+          ? this.tr.t('chat.cancelled')
+          : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
+      this.status(message, true);
+      return { ok: false, message };
+    }
+    const message = await deliverResult({
+      channel: this.channel,
+      engine: this.deps.engine,
+      job: final,
+      clicked: this.clicked,
+      model: this.open.body.model,
+      meta,
+      tr: this.tr,
+      place: this.place,
+      pageShows: (id) => this.pageShows(id),
+      emit: (e) => this.emit(e),
+    });
+    this.status(message, true);
+    return { ok: true, message };
+  }
+
   /**
    * Jobs of this chat that ended while no function was listening (the sidecar restarted, or Open WebUI did):
    * their results are put into the clicked message now, and failures are said.
@@ -173,24 +182,26 @@ export class OwuiSession {
     for (const view of engine.list({ owner: `owui:${this.open.user.id}`, limit: 500 }).reverse()) {
       const meta = engine.get(view.id)?.meta ?? {};
       if (meta.chat_id !== chat || meta.reported || (view.state !== 'done' && view.state !== 'failed')) continue;
-      if (view.state === 'done') {
-        const text = await saveResult({
-          channel: this.channel,
-          engine,
-          job: view,
-          tr: this.tr,
-          meta: { original: meta.original_prompt, english: view.prompt },
-        });
-        const addition = `\n\n${text}`;
-        this.emit({ type: 'message', data: { content: addition } });
-        this.clicked.content += addition;
-        this.status(this.tr.t('chat.recovered'));
-      } else {
-        this.status(
-          this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }),
-        );
-      }
-      await engine.annotate(view.id, { reported: true });
+      // Claimed first: the click that ran the job may be delivering it right now.
+      await engine.reportOnce(view.id, async () => {
+        if (view.state === 'done') {
+          const text = await saveResult({
+            channel: this.channel,
+            engine,
+            job: view,
+            tr: this.tr,
+            meta: { original: meta.original_prompt, english: view.prompt },
+          });
+          const addition = `\n\n${text}`;
+          this.emit({ type: 'message', data: { content: addition } });
+          this.clicked.content += addition;
+          this.status(this.tr.t('chat.recovered'));
+        } else {
+          this.status(
+            this.tr.t('chat.recovery_failed', { error: view.error?.message ?? this.tr.t('chat.unknown_error') }),
+          );
+        }
+      });
     }
   }
 
@@ -212,9 +223,9 @@ export class OwuiSession {
     { kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed' | 'expired'; message: string }
   > {
     const ttlMs = this.open.valves.SESSION_TTL_MINUTES * 60_000;
-    const deadline = Date.now() + ttlMs;
-    while (Date.now() < deadline) {
-      const messages = await relay.exchange(deadline - Date.now());
+    const deadline = monotonicMs() + ttlMs;
+    while (monotonicMs() < deadline) {
+      const messages = await relay.exchange(deadline - monotonicMs());
       for (const m of messages) {
         const outcome = await this.handleEditorMessage(relay, m);
         if (outcome) return outcome;
@@ -384,12 +395,12 @@ export class OwuiSession {
   /** Reports the job's progress under the message until it ends. */
   private async follow(jobId: string): Promise<JobView> {
     let last = '';
-    let lastAt = 0;
+    let lastAt = Number.NEGATIVE_INFINITY;
     let final: JobView | undefined;
     for await (const view of this.deps.engine.watch(jobId, this.channel.signal)) {
       final = view;
       const text = describeProgress(view, this.tr);
-      const now = Date.now();
+      const now = monotonicMs();
       // At most one status a second: Open WebUI stores each one in the message's status history.
       if (text !== last && (now - lastAt >= 1_000 || view.state !== 'running')) {
         this.status(text);

@@ -3,7 +3,10 @@
  * posts back (src/owui/PROTOCOL.md says what the function does with each). One definition, used by the
  * channel that writes them and by every part of the session that sends them.
  */
-export const BRIDGE_PROTOCOL = 2;
+export const BRIDGE_PROTOCOL = 3;
+
+/** The function's nonce for a challenge: url-safe characters. */
+export const NONCE_PATTERN = /^[\w-]{16,128}$/;
 
 /** An event as Open WebUI's `__event_emitter__` / `__event_call__` take it. */
 export interface OwuiEvent {

@@ -15,3 +15,11 @@ export function backoffMs(attempt: number, baseMs = 500, capMs = 15_000, random:
   const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/**
+ * Milliseconds on a clock that only moves forward, for every deadline and time-to-live inside one run: a jump
+ * of the wall clock (NTP, a suspended VM, an admin) neither ends nor stretches them.
+ */
+export function monotonicMs(): number {
+  return performance.now();
+}

@@ -24,7 +24,7 @@ export type Fault =
 
 export type Outcome = 'Ready' | 'Request Moderated' | 'Content Moderated' | 'Error' | 'Task not found' | 'Mystery';
 
-export type DownloadMode = 'ok' | 'slow' | 'truncated' | 'not-image' | 'reset' | 'huge';
+export type DownloadMode = 'ok' | 'slow' | 'truncated' | 'not-image' | 'reset' | 'huge' | 'hang';
 
 /** Host names the fake puts in its URLs (all served by this one server; tests map them to 127.0.0.1). */
 export interface FakeHosts {
@@ -590,6 +590,8 @@ export async function startFakeFlux(
     switch (opts.download) {
       case 'reset':
         return void req.socket.destroy();
+      case 'hang':
+        return; // accepted, never answered
       case 'not-image':
         res.writeHead(200, { 'content-type': 'text/html' });
         return void res.end('<html>Sign in</html>');

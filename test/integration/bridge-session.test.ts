@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { type EditorScript, FakePage } from '../support/fake-page.js';
 import { translator } from '../../src/i18n/t.js';
-import { type OpenOptions, openSession, replyMac, runSession } from '../support/fake-owui.js';
+import { seal } from '../../src/owui/seal.js';
+import { askChallenge, type OpenOptions, openSession, replyMac, runSession } from '../support/fake-owui.js';
 import { testImage, testMask } from '../support/images.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
@@ -117,7 +118,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(added.content).toContain('](/api/v1/files/file-1/content)');
     expect(added.content).toContain('Prompt: ein roter Hut auf dem Kopf der Katze');
     expect(added.content).toContain('English: A red hat on the cat’s head\\.');
-    expect(added.content).toContain('FLUX\\.1 Fill \\[pro\\] · 20 steps');
+    expect(added.content).toContain('FLUX\\.1 Fill [pro\\] · 20 steps');
     expect(run.detachedAt).toBeLessThan(run.addedAt!);
     const meta = await sharp(run.saved[0]!.bytes).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([320, 240, 'png']);
@@ -217,9 +218,26 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     );
   });
 
+  it('a second click while the result is being delivered leaves it to the first: one picture, one message', async () => {
+    let second: Awaited<ReturnType<typeof openAndClose>> | undefined;
+    const { run } = await clickAndSend('a hat delivered once', {
+      whileSaving: async () => {
+        second ??= await openAndClose({ messages: conversation(ORIGINAL.replace('IMAGE', imageUrl)) });
+      },
+    });
+    expect(run.done).toMatchObject({ ok: true });
+    expect(run.saved).toHaveLength(1);
+    const results = [...run.chat.values()].filter((m) => m.content.includes('a hat delivered once'));
+    expect(results).toHaveLength(1);
+    expect(second!.run.chat.get('a1')!.content).not.toContain('a hat delivered once');
+    const secondStatuses = second!.run.chat.get('a1')!.statusHistory.map((s) => s.description);
+    expect(secondStatuses).not.toContain(translator('en').t('chat.recovered'));
+  });
+
   it('proves both ends: a wrong token, a replayed challenge, the old protocol and an unsigned reply are refused', async () => {
-    const payload = { protocol: 2, body: { messages: [] }, user: { id: 'u' }, valves: {} };
+    const payload = { protocol: 3, body: { messages: [] }, user: { id: 'u' }, valves: {} };
     const wrong = await openSession(sidecar.url, 'not-the-token-at-all', payload);
+    expect(wrong.proven).toBe(false);
     expect(wrong.res.status).toBe(401);
     expect((await wrong.res.json()).error.message).toMatch(/SIDECAR_TOKEN/);
     const old = await fetch(`${sidecar.url}/v1/sessions`, {
@@ -229,6 +247,35 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     });
     expect(old.status).toBe(426);
     expect((await old.json()).error.code).toBe('protocol_mismatch');
+    // A protocol-2 function: challenge without a nonce (so no proof), then its opening: told to update itself.
+    const v2 = await fetch(`${sidecar.url}/v1/sessions/challenge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const v2Answer = await v2.json();
+    // Anyone may ask for a challenge, but only with a small body.
+    const padded = await fetch(`${sidecar.url}/v1/sessions/challenge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 3, nonce: 'n'.repeat(32), padding: 'x'.repeat(4096) }),
+    });
+    expect(padded.status).toBe(413);
+    expect(v2.status).toBe(200);
+    expect(v2Answer.proof).toBeUndefined();
+    const v2Body = JSON.stringify({ ...payload, protocol: 2, valves: { FLUX_API_KEY: 'in clear' } });
+    const v2Open = await fetch(`${sidecar.url}/v1/sessions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-flux-inpaint-auth': `challenge=${v2Answer.challenge}, nonce=old-function-nonce-1, mac=${'0'.repeat(64)}`,
+      },
+      body: v2Body,
+    });
+    expect(v2Open.status).toBe(426);
+    expect((await v2Open.json()).error.message).toMatch(
+      /^This sidecar speaks bridge protocol 3: update the FLUX Inpaint function/,
+    );
     const unsigned = await fetch(`${sidecar.url}/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -236,20 +283,26 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     });
     expect(unsigned.status).toBe(401);
     // A valid signature over a malformed body: the body is checked only after the signature.
-    const bad = await openSession(sidecar.url, TEST_TOKEN, { protocol: 2 });
+    const bad = await openSession(sidecar.url, TEST_TOKEN, { protocol: 3 });
     expect(bad.res.status).toBe(400);
     expect((await bad.res.json()).error.code).toBe('invalid_request');
     // Each challenge opens one session at most.
-    const { challenge } = (await (await fetch(`${sidecar.url}/v1/sessions/challenge`, { method: 'POST' })).json()) as {
-      challenge: string;
-    };
-    const body = JSON.stringify(payload);
+    const nonce = 'nonce-nonce-nonce-1';
+    const { challenge } = (await (
+      await fetch(`${sidecar.url}/v1/sessions/challenge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ protocol: 3, nonce }),
+      })
+    ).json()) as { challenge: string };
+    const key = createHmac('sha256', TEST_TOKEN).update(`session\n${challenge}\n${nonce}`).digest();
+    const body = JSON.stringify({ ...payload, valves: { FLUX_API_KEY: seal(key, 'FLUX_API_KEY', '') } });
     const mac = createHmac('sha256', TEST_TOKEN)
-      .update(`open\n${challenge}\nnonce-nonce-nonce-1\n${createHash('sha256').update(body).digest('hex')}`)
+      .update(`open\n${challenge}\n${nonce}\n${createHash('sha256').update(body).digest('hex')}`)
       .digest('hex');
     const headers = {
       'content-type': 'application/json',
-      'x-flux-inpaint-auth': `challenge=${challenge}, nonce=nonce-nonce-nonce-1, mac=${mac}`,
+      'x-flux-inpaint-auth': `challenge=${challenge}, nonce=${nonce}, mac=${mac}`,
     };
     const first = await fetch(`${sidecar.url}/v1/sessions`, { method: 'POST', headers, body });
     expect(first.status).toBe(200);
@@ -266,7 +319,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
 
   it('a reply without the session MAC is refused and the op still waits for the real one', async () => {
     const { res, key } = await openSession(sidecar.url, TEST_TOKEN, {
-      protocol: 2,
+      protocol: 3,
       body: { messages: [{ id: 'a1', role: 'assistant', content: 'x' }], chat_id: 'chat-9', id: 'a1' },
       user: { id: 'u' },
       valves,
@@ -442,7 +495,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
   it("unsigned openings never spend a user's session budget", async () => {
     const limited = await startTestSidecar({ FLUX_INPAINT_RATE_LIMIT: '2' });
     try {
-      const body = JSON.stringify({ protocol: 2, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
+      const body = JSON.stringify({ protocol: 3, body: { messages: [] }, user: { id: 'victim' }, valves: {} });
       for (let i = 0; i < 5; i++) {
         const res = await fetch(`${limited.url}/v1/sessions`, {
           method: 'POST',
@@ -452,13 +505,37 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
         expect(res.status).toBe(401);
       }
       const real = await openSession(limited.url, TEST_TOKEN, {
-        protocol: 2,
+        protocol: 3,
         body: { messages: [] },
         user: { id: 'victim' },
         valves: {},
       });
       expect(real.res.status).toBe(200);
       await real.res.body?.cancel();
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('challenges are rate-limited per client address, and a flood never costs the function its own', async () => {
+    const limited = await startTestSidecar({ FLUX_INPAINT_CHALLENGE_LIMIT: '5' });
+    try {
+      const ask = () => fetch(`${limited.url}/v1/sessions/challenge`, { method: 'POST' });
+      // The function's opening asks for its challenge first; then a tokenless flood from the same address.
+      const asked = await askChallenge(limited.url, TEST_TOKEN);
+      const flood = await Promise.all(Array.from({ length: 30 }, ask));
+      const limitedAnswer = flood.find((r) => r.status === 429)!;
+      expect(flood.filter((r) => r.status === 200).length).toBeLessThanOrEqual(4);
+      expect((await limitedAnswer.json()).error).toMatchObject({
+        code: 'rate_limited',
+        message: expect.stringMatching(
+          /^Too many session challenges from 127\.0\.0\.1: at most 5 a minute \(FLUX_INPAINT_CHALLENGE_LIMIT\)/,
+        ),
+      });
+      const payload = { protocol: 3, body: { messages: [] }, user: { id: 'u' }, valves: {} };
+      const { res } = await openSession(limited.url, TEST_TOKEN, payload, '', asked);
+      expect(res.status).toBe(200);
+      await res.body?.cancel();
     } finally {
       await limited.close();
     }

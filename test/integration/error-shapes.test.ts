@@ -108,7 +108,7 @@ describe('rate limit per user and route', () => {
     expect((await limited.api('/v1/jobs?limit=1')).status).toBe(200);
     // Signed openings with a malformed body: they count, and are refused with 400.
     const open = async (user: string, query = '') =>
-      (await openSession(limited.url, TEST_TOKEN, { protocol: 0, user: { id: user } }, query)).res;
+      (await openSession(limited.url, TEST_TOKEN, { protocol: 3, user: { id: user } }, query)).res;
     for (const query of ['', '?a', '?b']) expect((await open('alice', query)).status).toBe(400);
     await expectError(await open('alice', '?c'), 429, 'rate_limited');
     // Another Open WebUI user is not held up by Alice.

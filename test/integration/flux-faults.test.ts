@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeFlux, type FakeFlux, type FakeFluxOptions } from '../fake-flux/server.js';
 import { testImage, testMask } from '../support/images.js';
 import { lastJobEvent } from '../support/events.js';
@@ -292,6 +292,59 @@ describe('downloads', () => {
   it('a slow download completes', async () => {
     fake.set({ download: 'slow' });
     expect((await run({ output_format: 'jpeg' })).state).toBe('done');
+  });
+
+  it('a jump of the wall clock while FLUX works neither ends the job nor stretches its budget', async () => {
+    fake.set({ latencyMs: 300 });
+    const realNow = Date.now.bind(Date);
+    let jumpMs = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + jumpMs);
+    try {
+      const res = await sidecar.api('/v1/jobs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, prompt: 'clock jump' }),
+      });
+      let final: Record<string, any> = {};
+      for await (const view of sidecar.engine.watch((await res.json()).id)) {
+        // FLUX has the task: the clock jumps two hours ahead, far past the job's 6 s budget.
+        if (view.state === 'running') jumpMs = 2 * 3600_000;
+        final = view;
+      }
+      expect(final).toMatchObject({ state: 'done' });
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('a result host that never answers holds the job no longer than its budget, and is named', async () => {
+    // 0.1 s x 15 polls: a budget of 1.5 s, against download attempts of up to 120 s each.
+    const short = await startTestSidecar({
+      FLUX_API_KEY: 'good-key',
+      FLUX_API_URL: fake.url,
+      FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+      FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+      FLUX_INPAINT_MAX_POLL_ATTEMPTS: '15',
+      FLUX_INPAINT_RETRY_BASE_S: RETRY_BASE_S,
+    });
+    try {
+      fake.set({ download: 'hang' });
+      const res = await short.api('/v1/jobs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, prompt: 'hung host' }),
+      });
+      const job = await short.engine.wait((await res.json()).id);
+      expect(job.state).toBe('failed');
+      expect(job.error).toMatchObject({ code: 'result_download_timeout' });
+      expect(job.error!.message).toMatch(
+        new RegExp(`^The result host ${fake.origin} did not deliver the result within`),
+      );
+      expect(job.error!.message).not.toMatch(/FLUX (at|API)/);
+      expect(fake.tasks.find((t) => t.prompt === 'hung host')!.downloads).toBeGreaterThanOrEqual(1);
+    } finally {
+      await short.close();
+    }
   });
 
   it('a download cut off mid-body is retried, then fails cleanly', async () => {

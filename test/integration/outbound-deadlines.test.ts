@@ -114,7 +114,7 @@ describe('FLUX result downloads', () => {
     const { err, ms } = await failure(() => downloadResult(`${origin}${path}`, opts({ timeoutMs: 400 })));
     expect(err).toMatchObject({
       code: 'result_download_timeout',
-      message: 'Downloading the result took too long and was stopped.',
+      message: `The result host ${origin} did not deliver the result within 0.4 s, so the download was stopped.`,
     });
     expect(ms).toBeLessThan(3_000);
   });

@@ -182,7 +182,7 @@ describe('restart', () => {
     });
     expect(code).toBe(1);
     expect(output).toMatch(
-      /cannot start: Cannot write to \/proc\/flux-inpaint-test \(ENOENT\): make FLUX_INPAINT_DATA_DIR writable/,
+      /cannot start: The sidecar cannot write to its data dir \(ENOENT\): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar\. \(data dir: \/proc\/flux-inpaint-test\)/,
     );
   });
 

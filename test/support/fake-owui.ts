@@ -1,12 +1,13 @@
 /**
  * The Open WebUI side of the bridge, in TypeScript, for sidecar tests: opens a session like the function does
- * (protocol 2: challenge and HMACs), answers ops, and keeps a stored chat with Open WebUI's persistence rules
+ * (protocol 3: challenge, HMACs and the sealed key), answers ops, and keeps a stored chat with Open WebUI's persistence rules
  * (message appends, replace overwrites, status goes to the status history; events for a message the page does
  * not hold are dropped; `chat:reload` reloads the chat only from 0.11; a message can be removed only from 0.10,
  * which has Open WebUI's delete helper; test/browser/owui/TRACE.md traces each rule). The Python function and
  * the browser stand-ins have their own, fuller tests.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { seal } from '../../src/owui/seal.js';
 import type { FakePage } from './fake-page.js';
 
 const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
@@ -60,24 +61,36 @@ export interface OpenOptions {
   temporary?: boolean;
   /** The chat's model is a direct connection. */
   modelDirect?: boolean;
+  /**
+   * Runs before Open WebUI answers a `save_image`: storing a file takes a while (`Storage.upload_file`, S3
+   * included), and the test decides what happens meanwhile.
+   */
+  whileSaving?: () => Promise<void>;
   /** Images Open WebUI serves to the function's `read_image`, by URL. */
   images?: Record<string, { mime: string; bytes: Buffer }>;
-  /** Sign with this token instead of `token` (an impostor function). */
-  signWith?: string;
 }
 
-/** Opens a protocol-2 session: asks for a challenge and signs the body; returns the response and the session key. */
+/**
+ * Opens a protocol-3 session as the function does: asks for a challenge over a fresh nonce, checks the
+ * sidecar's proof (`proven`; the function stops when it fails, these tests go on to see the sidecar refuse),
+ * then signs the body, its FLUX key sealed with the session key.
+ */
 export async function openSession(
   url: string,
   token: string,
   payload: unknown,
   query = '',
-): Promise<{ res: Response; key: Buffer }> {
-  const { challenge } = (await (await fetch(`${url}/v1/sessions/challenge`, { method: 'POST' })).json()) as {
-    challenge: string;
-  };
-  const nonce = randomBytes(24).toString('base64url');
-  const body = JSON.stringify(payload);
+  asked?: Challenge,
+): Promise<{ res: Response; key: Buffer; proven: boolean }> {
+  const { challenge, nonce, key, proven } = asked ?? (await askChallenge(url, token));
+  const open = payload as { valves?: Record<string, unknown> };
+  const sealed = open?.valves
+    ? {
+        ...open,
+        valves: { ...open.valves, FLUX_API_KEY: seal(key, 'FLUX_API_KEY', String(open.valves.FLUX_API_KEY ?? '')) },
+      }
+    : payload;
+  const body = JSON.stringify(sealed);
   const mac = hmac(token, `open\n${challenge}\n${nonce}\n${sha256(body)}`);
   const res = await fetch(`${url}/v1/sessions${query}`, {
     method: 'POST',
@@ -87,7 +100,30 @@ export async function openSession(
     },
     body,
   });
-  return { res, key: createHmac('sha256', token).update(`session\n${challenge}\n${nonce}`).digest() };
+  return { res, key, proven };
+}
+
+export interface Challenge {
+  challenge: string;
+  nonce: string;
+  key: Buffer;
+  /** The sidecar proved it knows the token. */
+  proven: boolean;
+}
+
+/** The first step of an opening: a challenge for a fresh nonce, and the session key it gives. */
+export async function askChallenge(url: string, token: string): Promise<Challenge> {
+  const nonce = randomBytes(24).toString('base64url');
+  const answer = (await (
+    await fetch(`${url}/v1/sessions/challenge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 3, nonce }),
+    })
+  ).json()) as { challenge: string; proof?: string };
+  const { challenge } = answer;
+  const key = createHmac('sha256', token).update(`session\n${challenge}\n${nonce}`).digest();
+  return { challenge, nonce, key, proven: answer.proof === hmac(token, `challenge\n${nonce}\n${challenge}`) };
 }
 
 export function replyMac(key: Buffer, session: string, opId: string, body: string): string {
@@ -127,8 +163,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
     parentId: i ? opts.messages[i - 1]!.id : null,
     files: opts.files?.[m.id] ?? [],
   }));
-  const { res, key } = await openSession(opts.url, opts.signWith ?? opts.token, {
-    protocol: 2,
+  const { res, key, proven } = await openSession(opts.url, opts.token, {
+    protocol: 3,
     body: { messages: opts.messages, model: 'chat-model', chat_id: chatId, id: opts.clicked },
     chat: opts.temporary ? null : { messages: stored, currentId: opts.clicked },
     user: { id: 'user-1', name: 'Ada', role: 'user' },
@@ -140,6 +176,8 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       can_remove_message: canRemove,
     },
   });
+  // The function sends its opening only after this proof; these tests send it anyway to see what the sidecar does.
+  if (!proven) throw new Error('the sidecar did not prove it knows the token');
   if (res.status !== 200) throw new Error(`session open failed: ${res.status} ${await res.text()}`);
   let session = '';
   const reply = (id: string, payload: Record<string, unknown>) => {
@@ -205,6 +243,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         return;
       }
       case 'save_image': {
+        await opts.whileSaving?.();
         const url = `/api/v1/files/file-${run.saved.length + 1}/content`;
         run.saved.push({ mime: op.mime, bytes: Buffer.from(op.data, 'base64'), url });
         await reply(op.id, { ok: true, url });

@@ -31,6 +31,7 @@ export async function startTestSidecar(
     LOG_LEVEL: 'debug',
     // Tests send bursts of jobs; the limit has a test of its own.
     FLUX_INPAINT_RATE_LIMIT: '0',
+    FLUX_INPAINT_CHALLENGE_LIMIT: '0',
     ...env,
   });
   const logs: string[] = [];

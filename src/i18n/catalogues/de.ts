@@ -213,6 +213,8 @@ export const de: Catalogue = {
   'chat.stopped': 'Inpaint angehalten: {error}',
   'chat.recovered': 'Das Ergebnis einer unterbrochenen Bearbeitung wurde hinzugefügt.',
   'chat.recovery_failed': 'Eine unterbrochene Bearbeitung ist fehlgeschlagen: {error}',
+  'chat.reported_elsewhere':
+    'Ein anderer Inpaint-Klick in diesem Chat fügt dieses Ergebnis hinzu; es erscheint dort einmal.',
   'chat.no_image': 'Kein Bild in diesem Chat: laden Sie eines im Editor (Schaltfläche, Drag & Drop oder Einfügen).',
   'chat.image_unreadable': 'Das Bild im Chat ließ sich nicht öffnen ({reason}). Laden Sie eines im Editor.',
   'chat.expired':

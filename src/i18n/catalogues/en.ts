@@ -217,6 +217,7 @@ export const en = {
   'chat.stopped': 'Inpaint stopped: {error}',
   'chat.recovered': 'Added the result of an earlier edit that was interrupted.',
   'chat.recovery_failed': 'An earlier edit failed after an interruption: {error}',
+  'chat.reported_elsewhere': 'Another Inpaint click in this chat is adding this result; it appears there once.',
   'chat.no_image': 'No image found in this chat: load one in the editor (button, drag and drop, or paste).',
   'chat.image_unreadable': 'The image in the chat could not be opened ({reason}). Load one in the editor.',
   'chat.expired':

@@ -212,6 +212,8 @@ export const es: Catalogue = {
   'chat.stopped': 'Inpaint se detuvo: {error}',
   'chat.recovered': 'Se añadió el resultado de una edición anterior que se interrumpió.',
   'chat.recovery_failed': 'Una edición anterior falló tras una interrupción: {error}',
+  'chat.reported_elsewhere':
+    'Otro clic en Inpaint en este chat está añadiendo este resultado; aparece allí una sola vez.',
   'chat.no_image': 'No hay imágenes en este chat: carga una en el editor (botón, arrastrar y soltar o pegar).',
   'chat.image_unreadable': 'No se pudo abrir la imagen del chat ({reason}). Carga una en el editor.',
   'chat.expired':

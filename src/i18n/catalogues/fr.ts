@@ -212,6 +212,8 @@ export const fr: Catalogue = {
   'chat.stopped': 'Inpaint arrêté : {error}',
   'chat.recovered': 'Résultat ajouté d’une retouche interrompue plus tôt.',
   'chat.recovery_failed': 'Une retouche interrompue plus tôt a échoué : {error}',
+  'chat.reported_elsewhere':
+    'Un autre clic sur Inpaint dans ce chat ajoute ce résultat ; il y apparaît une seule fois.',
   'chat.no_image': 'Aucune image dans ce chat : chargez-en une dans l’éditeur (bouton, glisser-déposer ou coller).',
   'chat.image_unreadable': 'L’image du chat n’a pas pu être ouverte ({reason}). Chargez-en une dans l’éditeur.',
   'chat.expired':

@@ -211,6 +211,8 @@ export const ja: Catalogue = {
   'chat.stopped': 'Inpaint が停止しました: {error}',
   'chat.recovered': '中断された以前の編集の結果を追加しました。',
   'chat.recovery_failed': '中断された以前の編集は失敗しました: {error}',
+  'chat.reported_elsewhere':
+    'このチャットの別の Inpaint クリックがこの結果を追加しています。結果はそこに一度だけ表示されます。',
   'chat.no_image':
     'このチャットに画像がありません。エディターで読み込んでください（ボタン、ドラッグ＆ドロップ、貼り付け）。',
   'chat.image_unreadable': 'チャットの画像を開けませんでした（{reason}）。エディターで読み込んでください。',

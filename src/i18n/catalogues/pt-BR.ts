@@ -211,6 +211,8 @@ export const ptBR: Catalogue = {
   'chat.stopped': 'O inpaint parou: {error}',
   'chat.recovered': 'Adicionado o resultado de uma edição anterior que foi interrompida.',
   'chat.recovery_failed': 'Uma edição anterior falhou após uma interrupção: {error}',
+  'chat.reported_elsewhere':
+    'Outro clique em Inpaint neste chat está adicionando este resultado; ele aparece lá uma única vez.',
   'chat.no_image': 'Nenhuma imagem neste chat: carregue uma no editor (botão, arrastar e soltar ou colar).',
   'chat.image_unreadable': 'Não foi possível abrir a imagem do chat ({reason}). Carregue uma no editor.',
   'chat.expired':

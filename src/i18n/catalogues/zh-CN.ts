@@ -207,6 +207,7 @@ export const zhCN: Catalogue = {
   'chat.stopped': 'Inpaint 已停止：{error}',
   'chat.recovered': '已添加之前被中断的编辑的结果。',
   'chat.recovery_failed': '之前被中断的编辑失败了：{error}',
+  'chat.reported_elsewhere': '此聊天中的另一次 Inpaint 点击正在添加此结果；它只会在那里出现一次。',
   'chat.no_image': '此聊天中没有图片：请在编辑器中载入一张（按钮、拖放或粘贴）。',
   'chat.image_unreadable': '无法打开聊天中的图片（{reason}）。请在编辑器中载入一张。',
   'chat.expired': 'Inpaint 编辑器已打开 {duration} 未发送，现已关闭。点击 Inpaint 重新开始。',

@@ -43,7 +43,7 @@ const NOT_SENT_CODES = new Set([
   'ENETUNREACH',
 ]);
 
-export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'credits' | 'download'): AppError {
+export function networkError(err: unknown, url: string, phase: 'submit' | 'poll' | 'credits'): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string })?.code ?? '';
   const reason = (err as Error)?.message ?? String(err);

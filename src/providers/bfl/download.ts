@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { AppError } from '../../errors.js';
 import { discardBody } from '../../net/body.js';
-import { networkError, safeOrigin } from './client.js';
+import { safeOrigin } from './client.js';
 import { isAllowedHost } from '../../net/allowlist.js';
 import { verifyResultImage } from '../../images/verify-result.js';
 
@@ -24,7 +24,7 @@ interface DownloadOptions {
   policy: ResultHostPolicy;
   maxBytes: number;
   signal?: AbortSignal | undefined;
-  /** Aborts a download that stalls or crawls: the signed URL expires in minutes. */
+  /** Aborts a download that stalls or crawls: the signed URL expires in minutes, and the job has a budget. */
   timeoutMs?: number;
 }
 
@@ -39,7 +39,8 @@ interface Downloaded {
  */
 export async function downloadResult(url: string, opts: DownloadOptions): Promise<Downloaded> {
   const dispatcher = pickDispatcher(url, opts.policy);
-  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const timeout = AbortSignal.timeout(timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let res: Dispatcher.ResponseData;
   try {
@@ -52,7 +53,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
         'it resolves to a private network address; if that host is yours, add its origin to FLUX_INPAINT_PRIVATE_ORIGINS',
       );
     }
-    throw abortOr(err, opts.signal, timeout, url);
+    throw abortOr(err, opts.signal, timeout, url, timeoutMs);
   }
   try {
     if (res.statusCode === 403 || res.statusCode === 404 || res.statusCode === 410) {
@@ -91,7 +92,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     return { bytes, mime: (await verifyResultImage(bytes)).mime };
   } catch (err) {
     discardBody(res.body);
-    throw abortOr(err, opts.signal, timeout, url);
+    throw abortOr(err, opts.signal, timeout, url, timeoutMs);
   }
 }
 
@@ -136,16 +137,25 @@ function tooLarge(max: number): AppError {
   );
 }
 
-function abortOr(err: unknown, user: AbortSignal | undefined, timeout: AbortSignal, url: string): unknown {
+/** The download's failure in words that name the result host: it is not FLUX's API, and may be down alone. */
+function abortOr(
+  err: unknown,
+  user: AbortSignal | undefined,
+  timeout: AbortSignal,
+  url: string,
+  timeoutMs: number,
+): unknown {
   if (user?.aborted) return user.reason ?? err;
   if (timeout.aborted) {
-    return new AppError('result_download_timeout', 'Downloading the result took too long and was stopped.', {
-      transient: true,
-    });
+    return new AppError(
+      'result_download_timeout',
+      `The result host ${safeOrigin(url)} did not deliver the result within ${Math.round(timeoutMs / 100) / 10} s, so the download was stopped.`,
+      { transient: true },
+    );
   }
   if (err instanceof AppError) return err;
-  const mapped = networkError(err, url, 'download');
-  return new AppError('result_download_failed', `Downloading the result failed: ${mapped.message}`, {
+  const reason = (err as { code?: string })?.code || (err as Error)?.message || String(err);
+  return new AppError('result_download_failed', `Downloading the result from ${safeOrigin(url)} failed (${reason}).`, {
     transient: true,
     cause: err,
   });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
-import type { FluxClient, PollResponse } from './client.js';
+import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
 import { buildFluxBody } from './models.js';
@@ -10,7 +10,7 @@ import { downloadResult, type ResultHostPolicy } from './download.js';
 import { KeyedLimiter } from '../../jobs/limiter.js';
 import { DurationStats, nextPollDelay } from './poller.js';
 import { KeyStore } from '../../jobs/keys.js';
-import { backoffMs, sleep } from '../../util/time.js';
+import { backoffMs, monotonicMs, sleep } from '../../util/time.js';
 import type { Polling, Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 
 interface BflProviderOptions {
@@ -30,8 +30,12 @@ interface BflProviderOptions {
 interface Checkpoint {
   taskId: string;
   pollingUrl: string;
+  /** Wall-clock time: the one clock that means the same before and after a restart. */
   submittedAt: number;
 }
+
+/** One attempt to download a result at most, when the job's budget leaves more. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /** How long the balance check may hold up a submit: it is advice, not a condition. */
 const CREDITS_TIMEOUT_MS = 3_000;
@@ -55,27 +59,40 @@ export class BflProvider implements Provider {
       throw new AppError('flux_key_missing');
     }
     const { apiUrl, apiKey } = input.flux;
+    // Open WebUI's valves set a chat job's polling; the sidecar's own settings the rest.
     const polling = input.flux.polling ?? this.opts.polling;
+    const budgetMs = polling.intervalMs * polling.maxAttempts;
     const resumed = parseCheckpoint(ctx.resume);
     const keyRef = KeyStore.fingerprint(apiKey);
     ctx.progress({ status: resumed ? 'Resuming' : 'Waiting for a free FLUX slot', progress: null });
     const release = await this.limiter.acquire(keyRef, { signal: ctx.signal, force: resumed !== undefined });
-    let task: Checkpoint;
+    let deadline: number;
     let final: PollResponse;
     try {
-      task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, polling, ctx));
-      final = await this.pollUntilDone(task, input, apiKey, polling, ctx);
+      const task = resumed ?? (await this.submit(input, apiUrl, apiKey, keyRef, budgetMs, ctx));
+      // The task's budget runs from its submit. Within this run it is kept on the monotonic clock; the wall
+      // clock only says how much of it a resumed task used before the restart.
+      deadline = monotonicMs() + budgetMs - Math.max(0, resumed ? Date.now() - resumed.submittedAt : 0);
+      final = await this.pollUntilDone(task, { deadline, ms: budgetMs }, polling, input, apiKey, ctx);
     } finally {
       release();
     }
-    this.durations.record(input.model, Date.now() - task.submittedAt);
+    this.durations.record(input.model, budgetMs - (deadline - monotonicMs()));
     const sample = final.result?.sample;
     if (!sample)
       throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
-    const downloaded = await this.withRetries(ctx.signal, polling, 'poll', () =>
-      downloadResult(sample, { policy: this.opts.results, maxBytes: this.opts.maxResultBytes, signal: ctx.signal }),
-    );
+    // Every attempt fits in what is left of the job's budget: a hanging result host cannot hold the job longer.
+    const downloaded = await this.withRetries(ctx.signal, 'poll', { deadline, ms: budgetMs }, () => {
+      const timeoutMs = Math.floor(Math.min(DOWNLOAD_TIMEOUT_MS, deadline - monotonicMs()));
+      if (timeoutMs <= 0) throw downloadOutOfTime(sample, budgetMs);
+      return downloadResult(sample, {
+        policy: this.opts.results,
+        maxBytes: this.opts.maxResultBytes,
+        signal: ctx.signal,
+        timeoutMs,
+      });
+    });
     const seed = typeof final.result?.seed === 'number' ? final.result.seed : undefined;
     return { bytes: downloaded.bytes, mime: downloaded.mime, seed };
   }
@@ -85,7 +102,7 @@ export class BflProvider implements Provider {
     apiUrl: string,
     apiKey: string,
     keyRef: string,
-    polling: Polling,
+    budgetMs: number,
     ctx: RunContext,
   ): Promise<Checkpoint> {
     const info = MODEL_INFO[input.model];
@@ -106,8 +123,8 @@ export class BflProvider implements Provider {
     await this.checkBalance(input, apiUrl, apiKey, keyRef, ctx);
     const submitted = await this.withRetries(
       ctx.signal,
-      polling,
       'submit',
+      { deadline: monotonicMs() + budgetMs, ms: budgetMs },
       async () => {
         await ctx.submitting();
         ctx.progress({ status: 'Submitting to FLUX', progress: null });
@@ -152,29 +169,29 @@ export class BflProvider implements Provider {
 
   private async pollUntilDone(
     task: Checkpoint,
+    budget: Budget,
+    { intervalMs, maxAttempts }: Polling,
     input: ProviderInput,
     apiKey: string,
-    { intervalMs, maxAttempts }: Polling,
     ctx: RunContext,
   ): Promise<PollResponse> {
-    const deadline = task.submittedAt + intervalMs * maxAttempts;
+    const { deadline } = budget;
     let progress: number | null = null;
     for (;;) {
-      const elapsedMs = Date.now() - task.submittedAt;
       const wait = nextPollDelay({
         baseMs: intervalMs,
-        elapsedMs,
+        elapsedMs: budget.ms - (deadline - monotonicMs()),
         progress,
         typicalMs: this.durations.typical(input.model),
       });
-      if (Date.now() + wait > deadline) {
+      if (monotonicMs() + wait > deadline) {
         throw new AppError(
           'flux_timeout',
           `FLUX did not finish within ${Math.round((intervalMs * maxAttempts) / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Raise them, or send again later.`,
         );
       }
       await sleep(wait, ctx.signal);
-      const r = await this.withRetries(ctx.signal, { intervalMs, maxAttempts }, 'poll', () =>
+      const r = await this.withRetries(ctx.signal, 'poll', budget, () =>
         this.opts.client.poll(task.pollingUrl, apiKey, ctx.signal),
       );
       if (r.status === 'Ready') return r;
@@ -191,13 +208,11 @@ export class BflProvider implements Provider {
    */
   private async withRetries<T>(
     signal: AbortSignal,
-    polling: Polling,
     phase: 'submit' | 'poll',
+    { deadline, ms: budgetMs }: Budget,
     fn: () => Promise<T>,
     onRetry?: (err: AppError) => void | Promise<void>,
   ): Promise<T> {
-    const budgetMs = polling.intervalMs * polling.maxAttempts;
-    const budgetEnds = Date.now() + budgetMs;
     for (let faults = 0, queued = 0; ; ) {
       try {
         return await fn();
@@ -205,19 +220,32 @@ export class BflProvider implements Provider {
         if (signal.aborted || !isAppError(err) || !err.transient) throw err;
         if (err.code === 'flux_rate_limited') {
           const asked = Math.max(MIN_RETRY_AFTER_S, err.retryAfter ?? MIN_RETRY_AFTER_S) * 1000;
-          if (Date.now() + asked > budgetEnds) throw rateLimitGaveUp(asked / 1000, budgetMs / 1000, phase);
-          const wait = Math.min(asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked), budgetEnds - Date.now());
+          if (monotonicMs() + asked > deadline) throw rateLimitGaveUp(asked / 1000, budgetMs / 1000, phase);
+          const wait = Math.min(
+            asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked),
+            deadline - monotonicMs(),
+          );
           await onRetry?.(err);
           await sleep(wait, signal);
           continue;
         }
-        if (faults >= this.maxRetries) throw err;
-        const wait = backoffMs(faults++, this.opts.retryBaseMs);
+        const wait = backoffMs(faults, this.opts.retryBaseMs);
+        // Out of retries, or out of the job's time: the last failure is the answer.
+        if (faults++ >= this.maxRetries || monotonicMs() + wait >= deadline) throw err;
         await onRetry?.(err);
         await sleep(wait, signal);
       }
     }
   }
+}
+
+/**
+ * A job's time: POLL_INTERVAL x MAX_POLL_ATTEMPTS (`ms`), how long a task may take from its submit to its
+ * downloaded result, and when that ends on the monotonic clock.
+ */
+interface Budget {
+  deadline: number;
+  ms: number;
 }
 
 function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoint | undefined {
@@ -227,4 +255,12 @@ function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoin
     return { taskId, pollingUrl, submittedAt };
   }
   return undefined;
+}
+
+function downloadOutOfTime(url: string, budgetMs: number): AppError {
+  return new AppError(
+    'result_download_timeout',
+    `The result host ${safeOrigin(url)} did not deliver the result within the job's ${Math.round(budgetMs / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS), so the download was stopped.`,
+    { transient: true },
+  );
 }

@@ -200,6 +200,16 @@ export const MODEL_INFO: Record<ModelName, ModelInfo> = {
   },
 };
 
+/** Whether a name (from a journal, say, written before a model was retired) is one this version offers. */
+export function isModelName(name: string): name is ModelName {
+  return (MODELS as readonly string[]).includes(name);
+}
+
+/** The model's name for people; a retired model's is made from its id. */
+export function modelLabel(model: string): string {
+  return isModelName(model) ? MODEL_INFO[model].label : `FLUX ${model}`;
+}
+
 /** FLUX endpoint path (below the versioned base URL) for each model. */
 export const MODEL_ENDPOINTS: Record<ModelName, string> = {
   fill: 'flux-pro-1.0-fill',
