@@ -11,6 +11,7 @@ import { benchDelivery } from './delivery.js';
 import { benchFootprint } from './footprint.js';
 import { benchImages } from './images.js';
 import { benchLoopLag } from './loop-lag.js';
+import { benchMarkdownScan } from './markdown-scan.js';
 import { benchPolling } from './polling.js';
 import { consoleTable, describeMachine, markdown } from './report.js';
 import { below, round, type Result } from './result.js';
@@ -64,6 +65,7 @@ const benches: Array<[string, Bench]> = [
   ['throughput', benchThroughput],
   ['footprint', benchFootprint],
   ['images', benchImages],
+  ['chat scan', benchMarkdownScan],
 ];
 const editor = await editorBench();
 if (editor) benches.push(['editor', editor]);

@@ -197,19 +197,23 @@ class Bridge:
             if not (self.sid and hmac.compare_digest(str(hello.get("proof", "")).encode(), _mac(self.key, "sidecar", self.sid).encode())):
                 return ENDED["hello"].format(url=self.url)
             self.stage = "stream"
-            async for line in lines:
-                op = json.loads(line) if len(line) < 1 << 20 else await asyncio.to_thread(json.loads, line)
-                kind = op.get("op") if isinstance(op, dict) else None
-                if kind == "emit":  # Awaited here, so emits keep the stream's order.
-                    await self.emit(op.get("event") or {})
-                    self.restore = op.get("restore", self.restore)
-                elif kind == "detach" and not self.detached.done():
-                    self.detached.set_result(None)
-                elif kind == "done":
-                    return None
-                elif isinstance(op, dict) and "id" in op:
-                    self.tasks.add(task := asyncio.create_task(self._answer(op)))
-                    task.add_done_callback(self.tasks.discard)
+            return await self._run_ops(lines)
+
+    async def _run_ops(self, lines: AsyncIterator[bytes]) -> str | None:
+        """Runs the sidecar's ops until `done` (None), or says the stream ended before it."""
+        async for line in lines:
+            op = json.loads(line) if len(line) < 1 << 20 else await asyncio.to_thread(json.loads, line)
+            kind = op.get("op") if isinstance(op, dict) else None
+            if kind == "emit":  # Awaited here, so emits keep the stream's order.
+                await self.emit(op.get("event") or {})
+                self.restore = op.get("restore", self.restore)
+            elif kind == "detach" and not self.detached.done():
+                self.detached.set_result(None)
+            elif kind == "done":
+                return None
+            elif isinstance(op, dict) and "id" in op:
+                self.tasks.add(task := asyncio.create_task(self._answer(op)))
+                task.add_done_callback(self.tasks.discard)
         return ENDED["stream"].format(url=self.url)
 
     async def _stored_chat(self) -> Any:

@@ -1,6 +1,8 @@
-"""The function shares Open WebUI's event loop: a busy session must not stall it."""
+"""The function shares Open WebUI's event loop: a busy session must not stall it with blocking calls."""
 
 import asyncio
+import inspect
+import sys
 import threading
 import time
 from pathlib import Path
@@ -44,7 +46,35 @@ def sidecar_in_its_own_thread(script) -> tuple[str, threading.Event, list[FakeSi
     return holder[0].url, stop, holder
 
 
-async def measure(tmp: Path) -> tuple[float, int, Chat]:
+# Plain (pre-0.9) Open WebUI helpers hit the database or S3: each must run off the event loop's thread.
+PLAIN_HELPERS = [
+    ("open_webui.models.chats", "Chats"),
+    ("open_webui.models.files", "Files"),
+    ("open_webui.models.users", "Users"),
+    ("open_webui.storage.provider", "Storage"),
+]
+
+
+def watch_threads(loop_thread: int) -> list[str]:
+    """Wraps every plain helper so that a call made on the event loop's own thread is noted by name."""
+    on_loop: list[str] = []
+    for module, name in PLAIN_HELPERS:
+        holder = getattr(sys.modules.get(module), name, None)
+        for attr in [a for a in dir(holder) if not a.startswith("_")]:
+            f = getattr(holder, attr)
+            if not callable(f) or inspect.iscoroutinefunction(f):
+                continue
+
+            def wrapped(*args, __f=f, __name=f"{name}.{attr}", **kwargs):
+                if threading.get_ident() == loop_thread:
+                    on_loop.append(__name)
+                return __f(*args, **kwargs)
+
+            setattr(holder, attr, wrapped)
+    return on_loop
+
+
+async def session(tmp: Path) -> tuple[list[str], Chat, list[str]]:
     owui, chat = OpenWebUI(tmp), Chat()
     user = owui.add_user("u1")
     chat.add("user", "draw a cat")
@@ -53,29 +83,17 @@ async def measure(tmp: Path) -> tuple[float, int, Chat]:
     url, stop, holder = sidecar_in_its_own_thread(busy)
     try:
         with installed(owui, "0.6.43"):  # plain helpers: the flavour that could block the loop
+            on_loop = watch_threads(threading.get_ident())
             action, _ = load_function(SHIM)
             valves = {"SIDECAR_URL": url, "SIDECAR_TOKEN": TOKEN}
-            running = asyncio.create_task(call_action(action, chat.action_body(), user, valves, chat, lambda e: True))
-            worst, samples = 0.0, 0
-            while not running.done():
-                started = time.perf_counter()
-                await asyncio.sleep(0.005)
-                worst = max(worst, time.perf_counter() - started - 0.005)
-                samples += 1
-            await running
+            await call_action(action, chat.action_body(), user, valves, chat, lambda e: True)
     finally:
         stop.set()
-    assert holder[0].errors == []
-    return worst, samples, chat
+    return on_loop, chat, holder[0].errors
 
 
-def test_event_loop_lag_stays_under_20_ms(tmp_path: Path) -> None:
-    # Best of three: a stall caused by the function shows every time, one caused by a busy machine does not.
-    results = []
-    for attempt in range(3):
-        worst, samples, chat = asyncio.run(measure(tmp_path / str(attempt)))
-        assert samples > 100 * JOB_SECONDS and len(chat.events) > 1000
-        results.append(worst)
-        if worst < 0.020:
-            break
-    assert min(results) < 0.020, f"event loop stalled for {min(results) * 1000:.1f} ms at best"
+def test_a_busy_session_never_runs_a_blocking_open_webui_helper_on_the_event_loop(tmp_path: Path) -> None:
+    # How long the loop waits in such a session is measured by the benchmark (bench/loop_lag.py), not here.
+    on_loop, chat, errors = asyncio.run(session(tmp_path))
+    assert errors == [] and len(chat.events) > 1000
+    assert on_loop == [], f"called on the event loop: {sorted(set(on_loop))}"
