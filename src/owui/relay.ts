@@ -90,7 +90,8 @@ export class EditorRelay {
   /** Keeps one part; returns the whole message once its last part has come. */
   private join(m: EditorMessage): EditorMessage | undefined {
     const { pid, seq, count, data } = m as Partial<PartMessage>;
-    const maxParts = Math.ceil(this.maxMessageBytes / (PART_BYTES / 4)) + 1;
+    // A part holds at least PART_BYTES / 6 characters: JSON writes none in more than six bytes (\u001f).
+    const maxParts = Math.ceil(this.maxMessageBytes / (PART_BYTES / 6)) + 1;
     if (
       typeof pid !== 'string' ||
       pid.length > 32 ||

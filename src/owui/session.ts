@@ -19,6 +19,7 @@ import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
 import type { EditorInit } from '../protocol/editor.js';
 import type { SessionOpen } from './schemas.js';
+import type { OwuiEvent } from '../protocol/bridge.js';
 import {
   MAX_REFERENCES,
   parseJobRequest,
@@ -57,7 +58,7 @@ export class OwuiSession {
   private readonly surface: EditorSurface;
   /** The clicked message's own embeds, shown beside the editor and put back when it closes. */
   private readonly embeds: unknown[];
-  private artifactShown = false;
+  private editorShown = false;
   private sources: SourceImage[] = [];
   private notice: string | undefined;
   /** Open WebUI's interface language (the page's localStorage.locale). */
@@ -139,7 +140,7 @@ export class OwuiSession {
       if (!isExpected(e)) {
         log.error({ err }, 'session failed');
       }
-      if (this.artifactShown) await this.closeEditor(relay, e.message).catch(() => undefined);
+      if (this.editorShown) await this.closeEditor(relay, e.message).catch(() => undefined);
       this.status(this.tr.t('chat.stopped', { error: e.message }), true);
       return { ok: false, message: e.message };
     }
@@ -416,34 +417,30 @@ export class OwuiSession {
   /**
    * Shows the loader (the editor comes after it, over the page) in the clicked message: as an inline embed
    * where Open WebUI has them, else as an html block its artifact panel opens. Should the session break off,
-   * the function puts the page back by itself (`restore`).
+   * the function puts the message back by itself (`restore`).
    */
   private async showEditor(): Promise<void> {
     const opts = { nonce: this.nonce };
-    if (this.surface === 'embed') {
-      const restore = embedsEvent(this.embeds);
-      this.channel.send({ op: 'emit', event: embedsEvent([...this.embeds, await bootstrapHtml(opts)]), restore });
-    } else {
-      const restore = { type: 'replace', data: { content: this.clicked.content } };
-      this.channel.send({
-        op: 'emit',
-        event: { type: 'message', data: { content: await artifactBlock(opts) } },
-        restore,
-      });
-    }
-    this.artifactShown = true;
+    const event =
+      this.surface === 'embed'
+        ? embedsEvent([...this.embeds, await bootstrapHtml(opts)])
+        : { type: 'message', data: { content: await artifactBlock(opts) } };
+    this.channel.send({ op: 'emit', event, restore: this.restoreEvent() });
+    this.editorShown = true;
   }
 
   private async closeEditor(relay: EditorRelay, message: string, watchSave?: string): Promise<void> {
-    if (!this.artifactShown) return;
-    this.artifactShown = false;
-    // Restores the message exactly as it was before the editor came.
-    const event =
-      this.surface === 'embed'
-        ? embedsEvent(this.embeds)
-        : { type: 'replace', data: { content: this.clicked.content } };
-    this.channel.send({ op: 'emit', event, restore: null });
+    if (!this.editorShown) return;
+    this.editorShown = false;
+    this.channel.send({ op: 'emit', event: this.restoreEvent(), restore: null });
     await relay.end(message, watchSave);
+  }
+
+  /** The event that puts the clicked message back exactly as it was before the editor came. */
+  private restoreEvent(): OwuiEvent {
+    return this.surface === 'embed'
+      ? embedsEvent(this.embeds)
+      : { type: 'replace', data: { content: this.clicked.content } };
   }
 
   /** Whether the open page shows a message; undefined when no page answers (the stored chat is what counts then). */

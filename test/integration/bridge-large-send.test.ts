@@ -92,7 +92,8 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
     const mask = paintedMask(1600, 1200);
     const { page, run } = send(`data:image/jpeg;base64,${chat.toString('base64')}`, () => ({
       model: 'flux-2-pro',
-      prompt: 'the ball in the style of the references',
+      // Characters of two and four bytes, cut between parts as anywhere else.
+      prompt: 'the ball in the style of the references, мяч 🎈 ボール',
       image: { data: photo!.toString('base64'), mime: 'image/jpeg' },
       references: references.map((r) => ({ data: r.toString('base64'), mime: 'image/jpeg' })),
       mask: {
@@ -112,6 +113,7 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
     expect(page.largestAnswer).toBeLessThanOrEqual(512 * 1024);
     const task = fake.tasks.at(-1)!;
     expect(task.endpoint).toContain('flux-2-pro');
+    expect(task.prompt).toBe('the ball in the style of the references, мяч 🎈 ボール');
     // The photo (fitted to FLUX.2's input size) and every reference, in order.
     expect(task.inputs).toHaveLength(8);
     const result = done.saved.at(-1)!;
