@@ -4,7 +4,7 @@ import { AppError, toAppError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
-import { escapeMarkdown, safeMarkdownUrl } from './markdown.js';
+import { escapeAlt, escapeMarkdown, safeMarkdownUrl } from './markdown.js';
 import type { Translator } from '../i18n/t.js';
 import { modelLabel } from '../providers/bfl/ranges.js';
 import { atLeast } from './relay.js';
@@ -98,7 +98,7 @@ export async function saveResult(
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
   if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.');
   const record = opts.engine.get(opts.job.id);
-  const alt = escapeMarkdown(opts.tr.t('chat.result_alt', { model: modelLabel(opts.job.model) }));
+  const alt = escapeAlt(opts.tr.t('chat.result_alt', { model: modelLabel(opts.job.model) }));
   return `![${alt}](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {}, opts.tr)}`;
 }
 

@@ -9,6 +9,15 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_~#+\-<>&!\])|${}./@^]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Text for an image's alt, `![alt](url)`: as escapeMarkdown, and without square brackets, which the image
+ * syntax counts (an unmatched `[`, as in "FLUX.1 Fill [pro]", stops the picture from showing at all, and `\[`
+ * would open KaTeX maths).
+ */
+export function escapeAlt(text: string): string {
+  return escapeMarkdown(text.replace(/[[\]]/g, ''));
+}
+
 /** A URL safe to put inside markdown's (...) : Open WebUI paths and http(s) only, no spaces or parentheses. */
 export function safeMarkdownUrl(url: string): string | undefined {
   if (!/^(\/[\w\-./%?=&]*|https?:\/\/[\w\-.:]+\/[\w\-./%?=&~]*)$/.test(url)) return undefined;

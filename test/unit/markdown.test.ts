@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Marked, type Token, type TokenizerExtension } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/owui/markdown.js';
+import { escapeAlt, escapeMarkdown } from '../../src/owui/markdown.js';
 
 /**
  * Escaped text put through the markdown Open WebUI 0.11.0 renders: marked 9.1.6 (its package-lock.json) with
@@ -83,4 +83,28 @@ describe('prompts in a caption, as Open WebUI renders them', () => {
       { numRuns: 2_000 },
     );
   });
+});
+
+describe("the result's picture in Open WebUI's markdown", () => {
+  const images = (markdown: string) => {
+    const found: Array<{ href: string; text: string }> = [];
+    const walk = (tokens: Token[]) => {
+      for (const t of tokens) {
+        if (t.type === 'image') found.push({ href: t.href, text: t.text });
+        if ('tokens' in t && t.tokens) walk(t.tokens);
+      }
+    };
+    walk(marked.lexer(markdown));
+    return found;
+  };
+
+  it.each(['FLUX.1 Fill [pro] result', 'FLUX.2 [klein 4B] result', 'a [ b ] c ] d [', 'costs $5 \\(x\\)'])(
+    'shows as a picture whatever its alt says: %s',
+    (alt) => {
+      const [image, ...more] = images(`Done.\n\n![${escapeAlt(alt)}](/api/v1/files/abc-1/content)\n\n*caption*`);
+      expect(more).toEqual([]);
+      expect(image?.href).toBe('/api/v1/files/abc-1/content');
+      expect(image?.text).not.toMatch(/[[\]]/);
+    },
+  );
 });
