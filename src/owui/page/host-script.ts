@@ -252,14 +252,21 @@ function take(s: Session): { inbox: Array<Record<string, unknown>>; more: boolea
 function sendBundle(s: Session): void {
   const height = Math.round(Math.min(900, Math.max(420, window.innerHeight - 250)));
   send(s, { type: 'bundle', code: s.bundle, height });
-  // Once the frame has its height (the page applies it as the message arrives), the whole editor is brought
-  // into view at once: Open WebUI scrolls to an embed while it is still the loader's small box. Never later or
-  // smoothly: the editor must not move under the pointer once it can be painted on.
-  setTimeout(() => {
-    for (const f of Array.from(document.querySelectorAll('iframe'))) {
-      if (f.contentWindow === s.frame) f.scrollIntoView({ block: 'nearest' });
-    }
-  }, 100);
+  bringIntoView(s);
+}
+
+/**
+ * Brings the whole editor into view, centred between the chat's header and its message box, whenever its frame
+ * changes size while the editor starts: Open WebUI scrolls to an embed while it is still the loader's small box,
+ * and the frame takes its height only when the page has applied it. Its size settles within a moment; the
+ * watch ends after a few seconds, so nothing moves the editor once it is in use.
+ */
+function bringIntoView(s: Session): void {
+  const frame = Array.from(document.querySelectorAll('iframe')).find((f) => f.contentWindow === s.frame);
+  if (!frame || typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(() => frame.scrollIntoView({ block: 'center' }));
+  observer.observe(frame);
+  setTimeout(() => observer.disconnect(), 5_000);
 }
 
 function send(s: Session, m: unknown): void {
