@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
 import { MODEL_INFO, type ModelName } from '../bfl/ranges.js';
+import { LOCAL_MODELS } from '../../protocol/editor.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
 import { expandSides } from './expand.js';
@@ -138,14 +139,8 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     name: 'local',
     async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
       ctx.signal.throwIfAborted();
-      switch (input.model) {
-        case 'fill':
-          return fill(input, ctx);
-        case 'expand':
-          return expand(input, ctx);
-        default:
-          throw unsupported(input.model);
-      }
+      if (!LOCAL_MODELS.includes(input.model)) throw unsupported(input.model);
+      return input.model === 'fill' ? fill(input, ctx) : expand(input, ctx);
     },
     close: () => pool.close(),
   };
