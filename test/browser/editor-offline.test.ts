@@ -15,15 +15,13 @@ const suite = editorSuite(async () => {
 const submits = () =>
   suite.page.evaluate(() => (window as unknown as { __submits: Array<Record<string, unknown>> }).__submits);
 const modelOptions = (frame: import('playwright-core').Frame) =>
-  frame
-    .locator('#p-model option')
-    .evaluateAll((o) =>
-      o.map((e) => ({
-        value: (e as HTMLOptionElement).value,
-        disabled: (e as HTMLOptionElement).disabled,
-        text: e.textContent,
-      })),
-    );
+  frame.locator('#p-model option').evaluateAll((o) =>
+    o.map((e) => ({
+      value: (e as HTMLOptionElement).value,
+      disabled: (e as HTMLOptionElement).disabled,
+      text: e.textContent,
+    })),
+  );
 
 describe('offline mode in the editor', { timeout: 120_000 }, () => {
   it('shows a badge, sends Fill without a prompt, hides what FLUX alone reads, and disables the FLUX-only models', async () => {

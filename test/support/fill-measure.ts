@@ -118,16 +118,21 @@ export function outsideRingRange(
   return { worst, share: outside / samples };
 }
 
-/** Mean absolute difference per sample, inside the hole, of two results. */
-export function meanDifference(a: Uint8Array, b: Uint8Array, mask: Uint8Array): number {
-  let sum = 0;
+/** Mean difference per sample inside the hole, absolute and signed (a minus b), of two results. */
+export function meanDifference(a: Uint8Array, b: Uint8Array, mask: Uint8Array): { absolute: number; signed: number } {
+  let absolute = 0;
+  let signed = 0;
   let samples = 0;
   for (let p = 0; p < mask.length; p++) {
     if (!mask[p]) continue;
-    for (let c = 0; c < 3; c++) sum += Math.abs(a[p * 3 + c]! - b[p * 3 + c]!);
+    for (let c = 0; c < 3; c++) {
+      const d = a[p * 3 + c]! - b[p * 3 + c]!;
+      absolute += Math.abs(d);
+      signed += d;
+    }
     samples += 3;
   }
-  return sum / samples;
+  return { absolute: absolute / samples, signed: signed / samples };
 }
 
 /** Samples outside the hole that differ between the original and the result (0 for a correct fill). */

@@ -30,3 +30,33 @@ export async function testMask(
     .png()
     .toBuffer();
 }
+
+/** Smooth colour gradients: the kind of content classical inpainting reconstructs well. */
+export async function smoothImage(width: number, height: number): Promise<Buffer> {
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      data[i] = Math.round(128 + 100 * Math.sin(2 * Math.PI * 0.7 * (x / width) + 0.5));
+      data[i + 1] = Math.round(40 + 180 * (y / height));
+      data[i + 2] = Math.round(128 + 90 * Math.cos(2 * Math.PI * ((x + y) / (width + height))));
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+}
+
+/** A white disc covering `fraction` of the picture, centred at (cx, cy) given as fractions. */
+export async function circleMask(width: number, height: number, fraction: number, cx = 0.5, cy = 0.5): Promise<Buffer> {
+  const data = Buffer.alloc(width * height);
+  const radius = Math.sqrt((fraction * width * height) / Math.PI);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (Math.hypot(x + 0.5 - cx * width, y + 0.5 - cy * height) <= radius) data[y * width + x] = 255;
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
+}
