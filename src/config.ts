@@ -60,7 +60,7 @@ const envSchema = z.object({
   FLUX_INPAINT_KEEP_RESULTS_DAYS: intFromEnv(0, 3650).default(30),
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
   FLUX_INPAINT_LOCAL_MODEL: z.string().min(1).optional(),
-  FLUX_INPAINT_LOCAL_MODEL_TIMEOUT_S: z.coerce
+  FLUX_INPAINT_MODEL_TIMEOUT_S: z.coerce
     .number({ error: 'must be a number of seconds' })
     .positive({ error: 'must be more than 0 seconds' })
     .max(3600, { error: 'must be at most 3600 seconds' })
@@ -146,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepResultsDays: e.FLUX_INPAINT_KEEP_RESULTS_DAYS,
     localWorkers: e.FLUX_INPAINT_LOCAL_WORKERS,
     localModel: e.FLUX_INPAINT_LOCAL_MODEL
-      ? { path: e.FLUX_INPAINT_LOCAL_MODEL, timeoutMs: e.FLUX_INPAINT_LOCAL_MODEL_TIMEOUT_S * 1000 }
+      ? { path: e.FLUX_INPAINT_LOCAL_MODEL, timeoutMs: e.FLUX_INPAINT_MODEL_TIMEOUT_S * 1000 }
       : undefined,
   };
 }

@@ -168,7 +168,7 @@ export const ERRORS = {
   local_model_timeout: {
     status: 504,
     expected: true,
-    hint: 'Raise FLUX_INPAINT_LOCAL_MODEL_TIMEOUT_S, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL.',
+    hint: 'Raise FLUX_INPAINT_MODEL_TIMEOUT_S, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL.',
   },
 
   // Downloading and checking FLUX's result

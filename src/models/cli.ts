@@ -18,14 +18,18 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { to: { type: 'string' } }, allowPositionals: true });
   const parsed = argsSchema.safeParse({ model: positionals[0], to: values.to });
   if (!parsed.success) {
-    process.stderr.write(`download-model: ${parsed.error.issues[0]!.message}\nUsage: npm run download-model -- lama|migan [--to <folder>]\n`);
+    process.stderr.write(
+      `download-model: ${parsed.error.issues[0]!.message}\nUsage: npm run download-model -- lama|migan [--to <folder>]\n`,
+    );
     process.exit(2);
   }
   const source = MODELS[parsed.data.model];
   process.stderr.write(`Downloading ${source.url}\n`);
   try {
     const file = await download(source, parsed.data.to);
-    process.stdout.write(`Checked (SHA-256 ${source.sha256}). Start the sidecar with:\nFLUX_INPAINT_LOCAL_MODEL=${file}\n`);
+    process.stdout.write(
+      `Checked (SHA-256 ${source.sha256}). Start the sidecar with:\nFLUX_INPAINT_LOCAL_MODEL=${file}\n`,
+    );
   } catch (err) {
     process.stderr.write(`\ndownload-model: ${(err as Error).message}\n`);
     process.exit(1);

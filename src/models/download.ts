@@ -20,7 +20,8 @@ export async function download(
     const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
     throw new Error(`${source.url} could not be reached (${err.message}${cause}); this needs internet access`);
   });
-  if (!response.ok || !response.body) throw new Error(`${source.url} answered ${response.status} ${response.statusText}`);
+  if (!response.ok || !response.body)
+    throw new Error(`${source.url} answered ${response.status} ${response.statusText}`);
   const total = Number(response.headers.get('content-length')) || source.bytes;
   const hash = createHash('sha256');
   let received = 0;

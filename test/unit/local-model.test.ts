@@ -151,7 +151,7 @@ describe('local provider: model fill', SLOW, () => {
       const slow = tinyInpaintModel({ type: 'float32', size: [1024, 1024], colour: COLOUR, convolutions: 30 });
       const { rgb, warnings } = await fill(await modelFile('slow.onnx', slow), picture.masks.ball, 1);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain('FLUX_INPAINT_LOCAL_MODEL_TIMEOUT_S');
+      expect(warnings[0]).toContain('FLUX_INPAINT_MODEL_TIMEOUT_S');
       expect(warnings[0]).toContain('local_model_timeout');
       expect(Buffer.from(rgb).equals(Buffer.from(classical))).toBe(true);
     });

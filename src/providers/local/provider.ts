@@ -112,7 +112,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       if (!budget.aborted || ctx.signal.aborted) throw err;
       throw new AppError(
         'local_model_timeout',
-        `The model in FLUX_INPAINT_LOCAL_MODEL=${model.path} took longer than FLUX_INPAINT_LOCAL_MODEL_TIMEOUT_S=${model.timeoutMs / 1000} s. Raise the setting, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
+        `The model in FLUX_INPAINT_LOCAL_MODEL=${model.path} took longer than FLUX_INPAINT_MODEL_TIMEOUT_S=${model.timeoutMs / 1000} s. Raise the setting, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
       );
     }
   };
