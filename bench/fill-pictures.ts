@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { createLocalProvider } from '../src/providers/local/provider.js';
-import type { RunContext } from '../src/providers/provider.js';
+import { strictContext } from '../test/support/run-context.js';
 import { photo } from '../test/support/photo.js';
 
 const OUT = fileURLToPath(new URL('../test/.artifacts/pictures/', import.meta.url));
@@ -16,17 +16,7 @@ const H = 640;
 /** Each half of a picture, scaled down to fit the README's width side by side. */
 const HALF = 480;
 
-const context: RunContext = {
-  signal: new AbortController().signal,
-  progress: () => {},
-  submitting: async () => {},
-  notSent: async () => {},
-  warn: (message) => {
-    throw new Error(message);
-  },
-  checkpoint: async () => {},
-  resume: undefined,
-};
+const context = strictContext();
 
 /** The painted area as the editor shows it: the brush colour at half opacity over the picture. */
 async function painted(rgb: Uint8Array, mask: Uint8Array): Promise<Buffer> {

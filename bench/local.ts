@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { createLocalProvider } from '../src/providers/local/provider.js';
 import { inpaintTelea } from '../src/providers/local/telea.js';
-import type { RunContext } from '../src/providers/provider.js';
+import { strictContext } from '../test/support/run-context.js';
 import { changedOutside, meanDifference, openCv, openCvTelea, outsideRingRange } from '../test/support/fill-measure.js';
 import { tinyInpaintModel } from '../test/support/onnx-model.js';
 import { photo } from '../test/support/photo.js';
@@ -22,17 +22,7 @@ const MAX_TIME_RATIO = 3;
 const MAX_BEYOND_RING = 2;
 const ARTIFACTS = fileURLToPath(new URL('../test/.artifacts/bench/', import.meta.url));
 
-const context: RunContext = {
-  signal: new AbortController().signal,
-  progress: () => {},
-  submitting: async () => {},
-  notSent: async () => {},
-  warn: (message) => {
-    throw new Error(message);
-  },
-  checkpoint: async () => {},
-  resume: undefined,
-};
+const context = strictContext();
 
 function disc(width: number, height: number, fraction: number): Uint8Array {
   const mask = new Uint8Array(width * height);

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodePadded } from '../../src/providers/local/codec.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
-import type { RunContext } from '../../src/providers/provider.js';
+import { strictContext } from '../support/run-context.js';
 import { changedOutside, meanDifference, openCvTelea, outsideRingRange } from '../support/fill-measure.js';
 import { photo, type Photo } from '../support/photo.js';
 
@@ -22,15 +22,7 @@ const MAX_BEYOND_RING = 2;
 const provider = createLocalProvider({ workers: 1 });
 afterAll(() => provider.close());
 
-const context: RunContext = {
-  signal: new AbortController().signal,
-  progress: () => {},
-  submitting: async () => {},
-  notSent: async () => {},
-  warn: () => {},
-  checkpoint: async () => {},
-  resume: undefined,
-};
+const context = strictContext();
 
 async function rgbOf(bytes: Buffer): Promise<Uint8Array> {
   return new Uint8Array(await sharp(bytes).removeAlpha().raw().toBuffer());

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
-import type { RunContext } from '../../src/providers/provider.js';
+import { runContext } from '../support/run-context.js';
 import { changedOutside } from '../support/fill-measure.js';
 import { tinyInpaintModel } from '../support/onnx-model.js';
 import { photo, type Photo } from '../support/photo.js';
@@ -32,15 +32,7 @@ async function fill(model: string | undefined, mask: Uint8Array, timeoutMs = 60_
   const provider = createLocalProvider({ workers: 1, model: model ? { path: model, timeoutMs } : undefined });
   providers.push(provider);
   const warnings: string[] = [];
-  const ctx: RunContext = {
-    signal: new AbortController().signal,
-    progress: () => {},
-    submitting: async () => {},
-    notSent: async () => {},
-    warn: (message) => warnings.push(message),
-    checkpoint: async () => {},
-    resume: undefined,
-  };
+  const ctx = runContext((message) => warnings.push(message));
   const maskPng = await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
     .png()
     .toBuffer();
