@@ -170,6 +170,29 @@ describe('standalone editor with the offline provider', () => {
     }
   }, 90_000);
 
+  it('a model file that cannot be used: the classical fill, and the editor says why', async () => {
+    const offline = await startTestSidecar({ FLUX_INPAINT_LOCAL_MODEL: '/nonexistent/lama_fp32.onnx' });
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    try {
+      await tab.goto(`${offline.url}/#token=${TEST_TOKEN}`);
+      await tab.waitForSelector('.fi-app .panel');
+      const { jpeg } = await photo(480, 360);
+      await tab.setInputFiles('#load-file', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await tab.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
+      await stroke(tab, tab.mainFrame(), [
+        [140, 280],
+        [170, 280],
+      ]);
+      await tab.getByRole('button', { name: 'Send' }).click();
+      await tab.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
+      await tab.waitForSelector('text=FLUX_INPAINT_LOCAL_MODEL=/nonexistent/lama_fp32.onnx: there is no file there');
+      expect(await tab.textContent('body')).toContain('local_model_missing; filled with the classical fill instead');
+    } finally {
+      await tab.close();
+      await offline.close();
+    }
+  }, 90_000);
+
   it('remembers its settings in this browser across reloads, and Reset forgets them', async () => {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const reload = async () => {
