@@ -60,6 +60,12 @@ const envSchema = z.object({
     .default(0.5),
   FLUX_INPAINT_KEEP_RESULTS_DAYS: intFromEnv(0, 3650).default(30),
   FLUX_INPAINT_LOCAL_WORKERS: intFromEnv(1, 16).default(1),
+  FLUX_INPAINT_LOCAL_MODEL: z.string().min(1).optional(),
+  FLUX_INPAINT_MODEL_TIMEOUT_S: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .positive({ error: 'must be more than 0 seconds' })
+    .max(3600, { error: 'must be at most 3600 seconds' })
+    .default(120),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -92,6 +98,8 @@ export interface Config {
   retryBaseMs: number;
   keepResultsDays: number;
   localWorkers: number;
+  /** An ONNX inpainting model for the local provider's Fill, and how long one run may take. */
+  localModel: { path: string; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retryBaseMs: e.FLUX_INPAINT_RETRY_BASE_S * 1000,
     keepResultsDays: e.FLUX_INPAINT_KEEP_RESULTS_DAYS,
     localWorkers: e.FLUX_INPAINT_LOCAL_WORKERS,
+    localModel: e.FLUX_INPAINT_LOCAL_MODEL
+      ? { path: e.FLUX_INPAINT_LOCAL_MODEL, timeoutMs: e.FLUX_INPAINT_MODEL_TIMEOUT_S * 1000 }
+      : undefined,
   };
 }
 

@@ -159,6 +159,27 @@ export const ERRORS = {
     expected: false,
     hint: 'Read the sidecar log, and send again; report the bug if it repeats.',
   },
+  // The local provider's model fill: the job falls back to the classical fill and carries the message as a warning.
+  local_model_missing: {
+    status: 500,
+    expected: true,
+    hint: 'Download a model (`npm run download-model -- lama`) and point FLUX_INPAINT_LOCAL_MODEL at it, or unset it.',
+  },
+  local_model_invalid: {
+    status: 500,
+    expected: true,
+    hint: 'Download the model again (`npm run download-model` checks its SHA-256), or unset FLUX_INPAINT_LOCAL_MODEL.',
+  },
+  local_model_unsupported: {
+    status: 500,
+    expected: true,
+    hint: 'Use a LaMa or MI-GAN ONNX export (see "Model fill"), or unset FLUX_INPAINT_LOCAL_MODEL.',
+  },
+  local_model_timeout: {
+    status: 504,
+    expected: true,
+    hint: 'Raise FLUX_INPAINT_MODEL_TIMEOUT_S, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL.',
+  },
 
   // Downloading and checking FLUX's result
   result_expired: { status: 502, expected: true, hint: 'Send the edit again.' },

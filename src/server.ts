@@ -63,7 +63,12 @@ async function startLocked(config: Config, logger: Logger, hooks: SidecarHooks, 
   const { token, generated } = await resolveToken(config.token, config.dataDir);
   const client = new FluxClient({ lookup: hooks.lookup });
   const resultsGuarded = guardedDispatcher(resolverFrom(hooks.lookup));
-  const local = createLocalProvider({ workers: config.localWorkers, maxPixels: config.limits.maxImagePixels });
+  const local = createLocalProvider({
+    workers: config.localWorkers,
+    maxPixels: config.limits.maxImagePixels,
+    model: config.localModel,
+    logger,
+  });
   // The FLUX provider is always on: Open WebUI sessions bring their own key in the valves.
   const providerMap: Partial<Record<ProviderName, Provider>> = {
     bfl: new BflProvider({

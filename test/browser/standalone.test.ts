@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux } from '../fake-flux/server.js';
 import { testImage } from '../support/images.js';
+import { photo } from '../support/photo.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 import { editorState, launchBrowser, screenshotPath, stroke } from './harness.js';
 
@@ -42,18 +43,20 @@ describe('standalone editor with the offline provider', () => {
     await page.waitForSelector('.fi-app .panel');
     expect(page.url()).not.toContain(TEST_TOKEN);
 
-    const png = await testImage(480, 360);
-    await page.setInputFiles('#load-file', { name: 'photo.png', mimeType: 'image/png', buffer: png });
+    // A photo-like picture (meadow, sky, a red ball, a sign), as a user would try the offline fill on.
+    const { jpeg } = await photo(480, 360);
+    await page.setInputFiles('#load-file', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await page.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
     const frame = page.mainFrame();
-    await page.fill('#t-size', '24');
+    // Over the ball and its shadow.
+    await page.fill('#t-size', '40');
     await stroke(page, frame, [
-      [200, 150],
-      [290, 150],
-      [290, 210],
-      [200, 210],
+      [140, 272],
+      [170, 272],
+      [178, 292],
+      [140, 292],
     ]);
-    await page.fill('#p-prompt', 'remove the square');
+    await page.fill('#p-prompt', 'remove the ball');
     // PNG, so untouched pixels can be compared exactly.
     await page.selectOption('#p-format', 'png');
     await page.screenshot({ path: screenshotPath('standalone-editor.png') });
@@ -61,8 +64,10 @@ describe('standalone editor with the offline provider', () => {
     await page.getByRole('button', { name: 'Send' }).click();
 
     const first = await waitForResult(1);
-    expect(first).toMatchObject({ state: 'done', provider: 'local', model: 'fill', prompt: 'remove the square' });
+    expect(first).toMatchObject({ state: 'done', provider: 'local', model: 'fill', prompt: 'remove the ball' });
     await page.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
+    // The slider left of the ball, so the picture shows the filled grass.
+    await page.locator('.cmp-slider').fill('22');
     await page.screenshot({ path: screenshotPath('standalone-result.png') });
     const download = page.locator('.compare a', { hasText: 'Download' });
     expect(await download.getAttribute('href')).toMatch(/^blob:/);
@@ -70,11 +75,14 @@ describe('standalone editor with the offline provider', () => {
     // The painted area changed, the rest is the original picture.
     const result = await (await sidecar.api(`/v1/jobs/${first.id}/result`)).arrayBuffer();
     const out = await sharp(Buffer.from(result)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const src = await sharp(png).removeAlpha().raw().toBuffer();
+    const src = await sharp(jpeg).removeAlpha().raw().toBuffer();
     const px = (buf: Buffer, x: number, y: number) => [...buf.subarray((y * 480 + x) * 3, (y * 480 + x) * 3 + 3)];
     expect([out.info.width, out.info.height]).toEqual([480, 360]);
     expect(px(out.data, 10, 10)).toEqual(px(src, 10, 10));
-    expect(px(out.data, 290, 150)).not.toEqual(px(src, 290, 150));
+    // Where the ball was, the grass around it: green, no longer red.
+    const [r, g] = px(out.data, 154, 281);
+    expect(px(src, 154, 281)[0]).toBeGreaterThan(150);
+    expect(g!).toBeGreaterThan(r!);
 
     // Edit this result: the next job starts from the first one's image.
     await page.getByRole('button', { name: 'Edit this result' }).click();
@@ -92,7 +100,7 @@ describe('standalone editor with the offline provider', () => {
     await page.waitForSelector('.gallery:not([hidden]) .gallery-list li');
     expect(await page.locator('.gallery-list li').count()).toBe(2);
     await page.screenshot({ path: screenshotPath('standalone-results.png') });
-    await page.getByRole('button', { name: `Delete result: remove the square` }).first().click();
+    await page.getByRole('button', { name: `Delete result: remove the ball` }).first().click();
     await expect.poll(async () => (await jobs()).length, { timeout: 10_000 }).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 180_000);
@@ -162,6 +170,29 @@ describe('standalone editor with the offline provider', () => {
     }
   }, 90_000);
 
+  it('a model file that cannot be used: the classical fill, and the editor says why', async () => {
+    const offline = await startTestSidecar({ FLUX_INPAINT_LOCAL_MODEL: '/nonexistent/lama_fp32.onnx' });
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    try {
+      await tab.goto(`${offline.url}/#token=${TEST_TOKEN}`);
+      await tab.waitForSelector('.fi-app .panel');
+      const { jpeg } = await photo(480, 360);
+      await tab.setInputFiles('#load-file', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await tab.waitForFunction(() => Boolean(window.__fluxEditor?.state().image));
+      await stroke(tab, tab.mainFrame(), [
+        [140, 280],
+        [170, 280],
+      ]);
+      await tab.getByRole('button', { name: 'Send' }).click();
+      await tab.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
+      await tab.waitForSelector('text=FLUX_INPAINT_LOCAL_MODEL=/nonexistent/lama_fp32.onnx: there is no file there');
+      expect(await tab.textContent('body')).toContain('local_model_missing; filled with the classical fill instead');
+    } finally {
+      await tab.close();
+      await offline.close();
+    }
+  }, 90_000);
+
   it('remembers its settings in this browser across reloads, and Reset forgets them', async () => {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const reload = async () => {
@@ -171,19 +202,19 @@ describe('standalone editor with the offline provider', () => {
     try {
       await tab.goto(`${sidecar.url}/#token=${TEST_TOKEN}`);
       await tab.waitForSelector('.fi-app .panel');
-      await tab.selectOption('#p-model', 'kontext-pro');
-      await tab.selectOption('#f-kontext-pro-aspect_ratio', '3:2');
-      await tab.selectOption('#p-format', 'jpeg');
       await tab.fill('#t-hardness', '35');
+      // Offline, so among the models the local provider runs (the others are disabled here); Expand shows its
+      // margins instead of the brush.
+      await tab.selectOption('#p-model', 'expand');
+      await tab.selectOption('#p-format', 'png');
       await tab.fill('#p-prompt', 'never stored');
       const stored = () => tab.evaluate(() => localStorage.getItem('flux-inpaint.editor-settings'));
       await expect.poll(async () => JSON.parse((await stored()) ?? '{}').brush_hardness, { timeout: 5000 }).toBe(0.35);
       expect(await stored()).not.toContain('never stored');
       // The token survives the reload in the history entry; the settings in localStorage.
       await reload();
-      expect(await tab.inputValue('#p-model')).toBe('kontext-pro');
-      expect(await tab.inputValue('#f-kontext-pro-aspect_ratio')).toBe('3:2');
-      expect(await tab.inputValue('#p-format')).toBe('jpeg');
+      expect(await tab.inputValue('#p-model')).toBe('expand');
+      expect(await tab.inputValue('#p-format')).toBe('png');
       expect(await tab.inputValue('#t-hardness')).toBe('35');
       expect(await tab.inputValue('#p-prompt')).toBe('');
       await tab.click('button.reset');

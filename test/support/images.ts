@@ -31,41 +31,32 @@ export async function testMask(
     .toBuffer();
 }
 
-/**
- * A photo-like picture as a camera or image generation makes it: a sky gradient with soft clouds, grass with
- * fine texture, a red ball, sensor noise, saved as JPEG (whose blocks add their own noise). Deterministic.
- */
-export async function photoLike(width: number, height: number, quality = 90): Promise<Buffer> {
-  let seed = 0x2545f491;
-  const rand = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 2 ** 32;
-  };
+/** Smooth colour gradients: the kind of content classical inpainting reconstructs well. */
+export async function smoothImage(width: number, height: number): Promise<Buffer> {
   const data = Buffer.alloc(width * height * 3);
-  const horizon = Math.round(height * 0.55);
-  const ball = { x: width * 0.62, y: height * 0.7, r: Math.min(width, height) * 0.09 };
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 3;
-      const noise = (rand() - 0.5) * 18;
-      let rgb: [number, number, number];
-      if ((x - ball.x) ** 2 + (y - ball.y) ** 2 < ball.r ** 2) {
-        const shade = 1 - (y - ball.y + ball.r) / (4 * ball.r);
-        rgb = [215 * shade + 30, 35 * shade, 40 * shade];
-      } else if (y < horizon) {
-        const t = y / horizon;
-        const cloud = Math.max(0, Math.sin(x / (width / 7)) * Math.cos(y / (height / 9)) - 0.55) * 260;
-        rgb = [90 + 80 * t + cloud, 150 + 60 * t + cloud, 235 + cloud * 0.1];
-      } else {
-        const blade = Math.sin(x * 0.9 + Math.sin(y * 0.35) * 3) * 22;
-        rgb = [55 + blade * 0.4, 140 + blade, 45 + blade * 0.3];
-      }
-      for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round(rgb[c]! + noise)));
+      data[i] = Math.round(128 + 100 * Math.sin(2 * Math.PI * 0.7 * (x / width) + 0.5));
+      data[i + 1] = Math.round(40 + 180 * (y / height));
+      data[i + 2] = Math.round(128 + 90 * Math.cos(2 * Math.PI * ((x + y) / (width + height))));
     }
   }
   return sharp(data, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality })
+    .png()
+    .toBuffer();
+}
+
+/** A white disc covering `fraction` of the picture, centred at (cx, cy) given as fractions. */
+export async function circleMask(width: number, height: number, fraction: number, cx = 0.5, cy = 0.5): Promise<Buffer> {
+  const data = Buffer.alloc(width * height);
+  const radius = Math.sqrt((fraction * width * height) / Math.PI);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (Math.hypot(x + 0.5 - cx * width, y + 0.5 - cy * height) <= radius) data[y * width + x] = 255;
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .png()
     .toBuffer();
 }

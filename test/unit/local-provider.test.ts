@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import { circleMask, smoothImage } from '../../bench/local.js';
 import type { ModelName } from '../../src/providers/bfl/ranges.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
 import { WorkerPool, spawnLocalWorker } from '../../src/providers/local/pool.js';
 import { inpaintTelea } from '../../src/providers/local/telea.js';
 import type { ProgressUpdate, RunContext } from '../../src/providers/provider.js';
-import { testImage, testMask } from '../support/images.js';
+import { circleMask, smoothImage, testImage, testMask } from '../support/images.js';
 
 // Pixel work in worker threads: generous limits, because CI machines run other test files alongside.
 const SLOW = { timeout: 120_000 };

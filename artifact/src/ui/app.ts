@@ -388,7 +388,8 @@ export class App {
       if (this.job) this.job.result = blob;
       this.compare.show(this.job?.before ?? blob, blob, `flux-${job.id}.${extension(blob)}`);
       this.progress.hide();
-      this.say(t('app.done_compare'));
+      // A note the job carries (the local provider's model could not be used, say) is shown with the result.
+      this.say(job.warning ? `${t('app.done_compare')} ${job.warning}` : t('app.done_compare'));
     } catch (err) {
       this.say((err as Error).message, true);
     }

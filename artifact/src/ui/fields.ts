@@ -87,8 +87,12 @@ export class ModelFields {
     }
   }
 
-  select(model: ModelName): void {
-    for (const [m, g] of this.groups) show(g.el, m === model);
+  /** Shows the model's fields, less those the provider in use does not read. */
+  select(model: ModelName, unused: readonly string[] = []): void {
+    for (const [m, g] of this.groups) {
+      show(g.el, m === model);
+      for (const [key, f] of g.numbers) show(f.root, !unused.includes(key));
+    }
   }
 
   params(model: ModelName): Record<string, number | string> {

@@ -1,6 +1,7 @@
 import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/providers/bfl/ranges.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
+import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/protocol/editor.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
 import { h, show } from './dom.js';
 import { ModelFields, MoreFields } from './fields.js';
@@ -35,6 +36,8 @@ export class Panel {
   private readonly maskOptional: HTMLElement;
   private readonly hint: HTMLElement;
   private readonly counter: HTMLElement;
+  /** Shown while the local provider is in use: it runs offline, and ignores the prompt. */
+  private readonly offline: HTMLElement;
   /** The format the user picked; kept while a model that lacks it (webp on Fill) is selected. */
   private wantedFormat: OutputFormat;
 
@@ -75,7 +78,14 @@ export class Panel {
         { id: 'p-provider' },
         ...init.providers.map((p) => h('option', { value: p, selected: p === init.provider }, names[p])),
       );
+      this.provider.addEventListener('change', onChange);
     }
+    this.offline = h(
+      'div',
+      { class: 'offline-note' },
+      h('span', { class: 'offline-badge', role: 'status' }, t('panel.offline_badge')),
+      h('p', { class: 'hint', id: 'p-offline-hint' }, t('panel.offline_prompt')),
+    );
     this.maskedOnly = h('input', {
       type: 'checkbox',
       id: 'p-masked-only',
@@ -99,6 +109,7 @@ export class Panel {
     this.root = h(
       'form',
       { class: 'panel-form', onsubmit: (e: Event) => e.preventDefault() },
+      this.offline,
       h('div', { class: 'field' }, h('label', { for: 'p-prompt' }, t('panel.prompt'), ' ', this.counter), this.prompt),
       h('div', { class: 'field' }, h('label', { for: 'p-model' }, t('panel.model')), this.model),
       this.maskedOnlyRow,
@@ -130,6 +141,28 @@ export class Panel {
 
   get selectedProvider(): EditorInit['provider'] | undefined {
     return this.provider ? (this.provider.value as EditorInit['provider']) : undefined;
+  }
+
+  /** Whether the job would run on the local provider: picked, or the only one there is. */
+  private get local(): boolean {
+    return (this.selectedProvider ?? this.init.provider) === 'local';
+  }
+
+  /**
+   * Offline, the models that need FLUX stay listed but disabled, saying why, so nobody learns it after Send;
+   * a selection of one of them moves to the first model the local provider runs.
+   */
+  private syncModels(): void {
+    const local = this.local;
+    for (const option of this.model.options) {
+      const model = option.value as ModelName;
+      const blocked = local && !LOCAL_MODELS.includes(model);
+      option.disabled = blocked;
+      option.textContent = blocked ? t('panel.needs_key', { model: modelLabel(model) }) : modelLabel(model);
+    }
+    if (this.model.selectedOptions[0]?.disabled) {
+      this.model.value = this.models.find((m) => LOCAL_MODELS.includes(m)) ?? this.models[0]!;
+    }
   }
 
   /** Instruction models with a painted mask and the switch on: blend the result back through the mask. */
@@ -164,20 +197,28 @@ export class Panel {
 
   /** Enables Send only when the request can succeed, and says what is missing otherwise. */
   update(s: PanelState): void {
+    this.syncModels();
+    const local = this.local;
     const model = this.selectedModel;
     const info = MODEL_INFO[model];
-    this.fields.select(model);
+    show(this.offline, local);
+    this.fields.select(model, local ? LOCAL_UNUSED_FIELDS : []);
     this.more.select(model);
+    show(this.more.root, !local);
+    if (local) this.prompt.setAttribute('aria-describedby', 'p-counter p-offline-hint');
+    else this.prompt.setAttribute('aria-describedby', 'p-counter');
     this.references.select(model);
     this.syncFormats();
     show(this.maskedOnlyRow, info.kind === 'instruct' && !s.maskEmpty);
     show(this.maskOptional, info.kind === 'instruct' && s.maskEmpty && s.hasImage);
     this.prompt.placeholder = t(
-      info.kind === 'instruct'
-        ? 'panel.prompt_placeholder_instruct'
-        : info.kind === 'expand'
-          ? 'panel.prompt_placeholder_expand'
-          : 'panel.prompt_placeholder',
+      local
+        ? 'panel.prompt_placeholder_offline'
+        : info.kind === 'instruct'
+          ? 'panel.prompt_placeholder_instruct'
+          : info.kind === 'expand'
+            ? 'panel.prompt_placeholder_expand'
+            : 'panel.prompt_placeholder',
     );
     const text = this.prompt.value.trim();
     this.counter.textContent = `${fmt().number(this.prompt.value.length)} / ${fmt().number(this.init.limits.maxPromptChars)}`;
@@ -187,7 +228,7 @@ export class Panel {
         ? t('panel.need_mask')
         : info.kind === 'expand' && s.expandEmpty
           ? t('panel.need_margins')
-          : info.kind !== 'expand' && !text
+          : info.kind !== 'expand' && !text && !local
             ? t('panel.need_prompt')
             : this.more.seedProblem();
     this.send.disabled = Boolean(problem) || s.busy;

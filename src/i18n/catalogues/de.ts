@@ -39,6 +39,11 @@ export const de: Catalogue = {
   'panel.provider': 'Anbieter',
   'panel.provider_bfl': 'FLUX API',
   'panel.provider_local': 'Lokal',
+  'panel.offline_badge': 'Offline: lokale Füllung',
+  'panel.offline_prompt':
+    'Offline wird der Prompt nicht verwendet: Die Füllung setzt das Bild rund um den bemalten Bereich fort.',
+  'panel.needs_key': '{model} — braucht einen FLUX-Schlüssel',
+  'panel.prompt_placeholder_offline': 'Optional: offline nicht verwendet',
   'panel.send': 'Senden',
   'panel.reset': 'Zurücksetzen',
   'panel.reset_done': 'Die Einstellungen sind wieder auf Standard.',

@@ -39,6 +39,11 @@ export const es: Catalogue = {
   'panel.provider': 'Proveedor',
   'panel.provider_bfl': 'API de FLUX',
   'panel.provider_local': 'Local',
+  'panel.offline_badge': 'Sin conexión: relleno local',
+  'panel.offline_prompt':
+    'Sin conexión, el prompt no se usa: el relleno continúa la imagen alrededor de la zona pintada.',
+  'panel.needs_key': '{model}: necesita una clave de FLUX',
+  'panel.prompt_placeholder_offline': 'Opcional: no se usa sin conexión',
   'panel.send': 'Enviar',
   'panel.reset': 'Restablecer',
   'panel.reset_done': 'Los ajustes han vuelto a los valores por defecto.',

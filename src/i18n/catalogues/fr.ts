@@ -39,6 +39,11 @@ export const fr: Catalogue = {
   'panel.provider': 'Fournisseur',
   'panel.provider_bfl': 'API FLUX',
   'panel.provider_local': 'Local',
+  'panel.offline_badge': 'Hors ligne : remplissage local',
+  'panel.offline_prompt':
+    'Hors ligne, le prompt n’est pas utilisé : le remplissage prolonge l’image autour de la zone peinte.',
+  'panel.needs_key': '{model} — nécessite une clé FLUX',
+  'panel.prompt_placeholder_offline': 'Facultatif : non utilisé hors ligne',
   'panel.send': 'Envoyer',
   'panel.reset': 'Réinitialiser',
   'panel.reset_done': 'Les réglages sont revenus aux valeurs par défaut.',

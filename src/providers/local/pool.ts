@@ -31,7 +31,7 @@ export const WORKER_BUILD = {
   platform: 'node',
   target: 'node20',
   // Loaded from node_modules at run time: a native addon cannot be bundled.
-  external: ['sharp'],
+  external: ['sharp', 'onnxruntime-node'],
   logLevel: 'silent',
 } satisfies BuildOptions;
 
@@ -153,6 +153,7 @@ export class WorkerPool {
     slot.task = undefined;
     slot.worker.unref();
     if (msg.type === 'done') this.settle(task, undefined, msg.pixels);
+    else if (msg.code) this.settle(task, new AppError(msg.code, msg.message));
     else this.settle(task, new AppError('local_failed', `The local provider failed: ${msg.message}`));
     this.dispatch();
   }

@@ -1,9 +1,12 @@
-import { AppError } from '../../errors.js';
+import type { Logger } from 'pino';
+import { AppError, isAppError } from '../../errors.js';
 import { MODEL_INFO, type ModelName } from '../bfl/ranges.js';
+import { LOCAL_MODELS } from '../../protocol/editor.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
 import { expandSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
+import { isModelError } from './model-io.js';
 import { WorkerPool } from './pool.js';
 
 /** Telea's neighbourhood radius: large enough to carry gradients, small enough to keep detail. */
@@ -16,13 +19,18 @@ interface LocalProviderOptions {
   workers: number;
   /** Largest canvas an expand may produce, in pixels. */
   maxPixels?: number;
+  /** An ONNX inpainting model (LaMa, MI-GAN) for Fill, and the time one run may take. */
+  model?: { path: string; timeoutMs: number } | undefined;
+  /** Where a model that cannot be used is reported for the admin. */
+  logger?: Logger | undefined;
 }
 
 type LocalProvider = Provider & { close(): Promise<void> };
 
 /**
- * Classical image processing without an API key: Telea inpainting for Fill and Expand. It does not read the
- * prompt, so the instruction models (Kontext, FLUX.2), which only follow a prompt, are refused.
+ * Image editing without an API key: Fill with an inpainting model when one is set, else (and whenever the
+ * model cannot be used) with classical Telea inpainting; Expand with Telea. It does not read the prompt, so the
+ * instruction models (Kontext, FLUX.2), which only follow a prompt, are refused.
  */
 export function createLocalProvider(options: LocalProviderOptions): LocalProvider {
   const pool = new WorkerPool(Math.max(1, Math.floor(options.workers)));
@@ -46,6 +54,15 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       );
     }
     checkCoverage(mask.data);
+    if (options.model) {
+      try {
+        return await modelFill(image, mask.data, options.model, input, ctx);
+      } catch (err) {
+        if (!isAppError(err) || !isModelError(err.code)) throw err;
+        options.logger?.warn({ code: err.code, err: err.message }, 'model fill failed; using the classical fill');
+        ctx.warn(`${err.message} (${err.code}; filled with the classical fill instead)`);
+      }
+    }
     const job: LocalJob = {
       op: 'fill',
       rgb: image.data,
@@ -61,6 +78,43 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       'Inpainting',
     );
     return encode({ ...image, data: pixels }, input.outputFormat);
+  };
+
+  /** Runs the model in the pool within its time budget; the buffers are copied, as the classical fill may follow. */
+  const modelFill = async (
+    image: { data: Uint8Array; width: number; height: number },
+    mask: Uint8Array,
+    model: { path: string; timeoutMs: number },
+    input: ProviderInput,
+    ctx: RunContext,
+  ): Promise<ProviderResult> => {
+    const rgb = image.data.slice();
+    const hole = mask.slice();
+    const job: LocalJob = {
+      op: 'model-fill',
+      rgb,
+      mask: hole,
+      width: image.width,
+      height: image.height,
+      model: model.path,
+    };
+    const budget = AbortSignal.timeout(model.timeoutMs);
+    const signal = AbortSignal.any([ctx.signal, budget]);
+    try {
+      const pixels = await work(
+        job,
+        [rgb.buffer as ArrayBuffer, hole.buffer as ArrayBuffer],
+        { ...ctx, signal },
+        'Inpainting',
+      );
+      return await encode({ ...image, data: pixels, channels: 3 }, input.outputFormat);
+    } catch (err) {
+      if (!budget.aborted || ctx.signal.aborted) throw err;
+      throw new AppError(
+        'local_model_timeout',
+        `The model in FLUX_INPAINT_LOCAL_MODEL=${model.path} took longer than FLUX_INPAINT_MODEL_TIMEOUT_S=${model.timeoutMs / 1000} s. Raise the setting, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
+      );
+    }
   };
 
   const expand = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
@@ -85,14 +139,8 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     name: 'local',
     async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
       ctx.signal.throwIfAborted();
-      switch (input.model) {
-        case 'fill':
-          return fill(input, ctx);
-        case 'expand':
-          return expand(input, ctx);
-        default:
-          throw unsupported(input.model);
-      }
+      if (!LOCAL_MODELS.includes(input.model)) throw unsupported(input.model);
+      return input.model === 'fill' ? fill(input, ctx) : expand(input, ctx);
     },
     close: () => pool.close(),
   };
