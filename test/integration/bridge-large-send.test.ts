@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { FakePage } from '../support/fake-page.js';
 import { runSession } from '../support/fake-owui.js';
-import { photoLike } from '../support/images.js';
+import { photo } from '../support/photo.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
 /**
@@ -61,7 +61,7 @@ function send(image: string, submit: (init: Record<string, any>) => Record<strin
 
 describe("a Send larger than Open WebUI's socket takes in one message", { timeout: 120_000 }, () => {
   it('a 2048 x 2048 picture of the chat with its full-size raw mask arrives, no answer over 512 KB', async () => {
-    const picture = await photoLike(2048, 2048);
+    const picture = (await photo(2048, 2048)).jpeg;
     const mask = paintedMask(1600, 1600);
     const { page, run } = send(`data:image/jpeg;base64,${picture.toString('base64')}`, (init) => ({
       model: 'fill',
@@ -83,18 +83,21 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
   });
 
   it('a 12-megapixel photo from disk, 7 references and an imported mask arrive in parts', async () => {
-    const [chat, photo, ...references] = await Promise.all([
-      photoLike(1024, 1024),
-      photoLike(4000, 3000, 95),
-      ...Array.from({ length: 7 }, (_, i) => photoLike(1024 + i * 64, 1024)),
-    ]);
-    expect(photo.length).toBeGreaterThan(3_000_000);
+    const [chat, fromDisk, ...references] = (
+      await Promise.all([
+        photo(1024, 1024),
+        photo(4000, 3000),
+        ...Array.from({ length: 7 }, (_, i) => photo(1024 + i * 64, 1024, i + 1)),
+      ])
+    ).map((p) => p.jpeg);
+    // Far more than one socket message carries.
+    expect(fromDisk!.length).toBeGreaterThan(1_000_000);
     const mask = paintedMask(1600, 1200);
-    const { page, run } = send(`data:image/jpeg;base64,${chat.toString('base64')}`, () => ({
+    const { page, run } = send(`data:image/jpeg;base64,${chat!.toString('base64')}`, () => ({
       model: 'flux-2-pro',
       // Characters of two and four bytes, cut between parts as anywhere else.
       prompt: 'the ball in the style of the references, мяч 🎈 ボール',
-      image: { data: photo!.toString('base64'), mime: 'image/jpeg' },
+      image: { data: fromDisk!.toString('base64'), mime: 'image/jpeg' },
       references: references.map((r) => ({ data: r.toString('base64'), mime: 'image/jpeg' })),
       mask: {
         format: 'raw',
@@ -144,7 +147,7 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
   });
 
   it("the page's socket dropping mid-session ends it in words and takes the editor out of the message", async () => {
-    const picture = await photoLike(1024, 1024);
+    const picture = (await photo(1024, 1024)).jpeg;
     const page = new FakePage({
       onInit: () => {
         page.socketClosed = true;
