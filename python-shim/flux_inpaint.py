@@ -81,8 +81,14 @@ def _check(ok: Any, code: str, message: str) -> None:
         raise OpError(code, message)
 
 
+def _hmac(key: bytes, *parts: str) -> bytes:
+    """PROTOCOL.md, "Opening a session": each derivation is HMAC-SHA256 over its label and fields
+    joined by newlines (their fixed values: test/vectors/bridge-auth.json)."""
+    return hmac.digest(key, "\n".join(parts).encode(), "sha256")
+
+
 def _mac(key: bytes, *parts: str) -> str:
-    return hmac.new(key, "\n".join(parts).encode(), hashlib.sha256).hexdigest()
+    return _hmac(key, *parts).hex()
 
 
 def _seal(key: bytes, label: str, plain: str, iv: bytes | None = None) -> str:
@@ -266,9 +272,7 @@ class Bridge:
         proof = _mac(token, "challenge", nonce, challenge)
         if not hmac.compare_digest(str(answer.get("proof", "")).encode(), proof.encode()):
             return ENDED["proof"].format(url=self.url)
-        self.key = hmac.new(
-            token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256
-        ).digest()
+        self.key = _hmac(token, "session", challenge, nonce)
         data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
         mac = _mac(token, "open", challenge, nonce, digest)
         headers = {

@@ -40,6 +40,31 @@ def test_the_sealed_key_matches_the_fixed_vectors_the_sidecar_checks_too(
     )
 
 
+AUTH = json.loads(
+    (Path(__file__).resolve().parents[2] / "test" / "vectors" / "bridge-auth.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def test_the_session_derivations_match_the_fixed_vectors_the_sidecar_checks_too(
+    tmp_path: Path,
+) -> None:
+    with installed(OpenWebUI(tmp_path)):
+        action, _ = load_function(SHIM)
+    function = sys.modules[type(action).__module__]
+    v = AUTH
+    token = v["token"].encode()
+    assert function._mac(token, "challenge", v["nonce"], v["challenge"]) == v["challenge_proof"]
+    opening = function._mac(token, "open", v["challenge"], v["nonce"], v["opening_digest"])
+    assert opening == v["opening_mac"]
+    key = function._hmac(token, "session", v["challenge"], v["nonce"])
+    assert key.hex() == v["session_key"]
+    assert function._mac(key, "sidecar", v["session"]) == v["hello_proof"]
+    reply = function._mac(key, "reply", v["session"], v["op_id"], v["reply_digest"])
+    assert reply == v["reply_mac"]
+
+
 def test_the_token_never_crosses_the_wire_and_the_opening_is_signed(session: Session) -> None:
     async def script(ch: Channel) -> None:
         await ch.done()
