@@ -1,12 +1,13 @@
 """
 title: FLUX Inpaint
 author: flux-inpaint
+author_url: https://www.npmjs.com/package/flux-inpaint
 version: 3.0.0
 license: MIT
 required_open_webui_version: 0.5.0
-description: Paint over part of an image in the chat and let FLUX redraw it. Needs the flux-inpaint sidecar (npx flux-inpaint).
+description: Paint over part of an image and let FLUX redraw it (needs the flux-inpaint sidecar).
 icon_url: data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAyNCAyNCIgZmlsbD0ibm9uZSIgc3Ryb2tlPSIjOGE4YThhIiBzdHJva2Utd2lkdGg9IjIiIHN0cm9rZS1saW5lY2FwPSJyb3VuZCIgc3Ryb2tlLWxpbmVqb2luPSJyb3VuZCI+PHBhdGggZD0iTTE4LjQgMi42YTIgMiAwIDAgMSAyLjkgMi45TDExIDE1LjggOC4yIDEzeiIvPjxwYXRoIGQ9Ik03IDE0LjVjLTIgMC0zLjUgMS41LTMuNSAzLjUgMCAxLjQtLjggMi4yLTEuNSAyLjUgMSAuOSAyLjQgMS41IDQgMS41IDIuNSAwIDQuNS0yIDQuNS00LjV6Ii8+PC9zdmc+Cg==
-"""
+"""  # noqa: E501  (Open WebUI reads each field above from one line: the icon too.)
 
 import asyncio
 import base64
@@ -30,18 +31,44 @@ from pydantic import BaseModel, Field
 
 log = logging.getLogger("flux_inpaint")
 Emitter = Callable[[dict], Awaitable[Any]]
-MAX_LINE, MAX_IMAGE = 32 << 20, 50 << 20  # PROTOCOL.md: at most 32 MiB a line; longer is a broken or hostile peer.
-TIMEOUT = aiohttp.ClientTimeout(sock_connect=5, sock_read=40)  # The sidecar pings every 15 s: 40 s of silence is a dead peer.
-FILE_URL, BARE_ID = re.compile(r"^/api/v1/files/([\w-]+)(?:/content)?/?$"), re.compile(r"^[\w-]{8,}$")
-MAGIC = {"image/png": (b"\x89PNG\r\n\x1a\n", b""), "image/jpeg": (b"\xff\xd8\xff", b""), "image/webp": (b"RIFF", b"WEBP")}
+# PROTOCOL.md: at most 32 MiB a line; longer is a broken or hostile peer.
+MAX_LINE = 32 << 20
+MAX_IMAGE = 50 << 20
+# The sidecar pings every 15 s: 40 s of silence is a dead peer.
+TIMEOUT = aiohttp.ClientTimeout(sock_connect=5, sock_read=40)
+FILE_URL = re.compile(r"^/api/v1/files/([\w-]+)(?:/content)?/?$")
+BARE_ID = re.compile(r"^[\w-]{8,}$")
+MAGIC = {
+    "image/png": (b"\x89PNG\r\n\x1a\n", b""),
+    "image/jpeg": (b"\xff\xd8\xff", b""),
+    "image/webp": (b"RIFF", b"WEBP"),
+}
 EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
-SESSIONS: set[asyncio.Task] = set()  # Sessions that outlive their action call (after `detach`), kept from the GC.
-ENDED = {  # What the user reads when a session ends before `done`, by how far it got.
-    "connect": "Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve.",
-    "token": "Set the SIDECAR_TOKEN valve to the sidecar's token (printed on its first start, also in <data dir>/token): nothing was sent.",
-    "proof": "The service at {url} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token.",
-    "hello": "The service at {url} could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token.",
-    "stream": "The inpaint sidecar stopped. A job that was running is kept: its result is added to this chat the next time you click Inpaint here.",
+# Sessions that outlive their action call (after `detach`), kept from the GC.
+SESSIONS: set[asyncio.Task] = set()
+# What the user reads when a session ends before `done`, by how far it got.
+ENDED = {
+    "connect": (
+        "Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the"
+        " README) and check the SIDECAR_URL valve."
+    ),
+    "token": (
+        "Set the SIDECAR_TOKEN valve to the sidecar's token (printed on its first start, also in"
+        " <data dir>/token): nothing was sent."
+    ),
+    "proof": (
+        "The service at {url} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it:"
+        " check that SIDECAR_URL points to your sidecar, that it is as new as this function, and"
+        " that SIDECAR_TOKEN is its token."
+    ),
+    "hello": (
+        "The service at {url} could not prove it is the flux-inpaint sidecar, so nothing was done:"
+        " check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token."
+    ),
+    "stream": (
+        "The inpaint sidecar stopped. A job that was running is kept: its result is added to this"
+        " chat the next time you click Inpaint here."
+    ),
 }
 
 
@@ -54,14 +81,23 @@ def _check(ok: Any, code: str, message: str) -> None:
         raise OpError(code, message)
 
 
+def _hmac(key: bytes, *parts: str) -> bytes:
+    """PROTOCOL.md, "Opening a session": each derivation is HMAC-SHA256 over its label and fields
+    joined by newlines (their fixed values: test/vectors/bridge-auth.json)."""
+    return hmac.digest(key, "\n".join(parts).encode(), "sha256")
+
+
 def _mac(key: bytes, *parts: str) -> str:
-    return hmac.new(key, "\n".join(parts).encode(), hashlib.sha256).hexdigest()
+    return _hmac(key, *parts).hex()
 
 
 def _seal(key: bytes, label: str, plain: str, iv: bytes | None = None) -> str:
-    """PROTOCOL.md, "Sealed fields": encrypt-then-MAC of HMAC-SHA256 alone (the stdlib has no AES)."""
-    enc, auth = (hmac.digest(key, f"seal {part}".encode(), "sha256") for part in ("enc", "mac"))
-    iv, data = iv or secrets.token_bytes(16), plain.encode()
+    """PROTOCOL.md, "Sealed fields": encrypt-then-MAC of HMAC-SHA256 alone (the stdlib has no
+    AES)."""
+    enc = hmac.digest(key, b"seal enc", "sha256")
+    auth = hmac.digest(key, b"seal mac", "sha256")
+    iv = iv or secrets.token_bytes(16)
+    data = plain.encode()
     blocks = range((len(data) + 31) // 32)
     pad = b"".join(hmac.digest(enc, iv + i.to_bytes(4, "big"), "sha256") for i in blocks)
     body = iv + bytes(a ^ b for a, b in zip(data, pad, strict=False))
@@ -81,7 +117,9 @@ def _is_image(mime: str, data: bytes) -> bool:
 
 def _read_image(path: Path, mime: str) -> dict:
     data = path.read_bytes() if path.is_file() else b""
-    _check(len(data) <= MAX_IMAGE and _is_image(mime, data), "invalid" if data else "not_found", "That image is missing or not a PNG, JPEG or WebP file.")
+    ok = len(data) <= MAX_IMAGE and _is_image(mime, data)
+    code = "invalid" if data else "not_found"
+    _check(ok, code, "That image is missing or not a PNG, JPEG or WebP file.")
     return {"mime": mime, "data": base64.b64encode(data).decode()}
 
 
@@ -95,13 +133,20 @@ def _read_cached(path: str, cache_dir: str) -> dict:
 
 
 def _file_ref(f: dict) -> dict:
-    """What the sidecar needs to find an image among a message's files (not, say, a document's extracted text)."""
+    """What the sidecar needs to find an image among a message's files (not, say, a document's
+    extracted text)."""
     meta = f.get("meta") or (f.get("file") or {}).get("meta") or {}
-    return {k: v for k in ("type", "url", "id", "name", "content_type") if (v := f.get(k) or meta.get(k)) is not None}
+    ref = {}
+    for k in ("type", "url", "id", "name", "content_type"):
+        v = f.get(k) or meta.get(k)
+        if v is not None:
+            ref[k] = v
+    return ref
 
 
 async def _call(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Open WebUI's helpers: coroutines since 0.9, plain functions before (run off the loop: they hit the DB or S3)."""
+    """Open WebUI's helpers: coroutines since 0.9, plain functions before (run off the loop: they
+    hit the DB or S3)."""
     if inspect.iscoroutinefunction(f):
         return await f(*args, **kwargs)
     result = await asyncio.to_thread(f, *args, **kwargs)
@@ -116,7 +161,9 @@ def _owui(module: str, name: str, missing: Any = None) -> Any:
 
 
 async def _lines(stream: aiohttp.StreamReader) -> AsyncIterator[bytes]:
-    pending = bytearray()  # Only each new chunk is split, so a multi-megabyte line costs linear time.
+    pending = (
+        bytearray()
+    )  # Only each new chunk is split, so a multi-megabyte line costs linear time.
     async for chunk in stream.iter_any():
         *complete, rest = chunk.split(b"\n")
         for piece in complete:
@@ -132,16 +179,45 @@ async def _lines(stream: aiohttp.StreamReader) -> AsyncIterator[bytes]:
 class Bridge:
     """One click on the button: opens a sidecar session and runs the ops it streams until `done`."""
 
-    def __init__(self, valves: "Action.Valves", body: dict, user: dict, model: dict, emitter: Emitter | None, event_call: Emitter | None, request: Any) -> None:
-        self.valves, self.body, self.user, self.model, self.emitter, self.event_call, self.request = valves, body, user, model, emitter, event_call, request
-        self.url, self.chat_id, self.uid = valves.SIDECAR_URL.rstrip("/"), str(body.get("chat_id") or ""), str(user.get("id", ""))
-        self.sid, self.key, self.chat_text, self.added, self.tasks, self.stage = "", b"", "", set[str](), set[asyncio.Task](), "connect"
-        self.Chats, self.call_lock, self.detached = _owui(".models.chats", "Chats"), asyncio.Lock(), asyncio.get_running_loop().create_future()
-        self.delete_message = getattr(self.Chats, "delete_message_from_chat_by_id_and_message_id", None)  # 0.10+; also drops chat_message rows.
-        self.restore: dict | None = None  # An emit's `restore`: what puts the page back if the session breaks off.
+    def __init__(
+        self,
+        valves: "Action.Valves",
+        body: dict,
+        user: dict,
+        model: dict,
+        emitter: Emitter | None,
+        event_call: Emitter | None,
+        request: Any,
+    ) -> None:
+        self.valves = valves
+        self.body = body
+        self.user = user
+        self.model = model
+        self.emitter = emitter
+        self.event_call = event_call
+        self.request = request
+        self.url = valves.SIDECAR_URL.rstrip("/")
+        self.chat_id = str(body.get("chat_id") or "")
+        self.uid = str(user.get("id", ""))
+        self.sid = ""
+        self.key = b""
+        self.chat_text = ""
+        self.added: set[str] = set()
+        self.tasks: set[asyncio.Task] = set()
+        self.stage = "connect"
+        self.Chats = _owui(".models.chats", "Chats")
+        self.call_lock = asyncio.Lock()
+        self.detached = asyncio.get_running_loop().create_future()
+        # 0.10+; also drops chat_message rows.
+        self.delete_message = getattr(
+            self.Chats, "delete_message_from_chat_by_id_and_message_id", None
+        )
+        # An emit's `restore`: what puts the page back if the session breaks off.
+        self.restore: dict | None = None
 
     async def emit(self, event: dict) -> None:
-        try:  # A closed page or a failed chat save must not end the session: the sidecar keeps the job.
+        # A closed page or a failed chat save must not end the session: the sidecar keeps the job.
+        try:
             await (self.emitter(event) if self.emitter else asyncio.sleep(0))
         except Exception as e:
             log.warning("flux_inpaint: event %s not delivered: %s", event.get("type"), e)
@@ -157,7 +233,9 @@ class Bridge:
         except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as e:
             log.info("flux_inpaint: sidecar connection ended: %s", type(e).__name__)
             problem = ENDED[self.stage].format(url=self.url)
-        except Exception as e:  # The last line of defence: the user reads a status, never a traceback.
+        except (
+            Exception
+        ) as e:  # The last line of defence: the user reads a status, never a traceback.
             log.exception("flux_inpaint failed")
             problem = f"Inpaint failed: {type(e).__name__}: {e}"
         if self.restore:  # The session broke off: the page gets back what the sidecar had changed.
@@ -166,35 +244,57 @@ class Bridge:
             await self.emit({"type": "status", "data": {"description": problem, "done": True}})
 
     async def _stream(self, action_id: str) -> str | None:
-        """Returns what the user should read when the session ends before `done`; on an error, `stage` says how far it got."""
-        token, nonce = self.valves.SIDECAR_TOKEN.encode(), secrets.token_urlsafe(24)
+        """Returns what the user should read when the session ends before `done`; on an error,
+        `stage` says how far it got."""
+        token = self.valves.SIDECAR_TOKEN.encode()
+        nonce = secrets.token_urlsafe(24)
         if not token:
             return ENDED["token"]
         # Nothing of the chat or the key leaves before the sidecar proved it knows the token.
-        ask, timeout = {"protocol": 3, "nonce": nonce}, aiohttp.ClientTimeout(total=5)
-        async with self.http.post(f"{self.url}/v1/sessions/challenge", json=ask, timeout=timeout) as r:
+        ask = {"protocol": 3, "nonce": nonce}
+        timeout = aiohttp.ClientTimeout(total=5)
+        async with self.http.post(
+            f"{self.url}/v1/sessions/challenge", json=ask, timeout=timeout
+        ) as r:
             answer = await r.json(content_type=None) if r.status == 200 else None
-        if not (challenge := str(answer.get("challenge") or "") if isinstance(answer, dict) else ""):
+        challenge = str(answer.get("challenge") or "") if isinstance(answer, dict) else ""
+        if not challenge:
             # Its own words are not shown: it has proved nothing yet.
             if r.status == 429:
-                return f"The sidecar at {self.url} has too many Inpaint clicks at once: try again in a minute."
-            return f"The service at {self.url} is not a flux-inpaint sidecar of this version (HTTP {r.status}): check SIDECAR_URL, update the sidecar."
+                return (
+                    f"The sidecar at {self.url} has too many Inpaint clicks at once:"
+                    " try again in a minute."
+                )
+            return (
+                f"The service at {self.url} is not a flux-inpaint sidecar of this version"
+                f" (HTTP {r.status}): check SIDECAR_URL, update the sidecar."
+            )
         proof = _mac(token, "challenge", nonce, challenge)
         if not hmac.compare_digest(str(answer.get("proof", "")).encode(), proof.encode()):
             return ENDED["proof"].format(url=self.url)
-        self.key = hmac.new(token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
+        self.key = _hmac(token, "session", challenge, nonce)
         data, digest = await asyncio.to_thread(_encode, await self._opening(action_id))
-        auth = f"challenge={challenge}, nonce={nonce}, mac={_mac(token, 'open', challenge, nonce, digest)}"
-        async with self.http.post(f"{self.url}/v1/sessions", data=data, headers={"Content-Type": "application/json", "X-Flux-Inpaint-Auth": auth}) as r:
-            if r.status != 200:  # The sidecar, proven, says what to fix (the token, the function's version, a valve).
+        mac = _mac(token, "open", challenge, nonce, digest)
+        headers = {
+            "Content-Type": "application/json",
+            "X-Flux-Inpaint-Auth": f"challenge={challenge}, nonce={nonce}, mac={mac}",
+        }
+        async with self.http.post(f"{self.url}/v1/sessions", data=data, headers=headers) as r:
+            # The sidecar, proven, says what to fix (the token, the function's version, a valve).
+            if r.status != 200:
                 try:
-                    return f"Inpaint sidecar error: {str((await r.json(content_type=None))['error']['message'])[:1000]}"
+                    message = (await r.json(content_type=None))["error"]["message"]
+                    return f"Inpaint sidecar error: {str(message)[:1000]}"
                 except (ValueError, KeyError, TypeError, aiohttp.ClientError):
                     return f"Inpaint sidecar answered HTTP {r.status}: check the sidecar's log."
-            self.stage, lines = "hello", _lines(r.content)
+            self.stage = "hello"
+            lines = _lines(r.content)
             hello = json.loads(await anext(lines, b"null"))
             self.sid = str(hello.get("session", "")) if isinstance(hello, dict) else ""
-            if not (self.sid and hmac.compare_digest(str(hello.get("proof", "")).encode(), _mac(self.key, "sidecar", self.sid).encode())):
+            expected = _mac(self.key, "sidecar", self.sid).encode()
+            if not (
+                self.sid and hmac.compare_digest(str(hello.get("proof", "")).encode(), expected)
+            ):
                 return ENDED["hello"].format(url=self.url)
             self.stage = "stream"
             return await self._run_ops(lines)
@@ -202,7 +302,11 @@ class Bridge:
     async def _run_ops(self, lines: AsyncIterator[bytes]) -> str | None:
         """Runs the sidecar's ops until `done` (None), or says the stream ended before it."""
         async for line in lines:
-            op = json.loads(line) if len(line) < 1 << 20 else await asyncio.to_thread(json.loads, line)
+            op = (
+                json.loads(line)
+                if len(line) < 1 << 20
+                else await asyncio.to_thread(json.loads, line)
+            )
             kind = op.get("op") if isinstance(op, dict) else None
             if kind == "emit":  # Awaited here, so emits keep the stream's order.
                 await self.emit(op.get("event") or {})
@@ -212,82 +316,146 @@ class Bridge:
             elif kind == "done":
                 return None
             elif isinstance(op, dict) and "id" in op:
-                self.tasks.add(task := asyncio.create_task(self._answer(op)))
+                task = asyncio.create_task(self._answer(op))
+                self.tasks.add(task)
                 task.add_done_callback(self.tasks.discard)
         return ENDED["stream"].format(url=self.url)
 
     async def _stored_chat(self) -> Any:
         # Temporary chats ("local:...") are not stored: the sidecar then works from the body alone.
-        return await _call(self.Chats.get_chat_by_id, self.chat_id) if self.Chats and self.chat_id and not self.chat_id.startswith("local:") else None
+        if not self.Chats or not self.chat_id or self.chat_id.startswith("local:"):
+            return None
+        return await _call(self.Chats.get_chat_by_id, self.chat_id)
 
     async def _opening(self, action_id: str) -> dict:
-        direct = self.model.get("direct") or getattr(getattr(self.request, "state", None), "direct", False) or (self.body.get("model_item") or {}).get("direct")
-        owui = {  # Before WEBSOCKET_EVENT_CALLER_TIMEOUT (0.8.8) event calls have socket.io's default timeout: 60 s.
+        direct = (
+            self.model.get("direct")
+            or getattr(getattr(self.request, "state", None), "direct", False)
+            or (self.body.get("model_item") or {}).get("direct")
+        )
+        # Before WEBSOCKET_EVENT_CALLER_TIMEOUT (0.8.8) event calls have socket.io's default
+        # timeout: 60 s.
+        owui = {
             "version": _owui(".env", "VERSION"),
             "event_call_timeout_s": _owui(".env", "WEBSOCKET_EVENT_CALLER_TIMEOUT", 60),
             "model_direct": bool(direct),
             "can_remove_message": self.delete_message is not None,
         }
         history = (getattr(await self._stored_chat(), "chat", None) or {}).get("history") or {}
-        messages, branch, current = history.get("messages") or {}, [], self.body.get("id")
-        while current in messages and len(branch) < len(messages):  # The clicked message's branch, up to the first message.
+        messages = history.get("messages") or {}
+        branch: list[dict] = []
+        current = self.body.get("id")
+        # The clicked message's branch, up to the first message.
+        while current in messages and len(branch) < len(messages):
             m = messages[current]
             files = [_file_ref(f) for f in m.get("files") or [] if isinstance(f, dict)]
-            branch.append({"id": current, "parentId": m.get("parentId"), "role": m.get("role"), "content": m.get("content") or "", "files": files})
-            if isinstance(m.get("embeds"), list):  # The editor is shown beside them; they are put back as they were.
-                branch[-1]["embeds"] = m["embeds"]
+            entry = {
+                "id": current,
+                "parentId": m.get("parentId"),
+                "role": m.get("role"),
+                "content": m.get("content") or "",
+                "files": files,
+            }
+            # The editor is shown beside them; they are put back as they were.
+            if isinstance(m.get("embeds"), list):
+                entry["embeds"] = m["embeds"]
+            branch.append(entry)
             current = m.get("parentId")
         chat = {"messages": branch[::-1], "currentId": history.get("currentId")} if branch else None
         self.chat_text = json.dumps([self.body.get("messages"), chat], ensure_ascii=False)
-        user, valves = {"id": self.uid, "name": self.user.get("name"), "role": self.user.get("role")}, self.valves.model_dump(exclude={"SIDECAR_TOKEN"})
+        user = {"id": self.uid, "name": self.user.get("name"), "role": self.user.get("role")}
+        valves = self.valves.model_dump(exclude={"SIDECAR_TOKEN"})
         valves["FLUX_API_KEY"] = _seal(self.key, "FLUX_API_KEY", valves["FLUX_API_KEY"])
-        return {"protocol": 3, "action_id": action_id, "body": self.body, "chat": chat, "user": user, "valves": valves, "owui": owui}
+        return {
+            "protocol": 3,
+            "action_id": action_id,
+            "body": self.body,
+            "chat": chat,
+            "user": user,
+            "valves": valves,
+            "owui": owui,
+        }
 
     async def _answer(self, op: dict) -> None:
-        log.log(logging.INFO if self.valves.DEBUG else logging.DEBUG, "flux_inpaint: op %s", op.get("op"))
+        log.log(
+            logging.INFO if self.valves.DEBUG else logging.DEBUG,
+            "flux_inpaint: op %s",
+            op.get("op"),
+        )
         try:
             handler = getattr(self, f"_op_{op.get('op')}", None)
-            _check(handler, "unknown_op", f"This function does not know the op {op.get('op')!r}: update the function.")
+            unknown = f"This function does not know the op {op.get('op')!r}: update the function."
+            _check(handler, "unknown_op", unknown)
             reply: dict = {"ok": True, **await handler(op)}
         except OpError as e:
             reply = {"ok": False, "error": {"code": e.args[0], "message": str(e.args[1])[:5000]}}
-        except Exception as e:  # Open WebUI internals differ between versions: report, never crash the action.
-            reply = {"ok": False, "error": {"code": "failed", "message": f"{type(e).__name__}: {e}"[:5000]}}
+        except (
+            Exception
+        ) as e:  # Open WebUI internals differ between versions: report, never crash the action.
+            reply = {
+                "ok": False,
+                "error": {"code": "failed", "message": f"{type(e).__name__}: {e}"[:5000]},
+            }
         data, digest = await asyncio.to_thread(_encode, reply)
-        headers = {"Content-Type": "application/json", "X-Flux-Inpaint-Mac": _mac(self.key, "reply", self.sid, str(op["id"]), digest)}
+        headers = {
+            "Content-Type": "application/json",
+            "X-Flux-Inpaint-Mac": _mac(self.key, "reply", self.sid, str(op["id"]), digest),
+        }
+        url = f"{self.url}/v1/sessions/{self.sid}/replies/{op['id']}"
         try:
-            async with self.http.post(f"{self.url}/v1/sessions/{self.sid}/replies/{op['id']}", data=data, headers=headers) as r:
+            async with self.http.post(url, data=data, headers=headers) as r:
                 log.debug("flux_inpaint: reply %s -> HTTP %s", op.get("op"), r.status)
         except (TimeoutError, aiohttp.ClientError, OSError) as e:
             log.info("flux_inpaint: reply %s not delivered: %s", op.get("op"), type(e).__name__)
 
     async def _op_call(self, op: dict) -> dict:
         _check(self.event_call, "unsupported", "No browser page is connected to this action.")
+        timeout = float(op.get("timeout_ms", 60000)) / 1000
         async with self.call_lock:
             try:
-                return {"value": await asyncio.wait_for(self.event_call(op.get("event") or {}), float(op.get("timeout_ms", 60000)) / 1000)}
+                value = await asyncio.wait_for(self.event_call(op.get("event") or {}), timeout)
+                return {"value": value}
             except TimeoutError:
                 raise OpError("timeout", "The browser page did not answer in time.") from None
 
     async def _op_read_image(self, op: dict) -> dict:
         url = str(op.get("url", ""))
         path = urlsplit(url).path
-        file_id = m.group(1) if (m := FILE_URL.match(path)) else url if BARE_ID.match(url) else ""
+        file_url = FILE_URL.match(path)
+        if file_url:
+            file_id = file_url.group(1)
+        elif BARE_ID.match(url):
+            file_id = url
+        else:
+            file_id = ""
         # Only what the chat this function sent references, as a whole token of its text.
-        referenced = any(n and re.search(rf"(?<![\w/.%-]){re.escape(n)}(?![\w/.%-])", self.chat_text) for n in (url, file_id))
+        referenced = any(
+            n and re.search(rf"(?<![\w/.%-]){re.escape(n)}(?![\w/.%-])", self.chat_text)
+            for n in (url, file_id)
+        )
         _check(referenced, "forbidden", "Only images referenced in this chat can be read.")
         if not file_id:
             return await asyncio.to_thread(_read_cached, path, str(_owui(".config", "CACHE_DIR")))
         file = await _call(_owui(".models.files", "Files").get_file_by_id, file_id)
-        _check(file and file.path, "not_found", "That image is not in Open WebUI's files (it may have been deleted).")
-        # Open WebUI's rule for /api/v1/files/{id}/content: owner, admin, or shared (0.6: routers.files; 0.8.6+: utils).
+        missing = "That image is not in Open WebUI's files (it may have been deleted)."
+        _check(file and file.path, "not_found", missing)
+        # Open WebUI's rule for /api/v1/files/{id}/content: owner, admin, or shared
+        # (0.6: routers.files; 0.8.6+: utils).
         if file.user_id != self.uid and self.user.get("role") != "admin":
-            shared = _owui(".utils.access_control.files", "has_access_to_file") or _owui(".routers.files", "has_access_to_file")
-            user = await _call(_owui(".models.users", "Users").get_user_by_id, self.uid) if shared else None
-            _check(shared and await _call(shared, file_id, "read", user), "forbidden", "That image belongs to another user and is not shared with you.")
+            shared = _owui(".utils.access_control.files", "has_access_to_file")
+            shared = shared or _owui(".routers.files", "has_access_to_file")
+            users = _owui(".models.users", "Users")
+            user = await _call(users.get_user_by_id, self.uid) if shared else None
+            allowed = shared and await _call(shared, file_id, "read", user)
+            _check(
+                allowed,
+                "forbidden",
+                "That image belongs to another user and is not shared with you.",
+            )
         mime = str((file.meta or {}).get("content_type") or "").split(";")[0]
         _check(mime in MAGIC, "invalid", "That file is not a PNG, JPEG or WebP image.")
-        return await asyncio.to_thread(_read_image, Path(await _call(_owui(".storage.provider", "Storage").get_file, file.path)), mime)
+        local = await _call(_owui(".storage.provider", "Storage").get_file, file.path)
+        return await asyncio.to_thread(_read_image, Path(local), mime)
 
     async def _op_save_image(self, op: dict) -> dict:
         mime = str(op.get("mime"))
@@ -295,46 +463,85 @@ class Bridge:
             data = await asyncio.to_thread(base64.b64decode, str(op.get("data", "")), validate=True)
         except ValueError:  # Not base64: no image either.
             data = b""
-        _check(mime in EXT and _is_image(mime, data), "invalid", "Only PNG, JPEG or WebP images (type and content agreeing) are saved.")
-        file_id, name = str(uuid.uuid4()), (re.sub(r"[^\w-]", "_", Path(str(op.get("filename") or "")).stem)[:80] or "flux") + EXT[mime]
+        ok = mime in EXT and _is_image(mime, data)
+        _check(
+            ok, "invalid", "Only PNG, JPEG or WebP images (type and content agreeing) are saved."
+        )
+        file_id = str(uuid.uuid4())
+        stem = re.sub(r"[^\w-]", "_", Path(str(op.get("filename") or "")).stem)[:80]
+        name = (stem or "flux") + EXT[mime]
         Storage = _owui(".storage.provider", "Storage")
         # Storage.upload_file takes tags from Open WebUI 0.6.6 on.
-        extra = ({"OpenWebUI-User-Id": self.uid, "OpenWebUI-File-Id": file_id},) if "tags" in inspect.signature(Storage.upload_file).parameters else ()
+        extra = ()
+        if "tags" in inspect.signature(Storage.upload_file).parameters:
+            extra = ({"OpenWebUI-User-Id": self.uid, "OpenWebUI-File-Id": file_id},)
         _, stored = await _call(Storage.upload_file, io.BytesIO(data), f"{file_id}_{name}", *extra)
-        form = _owui(".models.files", "FileForm")(id=file_id, filename=name, path=stored, data={}, meta={"name": name, "content_type": mime, "size": len(data)})
-        _check(await _call(_owui(".models.files", "Files").insert_new_file, self.uid, form), "failed", "Open WebUI could not record the image in its files.")
+        meta = {"name": name, "content_type": mime, "size": len(data)}
+        FileForm = _owui(".models.files", "FileForm")
+        form = FileForm(id=file_id, filename=name, path=stored, data={}, meta=meta)
+        recorded = await _call(_owui(".models.files", "Files").insert_new_file, self.uid, form)
+        _check(recorded, "failed", "Open WebUI could not record the image in its files.")
         return {"url": f"/api/v1/files/{file_id}/content"}
 
     async def _op_complete(self, op: dict) -> dict:
         user = await _call(_owui(".models.users", "Users").get_user_by_id, self.uid)
-        form = {"model": op.get("model") or self.body.get("model"), "messages": op.get("messages") or [], "stream": False}
-        result = await _call(_owui(".utils.chat", "generate_chat_completion"), self.request, form, user=user)
+        form = {
+            "model": op.get("model") or self.body.get("model"),
+            "messages": op.get("messages") or [],
+            "stream": False,
+        }
+        complete = _owui(".utils.chat", "generate_chat_completion")
+        result = await _call(complete, self.request, form, user=user)
         try:
             return {"text": str(result["choices"][0]["message"]["content"])}
         except (KeyError, IndexError, TypeError):
-            raise OpError("failed", "The model gave no answer (is it a chat model that can answer without streaming?).") from None
+            raise OpError(
+                "failed",
+                "The model gave no answer (is it a chat model that can answer without streaming?).",
+            ) from None
 
     async def _op_add_message(self, op: dict) -> dict:
-        parent_id, message, upsert = str(op.get("parent_id", "")), dict(op.get("message") or {}), self.Chats.upsert_message_to_chat_by_id_and_message_id
-        parent = await _call(self.Chats.get_message_by_id_and_message_id, self.chat_id, parent_id) or {}
+        parent_id = str(op.get("parent_id", ""))
+        message = dict(op.get("message") or {})
+        upsert = self.Chats.upsert_message_to_chat_by_id_and_message_id
+        get_message = self.Chats.get_message_by_id_and_message_id
+        parent = await _call(get_message, self.chat_id, parent_id) or {}
         children = parent.get("childrenIds") or []
-        _check(parent and isinstance(message.get("id"), str) and message["id"] not in children, "not_found", "The message to answer is no longer in the chat.")
-        current = ((getattr(await self._stored_chat(), "chat", None) or {}).get("history") or {}).get("currentId")
-        # Open WebUI's upsert answers None when it could not write (it logs, never raises), and makes what it wrote current.
-        if await _call(upsert, self.chat_id, parent_id, {"childrenIds": [*children, message["id"]]}):
-            entry = {"childrenIds": [], "timestamp": int(time.time()), "done": True, **message, "parentId": parent_id}
+        new_child = isinstance(message.get("id"), str) and message["id"] not in children
+        _check(parent and new_child, "not_found", "The message to answer is no longer in the chat.")
+        chat = getattr(await self._stored_chat(), "chat", None) or {}
+        current = (chat.get("history") or {}).get("currentId")
+        # Open WebUI's upsert answers None when it could not write (it logs, never raises), and
+        # makes what it wrote current.
+        if await _call(
+            upsert, self.chat_id, parent_id, {"childrenIds": [*children, message["id"]]}
+        ):
+            entry = {
+                "childrenIds": [],
+                "timestamp": int(time.time()),
+                "done": True,
+                **message,
+                "parentId": parent_id,
+            }
             if await _call(upsert, self.chat_id, message["id"], entry):
                 self.added.add(message["id"])
                 return {}
-            await _call(upsert, self.chat_id, parent_id, {"childrenIds": children})  # Never a child id without its message,
-            if current:  # and the same message current as before.
+            # Never a child id without its message, and the same message current as before.
+            await _call(upsert, self.chat_id, parent_id, {"childrenIds": children})
+            if current:
                 await _call(upsert, self.chat_id, current, {})
         raise OpError("failed", "Open WebUI could not write the message into the chat.")
 
     async def _op_remove_message(self, op: dict) -> dict:
         message_id = str(op.get("message_id", ""))
-        _check(message_id in self.added, "forbidden", "Only a message this session added can be removed.")
-        _check(self.delete_message, "unsupported", "Open WebUI before 0.10 cannot remove a message.")
+        _check(
+            message_id in self.added,
+            "forbidden",
+            "Only a message this session added can be removed.",
+        )
+        _check(
+            self.delete_message, "unsupported", "Open WebUI before 0.10 cannot remove a message."
+        )
         await _call(self.delete_message, self.chat_id, message_id)
         self.added.discard(message_id)
         return {}
@@ -342,21 +549,68 @@ class Bridge:
 
 class Action:
     class Valves(BaseModel):  # README.md explains each valve at length.
-        SIDECAR_URL: str = Field("http://127.0.0.1:8787", pattern=r"^https?://[^/\s]+", description="The sidecar's URL as seen from the Open WebUI server.")
-        SIDECAR_TOKEN: str = Field("", description="The sidecar's token (printed on its first start, also in <data dir>/token). Never leaves this server.")
-        FLUX_API_URL: str = Field("https://api.bfl.ai/v1", pattern=r"^https?://", description="FLUX API base URL (or a regional one, e.g. api.eu.bfl.ai).")
-        FLUX_API_KEY: str = Field("", description="Your FLUX API key (api.bfl.ai). Empty: the sidecar uses its own FLUX_API_KEY.")
-        STEPS: int = Field(50, ge=15, le=50, description="Diffusion steps (15-50): more is slower and finer.")
-        GUIDANCE: float = Field(60, ge=1.5, le=100, description="How strictly FLUX follows the prompt (1.5-100).")
-        SAFETY_TOLERANCE: int = Field(6, ge=0, le=6, description="Moderation: 0 is strictest, 6 most permissive.")
-        OUTPUT_FORMAT: Literal["jpeg", "png"] = Field("jpeg", description="Format of the result image.")
-        POLL_INTERVAL: float = Field(2, gt=0, le=30, description="Seconds between checks for the result.")
-        MAX_POLL_ATTEMPTS: int = Field(60, ge=1, le=10000, description="Checks before the job is given up.")
-        SESSION_TTL_MINUTES: int = Field(30, ge=1, le=1440, description="Minutes an editor may stay open without Send.")
-        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field("auto", description="Prompts to English: auto (when not English), always, never.")
-        TRANSLATION_MODEL: str = Field("", description="Model for translation; empty: the chat's model (a direct connection's cannot be used: set one).")
-        RESULT_MESSAGE: Literal["auto", "new", "same"] = Field("auto", description="Result as a message of its own (new), in the clicked one (same), or auto.")
-        DEBUG: bool = Field(False, description="Log op names to the Open WebUI server log (never keys or image data).")
+        SIDECAR_URL: str = Field(
+            "http://127.0.0.1:8787",
+            pattern=r"^https?://[^/\s]+",
+            description="The sidecar's URL as seen from the Open WebUI server.",
+        )
+        SIDECAR_TOKEN: str = Field(
+            "",
+            description=(
+                "The sidecar's token (printed on its first start, also in <data dir>/token)."
+                " Never leaves this server."
+            ),
+        )
+        FLUX_API_URL: str = Field(
+            "https://api.bfl.ai/v1",
+            pattern=r"^https?://",
+            description="FLUX API base URL (or a regional one, e.g. api.eu.bfl.ai).",
+        )
+        FLUX_API_KEY: str = Field(
+            "",
+            description=(
+                "Your FLUX API key (api.bfl.ai). Empty: the sidecar uses its own FLUX_API_KEY."
+            ),
+        )
+        STEPS: int = Field(
+            50, ge=15, le=50, description="Diffusion steps (15-50): more is slower and finer."
+        )
+        GUIDANCE: float = Field(
+            60, ge=1.5, le=100, description="How strictly FLUX follows the prompt (1.5-100)."
+        )
+        SAFETY_TOLERANCE: int = Field(
+            6, ge=0, le=6, description="Moderation: 0 is strictest, 6 most permissive."
+        )
+        OUTPUT_FORMAT: Literal["jpeg", "png"] = Field(
+            "jpeg", description="Format of the result image."
+        )
+        POLL_INTERVAL: float = Field(
+            2, gt=0, le=30, description="Seconds between checks for the result."
+        )
+        MAX_POLL_ATTEMPTS: int = Field(
+            60, ge=1, le=10000, description="Checks before the job is given up."
+        )
+        SESSION_TTL_MINUTES: int = Field(
+            30, ge=1, le=1440, description="Minutes an editor may stay open without Send."
+        )
+        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field(
+            "auto", description="Prompts to English: auto (when not English), always, never."
+        )
+        TRANSLATION_MODEL: str = Field(
+            "",
+            description=(
+                "Model for translation; empty: the chat's model (a direct connection's cannot be"
+                " used: set one)."
+            ),
+        )
+        RESULT_MESSAGE: Literal["auto", "new", "same"] = Field(
+            "auto",
+            description="Result as a message of its own (new), in the clicked one (same), or auto.",
+        )
+        DEBUG: bool = Field(
+            False,
+            description="Log op names to the Open WebUI server log (never keys or image data).",
+        )
 
     def __init__(self) -> None:
         self.valves = self.Valves()
@@ -372,8 +626,18 @@ class Action:
         __model__: dict | None = None,
         **kwargs: Any,
     ) -> None:
-        bridge = Bridge(self.valves, body, __user__ or {}, __model__ or {}, __event_emitter__, __event_call__, __request__)
-        task = asyncio.create_task(bridge.run(__id__ or "flux_inpaint"), name="flux_inpaint:session")
+        bridge = Bridge(
+            self.valves,
+            body,
+            __user__ or {},
+            __model__ or {},
+            __event_emitter__,
+            __event_call__,
+            __request__,
+        )
+        task = asyncio.create_task(
+            bridge.run(__id__ or "flux_inpaint"), name="flux_inpaint:session"
+        )
         SESSIONS.add(task)
         task.add_done_callback(SESSIONS.discard)
         await asyncio.wait([task, bridge.detached], return_when=asyncio.FIRST_COMPLETED)

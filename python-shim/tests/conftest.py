@@ -69,11 +69,24 @@ def session(owui: OpenWebUI) -> Session:
         user: str = "u1",
     ) -> Outcome:
         async def main() -> Outcome:
-            async with FakeSidecar(script, refuse=refuse, impostor=impostor, forged_hello=forged_hello) as sidecar:
+            async with FakeSidecar(
+                script, refuse=refuse, impostor=impostor, forged_hello=forged_hello
+            ) as sidecar:
                 all_valves = {"SIDECAR_URL": sidecar.url, "SIDECAR_TOKEN": TOKEN, **(valves or {})}
                 started = asyncio.get_running_loop().time()
                 run = await asyncio.wait_for(
-                    run_action(SHIM, body, all_valves, owui.users[user], driver, flavour or version, owui=owui, chat=chat, model=model), 15
+                    run_action(
+                        SHIM,
+                        body,
+                        all_valves,
+                        owui.users[user],
+                        driver,
+                        flavour or version,
+                        owui=owui,
+                        chat=chat,
+                        model=model,
+                    ),
+                    15,
                 )
                 assert sidecar.errors == [] and sidecar.bad_macs == []
                 return Outcome(run, sidecar, asyncio.get_running_loop().time() - started)

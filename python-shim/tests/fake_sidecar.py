@@ -36,14 +36,18 @@ def unseal(key: bytes, label: str, sealed: str) -> str | None:
     if not hmac.compare_digest(tag, hmac.digest(auth, label.encode() + b"\n" + body, "sha256")):
         return None
     iv, data = body[:16], body[16:]
-    pad = b"".join(hmac.digest(enc, iv + i.to_bytes(4, "big"), "sha256") for i in range(len(data) // 32 + 1))
+    pad = b"".join(
+        hmac.digest(enc, iv + i.to_bytes(4, "big"), "sha256") for i in range(len(data) // 32 + 1)
+    )
     return bytes(a ^ b for a, b in zip(data, pad, strict=False)).decode()
 
 
 class Channel:
     """One open session as the script sees it."""
 
-    def __init__(self, writer: asyncio.StreamWriter, session: str, opening: dict, key: bytes) -> None:
+    def __init__(
+        self, writer: asyncio.StreamWriter, session: str, opening: dict, key: bytes
+    ) -> None:
         self.writer, self.session, self.opening, self.key = writer, session, opening, key
         self.pending: dict[str, asyncio.Future] = {}
         self.next_id = 0
@@ -61,7 +65,9 @@ class Channel:
         op_id = f"op{self.next_id}"
         self.pending[op_id] = asyncio.get_running_loop().create_future()
         # A peer that hung up shows as a reply that never comes, as with the real sidecar.
-        asyncio.ensure_future(self.send({**op, "id": op_id})).add_done_callback(lambda sent: sent.cancelled() or sent.exception())
+        asyncio.ensure_future(self.send({**op, "id": op_id})).add_done_callback(
+            lambda sent: sent.cancelled() or sent.exception()
+        )
         return self.pending[op_id]
 
     async def request(self, op: dict, within_s: float = 10) -> dict:
@@ -126,24 +132,44 @@ class FakeSidecar:
                     self.challenge_requests.append(asked)
                     challenge, nonce = secrets.token_urlsafe(32), str(asked.get("nonce", ""))
                     self.challenges.add(f"{challenge} {nonce}")
-                    proof = "0" * 64 if self.impostor else mac(self.token.encode(), "challenge", nonce, challenge)
-                    await self._json(writer, 200, {"challenge": challenge, "expires_in": 60, "proof": proof})
+                    proof = (
+                        "0" * 64
+                        if self.impostor
+                        else mac(self.token.encode(), "challenge", nonce, challenge)
+                    )
+                    await self._json(
+                        writer, 200, {"challenge": challenge, "expires_in": 60, "proof": proof}
+                    )
                 elif method == "POST" and target == "/v1/sessions":
                     return await self._session(writer, headers.get("x-flux-inpaint-auth", ""), raw)
-                elif method == "POST" and len(parts) == 5 and parts[:2] == ["v1", "sessions"] and parts[3] == "replies":
-                    await self._reply(writer, parts[2], parts[4], headers.get("x-flux-inpaint-mac", ""), raw)
+                elif (
+                    method == "POST"
+                    and len(parts) == 5
+                    and parts[:2] == ["v1", "sessions"]
+                    and parts[3] == "replies"
+                ):
+                    await self._reply(
+                        writer, parts[2], parts[4], headers.get("x-flux-inpaint-mac", ""), raw
+                    )
                 else:
-                    await self._json(writer, 404, {"error": {"code": "not_found", "message": target}})
+                    await self._json(
+                        writer, 404, {"error": {"code": "not_found", "message": target}}
+                    )
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
-        except Exception as e:  # Surfaced by the tests through `errors`, which a passing test expects empty.
+        except (
+            Exception
+        ) as e:  # Surfaced by the tests through `errors`, which a passing test expects empty.
             self.errors.append(e)
         finally:
             writer.close()
 
     async def _json(self, writer: asyncio.StreamWriter, status: int, body: dict | None) -> None:
         data = b"" if body is None else json.dumps(body).encode()
-        writer.write(b"HTTP/1.1 %d X\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (status, len(data), data))
+        writer.write(
+            b"HTTP/1.1 %d X\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
+            % (status, len(data), data)
+        )
         await writer.drain()
 
     async def _session(self, writer: asyncio.StreamWriter, auth: str, raw: bytes) -> None:
@@ -154,30 +180,51 @@ class FakeSidecar:
         token = self.token.encode()
         expected = mac(token, "open", challenge, nonce, hashlib.sha256(raw).hexdigest())
         issued = f"{challenge} {nonce}"
-        if not self.impostor and (issued not in self.challenges or not hmac.compare_digest(fields.get("mac", ""), expected)):
-            return await self._json(writer, 401, {"error": {"code": "unauthorized", "message": WRONG_TOKEN}})
+        if not self.impostor and (
+            issued not in self.challenges
+            or not hmac.compare_digest(fields.get("mac", ""), expected)
+        ):
+            return await self._json(
+                writer, 401, {"error": {"code": "unauthorized", "message": WRONG_TOKEN}}
+            )
         self.challenges.discard(issued)
         if self.refuse:
             return await self._json(writer, *self.refuse)
-        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
         key = hmac.new(token, f"session\n{challenge}\n{nonce}".encode(), hashlib.sha256).digest()
-        self.flux_keys.append(unseal(key, "FLUX_API_KEY", self.openings[-1]["valves"]["FLUX_API_KEY"]))
+        self.flux_keys.append(
+            unseal(key, "FLUX_API_KEY", self.openings[-1]["valves"]["FLUX_API_KEY"])
+        )
         channel = Channel(writer, f"s{len(self.openings)}", self.openings[-1], key)
         self.channels[channel.session] = channel
-        proof = "0" * 64 if self.impostor or self.forged_hello else mac(key, "sidecar", channel.session)
-        await channel.send({"op": "hello", "session": channel.session, "protocol": 3, "proof": proof})
+        proof = (
+            "0" * 64 if self.impostor or self.forged_hello else mac(key, "sidecar", channel.session)
+        )
+        await channel.send(
+            {"op": "hello", "session": channel.session, "protocol": 3, "proof": proof}
+        )
         await self.script(channel)
 
-    async def _reply(self, writer: asyncio.StreamWriter, session: str, op_id: str, signature: str, raw: bytes) -> None:
+    async def _reply(
+        self, writer: asyncio.StreamWriter, session: str, op_id: str, signature: str, raw: bytes
+    ) -> None:
         channel = self.channels.get(session)
-        if channel is None or not hmac.compare_digest(signature, mac(channel.key, "reply", session, op_id, hashlib.sha256(raw).hexdigest())):
+        if channel is None or not hmac.compare_digest(
+            signature, mac(channel.key, "reply", session, op_id, hashlib.sha256(raw).hexdigest())
+        ):
             self.bad_macs.append(op_id)
-            return await self._json(writer, 401, {"error": {"code": "unauthorized", "message": "Wrong MAC"}})
+            return await self._json(
+                writer, 401, {"error": {"code": "unauthorized", "message": "Wrong MAC"}}
+            )
         body = json.loads(raw)
         future = channel.pending.pop(op_id, None)
         if future is None or future.done():
             self.late_replies.append((op_id, body))
-            return await self._json(writer, 404, {"error": {"code": "op_not_found", "message": op_id}})
+            return await self._json(
+                writer, 404, {"error": {"code": "op_not_found", "message": op_id}}
+            )
         future.set_result(body)
         writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
         await writer.drain()

@@ -90,7 +90,9 @@ class OpenWebUI:
     root: Path
     users: dict[str, UserModel] = field(default_factory=dict)
     files: dict[str, FileModel] = field(default_factory=dict)
-    completion: Completion = lambda form, user: {"choices": [{"message": {"content": "translated"}}]}
+    completion: Completion = lambda form, user: {
+        "choices": [{"message": {"content": "translated"}}]
+    }
     completions: list[dict] = field(default_factory=list)
     upload_tags: list[dict] = field(default_factory=list)
     # env.py WEBSOCKET_EVENT_CALLER_TIMEOUT: None (the default) or the admin's seconds, where the version has it.
@@ -109,7 +111,9 @@ class OpenWebUI:
 
     def add_user(self, id: str, role: str = "user", language: str | None = None) -> UserModel:
         settings = {"ui": {"language": language}} if language else None
-        self.users[id] = UserModel(id=id, name=f"User {id}", email=f"{id}@example.com", role=role, settings=settings)
+        self.users[id] = UserModel(
+            id=id, name=f"User {id}", email=f"{id}@example.com", role=role, settings=settings
+        )
         return self.users[id]
 
     def add_file(self, owner: str, name: str, data: bytes, content_type: str = "image/png") -> str:
@@ -119,7 +123,9 @@ class OpenWebUI:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         meta = {"name": name, "content_type": content_type, "size": len(data)}
-        self.files[file_id] = FileModel(id=file_id, user_id=owner, filename=name, path=str(path), meta=meta)
+        self.files[file_id] = FileModel(
+            id=file_id, user_id=owner, filename=name, path=str(path), meta=meta
+        )
         return f"/api/v1/files/{file_id}/content"
 
 
@@ -151,7 +157,9 @@ def _modules(owui: OpenWebUI, v: Version) -> dict[str, types.ModuleType]:
 
     def insert_new_file(user_id: str, form: FileForm) -> FileModel:
         now = int(time.time())
-        owui.files[form.id] = FileModel(**form.model_dump(), user_id=user_id, created_at=now, updated_at=now)
+        owui.files[form.id] = FileModel(
+            **form.model_dump(), user_id=user_id, created_at=now, updated_at=now
+        )
         return owui.files[form.id]
 
     def upload_file(file: BinaryIO, filename: str, tags: dict[str, str]) -> tuple[bytes, str]:
@@ -173,9 +181,13 @@ def _modules(owui: OpenWebUI, v: Version) -> dict[str, types.ModuleType]:
             if v.access == "routers.files":
                 raise HTTPException(404, "We could not find what you're looking for :/")
             return False
-        return file.user_id == user.id or (access_type == "read" and user.id in owui.shared.get(file.id, set()))
+        return file.user_id == user.id or (
+            access_type == "read" and user.id in owui.shared.get(file.id, set())
+        )
 
-    async def generate_chat_completion(request: Any, form_data: dict, user: UserModel, bypass_filter: bool = False, **kwargs: Any) -> Any:
+    async def generate_chat_completion(
+        request: Any, form_data: dict, user: UserModel, bypass_filter: bool = False, **kwargs: Any
+    ) -> Any:
         owui.completions.append(form_data)
         return owui.completion(form_data, user)
 
@@ -184,41 +196,73 @@ def _modules(owui: OpenWebUI, v: Version) -> dict[str, types.ModuleType]:
 
     chats: dict[str, Any] = {
         "get_chat_by_id": lambda id: chat_of(id).get_chat() if id in owui.chats else None,
-        "get_message_by_id_and_message_id": lambda id, mid: copy.deepcopy(chat_of(id).history["messages"].get(mid, {})) if id in owui.chats else None,
-        "upsert_message_to_chat_by_id_and_message_id": lambda id, mid, m: chat_of(id).upsert_message(mid, m),
+        "get_message_by_id_and_message_id": lambda id, mid: (
+            copy.deepcopy(chat_of(id).history["messages"].get(mid, {}))
+            if id in owui.chats
+            else None
+        ),
+        "upsert_message_to_chat_by_id_and_message_id": lambda id, mid, m: chat_of(
+            id
+        ).upsert_message(mid, m),
     }
     if v.delete_message:
-        chats["delete_message_from_chat_by_id_and_message_id"] = lambda id, mid: chat_of(id).delete_message(mid)
-    chats_ns = types.SimpleNamespace(**{name: _flavoured(f, v.helpers_async) for name, f in chats.items()})
+        chats["delete_message_from_chat_by_id_and_message_id"] = lambda id, mid: chat_of(
+            id
+        ).delete_message(mid)
+    chats_ns = types.SimpleNamespace(
+        **{name: _flavoured(f, v.helpers_async) for name, f in chats.items()}
+    )
     if v.merge_history:
         chats_ns.merge_history = merge_history
     files = types.SimpleNamespace(
         get_file_by_id=_flavoured(lambda id: owui.files.get(id), v.helpers_async),
         insert_new_file=_flavoured(insert_new_file, v.helpers_async),
     )
-    storage = types.SimpleNamespace(upload_file=upload_file if v.upload_tags else upload_file_untagged, get_file=lambda path: path)
-    users = types.SimpleNamespace(get_user_by_id=_flavoured(lambda id: owui.users.get(id), v.helpers_async))
-    env = {"VERSION": v.version, **({"WEBSOCKET_EVENT_CALLER_TIMEOUT": owui.event_call_timeout} if v.event_call_timeout else {})}
+    storage = types.SimpleNamespace(
+        upload_file=upload_file if v.upload_tags else upload_file_untagged,
+        get_file=lambda path: path,
+    )
+    users = types.SimpleNamespace(
+        get_user_by_id=_flavoured(lambda id: owui.users.get(id), v.helpers_async)
+    )
+    env = {
+        "VERSION": v.version,
+        **(
+            {"WEBSOCKET_EVENT_CALLER_TIMEOUT": owui.event_call_timeout}
+            if v.event_call_timeout
+            else {}
+        ),
+    }
     mods = {
         "open_webui": module("open_webui"),
         "open_webui.env": module("open_webui.env", **env),
         "open_webui.config": module("open_webui.config", CACHE_DIR=str(owui.cache_dir)),
         "open_webui.models": module("open_webui.models"),
-        "open_webui.models.users": module("open_webui.models.users", Users=users, UserModel=UserModel),
+        "open_webui.models.users": module(
+            "open_webui.models.users", Users=users, UserModel=UserModel
+        ),
         "open_webui.models.chats": module("open_webui.models.chats", Chats=chats_ns),
-        "open_webui.models.files": module("open_webui.models.files", Files=files, FileForm=FileForm, FileModel=FileModel),
+        "open_webui.models.files": module(
+            "open_webui.models.files", Files=files, FileForm=FileForm, FileModel=FileModel
+        ),
         "open_webui.storage": module("open_webui.storage"),
         "open_webui.storage.provider": module("open_webui.storage.provider", Storage=storage),
         "open_webui.utils": module("open_webui.utils"),
-        "open_webui.utils.chat": module("open_webui.utils.chat", generate_chat_completion=generate_chat_completion),
+        "open_webui.utils.chat": module(
+            "open_webui.utils.chat", generate_chat_completion=generate_chat_completion
+        ),
     }
     access = _flavoured(has_access_to_file, v.access_async)
     if v.access == "routers.files":
         mods["open_webui.routers"] = module("open_webui.routers")
-        mods["open_webui.routers.files"] = module("open_webui.routers.files", has_access_to_file=access)
+        mods["open_webui.routers.files"] = module(
+            "open_webui.routers.files", has_access_to_file=access
+        )
     elif v.access == "utils.access_control.files":
         mods["open_webui.utils.access_control"] = module("open_webui.utils.access_control")
-        mods["open_webui.utils.access_control.files"] = module("open_webui.utils.access_control.files", has_access_to_file=access)
+        mods["open_webui.utils.access_control.files"] = module(
+            "open_webui.utils.access_control.files", has_access_to_file=access
+        )
     return mods
 
 
@@ -226,7 +270,11 @@ def _modules(owui: OpenWebUI, v: Version) -> dict[str, types.ModuleType]:
 def installed(owui: OpenWebUI, version: str = NEWEST) -> Iterator[None]:
     """Puts the stand-in open_webui modules of that version into sys.modules, and takes them out again."""
     mods = _modules(owui, VERSIONS[version])
-    saved = {name: sys.modules[name] for name in list(sys.modules) if name == "open_webui" or name.startswith("open_webui.")}
+    saved = {
+        name: sys.modules[name]
+        for name in list(sys.modules)
+        if name == "open_webui" or name.startswith("open_webui.")
+    }
     for name in saved:
         del sys.modules[name]
     sys.modules.update(mods)
@@ -268,7 +316,9 @@ def extract_frontmatter(content: str) -> dict[str, str]:
     return frontmatter
 
 
-def load_function(path: str | Path, function_id: str = "flux_inpaint") -> tuple[Any, dict[str, str]]:
+def load_function(
+    path: str | Path, function_id: str = "flux_inpaint"
+) -> tuple[Any, dict[str, str]]:
     """Returns (Action instance, frontmatter) exactly as Open WebUI makes them from the pasted text."""
     content = replace_imports(Path(path).read_text(encoding="utf-8"))
     module = types.ModuleType(f"function_{function_id}")
@@ -290,7 +340,11 @@ def merge_history(existing_history: dict | None, incoming_history: dict | None) 
     """models/chats.py Chats.merge_history (0.10+), as the page's save runs it: server-only messages stay."""
     existing = (existing_history or {}).get("messages") or {}
     incoming = (incoming_history or {}).get("messages") or {}
-    merged = {message_id: message for message_id, message in {**existing, **incoming}.items() if isinstance(message, dict)}
+    merged = {
+        message_id: message
+        for message_id, message in {**existing, **incoming}.items()
+        if isinstance(message, dict)
+    }
     for message in merged.values():
         message["childrenIds"] = []
     for message_id, message in merged.items():
@@ -301,7 +355,12 @@ def merge_history(existing_history: dict | None, incoming_history: dict | None) 
         current_id = (existing_history or {}).get("currentId")
         if current_id not in merged:
             current_id = None
-    return {**(existing_history or {}), **(incoming_history or {}), "messages": merged, "currentId": current_id}
+    return {
+        **(existing_history or {}),
+        **(incoming_history or {}),
+        "messages": merged,
+        "currentId": current_id,
+    }
 
 
 def delete_message_from_history(history: dict, message_id: str) -> None:
@@ -312,15 +371,23 @@ def delete_message_from_history(history: dict, message_id: str) -> None:
         return
     parent_id = message.get("parentId")
     child_ids = [c for c in message.get("childrenIds") or [] if c in messages]
-    grandchild_ids = [g for c in child_ids for g in messages.get(c, {}).get("childrenIds") or [] if g in messages]
+    grandchild_ids = [
+        g for c in child_ids for g in messages.get(c, {}).get("childrenIds") or [] if g in messages
+    ]
     if parent_id in messages:
-        messages[parent_id]["childrenIds"] = [c for c in messages[parent_id].get("childrenIds") or [] if c != message_id] + grandchild_ids
+        messages[parent_id]["childrenIds"] = [
+            c for c in messages[parent_id].get("childrenIds") or [] if c != message_id
+        ] + grandchild_ids
     for g in grandchild_ids:
         messages[g]["parentId"] = parent_id
     for deleted in {message_id, *child_ids}:
         messages.pop(deleted, None)
     current_id = parent_id
-    children = [c for c, m in messages.items() if m.get("parentId") is None] if current_id is None else messages.get(current_id, {}).get("childrenIds", [])
+    children = (
+        [c for c, m in messages.items() if m.get("parentId") is None]
+        if current_id is None
+        else messages.get(current_id, {}).get("childrenIds", [])
+    )
     while children:
         current_id = children[-1]
         children = messages.get(current_id, {}).get("childrenIds", [])
@@ -359,10 +426,23 @@ class Chat:
     def messages(self) -> list[dict]:
         return self.branch()
 
-    def add(self, role: str, content: str, files: list[dict] | None = None, parent: str | None = "current") -> dict:
+    def add(
+        self,
+        role: str,
+        content: str,
+        files: list[dict] | None = None,
+        parent: str | None = "current",
+    ) -> dict:
         message_id = f"msg-{len(self.history['messages']) + 1}"
         parent = self.history["currentId"] if parent == "current" else parent
-        message = {"id": message_id, "parentId": parent, "childrenIds": [], "role": role, "content": content, "timestamp": int(time.time())}
+        message = {
+            "id": message_id,
+            "parentId": parent,
+            "childrenIds": [],
+            "role": role,
+            "content": content,
+            "timestamp": int(time.time()),
+        }
         if files:
             message["files"] = files
         if parent is not None:
@@ -377,9 +457,22 @@ class Chat:
         branch, current = [], clicked
         while current is not None:
             m = self.history["messages"][current]
-            branch.append({"id": m["id"], "role": m["role"], "content": m["content"], "timestamp": m["timestamp"]})
+            branch.append(
+                {
+                    "id": m["id"],
+                    "role": m["role"],
+                    "content": m["content"],
+                    "timestamp": m["timestamp"],
+                }
+            )
             current = m.get("parentId")
-        return {"model": model, "messages": branch[::-1], "chat_id": self.id, "session_id": "sock-1", "id": clicked}
+        return {
+            "model": model,
+            "messages": branch[::-1],
+            "chat_id": self.id,
+            "session_id": "sock-1",
+            "id": clicked,
+        }
 
     def emitter(self, message_id: str) -> Callable[[dict], Awaitable[None]]:
         version = VERSIONS[self.version]
@@ -388,9 +481,16 @@ class Chat:
             if self.fail_emits:
                 raise ConnectionError("socket.io is down")
             self.events.append(event)
-            if self.page and message_id in self.page["messages"] and (event.get("type") != "files" or version.page_files_event):
+            if (
+                self.page
+                and message_id in self.page["messages"]
+                and (event.get("type") != "files" or version.page_files_event)
+            ):
                 _apply_on_page(self.page["messages"][message_id], event)
-            if event.get("type") in version.persisted_events and message_id in self.history["messages"]:
+            if (
+                event.get("type") in version.persisted_events
+                and message_id in self.history["messages"]
+            ):
                 _persist(self.history["messages"][message_id], event)
 
         return __event_emitter__
@@ -398,7 +498,11 @@ class Chat:
     def save_page(self) -> None:
         """routers/chats.py update_chat_by_id with the page's history."""
         assert self.page is not None
-        self.history = merge_history(self.history, self.page) if VERSIONS[self.version].merge_history else self.page
+        self.history = (
+            merge_history(self.history, self.page)
+            if VERSIONS[self.version].merge_history
+            else self.page
+        )
         self.page = None
 
     # Chats (models/chats.py) on this chat: the stand-in's whole-chat reads are copies, as from the database.
@@ -454,7 +558,14 @@ def event_caller(driver: Driver | None) -> Callable[[dict], Awaitable[Any]]:
 
 
 async def call_action(
-    action: Any, body: dict, user: UserModel, valves: dict, chat: Chat, driver: Driver | None, action_id: str = "flux_inpaint", model: dict | None = None
+    action: Any,
+    body: dict,
+    user: UserModel,
+    valves: dict,
+    chat: Chat,
+    driver: Driver | None,
+    action_id: str = "flux_inpaint",
+    model: dict | None = None,
 ) -> Any:
     """chat_action: fresh Valves from the stored dict, then only the dunder parameters the signature names."""
     if hasattr(action, "valves") and hasattr(action, "Valves"):
@@ -467,10 +578,14 @@ async def call_action(
         "__event_emitter__": chat.emitter(body["id"]),
         "__event_call__": event_caller(driver),
         "__request__": types.SimpleNamespace(
-            app=types.SimpleNamespace(state=types.SimpleNamespace()), state=types.SimpleNamespace(direct=bool(model.get("direct")))
+            app=types.SimpleNamespace(state=types.SimpleNamespace()),
+            state=types.SimpleNamespace(direct=bool(model.get("direct"))),
         ),
     }
-    params: dict[str, Any] = {"body": body, **{k: v for k, v in extra.items() if k in sig.parameters}}
+    params: dict[str, Any] = {
+        "body": body,
+        **{k: v for k, v in extra.items() if k in sig.parameters},
+    }
     if "__user__" in sig.parameters:
         params["__user__"] = user.model_dump()
     chat.page = copy.deepcopy(chat.history)
@@ -515,8 +630,12 @@ async def run_action(
     owui.chats[chat.id] = chat
     with installed(owui, version):
         action, frontmatter = load_function(shim_path)
-        result = await call_action(action, body or chat.action_body(), user, valves, chat, driver, model=model)
-        background = [t for t in asyncio.all_tasks() if t.get_name() == SESSION_TASK and not t.done()]
+        result = await call_action(
+            action, body or chat.action_body(), user, valves, chat, driver, model=model
+        )
+        background = [
+            t for t in asyncio.all_tasks() if t.get_name() == SESSION_TASK and not t.done()
+        ]
         if background:
             await asyncio.wait(background)
     return Run(result, bool(background), chat, owui, frontmatter)

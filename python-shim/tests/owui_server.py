@@ -30,7 +30,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from owui_harness import SESSION_TASK, Chat, OpenWebUI, _persist, installed, load_function, merge_history
+from owui_harness import (
+    SESSION_TASK,
+    Chat,
+    OpenWebUI,
+    _persist,
+    installed,
+    load_function,
+    merge_history,
+)
 from owui_versions import NEWEST, VERSIONS, page_flags
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,10 +63,17 @@ def _png(width: int, height: int, sun: tuple[int, int, int] = (250, 210, 60)) ->
                 rows += bytes((110 + y * 80 // height, 170 + y * 60 // height, 235))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        return (
+            len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        )
 
     header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + chunk(b"IEND", b"")
+    )
 
 
 class Server:
@@ -67,7 +82,9 @@ class Server:
         self.owui = OpenWebUI(Path(tempfile.mkdtemp(prefix="owui-server-")))
         self.owui.event_call_timeout = event_call_timeout
         self.user = self.owui.add_user("u1")
-        self.owui.completion = lambda form, user: {"choices": [{"message": {"content": "A red hat on the sun, cartoon style"}}]}
+        self.owui.completion = lambda form, user: {
+            "choices": [{"message": {"content": "A red hat on the sun, cartoon style"}}]
+        }
         self.events: list[dict] = []
         self.wake = asyncio.Event()
         # The page has handled every event up to this one (it asks for the next ones only after).
@@ -79,7 +96,9 @@ class Server:
         self.call_sessions: dict[str, str] = {}  # call id -> the page socket it went to
         self.dead_sockets: set[str] = set()
         self.largest_answer = 0  # bytes of the largest event-call answer the page sent  # closed sockets whose calls are never answered (before 0.10)
-        self.socketio_timeout = 60.0  # python-socketio's `call` default, before WEBSOCKET_EVENT_CALLER_TIMEOUT
+        self.socketio_timeout = (
+            60.0  # python-socketio's `call` default, before WEBSOCKET_EVENT_CALLER_TIMEOUT
+        )
         self.actions_running = 0
 
     # --- chats the tests start from, in the forms this version's Open WebUI writes ------------------------------
@@ -88,7 +107,9 @@ class Server:
         chat = Chat(id=f"chat-{len(self.owui.chats) + 1}", version=self.version.version)
         self.owui.chats[chat.id] = chat
         meadow = self.owui.add_file("u1", "meadow.png", _png(*size))
-        if scenario == "generated":  # this version's image generation: markdown up to 0.6.4, a `files` event from 0.6.5
+        if (
+            scenario == "generated"
+        ):  # this version's image generation: markdown up to 0.6.4, a `files` event from 0.6.5
             scenario = "files" if self.version.generated_in_files else "markdown"
         if scenario == "markdown":  # image generation up to 0.6.4, many tools still
             chat.add("user", "Paint me a sunny meadow")
@@ -115,7 +136,10 @@ class Server:
                     "content_type": "image/png",
                 }
             else:
-                upload = {"type": "image", "url": "data:image/png;base64," + base64.b64encode(png).decode()}
+                upload = {
+                    "type": "image",
+                    "url": "data:image/png;base64," + base64.b64encode(png).decode(),
+                }
             chat.add("user", "Here is my meadow. Can you make it sunnier?", files=[upload])
             chat.add("assistant", "What a nice meadow! Use Inpaint to change a part of it.")
         else:
@@ -145,15 +169,23 @@ class Server:
         async def __event_call__(event: dict) -> Any:
             if session_id in self.dropped_sessions:
                 return {"error": "Client session disconnected."}
-            if session_id in self.dead_sockets:  # python-socketio's call to a gone sid waits for its timeout
+            if (
+                session_id in self.dead_sockets
+            ):  # python-socketio's call to a gone sid waits for its timeout
                 await asyncio.sleep(self.owui.event_call_timeout or self.socketio_timeout)
                 raise TimeoutError
             call_id = f"call-{next(self.ids)}"
             future = asyncio.get_running_loop().create_future()
             self.answers[call_id] = future
             self.call_sessions[call_id] = session_id
-            self.push({"chat_id": chat_id, "message_id": message_id, "data": event, "call": call_id})
-            timeout = self.owui.event_call_timeout if self.version.event_call_timeout else self.socketio_timeout
+            self.push(
+                {"chat_id": chat_id, "message_id": message_id, "data": event, "call": call_id}
+            )
+            timeout = (
+                self.owui.event_call_timeout
+                if self.version.event_call_timeout
+                else self.socketio_timeout
+            )
             try:
                 return await asyncio.wait_for(future, timeout)
             except TimeoutError:
@@ -198,16 +230,24 @@ class Server:
                 return  # the page is gone
 
     def busy(self) -> int:
-        return self.actions_running + sum(1 for t in asyncio.all_tasks() if t.get_name() == SESSION_TASK and not t.done())
+        return self.actions_running + sum(
+            1 for t in asyncio.all_tasks() if t.get_name() == SESSION_TASK and not t.done()
+        )
 
     def save_chat(self, chat: Chat, incoming: dict) -> None:
         """routers/chats.py update_chat_by_id: `{**chat.chat, **form_data.chat}`, and from 0.10 merge_history."""
         if "history" in incoming:
-            chat.history = merge_history(chat.history, incoming["history"]) if self.version.merge_history else incoming["history"]
+            chat.history = (
+                merge_history(chat.history, incoming["history"])
+                if self.version.merge_history
+                else incoming["history"]
+            )
 
     # --- HTTP ----------------------------------------------------------------------------------------------------
 
-    async def handle(self, method: str, path: str, query: str, body: bytes) -> tuple[int, str, bytes]:
+    async def handle(
+        self, method: str, path: str, query: str, body: bytes
+    ) -> tuple[int, str, bytes]:
         parts = path.strip("/").split("/")
 
         def ok(value: Any) -> tuple[int, str, bytes]:
@@ -225,7 +265,9 @@ class Server:
         if method == "GET" and path == "/__socket__/connect":
             return ok({"seq": len(self.events)})
         if method == "GET" and path == "/__socket__/events":
-            after = int(dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("after", "0"))
+            after = int(
+                dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("after", "0")
+            )
             self.handled = max(self.handled, after)
             self.progress.set()
             self.progress = asyncio.Event()
@@ -254,18 +296,31 @@ class Server:
             result = await self.run_action(json.loads(body))
             await self.delivered(len(self.events))
             return ok(result)
-        if method == "GET" and parts[:3] == ["api", "v1", "files"] and len(parts) == 5 and parts[4] == "content":
+        if (
+            method == "GET"
+            and parts[:3] == ["api", "v1", "files"]
+            and len(parts) == 5
+            and parts[4] == "content"
+        ):
             file = self.owui.files.get(parts[3])
             if file is None or not file.path:
                 return 404, "application/json", b'{"detail":"Not found"}'
-            return 200, (file.meta or {}).get("content_type", "application/octet-stream"), await asyncio.to_thread(Path(file.path).read_bytes)
+            return (
+                200,
+                (file.meta or {}).get("content_type", "application/octet-stream"),
+                await asyncio.to_thread(Path(file.path).read_bytes),
+            )
         if method == "POST" and path == "/__test__/chats":
             asked = json.loads(body)
-            return ok({"id": self.make_chat(asked["scenario"], tuple(asked.get("size", (480, 320))))})
+            return ok(
+                {"id": self.make_chat(asked["scenario"], tuple(asked.get("size", (480, 320))))}
+            )
         if method == "GET" and path == "/__test__/socket":
             return ok({"largest_answer": self.largest_answer})
         if method == "GET" and parts[:2] == ["__test__", "chats"] and len(parts) == 3:
-            return ok({"history": copy.deepcopy(self.owui.chats[parts[2]].history), "busy": self.busy()})
+            return ok(
+                {"history": copy.deepcopy(self.owui.chats[parts[2]].history), "busy": self.busy()}
+            )
         return 404, "application/json", b'{"detail":"Not Found"}'
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -292,7 +347,12 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--version", default=NEWEST, choices=sorted(VERSIONS))
-    parser.add_argument("--event-call-timeout", type=int, default=None, help="WEBSOCKET_EVENT_CALLER_TIMEOUT, where the version has it")
+    parser.add_argument(
+        "--event-call-timeout",
+        type=int,
+        default=None,
+        help="WEBSOCKET_EVENT_CALLER_TIMEOUT, where the version has it",
+    )
     parser.add_argument("--valves", required=True)
     args = parser.parse_args()
     server = Server(args.version, json.loads(args.valves), args.event_call_timeout)

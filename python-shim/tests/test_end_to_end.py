@@ -30,14 +30,28 @@ def _png(width: int, height: int, pixel: Any) -> bytes:
     rows = b"".join(b"\x00" + b"".join(pixel(x, y) for x in range(width)) for y in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        return (
+            len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+        )
 
     header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _spawn(args: list[str], env: dict[str, str], pattern: str) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        args,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if match := re.search(pattern, line):
@@ -48,7 +62,11 @@ def _spawn(args: list[str], env: dict[str, str], pattern: str) -> tuple[subproce
 @pytest.fixture(scope="module")
 def servers() -> Iterator[dict[str, str]]:
     node = ["node", "--import", "tsx"]
-    fake, flux_url = _spawn([*node, "test/fake-flux/main.ts", "--port", "0", "--latency", "800", "--key", FLUX_KEY], {}, r"fake FLUX API at (\S+)")
+    fake, flux_url = _spawn(
+        [*node, "test/fake-flux/main.ts", "--port", "0", "--latency", "800", "--key", FLUX_KEY],
+        {},
+        r"fake FLUX API at (\S+)",
+    )
     origin = flux_url.rsplit("/v1", 1)[0]
     env = {
         "FLUX_INPAINT_PORT": "0",
@@ -85,7 +103,9 @@ class EditorDriver:
         shows = re.search(r'__fluxInpaintHost\.shows\("[\w-]+", "([\w-]+)"', code)
         if shows:  # The check that the page shows the new message: the harness page always does.
             return {"shown": True, "probe": shows.group(1)}
-        args = json.loads(re.search(r"__fluxInpaintHost\.relay\((\{.*\})\);\n\} catch", code, re.S).group(1))
+        args = json.loads(
+            re.search(r"__fluxInpaintHost\.relay\((\{.*\})\);\n\} catch", code, re.S).group(1)
+        )
         if args["awaitSave"] is not None:
             return self.await_save(args["awaitSave"] / 1000)
         if args["end"]:
@@ -99,7 +119,13 @@ class EditorDriver:
             if message.get("type") == "response" and message.get("rid") == "1":
                 self.init = message["value"]
                 image = self.init["images"][0]
-                mask = _png(40, 30, lambda x, y: b"\xff\xff\xff" if 10 <= x < 30 and 8 <= y < 22 else b"\x00\x00\x00")
+                mask = _png(
+                    40,
+                    30,
+                    lambda x, y: (
+                        b"\xff\xff\xff" if 10 <= x < 30 and 8 <= y < 22 else b"\x00\x00\x00"
+                    ),
+                )
                 params = {
                     "model": "fill",
                     "prompt": self.prompt,
@@ -122,7 +148,9 @@ class EditorDriver:
 
 
 @pytest.mark.parametrize("version", ["0.6.43", "0.11.0"])
-def test_click_paint_send_puts_the_edited_image_in_the_chat(servers: dict[str, str], version: str, tmp_path: Path) -> None:
+def test_click_paint_send_puts_the_edited_image_in_the_chat(
+    servers: dict[str, str], version: str, tmp_path: Path
+) -> None:
     owui = OpenWebUI(tmp_path)
     user = owui.add_user("u1")
     picture = _png(80, 60, lambda x, y: bytes([x * 3 % 256, y * 4 % 256, 120]))
@@ -133,9 +161,18 @@ def test_click_paint_send_puts_the_edited_image_in_the_chat(servers: dict[str, s
     clicked = chat.add("assistant", original, files=[{"type": "image", "url": picture_url}])
     owui.completion = lambda form, user: {"choices": [{"message": {"content": "a red hat"}}]}
     driver = EditorDriver("ein roter Hut", chat)
-    valves = {"SIDECAR_URL": servers["sidecar"], "SIDECAR_TOKEN": TOKEN, "FLUX_API_URL": servers["flux"], "FLUX_API_KEY": FLUX_KEY}
+    valves = {
+        "SIDECAR_URL": servers["sidecar"],
+        "SIDECAR_TOKEN": TOKEN,
+        "FLUX_API_URL": servers["flux"],
+        "FLUX_API_KEY": FLUX_KEY,
+    }
 
-    run = asyncio.run(asyncio.wait_for(run_action(SHIM, None, valves, user, driver, version, owui=owui, chat=chat), 60))
+    run = asyncio.run(
+        asyncio.wait_for(
+            run_action(SHIM, None, valves, user, driver, version, owui=owui, chat=chat), 60
+        )
+    )
 
     events = [e["data"].get("description") for e in run.chat.events if e.get("type") == "status"]
     assert driver.init and driver.init["images"][0]["width"] == 80, events
@@ -152,7 +189,10 @@ def test_click_paint_send_puts_the_edited_image_in_the_chat(servers: dict[str, s
         text = result["content"]
     else:
         # Before 0.11 the page cannot show a message written into the stored chat: the clicked message takes it.
-        assert run.chat.messages[-1]["id"] == clicked["id"] and run.chat.message(clicked["id"])["childrenIds"] == []
+        assert (
+            run.chat.messages[-1]["id"] == clicked["id"]
+            and run.chat.message(clicked["id"])["childrenIds"] == []
+        )
         text = run.chat.message(clicked["id"])["content"]
         assert text.startswith(original)
     assert run.chat.message(clicked["id"])["files"] == [{"type": "image", "url": picture_url}]
@@ -172,15 +212,34 @@ def test_a_wrong_token_reads_as_what_to_fix(servers: dict[str, str], tmp_path: P
     user = owui.add_user("u1")
     chat = Chat()
     chat.add("user", "draw a cat")
-    chat.add("assistant", "Here is your cat:", files=[{"type": "image", "url": owui.add_file("u1", "cat.png", _png(8, 8, lambda x, y: b"\x10\x20\x30"))}])
+    chat.add(
+        "assistant",
+        "Here is your cat:",
+        files=[
+            {
+                "type": "image",
+                "url": owui.add_file("u1", "cat.png", _png(8, 8, lambda x, y: b"\x10\x20\x30")),
+            }
+        ],
+    )
     driver = EditorDriver("a hat", chat)
-    valves = {"SIDECAR_URL": servers["sidecar"], "SIDECAR_TOKEN": "not-the-token", "FLUX_API_URL": servers["flux"]}
+    valves = {
+        "SIDECAR_URL": servers["sidecar"],
+        "SIDECAR_TOKEN": "not-the-token",
+        "FLUX_API_URL": servers["flux"],
+    }
 
-    run = asyncio.run(asyncio.wait_for(run_action(SHIM, None, valves, user, driver, "0.11.0", owui=owui, chat=chat), 30))
+    run = asyncio.run(
+        asyncio.wait_for(
+            run_action(SHIM, None, valves, user, driver, "0.11.0", owui=owui, chat=chat), 30
+        )
+    )
 
     statuses = [e["data"]["description"] for e in run.chat.events if e.get("type") == "status"]
     # The real sidecar's proof does not match the valve's token: the function sends nothing more and says so.
     assert statuses == [
         f"The service at {servers['sidecar']} could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token."
     ]
-    assert driver.seen == [] and not owui.files.keys() - {chat.messages[-1]["files"][0]["url"].split("/")[4]}
+    assert driver.seen == [] and not owui.files.keys() - {
+        chat.messages[-1]["files"][0]["url"].split("/")[4]
+    }

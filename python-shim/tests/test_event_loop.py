@@ -22,10 +22,17 @@ async def busy(ch: Channel) -> None:
     end = time.monotonic() + JOB_SECONDS
     while time.monotonic() < end:
         await ch.send({"op": "ping"})
-        await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "working", "done": False}}})
+        await ch.send(
+            {
+                "op": "emit",
+                "event": {"type": "status", "data": {"description": "working", "done": False}},
+            }
+        )
         if page_calls < 50:
             page_calls += 1
-            await ch.request({"op": "call", "event": {"type": "execute", "data": {}}, "timeout_ms": 1000})
+            await ch.request(
+                {"op": "call", "event": {"type": "execute", "data": {}}, "timeout_ms": 1000}
+            )
         else:
             await asyncio.sleep(0.002)
     await ch.done()
@@ -92,7 +99,9 @@ async def session(tmp: Path) -> tuple[list[str], Chat, list[str]]:
     return on_loop, chat, holder[0].errors
 
 
-def test_a_busy_session_never_runs_a_blocking_open_webui_helper_on_the_event_loop(tmp_path: Path) -> None:
+def test_a_busy_session_never_runs_a_blocking_open_webui_helper_on_the_event_loop(
+    tmp_path: Path,
+) -> None:
     # How long the loop waits in such a session is measured by the benchmark (bench/loop_lag.py), not here.
     on_loop, chat, errors = asyncio.run(session(tmp_path))
     assert errors == [] and len(chat.events) > 1000

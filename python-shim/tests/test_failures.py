@@ -24,7 +24,9 @@ def closed_port_url() -> str:
 def test_sidecar_unreachable_is_reported_in_words_at_once(session: Session) -> None:
     url = closed_port_url()
     out = session(never_called, valves={"SIDECAR_URL": url})
-    assert out.statuses == [f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."]
+    assert out.statuses == [
+        f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."
+    ]
     assert out.run.chat.messages[-1]["statusHistory"][0]["done"] is True
     assert out.seconds < 3
 
@@ -41,21 +43,28 @@ def test_a_hung_sidecar_is_reported_within_seconds(session: Session) -> None:
 
 def test_a_sidecar_of_a_newer_protocol_says_what_to_update(session: Session) -> None:
     # The words of src/owui/routes.ts (verifyOpening), as a sidecar one protocol ahead would say them.
-    newer = (
-        "This sidecar speaks bridge protocol 3: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar."
+    newer = "This sidecar speaks bridge protocol 3: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar."
+    out = session(
+        never_called, refuse=(426, {"error": {"code": "protocol_mismatch", "message": newer}})
     )
-    out = session(never_called, refuse=(426, {"error": {"code": "protocol_mismatch", "message": newer}}))
     assert out.statuses == [f"Inpaint sidecar error: {newer}"]
 
 
 def test_http_error_shows_the_sidecars_message(session: Session) -> None:
-    problem = {"error": {"code": "invalid_request", "message": "valves.STEPS: STEPS must be between 15 and 50"}}
+    problem = {
+        "error": {
+            "code": "invalid_request",
+            "message": "valves.STEPS: STEPS must be between 15 and 50",
+        }
+    }
     out = session(never_called, refuse=(400, problem))
     assert out.statuses == ["Inpaint sidecar error: valves.STEPS: STEPS must be between 15 and 50"]
 
 
 def test_a_refusal_shows_at_most_1000_characters_of_its_message(session: Session) -> None:
-    out = session(never_called, refuse=(400, {"error": {"code": "invalid_request", "message": "x" * 5000}}))
+    out = session(
+        never_called, refuse=(400, {"error": {"code": "invalid_request", "message": "x" * 5000}})
+    )
     assert out.statuses == ["Inpaint sidecar error: " + "x" * 1000]
 
 
@@ -75,7 +84,9 @@ def test_a_sidecar_killed_mid_stream_is_reported_within_seconds(session: Session
 
 def test_a_line_over_32_mib_ends_the_session(session: Session) -> None:
     async def script(ch: Channel) -> None:
-        await ch.send_raw(b'{"op": "emit", "event": {"type": "message", "data": {"content": "' + b"x" * (33 << 20))
+        await ch.send_raw(
+            b'{"op": "emit", "event": {"type": "message", "data": {"content": "' + b"x" * (33 << 20)
+        )
         await asyncio.sleep(5)
 
     out = session(script)
@@ -115,7 +126,15 @@ def test_garbage_on_the_stream(session: Session) -> None:
 
 def test_done_that_failed_adds_no_status_of_its_own(session: Session) -> None:
     async def script(ch: Channel) -> None:
-        await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "Inpaint failed: x", "done": True}}})
+        await ch.send(
+            {
+                "op": "emit",
+                "event": {
+                    "type": "status",
+                    "data": {"description": "Inpaint failed: x", "done": True},
+                },
+            }
+        )
         await ch.done(ok=False, message="Inpaint failed: x")
 
     out = session(script)
@@ -161,4 +180,7 @@ def test_an_undo_the_sidecar_cleared_is_not_emitted(session: Session) -> None:
         ch.writer.transport.abort()
 
     out = session(script)
-    assert [e for e in out.run.chat.events if e.get("type") == "chat:message:embeds"] == [editor, back]
+    assert [e for e in out.run.chat.events if e.get("type") == "chat:message:embeds"] == [
+        editor,
+        back,
+    ]

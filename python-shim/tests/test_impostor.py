@@ -26,8 +26,12 @@ PLANTED = "Your Open WebUI licence expired: pay at evil.example"
 
 def answers(nonce: str) -> list[dict]:
     replayed = "c" * 43
-    proof_for_another_nonce = hmac.new(TOKEN.encode(), f"challenge\nanother-nonce-0123456789\n{replayed}".encode(), hashlib.sha256).hexdigest()
-    guessed = hmac.new(b"guessed-token", f"challenge\n{nonce}\n{'c' * 43}".encode(), hashlib.sha256).hexdigest()
+    proof_for_another_nonce = hmac.new(
+        TOKEN.encode(), f"challenge\nanother-nonce-0123456789\n{replayed}".encode(), hashlib.sha256
+    ).hexdigest()
+    guessed = hmac.new(
+        b"guessed-token", f"challenge\n{nonce}\n{'c' * 43}".encode(), hashlib.sha256
+    ).hexdigest()
     return [
         {"challenge": "c" * 43, "expires_in": 60},
         {"challenge": "c" * 43, "expires_in": 60, "proof": "0" * 64},
@@ -38,7 +42,11 @@ def answers(nonce: str) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("kind", range(6), ids=["no proof", "made-up proof", "guessed token", "replayed proof", "refusal", "too many"])
+@pytest.mark.parametrize(
+    "kind",
+    range(6),
+    ids=["no proof", "made-up proof", "guessed token", "replayed proof", "refusal", "too many"],
+)
 def test_an_impostor_receives_neither_the_key_nor_the_chat(owui: OpenWebUI, kind: int) -> None:
     received: list[tuple[str, bytes]] = []
 
@@ -47,10 +55,16 @@ def test_an_impostor_receives_neither_the_key_nor_the_chat(owui: OpenWebUI, kind
         received.append((f"{request.method} {request.path} {dict(request.headers)}", body))
         if request.path == "/v1/sessions/challenge":
             answer = answers(json.loads(body or b"{}").get("nonce", ""))[kind]
-            status = {"unauthorized": 401, "rate_limited": 429}.get(answer.get("error", {}).get("code"), 200)
+            status = {"unauthorized": 401, "rate_limited": 429}.get(
+                answer.get("error", {}).get("code"), 200
+            )
             return web.json_response(answer, status=status)
         # What an impostor would like next: the opening, then a stream of ops.
-        return web.Response(status=200, text=json.dumps({"op": "hello", "session": "s", "protocol": 3, "proof": "0" * 64}) + "\n")
+        return web.Response(
+            status=200,
+            text=json.dumps({"op": "hello", "session": "s", "protocol": 3, "proof": "0" * 64})
+            + "\n",
+        )
 
     async def main() -> Any:
         app = web.Application()
@@ -63,16 +77,29 @@ def test_an_impostor_receives_neither_the_key_nor_the_chat(owui: OpenWebUI, kind
         chat = Chat()
         chat.add("user", SECRET_TEXT)
         chat.add("assistant", "![cat](/api/v1/files/abc/content)")
-        valves = {"SIDECAR_URL": f"http://127.0.0.1:{port}", "SIDECAR_TOKEN": TOKEN, "FLUX_API_KEY": FLUX_KEY}
+        valves = {
+            "SIDECAR_URL": f"http://127.0.0.1:{port}",
+            "SIDECAR_TOKEN": TOKEN,
+            "FLUX_API_KEY": FLUX_KEY,
+        }
         try:
-            return await asyncio.wait_for(run_action(SHIM, None, valves, owui.users["u1"], None, "0.11.0", owui=owui, chat=chat), 15), port
+            return await asyncio.wait_for(
+                run_action(
+                    SHIM, None, valves, owui.users["u1"], None, "0.11.0", owui=owui, chat=chat
+                ),
+                15,
+            ), port
         finally:
             await runner.cleanup()
 
     run, port = asyncio.run(main())
     assert [r[0].split(" {")[0] for r in received] == ["POST /v1/sessions/challenge"]
     everything = b"".join(h.encode() + b for h, b in received)
-    assert FLUX_KEY.encode() not in everything and SECRET_TEXT.encode() not in everything and TOKEN.encode() not in everything
+    assert (
+        FLUX_KEY.encode() not in everything
+        and SECRET_TEXT.encode() not in everything
+        and TOKEN.encode() not in everything
+    )
     assert json.loads(received[0][1]).keys() == {"protocol", "nonce"}
     # Its own words never reach the chat: the status is the function's.
     statuses = [e["data"]["description"] for e in run.chat.events if e.get("type") == "status"]

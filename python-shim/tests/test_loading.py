@@ -23,6 +23,7 @@ def test_frontmatter_is_what_the_functions_page_shows(tmp_path: Path) -> None:
     assert frontmatter["license"] == "MIT"
     assert frontmatter["required_open_webui_version"] == "0.5.0"
     assert frontmatter["author"] and frontmatter["description"]
+    assert frontmatter["author_url"] == "https://www.npmjs.com/package/flux-inpaint"
     assert frontmatter["icon_url"].startswith("data:image/svg+xml;base64,")
 
 
@@ -95,5 +96,13 @@ def test_action_signature_takes_what_open_webui_passes(tmp_path: Path) -> None:
     action, _ = load(tmp_path)
     params = inspect.signature(action.action).parameters
     assert inspect.iscoroutinefunction(action.action)
-    assert {"body", "__user__", "__event_emitter__", "__event_call__", "__request__", "__id__", "__model__"} <= set(params)
+    assert {
+        "body",
+        "__user__",
+        "__event_emitter__",
+        "__event_call__",
+        "__request__",
+        "__id__",
+        "__model__",
+    } <= set(params)
     assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())

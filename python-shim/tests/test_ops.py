@@ -30,14 +30,28 @@ def test_emits_are_applied_in_order_and_done_ends_the_action(session: Session) -
     async def script(ch: Channel) -> None:
         await ch.send({"op": "ping"})
         for i in range(20):
-            await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": str(i % 10)}}})
+            await ch.send(
+                {"op": "emit", "event": {"type": "message", "data": {"content": str(i % 10)}}}
+            )
         await ch.send({"op": "emit", "event": {"type": "replace", "data": {"content": "fresh"}}})
-        await ch.send({"op": "emit", "event": {"type": "files", "data": {"files": [{"type": "image", "url": "/x"}]}}})
-        await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "Done.", "done": True}}})
+        await ch.send(
+            {
+                "op": "emit",
+                "event": {"type": "files", "data": {"files": [{"type": "image", "url": "/x"}]}},
+            }
+        )
+        await ch.send(
+            {
+                "op": "emit",
+                "event": {"type": "status", "data": {"description": "Done.", "done": True}},
+            }
+        )
         await ch.done()
 
     out = session(script)
-    assert [e["data"].get("content") for e in out.run.chat.events[:20]] == [str(i % 10) for i in range(20)]
+    assert [e["data"].get("content") for e in out.run.chat.events[:20]] == [
+        str(i % 10) for i in range(20)
+    ]
     message = out.run.chat.messages[-1]
     assert message["content"] == "fresh"
     assert message["files"] == [{"type": "image", "url": "/x"}]
@@ -60,7 +74,9 @@ def test_call_returns_what_the_page_returned(session: Session) -> None:
 
 
 def test_call_gives_up_after_timeout_ms(session: Session) -> None:
-    script, replies = asking({"op": "call", "event": {"type": "execute", "data": {"code": ""}}, "timeout_ms": 200})
+    script, replies = asking(
+        {"op": "call", "event": {"type": "execute", "data": {"code": ""}}, "timeout_ms": 200}
+    )
     started = time.monotonic()
     session(script, driver=None)
     assert replies[0]["ok"] is False and replies[0]["error"]["code"] == "timeout"
@@ -80,7 +96,12 @@ def test_calls_never_overlap(session: Session) -> None:
         return event["data"]["n"]
 
     async def script(ch: Channel) -> None:
-        futures = [ch.ask({"op": "call", "event": {"type": "execute", "data": {"n": n}}, "timeout_ms": 5000}) for n in range(4)]
+        futures = [
+            ch.ask(
+                {"op": "call", "event": {"type": "execute", "data": {"n": n}}, "timeout_ms": 5000}
+            )
+            for n in range(4)
+        ]
         replies.extend(await asyncio.wait_for(asyncio.gather(*futures), 10))
         await ch.done()
 
@@ -109,7 +130,9 @@ def test_unknown_op_without_id_is_ignored(session: Session) -> None:
 
 def test_save_image_into_the_users_files(session: Session, owui: OpenWebUI, flavour: str) -> None:
     data = base64.b64encode(PNG).decode()
-    script, replies = asking({"op": "save_image", "mime": "image/png", "data": data, "filename": "../flux fill.png"})
+    script, replies = asking(
+        {"op": "save_image", "mime": "image/png", "data": data, "filename": "../flux fill.png"}
+    )
     session(script, flavour=flavour)
     url = replies[0]["url"]
     file_id = url.split("/")[4]
@@ -122,7 +145,14 @@ def test_save_image_into_the_users_files(session: Session, owui: OpenWebUI, flav
 
 def test_save_image_tags_the_upload_from_0_6_6(session: Session, owui: OpenWebUI) -> None:
     for version in ("0.6.5", "0.6.43"):
-        script, replies = asking({"op": "save_image", "mime": "image/jpeg", "data": base64.b64encode(JPEG).decode(), "filename": "r.jpg"})
+        script, replies = asking(
+            {
+                "op": "save_image",
+                "mime": "image/jpeg",
+                "data": base64.b64encode(JPEG).decode(),
+                "filename": "r.jpg",
+            }
+        )
         session(script, version=version)
         assert replies[0]["ok"] is True
     file_id = replies[0]["url"].split("/")[4]
@@ -132,12 +162,21 @@ def test_save_image_tags_the_upload_from_0_6_6(session: Session, owui: OpenWebUI
 def test_save_image_keeps_png_jpeg_and_webp(session: Session, owui: OpenWebUI) -> None:
     script, replies = asking(
         *(
-            {"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x"}
+            {
+                "op": "save_image",
+                "mime": mime,
+                "data": base64.b64encode(data).decode(),
+                "filename": "x",
+            }
             for mime, data in (("image/png", PNG), ("image/jpeg", JPEG), ("image/webp", WEBP))
         )
     )
     session(script)
-    assert [owui.files[r["url"].split("/")[4]].filename for r in replies] == ["x.png", "x.jpg", "x.webp"]
+    assert [owui.files[r["url"].split("/")[4]].filename for r in replies] == [
+        "x.png",
+        "x.jpg",
+        "x.webp",
+    ]
 
 
 def test_save_image_refuses_anything_but_an_image(session: Session, owui: OpenWebUI) -> None:
@@ -152,7 +191,15 @@ def test_save_image_refuses_anything_but_an_image(session: Session, owui: OpenWe
         ("application/octet-stream", PNG),
     ]
     script, replies = asking(
-        *({"op": "save_image", "mime": mime, "data": base64.b64encode(data).decode(), "filename": "x.png"} for mime, data in bad),
+        *(
+            {
+                "op": "save_image",
+                "mime": mime,
+                "data": base64.b64encode(data).decode(),
+                "filename": "x.png",
+            }
+            for mime, data in bad
+        ),
         {"op": "save_image", "mime": "image/png", "data": "not base64!", "filename": "x.png"},
     )
     session(script)
@@ -161,8 +208,13 @@ def test_save_image_refuses_anything_but_an_image(session: Session, owui: OpenWe
 
 
 def test_complete_uses_open_webuis_model(session: Session, owui: OpenWebUI, flavour: str) -> None:
-    owui.completion = lambda form, user: {"choices": [{"message": {"content": f"{user.id}:{form['messages'][-1]['content']}"}}]}
-    messages = [{"role": "system", "content": "Translate to English."}, {"role": "user", "content": "eine Katze"}]
+    owui.completion = lambda form, user: {
+        "choices": [{"message": {"content": f"{user.id}:{form['messages'][-1]['content']}"}}]
+    }
+    messages = [
+        {"role": "system", "content": "Translate to English."},
+        {"role": "user", "content": "eine Katze"},
+    ]
     script, replies = asking({"op": "complete", "model": "translator", "messages": messages})
     session(script, flavour=flavour)
     assert replies == [{"ok": True, "text": "u1:eine Katze"}]
@@ -170,7 +222,9 @@ def test_complete_uses_open_webuis_model(session: Session, owui: OpenWebUI, flav
 
 
 def test_complete_without_a_model_uses_the_chats_model(session: Session, owui: OpenWebUI) -> None:
-    script, replies = asking({"op": "complete", "model": "", "messages": [{"role": "user", "content": "hi"}]})
+    script, replies = asking(
+        {"op": "complete", "model": "", "messages": [{"role": "user", "content": "hi"}]}
+    )
     session(script)
     assert replies[0]["ok"] is True and owui.completions[0]["model"] == "test-model"
 
@@ -218,7 +272,17 @@ def test_a_large_image_round_trip(session: Session, owui: OpenWebUI) -> None:
     chat = Chat()
 
     async def script(ch: Channel) -> None:
-        replies.append(await ch.request({"op": "save_image", "mime": "image/png", "data": base64.b64encode(big).decode(), "filename": "big.png"}, 60))
+        replies.append(
+            await ch.request(
+                {
+                    "op": "save_image",
+                    "mime": "image/png",
+                    "data": base64.b64encode(big).decode(),
+                    "filename": "big.png",
+                },
+                60,
+            )
+        )
         await ch.done()
 
     session(script, chat=chat)
@@ -230,12 +294,25 @@ def test_a_large_image_round_trip(session: Session, owui: OpenWebUI) -> None:
 
 def test_detach_returns_the_action_and_the_session_goes_on(session: Session) -> None:
     async def script(ch: Channel) -> None:
-        await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "before", "done": False}}})
+        await ch.send(
+            {
+                "op": "emit",
+                "event": {"type": "status", "data": {"description": "before", "done": False}},
+            }
+        )
         await ch.send({"op": "detach"})
         await asyncio.sleep(0.2)
-        await ch.send({"op": "emit", "event": {"type": "status", "data": {"description": "after", "done": True}}})
+        await ch.send(
+            {
+                "op": "emit",
+                "event": {"type": "status", "data": {"description": "after", "done": True}},
+            }
+        )
         await ch.done()
 
     out = session(script)
     assert out.run.detached is True
-    assert [s["description"] for s in out.run.chat.messages[-1]["statusHistory"]] == ["before", "after"]
+    assert [s["description"] for s in out.run.chat.messages[-1]["statusHistory"]] == [
+        "before",
+        "after",
+    ]

@@ -15,15 +15,54 @@ from test_ops import PNG
 
 IMPOSTOR = "could not prove it is the flux-inpaint sidecar, so nothing was done: check that SIDECAR_URL points to your sidecar and SIDECAR_TOKEN is its token."
 UNPROVEN = "could not prove it knows SIDECAR_TOKEN, so nothing was sent to it: check that SIDECAR_URL points to your sidecar, that it is as new as this function, and that SIDECAR_TOKEN is its token."
-VECTORS = json.loads((Path(__file__).resolve().parents[2] / "test" / "vectors" / "seal.json").read_text(encoding="utf-8"))["vectors"]
+VECTORS = json.loads(
+    (Path(__file__).resolve().parents[2] / "test" / "vectors" / "seal.json").read_text(
+        encoding="utf-8"
+    )
+)["vectors"]
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: f"{len(v['plain'])} characters")
-def test_the_sealed_key_matches_the_fixed_vectors_the_sidecar_checks_too(vector: dict, tmp_path: Path) -> None:
+def test_the_sealed_key_matches_the_fixed_vectors_the_sidecar_checks_too(
+    vector: dict, tmp_path: Path
+) -> None:
     with installed(OpenWebUI(tmp_path)):
         action, _ = load_function(SHIM)
     seal = sys.modules[type(action).__module__]._seal
-    assert seal(bytes.fromhex(vector["key"]), vector["label"], vector["plain"], bytes.fromhex(vector["iv"])) == vector["sealed"]
+    assert (
+        seal(
+            bytes.fromhex(vector["key"]),
+            vector["label"],
+            vector["plain"],
+            bytes.fromhex(vector["iv"]),
+        )
+        == vector["sealed"]
+    )
+
+
+AUTH = json.loads(
+    (Path(__file__).resolve().parents[2] / "test" / "vectors" / "bridge-auth.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def test_the_session_derivations_match_the_fixed_vectors_the_sidecar_checks_too(
+    tmp_path: Path,
+) -> None:
+    with installed(OpenWebUI(tmp_path)):
+        action, _ = load_function(SHIM)
+    function = sys.modules[type(action).__module__]
+    v = AUTH
+    token = v["token"].encode()
+    assert function._mac(token, "challenge", v["nonce"], v["challenge"]) == v["challenge_proof"]
+    opening = function._mac(token, "open", v["challenge"], v["nonce"], v["opening_digest"])
+    assert opening == v["opening_mac"]
+    key = function._hmac(token, "session", v["challenge"], v["nonce"])
+    assert key.hex() == v["session_key"]
+    assert function._mac(key, "sidecar", v["session"]) == v["hello_proof"]
+    reply = function._mac(key, "reply", v["session"], v["op_id"], v["reply_digest"])
+    assert reply == v["reply_mac"]
 
 
 def test_the_token_never_crosses_the_wire_and_the_opening_is_signed(session: Session) -> None:
@@ -33,12 +72,20 @@ def test_the_token_never_crosses_the_wire_and_the_opening_is_signed(session: Ses
     out = session(script, valves={"FLUX_API_KEY": "bfl-valve-key-0123456789"})
     auth = out.sidecar.auth_headers[0]
     fields = dict(part.strip().split("=", 1) for part in auth.split(","))
-    assert set(fields) == {"challenge", "nonce", "mac"} and len(fields["nonce"]) == 32 and len(fields["mac"]) == 64
+    assert (
+        set(fields) == {"challenge", "nonce", "mac"}
+        and len(fields["nonce"]) == 32
+        and len(fields["mac"]) == 64
+    )
     assert out.sidecar.challenge_requests == [{"protocol": 3, "nonce": fields["nonce"]}]
     assert out.sidecar.challenges == set()  # the challenge was used up
     # Nothing the function sends carries the token, not even the valves it forwards; the FLUX key only sealed.
     sent = auth + json.dumps(out.sidecar.openings)
-    assert TOKEN not in sent and "SIDECAR_TOKEN" not in out.sidecar.openings[0]["valves"] and "bfl-valve-key" not in sent
+    assert (
+        TOKEN not in sent
+        and "SIDECAR_TOKEN" not in out.sidecar.openings[0]["valves"]
+        and "bfl-valve-key" not in sent
+    )
     assert out.sidecar.flux_keys == ["bfl-valve-key-0123456789"]
 
 
@@ -62,7 +109,9 @@ def test_a_wrong_or_missing_token_sends_nothing_and_says_so(session: Session, to
     if token:
         assert out.statuses == [f"The service at {out.sidecar.url} {UNPROVEN}"]
     else:
-        assert out.statuses == ["Set the SIDECAR_TOKEN valve to the sidecar's token (printed on its first start, also in <data dir>/token): nothing was sent."]
+        assert out.statuses == [
+            "Set the SIDECAR_TOKEN valve to the sidecar's token (printed on its first start, also in <data dir>/token): nothing was sent."
+        ]
 
 
 def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> None:
@@ -74,20 +123,31 @@ def test_an_impostor_gets_nothing_done(session: Session, owui: OpenWebUI) -> Non
 
     async def attack(ch: Channel) -> None:
         for op in (
-            {"op": "call", "event": {"type": "execute", "data": {"code": "alert(document.cookie)"}}, "timeout_ms": 1000},
+            {
+                "op": "call",
+                "event": {"type": "execute", "data": {"code": "alert(document.cookie)"}},
+                "timeout_ms": 1000,
+            },
             {"op": "read_image", "url": url},
             {"op": "save_image", "mime": "image/png", "data": base64.b64encode(PNG).decode()},
             {"op": "remove_message", "message_id": "msg-1"},
         ):
             ch.ask(op)
         try:
-            await ch.send({"op": "emit", "event": {"type": "replace", "data": {"content": "pwned"}}})
+            await ch.send(
+                {"op": "emit", "event": {"type": "replace", "data": {"content": "pwned"}}}
+            )
             await ch.done()
         except ConnectionError:
             pass  # The function hung up at the unproven hello.
 
     out = session(attack, impostor=True, chat=chat, driver=page_calls.append)
-    assert page_calls == [] and out.sidecar.openings == [] and out.sidecar.channels == {} and owui.files.keys() == {url.split("/")[4]}
+    assert (
+        page_calls == []
+        and out.sidecar.openings == []
+        and out.sidecar.channels == {}
+        and owui.files.keys() == {url.split("/")[4]}
+    )
     assert out.run.chat.message("msg-1")["content"] == f"![cat]({url})"
     assert out.statuses == [f"The service at {out.sidecar.url} {UNPROVEN}"]
 
@@ -109,7 +169,14 @@ def test_a_replayed_proof_of_another_session_is_refused(session: Session) -> Non
 
     async def script(ch: Channel) -> None:
         await ch.send(
-            {"op": "hello", "session": "other", "protocol": 2, "proof": hmac.new(ch.key, b"sidecar\n" + ch.session.encode(), hashlib.sha256).hexdigest()}
+            {
+                "op": "hello",
+                "session": "other",
+                "protocol": 2,
+                "proof": hmac.new(
+                    ch.key, b"sidecar\n" + ch.session.encode(), hashlib.sha256
+                ).hexdigest(),
+            }
         )
 
     out = session(script, forged_hello=True)

@@ -1,6 +1,7 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { monotonicMs } from '../util/time.js';
+import { challengeProof, openingMac, replyMac, sessionKey, sha256Hex } from './derivations.js';
 
 /**
  * Mutual proof between the Open WebUI function and the sidecar (PROTOCOL.md, "Opening a session"): the token
@@ -20,14 +21,6 @@ const RANDOM_BYTES = 16;
 const SIGNATURE_BYTES = 16;
 const CHALLENGE_BYTES = EXPIRY_BYTES + RANDOM_BYTES + SIGNATURE_BYTES;
 const AUTH_HEADER = /^\s*challenge=([\w-]{16,128}),\s*nonce=([\w-]{16,128}),\s*mac=([0-9a-f]{64})\s*$/;
-
-function hmacHex(key: string | Buffer, text: string): string {
-  return createHmac('sha256', key).update(text).digest('hex');
-}
-
-function sha256Hex(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function sameHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
@@ -72,7 +65,7 @@ export class SessionAuth {
     randomBytes(RANDOM_BYTES).copy(head, EXPIRY_BYTES);
     const challenge = Buffer.concat([head, this.signature(head, nonce ?? '')]).toString('base64url');
     const answer: ChallengeAnswer = { challenge, expires_in: CHALLENGE_TTL_MS / 1000 };
-    if (nonce) answer.proof = hmacHex(this.token, `challenge\n${nonce}\n${challenge}`);
+    if (nonce) answer.proof = challengeProof(this.token, nonce, challenge);
     return answer;
   }
 
@@ -90,14 +83,14 @@ export class SessionAuth {
     if (expires === undefined || expires <= this.now() || expires <= this.floor || this.spent.has(challenge)) {
       throw new AppError('unauthorized', 'The session challenge is unknown, used or expired: click Inpaint again.');
     }
-    if (!sameHex(mac, hmacHex(this.token, `open\n${challenge}\n${nonce}\n${sha256Hex(body)}`))) {
+    if (!sameHex(mac, openingMac(this.token, challenge, nonce, sha256Hex(body)))) {
       throw new AppError(
         'unauthorized',
         'Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.',
       );
     }
     this.spend(challenge, expires);
-    return createHmac('sha256', this.token).update(`session\n${challenge}\n${nonce}`).digest();
+    return sessionKey(this.token, challenge, nonce);
   }
 
   /** The challenge's expiry when this run issued it for this nonce. */
@@ -122,11 +115,6 @@ export class SessionAuth {
   }
 }
 
-/** What the sidecar shows in its first line so the function knows the stream is this session's. */
-export function helloProof(key: Buffer, session: string): string {
-  return hmacHex(key, `sidecar\n${session}`);
-}
-
 export function replyMacMatches(
   key: Buffer,
   session: string,
@@ -134,5 +122,5 @@ export function replyMacMatches(
   body: Buffer,
   mac: string | undefined,
 ): boolean {
-  return typeof mac === 'string' && sameHex(mac.trim(), hmacHex(key, `reply\n${session}\n${opId}\n${sha256Hex(body)}`));
+  return typeof mac === 'string' && sameHex(mac.trim(), replyMac(key, session, opId, sha256Hex(body)));
 }

@@ -97,7 +97,10 @@ describe('a journal with entries this version no longer knows', () => {
       expect(await ended('future')).toMatchObject({ state: 'failed', error: { code: 'job_entry_unknown' } });
       // FLUX finishes the Depth task: its result is downloaded and kept, not thrown away.
       expect(await ended(running)).toMatchObject({ state: 'done', model: 'depth', result: { mime: 'image/jpeg' } });
-      expect((await second.api(`/v1/jobs/${running}/result`)).status).toBe(200);
+      // Read to the end: a body left unread keeps the connection busy, and the sidecar's close waits for it.
+      const result = await second.api(`/v1/jobs/${running}/result`);
+      expect(result.status).toBe(200);
+      expect(Buffer.from(await result.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     } finally {
       await second.close();
     }
