@@ -8,7 +8,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, stroke, untilStill } from '../test/browser/harness.js';
 import { startOwuiServer } from '../test/support/owui-server.js';
-import { stampingProxy } from './editor-send.js';
+import { sendToFlux, stampingProxy } from './editor-send.js';
 import { atMost, quantile, round, type Result } from './result.js';
 import { BENCH_FLUX_KEY, BENCH_TOKEN, startStack } from './stack.js';
 
@@ -71,22 +71,7 @@ export async function benchOwuiSend(): Promise<Result[]> {
           [width * 0.6, height * 0.5],
         ]);
         await frame.fill('#p-prompt', 'a red kite in the sky');
-        await frame.evaluate(() => {
-          const w = window as unknown as { __clickAt: number };
-          document
-            .querySelector('button.send')!
-            .addEventListener('click', () => (w.__clickAt = performance.timeOrigin + performance.now()), {
-              capture: true,
-              once: true,
-            });
-        });
-        const before = proxy.received.length;
-        await frame.click('button.send');
-        const clickAt = await frame.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
-        const deadline = Date.now() + 60_000;
-        while (proxy.received.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-        if (proxy.received.length === before) throw new Error('the FLUX stand-in received no task within 60 s');
-        times.push(proxy.received[before]! - clickAt);
+        times.push(await sendToFlux(frame, proxy.received));
         // The result arrives in the chat before the next session starts.
         await settledChat(owui.url, chat);
       }

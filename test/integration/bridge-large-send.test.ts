@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { FakePage } from '../support/fake-page.js';
-import { runSession } from '../support/fake-owui.js';
+import { runSession, type SessionRun } from '../support/fake-owui.js';
 import { photo } from '../support/photo.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
@@ -59,6 +59,15 @@ function send(image: string, submit: (init: Record<string, any>) => Record<strin
   return { page, run: runSession({ url, token: TEST_TOKEN, page, messages, clicked: 'a1', valves }) };
 }
 
+/** The session ended well, and no answer the page sent came near the socket's limit. */
+async function crossed(page: FakePage, run: Promise<SessionRun>): Promise<SessionRun> {
+  const done = await run;
+  expect(done.done).toMatchObject({ ok: true });
+  expect(page.socketClosed).toBe(false);
+  expect(page.largestAnswer).toBeLessThanOrEqual(512 * 1024);
+  return done;
+}
+
 describe("a Send larger than Open WebUI's socket takes in one message", { timeout: 120_000 }, () => {
   it('a 2048 x 2048 picture of the chat with its full-size raw mask arrives, no answer over 512 KB', async () => {
     const picture = (await photo(2048, 2048)).jpeg;
@@ -72,10 +81,7 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
       params: {},
       output_format: 'jpeg',
     }));
-    const done = await run;
-    expect(done.done).toMatchObject({ ok: true });
-    expect(page.socketClosed).toBe(false);
-    expect(page.largestAnswer).toBeLessThanOrEqual(512 * 1024);
+    const done = await crossed(page, run);
     const task = fake.tasks.at(-1)!;
     expect(task.prompt).toBe('a blue ball');
     expect(task.inputs.map((i) => [i.width, i.height])).toEqual([[2048, 2048]]);
@@ -110,10 +116,7 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
       params: {},
       output_format: 'jpeg',
     }));
-    const done = await run;
-    expect(done.done).toMatchObject({ ok: true });
-    expect(page.socketClosed).toBe(false);
-    expect(page.largestAnswer).toBeLessThanOrEqual(512 * 1024);
+    const done = await crossed(page, run);
     const task = fake.tasks.at(-1)!;
     expect(task.endpoint).toContain('flux-2-pro');
     expect(task.prompt).toBe('the ball in the style of the references, мяч 🎈 ボール');
