@@ -81,7 +81,7 @@ describe("a Send larger than Open WebUI's socket takes in one message", { timeou
       params: {},
       output_format: 'jpeg',
     }));
-    const done = await crossed(page, run);
+    await crossed(page, run);
     const task = fake.tasks.at(-1)!;
     expect(task.prompt).toBe('a blue ball');
     expect(task.inputs.map((i) => [i.width, i.height])).toEqual([[2048, 2048]]);
