@@ -233,9 +233,8 @@ class Bridge:
         except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as e:
             log.info("flux_inpaint: sidecar connection ended: %s", type(e).__name__)
             problem = ENDED[self.stage].format(url=self.url)
-        except (
-            Exception
-        ) as e:  # The last line of defence: the user reads a status, never a traceback.
+        # The last line of defence: the user reads a status, never a traceback.
+        except Exception as e:
             log.exception("flux_inpaint failed")
             problem = f"Inpaint failed: {type(e).__name__}: {e}"
         if self.restore:  # The session broke off: the page gets back what the sidecar had changed.
