@@ -96,10 +96,11 @@ export async function sendToFlux(frame: Frame, received: number[]): Promise<numb
       });
   });
   await frame.click('button.send');
+  // At once: inside Open WebUI the editor's frame goes away after Send.
+  const clickAt = await frame.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
   const deadline = Date.now() + 60_000;
   while (received.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   if (received.length === before) throw new Error('the FLUX stand-in received no task within 60 s');
-  const clickAt = await frame.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
   return received[before]! - clickAt;
 }
 

@@ -40,8 +40,6 @@ export interface HostReply {
   locale?: string | null;
   /** After `awaitSave`: true once the save was seen, false on timeout, null when the page cannot tell. */
   saved?: boolean | null;
-  /** The editor sent more than this reply could carry: call again at once for the rest. */
-  more?: boolean;
   error?: string;
 }
 
@@ -62,6 +60,8 @@ interface Session {
   nonce: string;
   inbox: Queued[];
   parts: number;
+  /** Whether bringIntoView watches the frame already. */
+  centred: boolean;
   pending: unknown[];
   frame: MessageEventSource | null;
   bundle: string | null;
@@ -163,6 +163,7 @@ function openSession(a: RelayArgs): Session {
     nonce: a.nonce,
     inbox: [],
     parts: 0,
+    centred: false,
     pending: [],
     frame: null,
     bundle: null,
@@ -225,8 +226,11 @@ function split(text: string): string[] {
   return out;
 }
 
-/** Takes what fits into one reply, in order, and tells the editor how far its uploads have got. */
-function take(s: Session): { inbox: Array<Record<string, unknown>>; more: boolean } {
+/**
+ * Takes what fits into one reply, in order, and tells the editor how far its uploads have got. What is left
+ * goes with the next call, which does not wait while anything is queued.
+ */
+function take(s: Session): Array<Record<string, unknown>> {
   const inbox: Array<Record<string, unknown>> = [];
   let bytes = 0;
   const progressed = new Set<Upload>();
@@ -242,7 +246,7 @@ function take(s: Session): { inbox: Array<Record<string, unknown>>; more: boolea
     }
   }
   for (const u of progressed) send(s, { type: 'upload', sent: Math.min(u.sent, u.total), total: u.total });
-  return { inbox, more: s.inbox.length > 0 };
+  return inbox;
 }
 
 /**
@@ -263,7 +267,9 @@ function sendBundle(s: Session): void {
  */
 function bringIntoView(s: Session): void {
   const frame = Array.from(document.querySelectorAll('iframe')).find((f) => f.contentWindow === s.frame);
-  if (!frame || typeof ResizeObserver === 'undefined') return;
+  // The loader says hello until its bundle has come: one watch per session is enough.
+  if (!frame || typeof ResizeObserver === 'undefined' || s.centred) return;
+  s.centred = true;
   const observer = new ResizeObserver(() => frame.scrollIntoView({ block: 'center' }));
   observer.observe(frame);
   setTimeout(() => observer.disconnect(), 5_000);
@@ -289,7 +295,7 @@ export async function relay(a: RelayArgs): Promise<HostReply> {
       send(s, { type: 'ended', message: a.end.message });
       window.removeEventListener('message', s.listener);
       delete state().sessions[a.sid];
-      // What the editor sent after the session ended is dropped: nobody reads it, and it could be large.
+      // Whatever the editor sent that was not fetched yet is dropped: the session is over, and it could be large.
       return { ok: true, inbox: [], frame: !!s.frame, locale };
     }
     if (!s.inbox.length && a.waitMs > 0 && s.bundle) {
@@ -298,7 +304,7 @@ export async function relay(a: RelayArgs): Promise<HostReply> {
       });
     }
     s.wake = null;
-    return { ok: true, ...take(s), needBundle: !s.bundle, frame: !!s.frame, locale };
+    return { ok: true, inbox: take(s), needBundle: !s.bundle, frame: !!s.frame, locale };
   } catch (err) {
     return { ok: false, error: String((err as Error)?.message ?? err) };
   }
