@@ -578,16 +578,22 @@ class Action:
             60, ge=1.5, le=100, description="How strictly FLUX follows the prompt (1.5-100)."
         )
         SAFETY_TOLERANCE: int = Field(
-            6, ge=0, le=6, description="Moderation: 0 is strictest, 6 most permissive."
+            6,
+            ge=0,
+            le=6,
+            description="Most permissive moderation a user may pick (0 strictest - 6).",
         )
         OUTPUT_FORMAT: Literal["jpeg", "png"] = Field(
             "jpeg", description="Format of the result image."
         )
         POLL_INTERVAL: float = Field(
-            2, gt=0, le=30, description="Seconds between checks for the result."
+            2, gt=0, le=30, description="Seconds between checks for a job's result."
         )
         MAX_POLL_ATTEMPTS: int = Field(
-            60, ge=1, le=10000, description="Checks before the job is given up."
+            60,
+            ge=1,
+            le=10000,
+            description="Checks before a job is given up (its time: x POLL_INTERVAL).",
         )
         SESSION_TTL_MINUTES: int = Field(
             30, ge=1, le=1440, description="Minutes an editor may stay open without Send."
