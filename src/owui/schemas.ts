@@ -3,6 +3,7 @@ import { rangeSchema } from '../providers/bfl/models.js';
 import { COMMON_RANGES, MODEL_RANGES } from '../providers/bfl/ranges.js';
 import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../protocol/bridge.js';
 import { ID_PATTERN } from '../protocol/editor.js';
+import { toolRequestSchema } from './tool-schemas.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z
@@ -85,6 +86,8 @@ export const sessionOpenSchema = z.object({
       can_remove_message: z.boolean().optional(),
     })
     .optional(),
+  /** Present when the image-editing Tool opens the session: the chat model's call (tool-session.ts). */
+  tool: toolRequestSchema.optional(),
 });
 
 export type SessionOpen = z.output<typeof sessionOpenSchema>;

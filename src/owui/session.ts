@@ -13,7 +13,7 @@ import type { OpChannel } from './channel.js';
 import { deliverResult, resultPlace, saveResult, type ResultPlace } from './deliver.js';
 import { shownCheckCode } from './page/host.js';
 import { findImages, type ChatMessage } from './images.js';
-import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
+import { translatePrompt } from './translate.js';
 import { translator, type Translator } from '../i18n/t.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
@@ -359,39 +359,8 @@ export class OwuiSession {
   }
 
   /** Translates a non-English prompt with the chat's own model; on failure the original is used, and said so. */
-  private async translate(prompt: string): Promise<{ english: string; note?: string }> {
-    const v = this.open.valves;
-    if (!needsTranslation(prompt, v.TRANSLATE_PROMPTS)) return { english: prompt };
-    // Open WebUI cannot call a direct connection from a function: only TRANSLATION_MODEL can translate then.
-    const direct = this.open.owui?.model_direct === true;
-    const model = v.TRANSLATION_MODEL || (direct ? undefined : this.open.body.model);
-    if (!model) {
-      const why = this.tr.t(direct ? 'chat.not_translated_direct' : 'chat.not_translated_no_model');
-      this.status(why);
-      return { english: prompt, note: why };
-    }
-    this.status(this.tr.t('chat.translating'));
-    try {
-      const reply = await this.channel.request(
-        {
-          op: 'complete',
-          model,
-          messages: [
-            { role: 'system', content: TRANSLATION_SYSTEM_PROMPT },
-            { role: 'user', content: prompt },
-          ],
-        },
-        120_000,
-      );
-      const english = cleanTranslation(String(reply.text ?? ''), MAX_PROMPT_CHARS);
-      if (!english) throw new AppError('translation_empty', 'the model gave no usable translation');
-      return { english };
-    } catch (err) {
-      const why = toAppError(err).message;
-      const note = this.tr.t('chat.translation_failed', { reason: why });
-      this.status(note);
-      return { english: prompt, note };
-    }
+  private translate(prompt: string): Promise<{ english: string; note?: string }> {
+    return translatePrompt(this.channel, this.open, prompt, this.tr, (status) => this.status(status));
   }
 
   /** Reports the job's progress under the message until it ends. */
