@@ -11,7 +11,8 @@ import { describeProgress } from './progress.js';
 import { olderThan } from './relay.js';
 import type { SessionOpen } from './schemas.js';
 import type { SessionDeps } from './session.js';
-import { channelLoader, loadSources } from './sources.js';
+import { channelLoader } from './sources.js';
+import { inspectImage } from '../images/prepare.js';
 import { candidates, pick, type Candidate } from './tool-pick.js';
 import { type ToolRequest, toolValvesSchema } from './tool-schemas.js';
 import { translatePrompt } from './translate.js';
@@ -86,16 +87,9 @@ export class ToolSession {
   /** Reads the picture with the person's own rights in Open WebUI, within the sidecar's size limits. */
   private async load(picked: Candidate): Promise<Buffer> {
     const loader = channelLoader(this.channel, (url) => this.deps.fetchExternal(url, this.channel.signal));
-    const { sources, failures } = await loadSources(
-      [{ url: picked.url, label: picked.label, messageId: undefined }],
-      loader,
-      this.deps.config.limits,
-      1,
-    );
-    if (!sources[0]) {
-      throw new AppError('image_unreadable', `The picture (${failures[0] ?? picked.label}) could not be read.`);
-    }
-    return sources[0].bytes;
+    const { bytes } = await loader.read(picked.url);
+    await inspectImage(bytes, this.deps.config.limits, 'picture');
+    return bytes;
   }
 
   private async submit(model: ModelName, prompt: string, image: Buffer, apiKey: string, original: string) {
