@@ -134,10 +134,19 @@ class Tools:
             2, ge=0, le=6, description="FLUX moderation, 0 strictest - 6 (FLUX.2: at most 5)."
         )
         WAIT_SECONDS: int = Field(
-            120,
+            60,
             ge=5,
             le=900,
             description="How long the model waits for an edit; a later one still comes.",
+        )
+        POLL_INTERVAL: float = Field(
+            2, gt=0, le=30, description="Seconds between checks for a job's result."
+        )
+        MAX_POLL_ATTEMPTS: int = Field(
+            60,
+            ge=1,
+            le=10000,
+            description="Checks before a job is given up (its time: x POLL_INTERVAL).",
         )
         TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field(
             "auto",

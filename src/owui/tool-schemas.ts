@@ -29,6 +29,6 @@ export const toolValvesSchema = z
         error: `MODEL must be one of ${TOOL_MODELS.join(', ')}`,
       })
       .default('flux-2-pro'),
-    WAIT_SECONDS: z.number().int().min(5).max(900).default(120),
+    WAIT_SECONDS: z.number().int().min(5).max(900).default(60),
   })
   .loose();
