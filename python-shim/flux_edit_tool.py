@@ -9,15 +9,16 @@ description: Edit the chat's pictures by asking, with FLUX (needs the FLUX Inpai
 """
 
 # The bridge to the sidecar (its proof, the sealed key, the op loop, reading and saving images
-# with the person's rights) is the FLUX Inpaint function's own code: this tool runs it from that
-# installed function, so there is one copy of it to audit and to update. Open WebUI turns every
-# public method of Tools into a tool the model sees, so the helpers live outside the class.
+# with the person's rights) is the FLUX Inpaint function's own code, with its valves: this tool
+# runs it from that installed function, so there is one copy of it to audit, update and set up.
+# Open WebUI turns every public method of Tools into a tool the model sees, so the helpers live
+# outside the class.
 
 import asyncio
 import inspect
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -28,9 +29,10 @@ NO_ACTION = (
 )
 
 
-async def _bridge_module(action_id: str) -> Any:
-    """The FLUX Inpaint function's module: Open WebUI keeps each loaded function in sys.modules as
-    `function_<id>`; one not loaded yet is loaded as Open WebUI loads it (utils/plugin.py)."""
+async def _function(action_id: str) -> tuple[Any, Any]:
+    """The FLUX Inpaint function's module and valves: Open WebUI keeps each loaded function in
+    sys.modules as `function_<id>`; one not loaded yet is loaded as Open WebUI loads it
+    (utils/plugin.py)."""
     module = sys.modules.get(f"function_{action_id}")
     if getattr(module, "TOOL_BRIDGE", 0) < 1:
         plugin = __import__("open_webui.utils.plugin", fromlist=["load_function_module_by_id"])
@@ -43,7 +45,10 @@ async def _bridge_module(action_id: str) -> Any:
         module = sys.modules.get(f"function_{action_id}")
     if getattr(module, "TOOL_BRIDGE", 0) < 1:
         raise LookupError("it is older than this tool")
-    return module
+    # Its valves as stored, as Open WebUI gives them to it (utils/chat.py chat_action).
+    functions = module._owui(".models.functions", "Functions")
+    stored = await module._call(functions.get_function_valves_by_id, action_id)
+    return module, module.Action.Valves(**(stored or {}))
 
 
 def _mode(metadata: dict) -> str:
@@ -57,14 +62,14 @@ def _mode(metadata: dict) -> str:
 
 async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
     """One tool call: a sidecar session that edits the picture; returns the model's answer."""
-    valves = tools.valves
+    own = tools.valves
     emitter = ctx.get("__event_emitter__")
     metadata = ctx.get("__metadata__") or {}
     try:
-        module = await _bridge_module(valves.ACTION_ID)
+        module, valves = await _function(own.ACTION_ID)
     # Not installed, not loadable, or too old: the model and the user are told.
     except Exception as e:
-        answer = NO_ACTION.format(id=valves.ACTION_ID, why=f"{type(e).__name__}: {e}")
+        answer = NO_ACTION.format(id=own.ACTION_ID, why=f"{type(e).__name__}: {e}")
         if emitter:
             await emitter({"type": "status", "data": {"description": answer, "done": True}})
         return answer
@@ -77,7 +82,13 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
         "session_id": metadata.get("session_id"),
         "id": metadata.get("message_id"),
     }
-    tool = {**call, "mode": _mode(metadata)}
+    tool = {
+        **call,
+        "mode": _mode(metadata),
+        "model": own.MODEL,
+        "safety_tolerance": own.SAFETY_TOLERANCE,
+        "wait_seconds": own.WAIT_SECONDS,
+    }
     bridge = module.Bridge(
         valves,
         body,
@@ -99,30 +110,9 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
 
 
 class Tools:
-    class Valves(BaseModel):  # README.md, "Editing by asking", explains each valve.
-        SIDECAR_URL: str = Field(
-            "http://127.0.0.1:8787",
-            pattern=r"^https?://[^/\s]+",
-            description="The sidecar's URL as seen from the Open WebUI server.",
-        )
-        SIDECAR_TOKEN: str = Field(
-            "",
-            description=(
-                "The sidecar's token (printed on its first start, also in <data dir>/token)."
-                " Never leaves this server."
-            ),
-        )
-        FLUX_API_URL: str = Field(
-            "https://api.bfl.ai/v1",
-            pattern=r"^https?://",
-            description="FLUX API base URL (or a regional one, e.g. api.eu.bfl.ai).",
-        )
-        FLUX_API_KEY: str = Field(
-            "",
-            description=(
-                "Your FLUX API key (api.bfl.ai). Empty: the sidecar uses its own FLUX_API_KEY."
-            ),
-        )
+    # Only what is the tool's own: the sidecar, its token, the FLUX key and the rest are the FLUX
+    # Inpaint function's valves, set once there (README.md, "Editing by asking").
+    class Valves(BaseModel):
         MODEL: str = Field(
             "flux-2-pro",
             description=(
@@ -139,30 +129,10 @@ class Tools:
             le=900,
             description="How long the model waits for an edit; a later one still comes.",
         )
-        POLL_INTERVAL: float = Field(
-            2, gt=0, le=30, description="Seconds between checks for a job's result."
-        )
-        MAX_POLL_ATTEMPTS: int = Field(
-            60,
-            ge=1,
-            le=10000,
-            description="Checks before a job is given up (its time: x POLL_INTERVAL).",
-        )
-        TRANSLATE_PROMPTS: Literal["auto", "always", "never"] = Field(
-            "auto",
-            description="To English where the model needs it (Kontext): auto, always, never.",
-        )
-        TRANSLATION_MODEL: str = Field(
-            "", description="Model for translation; empty: the chat's model."
-        )
         ACTION_ID: str = Field(
             "flux_inpaint",
             pattern=r"^[\w-]+$",
-            description="The FLUX Inpaint function's id in Open WebUI: this uses its bridge.",
-        )
-        DEBUG: bool = Field(
-            False,
-            description="Log op names to the Open WebUI server log (never keys or image data).",
+            description="The FLUX Inpaint function's id in Open WebUI: its valves and bridge.",
         )
 
     def __init__(self) -> None:

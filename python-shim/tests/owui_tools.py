@@ -28,12 +28,13 @@ from owui_harness import (
     Chat,
     OpenWebUI,
     UserModel,
+    _flavoured,
     event_caller,
     extract_frontmatter,
     installed,
     replace_imports,
 )
-from owui_versions import NEWEST
+from owui_versions import NEWEST, VERSIONS
 
 # What each stand-in version does with tools (TRACE-TOOLS.md, one row per flag).
 CALLING = {
@@ -56,8 +57,9 @@ def _exec(path: Path, name: str) -> types.ModuleType:
     return module
 
 
-def install_functions(functions: dict[str, Path], version: str) -> None:
-    """utils/plugin.py load_function_module_by_id over the stored functions (id -> file)."""
+def install_functions(functions: dict[str, Path], valves: dict[str, dict], version: str) -> None:
+    """utils/plugin.py load_function_module_by_id over the stored functions (id -> file), and
+    models/functions.py Functions.get_function_valves_by_id (None for a function never set up)."""
 
     def load(function_id: str) -> tuple[Any, str, dict]:
         if function_id not in functions:
@@ -75,6 +77,10 @@ def install_functions(functions: dict[str, Path], version: str) -> None:
     plugin = types.ModuleType("open_webui.utils.plugin")
     plugin.load_function_module_by_id = load_async if CALLING[version][4] else load
     sys.modules["open_webui.utils.plugin"] = plugin
+    stored = types.ModuleType("open_webui.models.functions")
+    get = _flavoured(lambda id: copy.deepcopy(valves.get(id)), VERSIONS[version].helpers_async)
+    stored.Functions = types.SimpleNamespace(get_function_valves_by_id=get)
+    sys.modules["open_webui.models.functions"] = stored
 
 
 def load_tool(path: Path, tool_id: str = "flux_edit") -> tuple[Any, dict[str, str]]:
@@ -139,6 +145,7 @@ async def call_tool(
     method: str,
     arguments: dict,
     valves: dict,
+    function_valves: dict,
     *,
     owui: OpenWebUI,
     chat: Chat,
@@ -159,7 +166,7 @@ async def call_tool(
     for name in [n for n in sys.modules if n.startswith("function_")]:
         sys.modules.pop(name, None)
     with installed(owui, version):
-        install_functions(functions, version)
+        install_functions(functions, {"flux_inpaint": function_valves}, version)
         tools, _ = load_tool(tool_path)
         tools.valves = tools.Valves(**valves)
         spec = specs(tools)[method]
@@ -195,6 +202,7 @@ async def call_tool(
         if background:
             await asyncio.wait(background)
         sys.modules.pop("open_webui.utils.plugin", None)
+        sys.modules.pop("open_webui.models.functions", None)
     return ToolRun(answer, copy.deepcopy(chat.message(reply["id"])), chat, owui, bool(background))
 
 

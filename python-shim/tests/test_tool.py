@@ -56,7 +56,14 @@ def _picture(width: int, height: int) -> bytes:
     return _png(width, height, lambda x, y: bytes([x * 5 % 256, y * 3 % 256, (x + y) % 256]))
 
 
-def _chat(owui: OpenWebUI) -> tuple[Chat, str, str]:
+@pytest.fixture
+def owui(tmp_path: Path) -> OpenWebUI:
+    state = OpenWebUI(tmp_path)
+    state.add_user("u1")
+    return state
+
+
+def _chat(owui: OpenWebUI) -> Chat:
     """An upload (80x60), then a generated picture (64x48) newer than it: the latest is the result."""
     chat = Chat()
     upload = owui.add_file("u1", "beach.png", _picture(80, 60))
@@ -70,7 +77,7 @@ def _chat(owui: OpenWebUI) -> tuple[Chat, str, str]:
     result = owui.add_file("u1", "fox.png", _picture(64, 48))
     chat.add("assistant", "Here is your fox:", files=[{"type": "image", "url": result}])
     chat.add("user", "make the sky stormy")
-    return chat, upload, result
+    return chat
 
 
 def _valves(servers: dict[str, str], **more: object) -> dict:
@@ -84,15 +91,21 @@ def _valves(servers: dict[str, str], **more: object) -> dict:
 
 
 def _run(owui: OpenWebUI, chat: Chat, valves: dict, method: str = "edit_image", **kw):
+    """The model calls `method`; `valves` are the FLUX Inpaint function's, `tool_valves` the tool's."""
     arguments = kw.pop("arguments", {"instruction": "make the sky stormy"})
-    return asyncio.run(
-        asyncio.wait_for(
-            call_tool(
-                TOOL, method, arguments, valves, owui=owui, chat=chat, functions=FUNCTIONS, **kw
-            ),
-            60,
-        )
+    tool_valves = kw.pop("tool_valves", {})
+    call = call_tool(
+        TOOL,
+        method,
+        arguments,
+        tool_valves,
+        valves,
+        owui=owui,
+        chat=chat,
+        functions=FUNCTIONS,
+        **kw,
     )
+    return asyncio.run(asyncio.wait_for(call, 60))
 
 
 def _saved(owui: OpenWebUI, url: str) -> bytes:
@@ -105,7 +118,7 @@ def _statuses(message: dict) -> list[str]:
     return [s["description"] for s in message.get("statusHistory", [])]
 
 
-def test_the_model_sees_two_tools_with_what_they_do(tmp_path: Path) -> None:
+def test_the_model_sees_two_tools_with_what_they_do(owui: OpenWebUI) -> None:
     tools, frontmatter = load_tool(TOOL)
     found = specs(tools)
     assert sorted(found) == ["edit_image", "remove_object"]
@@ -117,11 +130,9 @@ def test_the_model_sees_two_tools_with_what_they_do(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("version", ["0.5.20", "0.6.43", "0.11.0"])
 def test_default_mode_the_reply_starts_with_the_edited_latest_picture(
-    servers: dict[str, str], version: str, tmp_path: Path
+    servers: dict[str, str], version: str, owui: OpenWebUI
 ) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+    chat = _chat(owui)
 
     run = _run(owui, chat, _valves(servers), version=version)
 
@@ -140,11 +151,9 @@ def test_default_mode_the_reply_starts_with_the_edited_latest_picture(
 
 @pytest.mark.parametrize("version", ["0.6.43", "0.11.0"])
 def test_native_mode_the_picture_is_a_file_of_the_reply_its_text_cannot_overwrite(
-    servers: dict[str, str], version: str, tmp_path: Path
+    servers: dict[str, str], version: str, owui: OpenWebUI
 ) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+    chat = _chat(owui)
 
     run = _run(owui, chat, _valves(servers), version=version, native=True)
 
@@ -157,11 +166,9 @@ def test_native_mode_the_picture_is_a_file_of_the_reply_its_text_cannot_overwrit
 
 
 def test_native_mode_before_files_are_kept_the_model_is_given_the_picture_to_show(
-    servers: dict[str, str], tmp_path: Path
+    servers: dict[str, str], owui: OpenWebUI
 ) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+    chat = _chat(owui)
 
     run = _run(owui, chat, _valves(servers), version="0.6.5", native=True)
 
@@ -175,11 +182,9 @@ def test_native_mode_before_files_are_kept_the_model_is_given_the_picture_to_sho
     ("which", "width"), [("latest", 64), ("first", 80), ("my upload", 80), ("the beach photo", 80)]
 )
 def test_which_names_the_picture(
-    servers: dict[str, str], which: str, width: int, tmp_path: Path
+    servers: dict[str, str], which: str, width: int, owui: OpenWebUI
 ) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+    chat = _chat(owui)
     arguments = {"instruction": "make it night", "which": which}
 
     run = _run(owui, chat, _valves(servers), version="0.11.0", arguments=arguments)
@@ -198,10 +203,8 @@ def _jpeg_width(data: bytes) -> int:
     return int.from_bytes(data[at + 7 : at + 9], "big")
 
 
-def test_remove_object_asks_flux_to_take_it_out(servers: dict[str, str], tmp_path: Path) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+def test_remove_object_asks_flux_to_take_it_out(servers: dict[str, str], owui: OpenWebUI) -> None:
+    chat = _chat(owui)
 
     run = _run(
         owui,
@@ -216,9 +219,7 @@ def test_remove_object_asks_flux_to_take_it_out(servers: dict[str, str], tmp_pat
     assert "Remove the fox from the picture" in run.reply["content"]
 
 
-def test_no_picture_in_the_chat(servers: dict[str, str], tmp_path: Path) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
+def test_no_picture_in_the_chat(servers: dict[str, str], owui: OpenWebUI) -> None:
     chat = Chat()
     chat.add("user", "make the sky stormy")
 
@@ -231,9 +232,7 @@ def test_no_picture_in_the_chat(servers: dict[str, str], tmp_path: Path) -> None
     assert run.reply["content"] == "Here you go."
 
 
-def test_a_picture_the_user_may_not_read(servers: dict[str, str], tmp_path: Path) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
+def test_a_picture_the_user_may_not_read(servers: dict[str, str], owui: OpenWebUI) -> None:
     owui.add_user("u2")
     chat = Chat()
     theirs = owui.add_file("u2", "private.png", _picture(40, 30))
@@ -247,10 +246,8 @@ def test_a_picture_the_user_may_not_read(servers: dict[str, str], tmp_path: Path
     assert len(owui.files) == 1
 
 
-def test_no_flux_key(servers: dict[str, str], tmp_path: Path) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+def test_no_flux_key(servers: dict[str, str], owui: OpenWebUI) -> None:
+    chat = _chat(owui)
 
     run = _run(owui, chat, _valves(servers, FLUX_API_KEY=""))
 
@@ -258,10 +255,8 @@ def test_no_flux_key(servers: dict[str, str], tmp_path: Path) -> None:
     assert len(owui.files) == 2
 
 
-def test_a_moderated_result(servers: dict[str, str], tmp_path: Path) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+def test_a_moderated_result(servers: dict[str, str], owui: OpenWebUI) -> None:
+    chat = _chat(owui)
 
     run = _run(owui, chat, _valves(servers, FLUX_API_URL=servers["moderating"]), native=True)
 
@@ -271,14 +266,12 @@ def test_a_moderated_result(servers: dict[str, str], tmp_path: Path) -> None:
 
 
 def test_a_job_that_outlives_the_wait_still_lands_in_the_reply(
-    servers: dict[str, str], tmp_path: Path
+    servers: dict[str, str], owui: OpenWebUI
 ) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
-    valves = _valves(servers, FLUX_API_URL=servers["slow"], WAIT_SECONDS=5)
+    chat = _chat(owui)
+    valves = _valves(servers, FLUX_API_URL=servers["slow"])
 
-    run = _run(owui, chat, valves, version="0.11.0", native=True)
+    run = _run(owui, chat, valves, version="0.11.0", native=True, tool_valves={"WAIT_SECONDS": 5})
 
     assert run.detached, (run.answer, run.chat.events)
     assert "still running" in run.answer and "added to this reply" in run.answer, run.answer
@@ -290,17 +283,16 @@ def test_a_job_that_outlives_the_wait_still_lands_in_the_reply(
 
 
 def test_without_the_inpaint_function_the_model_is_told_what_to_install(
-    servers: dict[str, str], tmp_path: Path
+    servers: dict[str, str], owui: OpenWebUI
 ) -> None:
-    owui = OpenWebUI(tmp_path)
-    owui.add_user("u1")
-    chat, _, _ = _chat(owui)
+    chat = _chat(owui)
 
     run = asyncio.run(
         call_tool(
             TOOL,
             "edit_image",
             {"instruction": "x"},
+            {},
             _valves(servers),
             owui=owui,
             chat=chat,

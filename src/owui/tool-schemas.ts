@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS, type ModelName } from '../providers/bfl/ranges.js';
+import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODELS, type ModelName } from '../providers/bfl/ranges.js';
 
 /** The models a written instruction can edit a whole picture with (no mask): whatever the catalogue offers. */
 export const TOOL_MODELS = MODELS.filter((m) => MODEL_INFO[m].kind === 'instruct');
 
 /**
- * What the Tool's method asked for (PROTOCOL.md, "Tool sessions"). `mode` is Open WebUI's function-calling mode
- * for this reply: it decides where a picture can go without the reply's own text overwriting it.
+ * What the Tool's method asked for, with the Tool's own valves (PROTOCOL.md, "Tool sessions"); the rest of the
+ * valves are the FLUX Inpaint function's. `mode` is Open WebUI's function calling for this reply: it decides
+ * where a picture can go without the reply's own text overwriting it.
  */
 export const toolRequestSchema = z.object({
   name: z.enum(['edit_image', 'remove_object']),
@@ -17,18 +18,16 @@ export const toolRequestSchema = z.object({
     .max(MAX_PROMPT_CHARS, { error: `instruction must be at most ${MAX_PROMPT_CHARS} characters` }),
   which: z.string().trim().max(500).default('latest'),
   mode: z.enum(['default', 'native']).default('default'),
+  model: z
+    .enum(TOOL_MODELS as [ModelName, ...ModelName[]], { error: `MODEL must be one of ${TOOL_MODELS.join(', ')}` })
+    .default('flux-2-pro'),
+  safety_tolerance: z
+    .number()
+    .int()
+    .min(COMMON_RANGES.safety_tolerance.min)
+    .max(COMMON_RANGES.safety_tolerance.max)
+    .default(2),
+  wait_seconds: z.number().int().min(5).max(900).default(60),
 });
 
 export type ToolRequest = z.output<typeof toolRequestSchema>;
-
-/** The Tool's own valves, beyond those the Action shares with it (valvesSchema keeps them as it got them). */
-export const toolValvesSchema = z
-  .object({
-    MODEL: z
-      .enum(TOOL_MODELS as [ModelName, ...ModelName[]], {
-        error: `MODEL must be one of ${TOOL_MODELS.join(', ')}`,
-      })
-      .default('flux-2-pro'),
-    WAIT_SECONDS: z.number().int().min(5).max(900).default(60),
-  })
-  .loose();

@@ -14,9 +14,8 @@ import type { SessionDeps } from './session.js';
 import { channelLoader } from './sources.js';
 import { inspectImage } from '../images/prepare.js';
 import { candidates, pick, type Candidate } from './tool-pick.js';
-import { type ToolRequest, toolValvesSchema } from './tool-schemas.js';
+import type { ToolRequest } from './tool-schemas.js';
 import { translatePrompt } from './translate.js';
-import { describeZodError } from '../http/zod.js';
 
 /** Kontext follows English instructions only; FLUX.2 (and newer) read the person's own language. */
 const NEEDS_ENGLISH: ReadonlySet<ModelName> = new Set(['kontext-pro', 'kontext-max']);
@@ -48,9 +47,7 @@ export class ToolSession {
 
   async run(): Promise<{ ok: boolean; message: string }> {
     try {
-      const valves = toolValvesSchema.safeParse(this.open.valves);
-      if (!valves.success) throw new AppError('invalid_request', describeZodError(valves.error, 'valves'));
-      const model = valves.data.MODEL;
+      const { model } = this.tool;
       this.status('Looking for the picture in this chat…');
       const picked = pick(this.pictures(), this.tool.which);
       const image = await this.load(picked);
@@ -63,7 +60,7 @@ export class ToolSession {
         : { english: instruction };
       const job = await this.submit(model, prompt.english, image, apiKey, instruction);
       const meta = { original: instruction, english: prompt.english, note: prompt.note };
-      const waitMs = valves.data.WAIT_SECONDS * 1000;
+      const waitMs = this.tool.wait_seconds * 1000;
       const final = await this.follow(job.id, monotonicMs() + waitMs);
       if (final) return await this.finish(final, meta, picked, false);
       // The model's turn cannot wait longer: it is answered now, and the job still lands in this reply.
@@ -98,7 +95,7 @@ export class ToolSession {
       model,
       prompt,
       image: { data: image },
-      params: { safety_tolerance: Math.min(v.SAFETY_TOLERANCE, MODEL_INFO[model].maxSafetyTolerance) },
+      params: { safety_tolerance: Math.min(this.tool.safety_tolerance, MODEL_INFO[model].maxSafetyTolerance) },
     });
     const input = await toCreateJobInput(req, () => image, {
       provider: 'bfl',

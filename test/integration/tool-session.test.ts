@@ -93,13 +93,7 @@ describe('the image-editing Tool, through the bridge', () => {
 
   it('translates only for a model that needs English (Kontext)', async () => {
     const before = fake.tasks.length;
-    const run = await call(
-      {},
-      {
-        valves: { FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, MODEL: 'kontext-pro' },
-        complete: () => 'make the sky stormy',
-      },
-    );
+    const run = await call({ model: 'kontext-pro' }, { complete: () => 'make the sky stormy' });
 
     expect(run.done).toMatchObject({ ok: true });
     expect(run.completions).toHaveLength(1);
@@ -132,10 +126,9 @@ describe('the image-editing Tool, through the bridge', () => {
     expect(run.saved).toHaveLength(0);
   });
 
-  it('refuses a MODEL valve that cannot edit by instruction, naming those that can', async () => {
-    const run = await call({}, { valves: { FLUX_API_URL: fake.url, FLUX_API_KEY: FLUX_KEY, MODEL: 'fill' } });
-
-    expect(run.done).toMatchObject({ ok: false });
-    expect(run.done!.message).toMatch(/MODEL must be one of kontext-pro, kontext-max, flux-2-pro/);
+  it('refuses a MODEL valve that cannot edit by instruction before anything runs, naming those that can', async () => {
+    await expect(call({ model: 'fill' })).rejects.toThrow(
+      /400 .*MODEL must be one of kontext-pro, kontext-max, flux-2-pro/,
+    );
   });
 });
