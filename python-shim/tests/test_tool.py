@@ -302,3 +302,21 @@ def test_without_the_inpaint_function_the_model_is_told_what_to_install(
 
     assert run.answer.startswith("FLUX Edit needs the FLUX Inpaint function installed"), run.answer
     assert "Function not found: flux_inpaint" in run.answer
+
+
+def test_open_webui_0_5_passes_only_required_arguments_so_which_is_the_latest(
+    servers: dict[str, str], owui: OpenWebUI
+) -> None:
+    arguments = {"instruction": "make it night", "which": "first"}
+
+    run = _run(owui, _chat(owui), _valves(servers), version="0.5.20", arguments=arguments)
+
+    url = re.match(r"!\[[^\]]*\]\(([^)]+)\)", run.reply["content"]).group(1)
+    assert _jpeg_width(_saved(owui, url)) == 64
+
+
+def test_a_model_valve_that_cannot_edit_is_named(servers: dict[str, str], owui: OpenWebUI) -> None:
+    run = _run(owui, _chat(owui), _valves(servers), tool_valves={"MODEL": "fill"})
+
+    assert "MODEL must be one of kontext-pro, kontext-max, flux-2-pro" in run.answer, run.answer
+    assert len(owui.files) == 2
