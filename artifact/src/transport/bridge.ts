@@ -30,7 +30,12 @@ interface Response {
 }
 
 /** The sidecar answers through Open WebUI's page and the Action function, which polls: allow for slowness. */
-const TIMEOUT_MS: Record<EditorMethod, number> = { init: 90_000, submit: 180_000, cancel: 30_000, save_settings: 30_000 };
+const TIMEOUT_MS: Record<EditorMethod, number> = {
+  init: 90_000,
+  submit: 180_000,
+  cancel: 30_000,
+  save_settings: 30_000,
+};
 /**
  * While a large request crosses the page in parts, the sidecar fetches them back to back: this long without a
  * part taken means Open WebUI's page lost its socket (the server closes it on an oversized or broken message).
