@@ -249,7 +249,7 @@ export function parseJobRequest(raw: unknown): JobRequest {
 }
 
 /** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
-type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
 
 /**
  * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.

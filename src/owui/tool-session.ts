@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AppError, isExpected, toAppError } from '../errors.js';
+import { isExpected, toAppError } from '../errors.js';
 import { translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 import { parseJobRequest, toCreateJobInput } from '../jobs/request.js';
@@ -7,11 +7,13 @@ import { MODEL_INFO, modelLabel, type ModelName } from '../providers/bfl/ranges.
 import { monotonicMs } from '../util/time.js';
 import type { OpChannel } from './channel.js';
 import { caption, resultMarkdown, storeResult } from './deliver.js';
-import { describeProgress } from './progress.js';
+import { ended, followJob } from './follow.js';
+import { fluxTarget, owuiOwner } from './flux-target.js';
+import { chatLoader, chatMessages } from './pictures.js';
+import type { FluxAccess } from '../providers/provider.js';
 import { olderThan } from './relay.js';
 import type { SessionOpen } from './schemas.js';
 import type { SessionDeps } from './session.js';
-import { channelLoader } from './sources.js';
 import { inspectImage } from '../images/prepare.js';
 import { candidates, pick, type Candidate } from './tool-pick.js';
 import type { ToolRequest } from './tool-schemas.js';
@@ -23,9 +25,6 @@ const NEEDS_ENGLISH: ReadonlySet<ModelName> = new Set(['kontext-pro', 'kontext-m
 /** What remove_object asks the model for: the whole picture kept, one thing taken out. */
 const REMOVE_INSTRUCTION = (what: string) =>
   `Remove ${what} from the picture. Fill the place where it was with what would naturally be behind it. Keep everything else exactly as it is.`;
-
-/** Statuses say what the job is doing, at most once a second: Open WebUI stores each one in the message. */
-const STATUS_EVERY_MS = 1_000;
 
 /**
  * One call of the image-editing Tool by the chat model: finds the picture the person means in the stored chat,
@@ -51,14 +50,13 @@ export class ToolSession {
       this.status('Looking for the picture in this chat…');
       const picked = pick(this.pictures(), this.tool.which);
       const image = await this.load(picked);
-      const apiKey = this.open.valves.FLUX_API_KEY || this.deps.config.flux.apiKey;
-      if (!apiKey) throw new AppError('flux_key_missing');
+      const flux = fluxTarget(this.open.valves, this.deps.config);
       const instruction =
         this.tool.name === 'remove_object' ? REMOVE_INSTRUCTION(this.tool.instruction) : this.tool.instruction;
       const prompt = NEEDS_ENGLISH.has(model)
         ? await translatePrompt(this.channel, this.open, instruction, this.tr, (s) => this.status(s))
         : { english: instruction };
-      const job = await this.submit(model, prompt.english, image, apiKey, instruction);
+      const job = await this.submit(model, prompt.english, image, flux, instruction);
       const meta = { original: instruction, english: prompt.english, note: prompt.note };
       const waitMs = this.tool.wait_seconds * 1000;
       const final = await this.follow(job.id, monotonicMs() + waitMs);
@@ -77,20 +75,17 @@ export class ToolSession {
 
   /** The pictures on the reply's branch, newest first (the stored chat has `files`; the body never has). */
   private pictures(): Candidate[] {
-    const messages = this.open.chat?.messages ?? this.open.body.messages;
-    return candidates(messages, this.open.body.id ?? undefined);
+    return candidates(chatMessages(this.open), this.open.body.id ?? undefined);
   }
 
   /** Reads the picture with the person's own rights in Open WebUI, within the sidecar's size limits. */
   private async load(picked: Candidate): Promise<Buffer> {
-    const loader = channelLoader(this.channel, (url) => this.deps.fetchExternal(url, this.channel.signal));
-    const { bytes } = await loader.read(picked.url);
+    const { bytes } = await chatLoader(this.channel, this.deps.fetchExternal).read(picked.url);
     await inspectImage(bytes, this.deps.config.limits, 'picture');
     return bytes;
   }
 
-  private async submit(model: ModelName, prompt: string, image: Buffer, apiKey: string, original: string) {
-    const v = this.open.valves;
+  private async submit(model: ModelName, prompt: string, image: Buffer, flux: FluxAccess, original: string) {
     const req = parseJobRequest({
       model,
       prompt,
@@ -99,12 +94,8 @@ export class ToolSession {
     });
     const input = await toCreateJobInput(req, () => image, {
       provider: 'bfl',
-      flux: {
-        apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''),
-        apiKey,
-        polling: { intervalMs: v.POLL_INTERVAL * 1000, maxAttempts: v.MAX_POLL_ATTEMPTS },
-      },
-      owner: `owui:${this.open.user.id}`,
+      flux,
+      owner: owuiOwner(this.open.user.id),
       // Reported by this session (reportOnce); a sidecar restart leaves it to the next Inpaint click here.
       meta: { chat_id: this.open.body.chat_id, message_id: this.open.body.id, original_prompt: original },
     });
@@ -113,32 +104,17 @@ export class ToolSession {
 
   /** The job's progress as the reply's status until it ends (its view) or `untilMs` passes (undefined). */
   private async follow(jobId: string, untilMs: number): Promise<JobView | undefined> {
-    const stop = new AbortController();
-    const onClose = () => stop.abort();
-    this.channel.signal.addEventListener('abort', onClose);
-    const timer = Number.isFinite(untilMs)
-      ? setTimeout(() => stop.abort(), Math.max(0, untilMs - monotonicMs()))
+    const stop = Number.isFinite(untilMs)
+      ? AbortSignal.timeout(Math.max(0, Math.ceil(untilMs - monotonicMs())))
       : undefined;
-    let last = '';
-    let lastAt = Number.NEGATIVE_INFINITY;
-    try {
-      for await (const view of this.deps.engine.watch(jobId, stop.signal)) {
-        const text = describeProgress(view, this.tr);
-        const now = monotonicMs();
-        if (text !== last && (now - lastAt >= STATUS_EVERY_MS || view.state !== 'running')) {
-          this.status(text);
-          last = text;
-          lastAt = now;
-        }
-      }
-    } finally {
-      clearTimeout(timer);
-      this.channel.signal.removeEventListener('abort', onClose);
-    }
-    // The stream closed (the sidecar is stopping): the job goes on and is reported at the next contact.
-    this.channel.signal.throwIfAborted();
+    await followJob(this.deps.engine, jobId, {
+      channelSignal: this.channel.signal,
+      ...(stop ? { stop } : {}),
+      tr: this.tr,
+      status: (text) => this.status(text),
+    });
     const view = this.deps.engine.view(jobId);
-    return ['done', 'failed', 'cancelled'].includes(view.state) ? view : undefined;
+    return ended(view) ? view : undefined;
   }
 
   /** Says how the job ended and puts its result into the reply, once (reportOnce). */
