@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
 import { outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
-import { isModelName, MODEL_INFO, modelLabel, type ModelName, type OutputFormat } from '../providers/bfl/ranges.js';
+import { isModelName, MODEL_INFO, modelLabel, type ModelName, type OutputFormat } from '../catalogue/models.js';
 import { blendIntoOriginal } from '../images/blend.js';
 import {
   inspectImage,

@@ -1,15 +1,16 @@
 import { inflateSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { PARAM_SCHEMAS } from '../providers/bfl/models.js';
+import { PARAM_SCHEMAS } from '../catalogue/params.js';
 import {
   MAX_PROMPT_CHARS,
+  MAX_REFERENCES,
   MODEL_INFO,
   MODELS,
   OUTPUT_FORMATS,
   type ModelName,
   type OutputFormat,
-} from '../providers/bfl/ranges.js';
+} from '../catalogue/models.js';
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
 import type { CreateJobInput } from './engine.js';
@@ -22,8 +23,6 @@ import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
 
 /** A raw mask side: the editor paints on the picture at most at its full size, and pictures stop at 100 MP. */
 const MAX_MASK_SIDE = 32_768;
-/** The most reference images any model takes (FLUX.2: input_image_2 .. input_image_8). */
-export const MAX_REFERENCES = Math.max(...MODELS.map((m) => MODEL_INFO[m].maxReferences));
 
 /** Base64 text (a data: URL prefix and line breaks are fine) or, from a multipart upload, the bytes themselves. */
 const bytesField = (name: string) =>

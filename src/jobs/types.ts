@@ -1,4 +1,4 @@
-import type { ModelName, OutputFormat } from '../providers/bfl/ranges.js';
+import type { ModelName, OutputFormat } from '../catalogue/models.js';
 import type { Polling, ProviderName } from '../providers/provider.js';
 
 const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;

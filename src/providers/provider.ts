@@ -1,4 +1,4 @@
-import type { ModelName, OutputFormat } from './bfl/ranges.js';
+import type { ModelName, OutputFormat } from '../catalogue/models.js';
 
 import type { ProviderName } from '../protocol/editor.js';
 
@@ -17,7 +17,7 @@ export interface ProviderInput {
   mask?: Buffer | undefined;
   /** Extra images for the instruction models (FLUX.2's and Kontext's input_image_2 ...), in order. */
   references?: Buffer[] | undefined;
-  /** Model parameters, already validated against the documented ranges (see flux/ranges.ts). */
+  /** Model parameters, already validated against the documented ranges (src/catalogue/params.ts). */
   params: Record<string, number | boolean | string | undefined>;
   outputFormat: OutputFormat;
   /** FLUX endpoint and key for this job (they come from Open WebUI's valves, so they differ per caller). */

@@ -1,4 +1,4 @@
-import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/providers/bfl/ranges.js';
+import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
 import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/protocol/editor.js';
