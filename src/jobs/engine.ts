@@ -17,7 +17,7 @@ import {
   type Crop,
   type ImageLimits,
   type PreparedInputs,
-  type RawMask,
+  type MaskPixels,
 } from '../images/prepare.js';
 import type { FluxAccess, Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
 import { ensureDir, writeFileAtomic } from './files.js';
@@ -40,7 +40,7 @@ export interface CreateJobInput {
   prompt: string;
   image: Buffer;
   /** An encoded mask (PNG), or the editor's raw one: one byte per pixel. */
-  mask?: Buffer | RawMask | undefined;
+  mask?: Buffer | MaskPixels | undefined;
   crop?: Crop | undefined;
   /** Extra images for the instruction models (at most MODEL_INFO[model].maxReferences). */
   references?: Buffer[] | undefined;

@@ -14,7 +14,8 @@ import {
 import { decodeBase64 } from '../http/base64.js';
 import { describeZodError } from '../http/zod.js';
 import type { CreateJobInput } from './engine.js';
-import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
+import { ID_PATTERN, PROVIDERS } from '../wire/editor.js';
+import type { MaskPixels } from '../images/prepare.js';
 
 /**
  * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
@@ -106,7 +107,7 @@ const rawMaskSchema = z
     encoding: z.literal('deflate', { error: 'mask.encoding must be "deflate" or absent' }).optional(),
   })
   .strict()
-  .transform(({ encoding, ...m }, ctx) => {
+  .transform(({ encoding, format: _, ...m }, ctx): MaskPixels => {
     if (!encoding) return m;
     try {
       // Inflating stops at the one size a right mask has: a small body cannot unpack into gigabytes.
@@ -124,7 +125,6 @@ const rawMaskSchema = z
     error: 'mask.data must hold exactly width x height bytes (one byte per pixel)',
     path: ['data'],
   });
-export type RawMask = z.output<typeof rawMaskSchema>;
 
 const maskSchema = oneOf(
   { encoded: bytesField('mask'), raw: rawMaskSchema },

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import { errorBody } from '../http/errors.js';
 import type { ZodTypeProvider } from '../http/zod.js';
-import { BRIDGE_PROTOCOL } from '../protocol/bridge.js';
+import { BRIDGE_PROTOCOL } from '../wire/bridge.js';
 import { replyMacMatches, SessionAuth } from './auth.js';
 import { helloProof } from './derivations.js';
 import { OpChannel } from './channel.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { rangeSchema } from '../catalogue/params.js';
 import { CATALOGUE, COMMON_RANGES } from '../catalogue/models.js';
-import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../protocol/bridge.js';
-import { ID_PATTERN } from '../protocol/editor.js';
+import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../wire/bridge.js';
+import { ID_PATTERN } from '../wire/editor.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z

@@ -17,9 +17,9 @@ import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from '.
 import { translator, type Translator } from '../i18n/t.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
-import type { EditorInit } from '../protocol/editor.js';
+import type { EditorInit } from '../wire/editor.js';
 import type { SessionOpen } from './schemas.js';
-import type { OwuiEvent } from '../protocol/bridge.js';
+import type { OwuiEvent } from '../wire/bridge.js';
 import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
 import { monotonicMs } from '../util/time.js';

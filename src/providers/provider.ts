@@ -1,6 +1,6 @@
 import type { ModelName, OutputFormat } from '../catalogue/models.js';
 
-import type { ProviderName } from '../protocol/editor.js';
+import type { ProviderName } from '../wire/editor.js';
 
 export type { ProviderName };
 
