@@ -20,12 +20,20 @@ import {
   type MaskPixels,
 } from '../images/prepare.js';
 import type { FluxAccess, Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
-import { ensureDir, writeFileAtomic } from './files.js';
+import { ensureDir, writeFileAtomic } from '../util/files.js';
 import { Journal } from './journal.js';
 import { assertModelFields } from './request.js';
 import { KeyStore } from './keys.js';
-import { KeyedLimiter } from './limiter.js';
-import { isJobState, isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
+import { KeyedLimiter } from '../util/limiter.js';
+import {
+  type CreateJobInput,
+  isJobState,
+  isTerminal,
+  toView,
+  type JobRecord,
+  type JobState,
+  type JobView,
+} from './types.js';
 
 interface EngineOptions {
   dataDir: string;
@@ -33,25 +41,6 @@ interface EngineOptions {
   providers: Partial<Record<ProviderName, Provider>>;
   limits: ImageLimits;
   keepResultsDays: number;
-}
-
-export interface CreateJobInput {
-  model: ModelName;
-  prompt: string;
-  image: Buffer;
-  /** An encoded mask (PNG), or the editor's raw one: one byte per pixel. */
-  mask?: Buffer | MaskPixels | undefined;
-  crop?: Crop | undefined;
-  /** Extra images for the instruction models (at most MODEL_INFO[model].maxReferences). */
-  references?: Buffer[] | undefined;
-  /** Instruction models with a painted mask: keep every unpainted pixel of the original (default true). */
-  maskedOnly?: boolean | undefined;
-  params: Record<string, number | boolean | string | undefined>;
-  outputFormat: OutputFormat;
-  provider: ProviderName;
-  flux?: FluxAccess | undefined;
-  owner: string;
-  meta?: Record<string, unknown> | undefined;
 }
 
 interface JobInputs {

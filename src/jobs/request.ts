@@ -11,9 +11,9 @@ import {
   type ModelName,
   type OutputFormat,
 } from '../catalogue/models.js';
-import { decodeBase64 } from '../http/base64.js';
-import { describeZodError } from '../http/zod.js';
-import type { CreateJobInput } from './engine.js';
+import { decodeBase64 } from '../util/base64.js';
+import { describeZodError } from '../util/zod.js';
+import type { CreateJobInput } from './types.js';
 import { ID_PATTERN, PROVIDERS } from '../wire/editor.js';
 import type { MaskPixels } from '../images/prepare.js';
 
