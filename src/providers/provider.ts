@@ -80,6 +80,20 @@ export interface ProviderResult {
   seed?: number | undefined;
 }
 
+/** What the job engine must know of a provider, so that it never asks which one it is. */
+export interface ProviderTraits {
+  /** A request costs money: one stopped while being sent is never sent again (it may have been charged). */
+  readonly paid: boolean;
+  /** A job needs an API key from the caller or the sidecar; without one the provider is not set up. */
+  readonly needsKey: boolean;
+}
+
+/** Known for every provider, even one this sidecar has not set up (the engine then says what is missing). */
+export const PROVIDER_TRAITS: Readonly<Record<ProviderName, ProviderTraits>> = {
+  bfl: { paid: true, needsKey: true },
+  local: { paid: false, needsKey: false },
+};
+
 export interface Provider {
   readonly name: ProviderName;
   run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult>;
