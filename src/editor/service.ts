@@ -4,10 +4,10 @@
  * cannot drift apart (test/integration/editor-service-paths.test.ts compares them).
  */
 import type { Logger } from 'pino';
-import type { CreateJobInput } from '../jobs/engine.js';
+import type { CreateJobInput } from '../jobs/types.js';
 import { toCreateJobInput, type JobRequest, type ResolveImage } from '../jobs/request.js';
-import type { EditorInit, ProviderName, SourceImage } from '../protocol/editor.js';
-import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODEL_RANGES, MODELS } from '../providers/bfl/ranges.js';
+import type { EditorInit, ProviderName, SourceImage } from '../wire/editor.js';
+import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODELS, CATALOGUE } from '../catalogue/models.js';
 import type { EditorSettings, SettingsStore } from '../settings/store.js';
 
 export type EditorDefaults = EditorInit['defaults'];
@@ -17,8 +17,8 @@ export type EditorDefaults = EditorInit['defaults'];
  * permissive moderation (in Open WebUI the admin's SAFETY_TOLERANCE valve lowers it; its default is this one).
  */
 export const EDITOR_DEFAULTS = {
-  steps: MODEL_RANGES.fill.steps.default,
-  guidance: MODEL_RANGES.fill.guidance.default,
+  steps: CATALOGUE.fill.ranges.steps.default,
+  guidance: CATALOGUE.fill.ranges.guidance.default,
   safety_tolerance: COMMON_RANGES.safety_tolerance.max,
   output_format: 'jpeg',
 } as const satisfies EditorDefaults;

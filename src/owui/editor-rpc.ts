@@ -1,5 +1,5 @@
 import { AppError, toAppError } from '../errors.js';
-import type { EditorInit } from '../protocol/editor.js';
+import type { EditorInit } from '../wire/editor.js';
 import { monotonicMs } from '../util/time.js';
 import type { EditorMessage, EditorRelay } from './relay.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODELS, type ModelName } from '../providers/bfl/ranges.js';
+import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODELS, type ModelName } from '../catalogue/models.js';
 
 /** The models a written instruction can edit a whole picture with (no mask): whatever the catalogue offers. */
 export const TOOL_MODELS = MODELS.filter((m) => MODEL_INFO[m].kind === 'instruct');

@@ -3,7 +3,7 @@ import { isExpected, toAppError } from '../errors.js';
 import { translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 import { parseJobRequest, toCreateJobInput } from '../jobs/request.js';
-import { MODEL_INFO, modelLabel, type ModelName } from '../providers/bfl/ranges.js';
+import { MODEL_INFO, modelLabel, type ModelName } from '../catalogue/models.js';
 import { monotonicMs } from '../util/time.js';
 import type { OpChannel } from './channel.js';
 import { caption, resultMarkdown, storeResult } from './deliver.js';

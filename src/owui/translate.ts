@@ -1,6 +1,6 @@
 import { AppError, toAppError } from '../errors.js';
 import type { Translator } from '../i18n/t.js';
-import { MAX_PROMPT_CHARS } from '../providers/bfl/ranges.js';
+import { MAX_PROMPT_CHARS } from '../catalogue/models.js';
 import type { OpChannel } from './channel.js';
 import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
 import type { SessionOpen } from './schemas.js';

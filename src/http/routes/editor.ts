@@ -4,7 +4,7 @@ import { standalonePage } from '../../editor/page.js';
 import type { Config } from '../../config.js';
 import { EDITOR_DEFAULTS, editorInit } from '../../editor/service.js';
 import type { ProviderName } from '../../providers/provider.js';
-import type { EditorInit } from '../../protocol/editor.js';
+import type { EditorInit } from '../../wire/editor.js';
 
 interface EditorRoutesOptions {
   config: Config;

@@ -7,7 +7,7 @@ import type { ImageSource, JobRequest, ReferenceSource } from '../../jobs/reques
 import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
 import { sendToJob } from '../../editor/service.js';
-import type { ZodTypeProvider } from '../zod.js';
+import type { ZodTypeProvider } from '../../util/zod.js';
 
 interface JobsRoutesOptions {
   engine: JobEngine;
