@@ -31,7 +31,7 @@ export class Workspace {
   /** A brush size the user chose (remembered): kept when a picture is loaded, instead of the size that suits it. */
   preferredBrushSize: number | undefined;
   tool: ToolName = 'brush';
-  model: ModelName = 'fill';
+  private selected: ModelName = 'fill';
   source: Source | undefined;
   mask: MaskBuffer | undefined;
   /** Called after anything that can change what Send needs (mask, crop, margins, picture). */
@@ -65,6 +65,16 @@ export class Workspace {
     this.stage.decorations = [(ctx, view) => this.decorate(ctx, view)];
   }
 
+  /** The selected model: held here only, the panel's list shows it. */
+  get model(): ModelName {
+    return this.selected;
+  }
+
+  /** The model grows the picture (margins on the canvas) instead of painting in it. */
+  get expands(): boolean {
+    return MODEL_INFO[this.selected].kind === 'expand';
+  }
+
   /** Send needs a painted mask (Fill). */
   get needsMask(): boolean {
     return MODEL_INFO[this.model].needsMask;
@@ -72,7 +82,7 @@ export class Workspace {
 
   /** The model takes a mask at all (Fill needs one, instruction models may use one): the brush is offered. */
   get paints(): boolean {
-    return MODEL_INFO[this.model].kind !== 'expand';
+    return !this.expands;
   }
 
   brush(): Brush {
@@ -118,7 +128,7 @@ export class Workspace {
   }
 
   setModel(model: ModelName): void {
-    this.model = model;
+    this.selected = model;
     this.updateLayers();
     this.applyTool();
     this.stage.fit();
@@ -239,9 +249,8 @@ export class Workspace {
   }
 
   private applyTool(): void {
-    if (!this.source || (!this.paints && this.model !== 'expand' && this.tool !== 'crop'))
-      this.stage.setTool(undefined);
-    else if (this.model === 'expand' && this.tool !== 'crop') this.stage.setTool(this.expandTool);
+    if (!this.source) this.stage.setTool(undefined);
+    else if (this.expands && this.tool !== 'crop') this.stage.setTool(this.expandTool);
     else this.stage.setTool(this.tool === 'crop' ? this.cropTool : this.brushTool);
   }
 
@@ -268,7 +277,7 @@ export class Workspace {
     const s = this.source;
     if (!s) return undefined;
     const g = this.expandGeometry();
-    if (this.model === 'expand' && g) {
+    if (this.expands && g) {
       const outer = expandedRect(this.margins, g);
       const x = Math.min(0, outer.x);
       const y = Math.min(0, outer.y);
@@ -290,7 +299,7 @@ export class Workspace {
     if (!s) return;
     if (this.crop.rect) drawCrop(ctx, view, this.crop.rect, s.preview, this.fullScale());
     const g = this.expandGeometry();
-    if (this.model === 'expand' && g) drawExpand(ctx, view, this.margins, g);
+    if (this.expands && g) drawExpand(ctx, view, this.margins, g);
   }
 }
 
