@@ -64,7 +64,10 @@ export class App {
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const standalone = init.mode === 'standalone';
     const progress = new JobProgress(standalone ? () => void this.runner.cancel() : undefined);
-    this.compare = new Compare(standalone ? () => void this.runner.editResult() : undefined, () => this.compare.hide());
+    this.compare = new Compare(standalone ? () => void this.runner.editResult() : undefined, () => {
+      this.compare.hide();
+      this.say('');
+    });
     this.settings = new RememberedSettings(this.ws, this.panel, this.toolbar, transport, (m, e) => this.say(m, e));
     this.runner = new JobRunner(this.ws, this.panel, transport, init.mode, progress, this.compare, {
       say: (m, e) => this.say(m, e),
@@ -72,16 +75,26 @@ export class App {
       useSource: (load) => this.useSource(load),
       beforeSend: () => this.settings.flush(),
     });
-    stageBox.append(this.controls.empty, this.controls.dropZones, this.compare.root);
+    const canvasKeys = h('p', { id: 'canvas-keys', class: 'sr-only' }, t('tool.canvas_keys'));
+    this.ws.stage.canvas.setAttribute('aria-describedby', 'canvas-keys');
+    stageBox.append(this.controls.empty, this.controls.dropZones, this.compare.root, canvasKeys);
+    const skip = h('a', { class: 'skip-link', href: '#p-prompt' }, t('app.skip'));
+    // Inside Open WebUI's frame a fragment link would navigate the frame: focus moves by hand.
+    skip.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.panel.prompt.focus();
+    });
+    root.append(skip);
     if (this.controls.gallery) root.append(this.controls.gallery.root);
     root.append(
       this.controls.header,
-      this.toolbar.root,
+      h('section', { class: 'tools', 'aria-label': t('tool.tools') }, this.toolbar.root),
       h(
         'main',
         { class: 'main' },
-        stageBox,
-        h('aside', { class: 'panel', 'aria-label': t('app.panel') }, this.panel.root, progress.root, this.status),
+        // The status sits right under the picture, where the eyes are.
+        h('div', { class: 'work' }, stageBox, h('div', { class: 'statusbar' }, this.status)),
+        h('aside', { class: 'panel', 'aria-label': t('app.panel') }, this.panel.root, progress.root),
       ),
       help.popover,
     );
@@ -135,12 +148,15 @@ export class App {
   }
 
   private refresh(): void {
+    // Something changed: an error about the state before is no longer true.
+    if (this.status.classList.contains('error')) this.say('');
     this.panel.fields.syncMargins(this.ws.margins);
     this.toolbar.update();
     show(this.controls.empty, !this.ws.source);
     this.panel.update({
       hasImage: Boolean(this.ws.source),
       maskEmpty: this.ws.maskEmpty(),
+      maskFull: this.ws.paints && this.ws.maskFull(),
       expandEmpty: Object.values(this.ws.margins).every((v) => v === 0),
       busy: this.busy,
     });

@@ -80,9 +80,9 @@ function fileInput(id: string, onFile: (f: File) => void): HTMLInputElement {
   const input = h('input', {
     type: 'file',
     accept: 'image/png,image/jpeg,image/webp',
-    class: 'sr-only',
+    // Out of the page (the Load buttons open it): no second, unnamed "Choose file" for screen readers.
+    hidden: true,
     id,
-    tabindex: -1,
   });
   input.addEventListener('change', () => {
     const f = input.files?.[0];

@@ -14,6 +14,10 @@ import { h, numberField, show, type NumberField } from './dom.js';
 
 type FieldValues = NonNullable<EditorSettings['fields']>[ModelName];
 
+function fieldProblem(f: NumberField): string {
+  return t('panel.field_invalid', { field: f.label, min: f.min, max: f.max });
+}
+
 function label(key: string): string {
   const k = `field.${key}`;
   return fmt().has(k) ? t(k) : key;
@@ -93,6 +97,12 @@ export class ModelFields {
       show(g.el, m === model);
       for (const [key, f] of g.numbers) show(f.root, !unused.includes(key));
     }
+  }
+
+  /** What Send waits for: a field of the model holding a value outside its range. */
+  problem(model: ModelName): string | undefined {
+    const f = [...(this.groups.get(model)?.numbers.values() ?? [])].find((n) => n.invalid && !n.root.hidden);
+    return f && fieldProblem(f);
   }
 
   params(model: ModelName): Record<string, number | string> {
@@ -218,8 +228,9 @@ export class MoreFields {
     this.upsampling.checked = def ?? false;
   }
 
-  /** An error message if the seed is not a valid whole number. */
-  seedProblem(): string | undefined {
+  /** An error message if the seed is not a valid whole number, or the safety field is out of its range. */
+  problem(): string | undefined {
+    if (this.safety.invalid) return fieldProblem(this.safety);
     const raw = this.seed.value.trim();
     if (!raw) return undefined;
     const n = Number(raw);

@@ -16,6 +16,8 @@ export interface ModelHolder {
 export interface PanelState {
   hasImage: boolean;
   maskEmpty: boolean;
+  /** Every pixel of the area sent is painted. */
+  maskFull: boolean;
   expandEmpty: boolean;
   busy: boolean;
 }
@@ -231,13 +233,17 @@ export class Panel {
     this.counter.textContent = `${fmt().number(this.prompt.value.length)} / ${fmt().number(this.init.limits.maxPromptChars)}`;
     const problem = !s.hasImage
       ? t('panel.need_image')
-      : info.needsMask && s.maskEmpty
-        ? t('panel.need_mask')
-        : info.kind === 'expand' && s.expandEmpty
-          ? t('panel.need_margins')
-          : info.kind !== 'expand' && !text && !local
-            ? t('panel.need_prompt')
-            : this.more.seedProblem();
+      : (this.fields.problem(model) ??
+        this.more.problem() ??
+        (info.needsMask && s.maskEmpty
+          ? t('panel.need_mask')
+          : info.needsMask && s.maskFull
+            ? t('panel.mask_whole')
+            : info.kind === 'expand' && s.expandEmpty
+              ? t('panel.need_margins')
+              : info.kind !== 'expand' && !text && !local
+                ? t('panel.need_prompt')
+                : undefined));
     this.send.disabled = Boolean(problem) || s.busy;
     this.hint.textContent = s.busy
       ? ''

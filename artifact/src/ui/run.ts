@@ -112,6 +112,8 @@ export class JobRunner {
     this.job?.stop();
     if (this.mode === 'owui') return; // the chat shows the result; this editor is about to go away
     this.host.setBusy(false);
+    // A failure is said once, in the status line; the progress box goes.
+    if (job.state !== 'done') this.progress.hide();
     if (job.state === 'done') void this.showResult(job);
     else
       this.host.say(job.error?.message ?? t('app.job_ended', { state: stateLabel(job.state) }), job.state === 'failed');

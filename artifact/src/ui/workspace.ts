@@ -1,3 +1,4 @@
+import { KeyboardBrush } from '../canvas/keyboard.js';
 import { BrushTool } from '../canvas/brush.js';
 import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
 import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
@@ -41,6 +42,7 @@ export class Workspace {
   private readonly brushTool: BrushTool;
   private readonly cropTool: CropTool;
   private readonly expandTool: ExpandTool;
+  private readonly keyboard: KeyboardBrush;
 
   constructor(container: HTMLElement) {
     this.stage = new Stage(container);
@@ -60,6 +62,13 @@ export class Workspace {
       () => this.expandGeometry(),
       this.stage.view,
       () => this.changed(),
+    );
+    this.keyboard = new KeyboardBrush(
+      this.stage,
+      () => this.mask,
+      () => this.brush(),
+      () => Boolean(this.source) && this.paints && this.tool !== 'crop',
+      () => this.onChange(),
     );
     this.stage.content = () => this.contentRect();
     this.stage.decorations = [(ctx, view) => this.decorate(ctx, view)];
@@ -100,6 +109,7 @@ export class Workspace {
     });
     this.layer.setColour(this.overlayColour, this.mask.data);
     this.crop.rect = undefined;
+    this.keyboard.reset();
     Object.assign(this.margins, { top: 0, bottom: 0, left: 0, right: 0 });
     // A brush of about 1/25 of the picture suits most edits; the user changes it with [ and ].
     this.brushSize = this.preferredBrushSize ?? this.fittingBrushSize();
@@ -191,6 +201,12 @@ export class Workspace {
     return !this.mask || !area || this.mask.isEmpty(area);
   }
 
+  /** Every pixel of the area sent is fully painted (Fill would have nothing left to match). */
+  maskFull(): boolean {
+    const m = this.maskBytes();
+    return Boolean(m?.bytes.every((v) => v === 255));
+  }
+
   /**
    * The mask as sent: the raw single-channel bytes of the area. No PNG encode here (about a second for 1600 px
    * on the main thread): the sidecar encodes it.
@@ -259,7 +275,11 @@ export class Workspace {
     if (!s || !this.layer) return;
     const { width, height } = s.preview;
     this.stage.layers = [{ source: s.preview, width, height, alpha: 1 }];
-    if (this.paints) this.stage.layers.push({ source: this.layer.canvas, width, height, alpha: this.overlayOpacity });
+    if (this.paints)
+      this.stage.layers.push(
+        { source: this.layer.canvas, width, height, alpha: this.overlayOpacity },
+        { source: this.layer.edge, width, height, alpha: 1 },
+      );
     this.stage.render();
   }
 
