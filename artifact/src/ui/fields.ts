@@ -23,9 +23,12 @@ function label(key: string): string {
   return fmt().has(k) ? t(k) : key;
 }
 
-/** The Valve default where it fits the model's range (the valves speak of Fill's steps and guidance). */
+/**
+ * The Valve default where it fits the model's range. The valves speak of the mask models' steps and guidance
+ * (Fill, Expand and their kind); an instruction model's own scale starts at its own default.
+ */
 function initialValue(model: ModelName, key: string, r: NumberRange, defaults: EditorInit['defaults']): number {
-  const fillLike = model === 'fill' || model === 'expand';
+  const fillLike = MODEL_INFO[model].kind !== 'instruct';
   const wanted =
     fillLike && key === 'steps' ? defaults.steps : fillLike && key === 'guidance' ? defaults.guidance : r.default;
   return Math.min(r.max, Math.max(r.min, wanted));
