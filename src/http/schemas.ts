@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cropSchema, jobRequestSchema } from '../jobs/request.js';
-import { ID_PATTERN } from '../protocol/editor.js';
+import { ID_PATTERN } from '../wire/editor.js';
 
 export { cropSchema };
 

@@ -6,7 +6,7 @@ import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
 import { escapeAlt, escapeMarkdown, safeMarkdownUrl } from './markdown.js';
 import type { Translator } from '../i18n/t.js';
-import { modelLabel } from '../providers/bfl/ranges.js';
+import { modelLabel } from '../catalogue/models.js';
 import { atLeast } from './relay.js';
 
 export interface DeliverOptions {

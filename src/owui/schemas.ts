@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { rangeSchema } from '../providers/bfl/models.js';
-import { COMMON_RANGES, MODEL_RANGES } from '../providers/bfl/ranges.js';
-import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../protocol/bridge.js';
-import { ID_PATTERN } from '../protocol/editor.js';
+import { rangeSchema } from '../catalogue/params.js';
+import { CATALOGUE, COMMON_RANGES } from '../catalogue/models.js';
+import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../wire/bridge.js';
+import { ID_PATTERN } from '../wire/editor.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z
@@ -12,8 +12,8 @@ export const valvesSchema = z
       .default('https://api.bfl.ai/v1'),
     /** Sealed with the session key (PROTOCOL.md, "Sealed fields"); routes.ts opens it. */
     FLUX_API_KEY: z.string().max(20_000).default(''),
-    STEPS: rangeSchema('STEPS', MODEL_RANGES.fill.steps).default(50),
-    GUIDANCE: rangeSchema('GUIDANCE', MODEL_RANGES.fill.guidance).default(60),
+    STEPS: rangeSchema('STEPS', CATALOGUE.fill.ranges.steps).default(50),
+    GUIDANCE: rangeSchema('GUIDANCE', CATALOGUE.fill.ranges.guidance).default(60),
     SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(6),
     OUTPUT_FORMAT: z.enum(['jpeg', 'png']).default('jpeg'),
     POLL_INTERVAL: z.number().positive().max(30).default(2),

@@ -4,7 +4,7 @@ import { artifactBlock, bootstrapHtml } from './page/bootstrap.js';
 import { editorSurface, embedsEvent, type EditorSurface } from './surface.js';
 import type { Config } from '../config.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../providers/bfl/ranges.js';
+import { MAX_PROMPT_CHARS, MAX_REFERENCES, MODEL_INFO, MODELS } from '../catalogue/models.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
@@ -17,16 +17,10 @@ import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from '.
 import { translator, type Translator } from '../i18n/t.js';
 import { describeProgress } from './progress.js';
 import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
-import type { EditorInit } from '../protocol/editor.js';
+import type { EditorInit } from '../wire/editor.js';
 import type { SessionOpen } from './schemas.js';
-import type { OwuiEvent } from '../protocol/bridge.js';
-import {
-  MAX_REFERENCES,
-  parseJobRequest,
-  toCreateJobInput,
-  type ImageSource,
-  type ReferenceSource,
-} from '../jobs/request.js';
+import type { OwuiEvent } from '../wire/bridge.js';
+import { parseJobRequest, toCreateJobInput, type ImageSource, type ReferenceSource } from '../jobs/request.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
 import { monotonicMs } from '../util/time.js';
 

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { CROP_RATIOS, OVERLAY_COLOUR_PATTERN, TOOL_SETTING_RANGES as R } from './ratios.js';
-import {
-  MODEL_CHOICES,
-  MODEL_RANGES,
-  MODELS,
-  OUTPUT_FORMATS,
-  type ModelName,
-  type NumberRange,
-} from '../providers/bfl/ranges.js';
+import { MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName } from '../catalogue/models.js';
 
 /** A settings document larger than this is refused: the real one is well under 2 KB. */
 export const MAX_SETTINGS_BYTES = 8 * 1024;
@@ -16,9 +9,9 @@ export const MAX_SETTINGS_BYTES = 8 * 1024;
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 function fieldAccepts(model: ModelName, key: string, value: unknown): boolean {
-  const choice = MODEL_CHOICES[model][key];
+  const choice = MODEL_INFO[model].choices[key];
   if (choice) return typeof value === 'string' && choice.options.includes(value);
-  const range = (MODEL_RANGES[model] as Record<string, NumberRange | undefined>)[key];
+  const range = MODEL_INFO[model].ranges[key];
   if (!range || typeof value !== 'number' || !Number.isFinite(value)) return false;
   return value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
 }

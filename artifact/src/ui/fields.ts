@@ -1,12 +1,4 @@
-import {
-  COMMON_RANGES,
-  MODEL_CHOICES,
-  MODEL_INFO,
-  MODEL_RANGES,
-  MODELS,
-  type ModelName,
-  type NumberRange,
-} from '../../../src/providers/bfl/ranges.js';
+import { COMMON_RANGES, MODEL_INFO, MODELS, type ModelName, type NumberRange } from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
@@ -58,7 +50,7 @@ export class ModelFields {
       const el = h('div', { class: 'field-group', 'data-model': model });
       const numbers = new Map<string, NumberField>();
       const choices = new Map<string, HTMLSelectElement>();
-      for (const [key, range] of Object.entries(MODEL_RANGES[model]) as Array<[string, NumberRange]>) {
+      for (const [key, range] of Object.entries(MODEL_INFO[model].ranges)) {
         const isMargin = key in margins;
         const field = numberField({
           id: `f-${model}-${key}`,
@@ -76,7 +68,7 @@ export class ModelFields {
         numbers.set(key, field);
         el.append(field.root);
       }
-      for (const [key, choice] of Object.entries(MODEL_CHOICES[model])) {
+      for (const [key, choice] of Object.entries(MODEL_INFO[model].choices)) {
         const id = `f-${model}-${key}`;
         const select = h(
           'select',
@@ -127,11 +119,12 @@ export class ModelFields {
       for (const [key, f] of g.numbers) {
         if (
           !(key in this.margins) &&
-          f.value !== initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults)
+          f.value !== initialValue(model, key, MODEL_INFO[model].ranges[key]!, this.defaults)
         )
           values[key] = f.value;
       }
-      for (const [key, sel] of g.choices) if (sel.value !== MODEL_CHOICES[model][key]!.default) values[key] = sel.value;
+      for (const [key, sel] of g.choices)
+        if (sel.value !== MODEL_INFO[model].choices[key]!.default) values[key] = sel.value;
       if (Object.keys(values).length) out[model] = values;
     }
     return out;
@@ -147,11 +140,11 @@ export class ModelFields {
         f.value =
           typeof v === 'number' && Number.isFinite(v)
             ? v
-            : initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults);
+            : initialValue(model, key, MODEL_INFO[model].ranges[key]!, this.defaults);
       }
       for (const [key, s] of g.choices) {
         const v = saved[key];
-        const choice = MODEL_CHOICES[model][key]!;
+        const choice = MODEL_INFO[model].choices[key]!;
         s.value = typeof v === 'string' && choice.options.includes(v) ? v : choice.default;
       }
     }
@@ -226,7 +219,7 @@ export class MoreFields {
   select(model: ModelName): void {
     if (this.model === model) return;
     this.model = model;
-    const def = MODEL_INFO[model].promptUpsampling;
+    const def = MODEL_INFO[model].promptUpsampling?.default;
     show(this.upsamplingRow, def !== undefined);
     this.upsampling.checked = def ?? false;
   }

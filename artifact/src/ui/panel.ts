@@ -1,7 +1,7 @@
-import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/providers/bfl/ranges.js';
+import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
-import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/protocol/editor.js';
+import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/wire/editor.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
 import { h, show } from './dom.js';
 import { ModelFields, MoreFields } from './fields.js';

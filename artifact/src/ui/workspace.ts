@@ -12,7 +12,7 @@ import type { Source } from '../image/load.js';
 import { toBase64 } from '../image/load.js';
 import type { MaskBytes } from '../image/mask-pack.js';
 import type { Crop, RawMask } from '../transport/types.js';
-import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/providers/bfl/ranges.js';
+import { CATALOGUE, MODEL_INFO, type ModelName } from '../../../src/catalogue/models.js';
 
 export type ToolName = 'brush' | 'eraser' | 'crop';
 
@@ -289,7 +289,7 @@ export class Workspace {
     return {
       base: this.crop.rect ?? { x: 0, y: 0, ...sizeOf(s.preview) },
       scale: 1 / this.fullScale(),
-      max: MODEL_RANGES.expand.top.max,
+      max: CATALOGUE.expand.ranges.top.max,
     };
   }
 

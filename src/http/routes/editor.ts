@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { editorBundle } from '../../editor/bundle.js';
 import { standalonePage } from '../../editor/page.js';
 import type { Config } from '../../config.js';
-import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../providers/bfl/ranges.js';
+import { CATALOGUE, MAX_PROMPT_CHARS } from '../../catalogue/models.js';
 import type { ProviderName } from '../../providers/provider.js';
-import type { EditorInit } from '../../protocol/editor.js';
+import type { EditorInit } from '../../wire/editor.js';
 
 interface EditorRoutesOptions {
   config: Config;
@@ -48,8 +48,8 @@ export const editorRoutes: FastifyPluginAsync<EditorRoutesOptions> = async (app,
       mode: 'standalone',
       images: [],
       defaults: {
-        steps: MODEL_RANGES.fill.steps.default,
-        guidance: MODEL_RANGES.fill.guidance.default,
+        steps: CATALOGUE.fill.ranges.steps.default,
+        guidance: CATALOGUE.fill.ranges.guidance.default,
         safety_tolerance: 2,
         output_format: 'jpeg',
       },

@@ -6,7 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { toCreateJobInput, type ImageSource, type JobRequest, type ReferenceSource } from '../../jobs/request.js';
 import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
-import type { ZodTypeProvider } from '../zod.js';
+import type { ZodTypeProvider } from '../../util/zod.js';
 
 interface JobsRoutesOptions {
   engine: JobEngine;
