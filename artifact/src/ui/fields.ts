@@ -6,14 +6,21 @@ import { h, numberField, show, type NumberField } from './dom.js';
 
 type FieldValues = NonNullable<EditorSettings['fields']>[ModelName];
 
+function fieldProblem(f: NumberField): string {
+  return t('panel.field_invalid', { field: f.label, min: f.min, max: f.max });
+}
+
 function label(key: string): string {
   const k = `field.${key}`;
   return fmt().has(k) ? t(k) : key;
 }
 
-/** The Valve default where it fits the model's range (the valves speak of Fill's steps and guidance). */
+/**
+ * The Valve default where it fits the model's range. The valves speak of the mask models' steps and guidance
+ * (Fill, Expand and their kind); an instruction model's own scale starts at its own default.
+ */
 function initialValue(model: ModelName, key: string, r: NumberRange, defaults: EditorInit['defaults']): number {
-  const fillLike = model === 'fill' || model === 'expand';
+  const fillLike = MODEL_INFO[model].kind !== 'instruct';
   const wanted =
     fillLike && key === 'steps' ? defaults.steps : fillLike && key === 'guidance' ? defaults.guidance : r.default;
   return Math.min(r.max, Math.max(r.min, wanted));
@@ -85,6 +92,12 @@ export class ModelFields {
       show(g.el, m === model);
       for (const [key, f] of g.numbers) show(f.root, !unused.includes(key));
     }
+  }
+
+  /** What Send waits for: a field of the model holding a value outside its range. */
+  problem(model: ModelName): string | undefined {
+    const f = [...(this.groups.get(model)?.numbers.values() ?? [])].find((n) => n.invalid && !n.root.hidden);
+    return f && fieldProblem(f);
   }
 
   params(model: ModelName): Record<string, number | string> {
@@ -211,8 +224,9 @@ export class MoreFields {
     this.upsampling.checked = def ?? false;
   }
 
-  /** An error message if the seed is not a valid whole number. */
-  seedProblem(): string | undefined {
+  /** An error message if the seed is not a valid whole number, or the safety field is out of its range. */
+  problem(): string | undefined {
+    if (this.safety.invalid) return fieldProblem(this.safety);
     const raw = this.seed.value.trim();
     if (!raw) return undefined;
     const n = Number(raw);
