@@ -115,7 +115,9 @@ type Rule =
   | { kind: 'string' }
   | { kind: 'boolean' }
   | { kind: 'enum'; values: string[] }
-  | { kind: 'aspect' };
+  | { kind: 'aspect' }
+  /** A list of images (FLUX 3's `images`: one string is taken as a list of one). */
+  | { kind: 'images'; min: number; max: number };
 
 const int = (min?: number, max?: number): NumberRule => ({ kind: 'number', min, max, integer: true });
 const num = (min?: number, max?: number): NumberRule => ({ kind: 'number', min, max, integer: false });
@@ -132,6 +134,16 @@ interface EndpointSpec {
   price: number;
   /** FLUX.2: credits per further megapixel in and out. */
   perMp?: number;
+  /** FLUX 3: fields it does not declare are refused (422 extra_forbidden) instead of ignored. */
+  strict?: boolean;
+  /** Statuses a running task reports in turn, each for an equal share of its time (default: Pending). */
+  running?: string[];
+  /** How long its result links stay valid, when it is not the options' resultTtlMs. */
+  resultTtlMs?: number;
+  /** The field whose image must have the size of `image` (Fill's and Erase's mask). */
+  mask?: string;
+  /** Output format when the request names none (jpeg otherwise). */
+  defaultFormat?: 'png';
 }
 
 const COMMON: Record<string, Rule> = { prompt: str, seed: int(), webhook_url: str, webhook_secret: str };
@@ -158,6 +170,7 @@ const kontext = (price: number): EndpointSpec => ({
   required: ['prompt'],
   images: inputImages(4),
   price,
+  defaultFormat: 'png',
   fields: {
     ...COMMON,
     ...imageFields(inputImages(4)),
@@ -184,8 +197,94 @@ const flux2 = (images: number, price: number, perMp: number, extra: Record<strin
   },
 });
 
+/** FLUX 3 Image's aspect ratios: `auto` follows the first image. */
+const FLUX3_ASPECTS = [
+  'auto',
+  '21:9',
+  '2:1',
+  '16:9',
+  '3:2',
+  '7:5',
+  '4:3',
+  '5:4',
+  '1:1',
+  '4:5',
+  '3:4',
+  '5:7',
+  '2:3',
+  '9:16',
+  '1:2',
+  '9:21',
+];
+/** FLUX 3 Image's resolution classes and the megapixels of each. */
+const FLUX3_MEGAPIXELS: Record<string, number> = { '768sq': 0.59, '1k': 1, '1.5k': 2.4, '2k': 4.2, '4k': 16.8 };
+/** Outpainting's canvas may hold at most 4 MP (4,194,304 pixels). */
+const OUTPAINT_MAX_PIXELS = 4_194_304;
+
 const ENDPOINTS: Record<string, EndpointSpec> = {
-  'flux-pro-1.0-fill': fluxTools({ mask: str }),
+  'flux-pro-1.0-fill': { ...fluxTools({ mask: str }), mask: 'mask' },
+  'flux-pro-1.0-fill-finetuned': {
+    ...fluxTools({ mask: str, finetune_id: str, finetune_strength: num(0, 2) }),
+    required: ['image', 'finetune_id'],
+    mask: 'mask',
+    price: 6,
+  },
+  'flux-tools/erase-v1': {
+    required: ['image', 'mask'],
+    images: ['image'],
+    mask: 'mask',
+    // Resellers bill 3 cents for the first megapixel and 0.4 for each further one (BFL publishes no price).
+    price: 3,
+    perMp: 0.4,
+    fields: {
+      image: str,
+      mask: str,
+      dilate_pixels: int(0, 25),
+      seed: int(),
+      safety_tolerance: int(0, 5),
+      output_format: formats('jpeg', 'png', 'webp'),
+      webhook_url: str,
+      webhook_secret: str,
+    },
+  },
+  'flux-tools/outpainting-v1': {
+    required: ['input_image', 'width', 'height'],
+    images: ['input_image'],
+    // BFL publishes no price for Outpainting: Expand's is assumed.
+    price: 5,
+    defaultFormat: 'png',
+    fields: {
+      input_image: str,
+      width: int(64),
+      height: int(64),
+      reference_offset_x: int(),
+      reference_offset_y: int(),
+      auto_crop: bool,
+      prompt: str,
+      mode: formats('high', 'fast'),
+      safety_tolerance: int(0, 5),
+      output_format: formats('jpeg', 'png', 'webp'),
+    },
+  },
+  'flux-3-image': {
+    required: ['prompt'],
+    images: ['images'],
+    price: 4.8,
+    strict: true,
+    running: ['Pending', 'Reasoning', 'Generating'],
+    resultTtlMs: 60 * 60_000,
+    fields: {
+      prompt: str,
+      images: { kind: 'images', min: 1, max: 10 },
+      aspect_ratio: formats(...FLUX3_ASPECTS),
+      resolution: formats(...Object.keys(FLUX3_MEGAPIXELS)),
+      grounding: bool,
+      version: formats('latest'),
+      safety_tolerance: int(0, 4),
+      webhook_url: str,
+      webhook_secret: str,
+    },
+  },
   'flux-pro-1.0-expand': fluxTools({
     top: int(0, 2048),
     bottom: int(0, 2048),
@@ -204,6 +303,9 @@ const ENDPOINTS: Record<string, EndpointSpec> = {
   }),
   'flux-2-klein-4b': flux2(4, 1.4, 0.1, {}),
   'flux-2-klein-9b': flux2(4, 1.5, 0.2, {}),
+  // The newest weights behind a stable name; same fields and prices as the pinned names.
+  'flux-2-pro-preview': flux2(8, 3, 1.5, { disable_pup: bool }),
+  'flux-2-klein-9b-preview': flux2(4, 1.5, 0.2, {}),
 };
 
 interface DetailItem {
@@ -223,11 +325,17 @@ function aspectOk(v: unknown): boolean {
 function validate(spec: EndpointSpec, body: Record<string, unknown>): DetailItem[] {
   const detail: DetailItem[] = [];
   for (const field of spec.required) {
-    if (typeof body[field] !== 'string') detail.push({ loc: ['body', field], msg: 'Field required', type: 'missing' });
+    if (body[field] === undefined || body[field] === null)
+      detail.push({ loc: ['body', field], msg: 'Field required', type: 'missing' });
   }
   for (const [key, value] of Object.entries(body)) {
     const rule = spec.fields[key];
-    // FastAPI ignores fields a model does not declare (the schemas set no additionalProperties).
+    // FastAPI ignores fields a model does not declare (the schemas set no additionalProperties); FLUX 3's
+    // schema forbids them.
+    if (!rule && spec.strict) {
+      detail.push({ loc: ['body', key], msg: 'Extra inputs are not permitted', type: 'extra_forbidden' });
+      continue;
+    }
     if (!rule || value === null) continue;
     const at = ['body', key];
     switch (rule.kind) {
@@ -251,6 +359,16 @@ function validate(spec: EndpointSpec, body: Record<string, unknown>): DetailItem
           });
         }
         break;
+      case 'images': {
+        const list = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(list) || list.some((v) => typeof v !== 'string'))
+          detail.push({ loc: at, msg: 'Input should be a valid list of strings', type: 'list_type' });
+        else if (list.length < rule.min)
+          detail.push({ loc: at, msg: `List should have at least ${rule.min} item`, type: 'too_short' });
+        else if (list.length > rule.max)
+          detail.push({ loc: at, msg: `List should have at most ${rule.max} items`, type: 'too_long' });
+        break;
+      }
       case 'aspect':
         if (!aspectOk(value))
           detail.push({ loc: at, msg: 'Aspect ratio must be between 21:9 and 9:21', type: 'value_error' });
@@ -285,9 +403,41 @@ function promptColour(prompt: string): { r: number; g: number; b: number } {
 
 const round16 = (v: number) => Math.max(64, Math.round(v / 16) * 16);
 
+/** The images a request carries, in order: each image field, FLUX 3's `images` list taken item by item. */
+function imagesOf(spec: EndpointSpec, body: Record<string, unknown>): Buffer[] {
+  return spec.images.flatMap((field) => {
+    const value = body[field];
+    const list: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    return list.filter((v): v is string => typeof v === 'string').map((v) => Buffer.from(v, 'base64'));
+  });
+}
+
+/** Where Outpainting puts the picture on its canvas: the offsets, or centred where an offset is null. */
+function placement(body: Record<string, unknown>, w: number, h: number) {
+  const canvasW = body.width as number;
+  const canvasH = body.height as number;
+  const left = typeof body.reference_offset_x === 'number' ? body.reference_offset_x : Math.round((canvasW - w) / 2);
+  const top = typeof body.reference_offset_y === 'number' ? body.reference_offset_y : Math.round((canvasH - h) / 2);
+  const inside = left >= 0 && top >= 0 && left + w <= canvasW && top + h <= canvasH;
+  const overlaps = left < canvasW && top < canvasH && left + w > 0 && top + h > 0;
+  return { canvasW, canvasH, left, top, inside, overlaps };
+}
+
+/** FLUX 3's output size: the resolution class's megapixels at the asked ratio (auto: the first image's). */
+function flux3Size(body: Record<string, unknown>, first: { width: number; height: number } | undefined) {
+  const mp = FLUX3_MEGAPIXELS[String(body.resolution ?? '1k')] ?? 1;
+  const asked = typeof body.aspect_ratio === 'string' && body.aspect_ratio !== 'auto' ? body.aspect_ratio : undefined;
+  const [rw, rh] = asked ? asked.split(':').map(Number) : first ? [first.width, first.height] : [1, 1];
+  const ratio = rw! / rh!;
+  const height = Math.sqrt((mp * 1e6) / ratio);
+  return { width: round16(height * ratio), height: round16(height) };
+}
+
 /**
- * Makes the result the way a model would change the picture, cheaply: Fill paints the masked area, Expand adds
- * margins, the instruction models tint the whole picture and answer at sides that are multiples of 16.
+ * Makes the result the way a model would change the picture, cheaply: Fill paints the masked area in the
+ * prompt's colour, Erase paints it with the blurred picture around it, Expand adds margins, Outpainting puts
+ * the picture on its canvas over a blurred stretch of itself, the instruction models tint the whole picture
+ * and answer at sides that are multiples of 16.
  */
 async function render(
   endpoint: string,
@@ -295,36 +445,49 @@ async function render(
   spec: EndpointSpec,
 ): Promise<{ bytes: Buffer; mime: string; inputMp: number; outputMp: number; inputs: FakeTask['inputs'] }> {
   const format =
-    body.output_format === 'png'
-      ? 'png'
-      : body.output_format === 'webp'
-        ? 'webp'
-        : endpoint.startsWith('flux-kontext') && body.output_format === undefined
-          ? 'png'
-          : 'jpeg';
+    body.output_format === 'png' || body.output_format === 'webp' || body.output_format === 'jpeg'
+      ? body.output_format
+      : (spec.defaultFormat ?? 'jpeg');
   const colour = promptColour(String(body.prompt ?? ''));
-  const inputs = spec.images
-    .filter((f) => typeof body[f] === 'string')
-    .map((f) => Buffer.from(String(body[f]), 'base64'));
+  const inputs = imagesOf(spec, body);
   const metas = await Promise.all(inputs.map((b) => sharp(b).metadata()));
   const inputMp = metas.reduce((sum, m) => sum + ((m.width ?? 0) * (m.height ?? 0)) / 1e6, 0);
+  const described = metas.map((m) => ({ width: m.width ?? 0, height: m.height ?? 0, hasAlpha: Boolean(m.hasAlpha) }));
   let img: Sharp;
-  if (inputs.length === 0) {
+  if (endpoint === 'flux-3-image') {
+    const { width, height } = flux3Size(body, described[0]);
+    img =
+      inputs.length === 0
+        ? sharp({ create: { width, height, channels: 3, background: colour } })
+        : sharp(inputs[0]).removeAlpha().greyscale().tint(colour).resize(width, height, { fit: 'cover' });
+  } else if (inputs.length === 0) {
     img = sharp({ create: { width: 1024, height: 1024, channels: 3, background: colour } });
   } else {
-    const width = metas[0]!.width ?? 1;
-    const height = metas[0]!.height ?? 1;
+    const width = described[0]!.width || 1;
+    const height = described[0]!.height || 1;
     img = sharp(inputs[0]).removeAlpha();
-    if (endpoint.endsWith('fill')) {
-      const maskRaw = body.mask
-        ? await sharp(Buffer.from(String(body.mask), 'base64'))
+    if (spec.mask) {
+      const maskRaw = body[spec.mask]
+        ? await sharp(Buffer.from(String(body[spec.mask]), 'base64'))
             .greyscale()
             .resize(width, height, { fit: 'fill' })
             .raw()
             .toBuffer()
         : Buffer.alloc(width * height, 255);
+      // Erase leaves what is around the painted area, smeared into it; Fill paints the prompt's colour.
+      const fillRgb =
+        endpoint === 'flux-tools/erase-v1'
+          ? await sharp(inputs[0])
+              .removeAlpha()
+              .blur(Math.max(3, Math.min(width, height) / 12))
+              .raw()
+              .toBuffer()
+          : undefined;
       const overlay = Buffer.alloc(width * height * 4);
-      for (let i = 0; i < width * height; i++) overlay.set([colour.r, colour.g, colour.b, maskRaw[i]!], i * 4);
+      for (let i = 0; i < width * height; i++) {
+        const rgb = fillRgb ? fillRgb.subarray(i * 3, i * 3 + 3) : [colour.r, colour.g, colour.b];
+        overlay.set([rgb[0]!, rgb[1]!, rgb[2]!, maskRaw[i]!], i * 4);
+      }
       img = img.composite([{ input: overlay, raw: { width, height, channels: 4 } }]);
     } else if (endpoint.endsWith('expand')) {
       const pad = (k: string) => (typeof body[k] === 'number' ? (body[k] as number) : 0);
@@ -335,6 +498,18 @@ async function render(
         right: pad('right'),
         background: { ...colour, alpha: 1 },
       });
+    } else if (endpoint === 'flux-tools/outpainting-v1') {
+      const p = placement(body, width, height);
+      // auto_crop: only the part of the picture on the canvas is kept.
+      const x0 = Math.max(0, -p.left);
+      const y0 = Math.max(0, -p.top);
+      const w = Math.min(width, p.canvasW - p.left) - x0;
+      const h = Math.min(height, p.canvasH - p.top) - y0;
+      const [backdrop, piece] = await Promise.all([
+        sharp(inputs[0]).removeAlpha().resize(p.canvasW, p.canvasH, { fit: 'cover' }).blur(8).toBuffer(),
+        sharp(inputs[0]).removeAlpha().extract({ left: x0, top: y0, width: w, height: h }).toBuffer(),
+      ]);
+      img = sharp(backdrop).composite([{ input: piece, left: p.left + x0, top: p.top + y0 }]);
     } else {
       const w = typeof body.width === 'number' ? body.width : round16(width);
       const h = typeof body.height === 'number' ? body.height : round16(height);
@@ -342,8 +517,54 @@ async function render(
     }
   }
   const { data: bytes, info } = await img.toFormat(format).toBuffer({ resolveWithObject: true });
-  const described = metas.map((m) => ({ width: m.width ?? 0, height: m.height ?? 0, hasAlpha: Boolean(m.hasAlpha) }));
   return { bytes, mime: `image/${format}`, inputMp, outputMp: (info.width * info.height) / 1e6, inputs: described };
+}
+
+/**
+ * What FLUX refuses only once it has read the images: a mask of another size (Fill, Erase), a picture off
+ * Outpainting's canvas without auto_crop or a canvas over 4 MP, FLUX 3 images under 256x256 or over 16 MP.
+ */
+async function checkImages(endpoint: string, spec: EndpointSpec, body: Record<string, unknown>): Promise<DetailItem[]> {
+  const inputs = imagesOf(spec, body);
+  const metas = await Promise.all(inputs.map((b) => sharp(b).metadata()));
+  const detail: DetailItem[] = [];
+  if (spec.mask && typeof body[spec.mask] === 'string') {
+    const m = await sharp(Buffer.from(String(body[spec.mask]), 'base64')).metadata();
+    if (metas[0]?.width !== m.width || metas[0]?.height !== m.height)
+      detail.push({
+        loc: ['body', spec.mask],
+        msg: 'Mask dimensions must match the image dimensions',
+        type: 'value_error',
+      });
+  }
+  if (endpoint === 'flux-tools/outpainting-v1' && metas[0]) {
+    const p = placement(body, metas[0].width ?? 0, metas[0].height ?? 0);
+    if (p.canvasW * p.canvasH > OUTPAINT_MAX_PIXELS)
+      detail.push({
+        loc: ['body'],
+        msg: `Value error, width x height must not exceed ${OUTPAINT_MAX_PIXELS} pixels (4 MP)`,
+        type: 'value_error',
+      });
+    else if (!p.overlaps || (!p.inside && body.auto_crop !== true))
+      detail.push({
+        loc: ['body'],
+        msg: 'Value error, the reference image extends beyond the canvas; move it inside or set auto_crop',
+        type: 'value_error',
+      });
+  }
+  if (endpoint === 'flux-3-image') {
+    metas.forEach((m, i) => {
+      const w = m.width ?? 0;
+      const h = m.height ?? 0;
+      if (w < 256 || h < 256 || w * h > 16_000_000)
+        detail.push({
+          loc: ['body', 'images', i],
+          msg: 'Value error, each image must be at least 256x256 pixels and at most 16 megapixels',
+          type: 'value_error',
+        });
+    });
+  }
+  return detail;
 }
 
 /** Credits: a fixed price per image, or for FLUX.2 the first megapixel plus every further one in and out. */
@@ -433,19 +654,8 @@ export async function startFakeFlux(
     // The slot is taken while the result is made, or two concurrent submits could both pass the limit.
     rendering++;
     try {
-      if (endpoint.endsWith('fill') && typeof body.mask === 'string') {
-        const [i, m] = await Promise.all([
-          sharp(Buffer.from(String(body.image), 'base64')).metadata(),
-          sharp(Buffer.from(body.mask, 'base64')).metadata(),
-        ]);
-        if (i.width !== m.width || i.height !== m.height) {
-          return sendJson(res, 422, {
-            detail: [
-              { loc: ['body', 'mask'], msg: 'Mask dimensions must match the image dimensions', type: 'value_error' },
-            ],
-          });
-        }
-      }
+      const refused = await checkImages(endpoint, spec, body);
+      if (refused.length) return sendJson(res, 422, { detail: refused });
       rendered = await render(endpoint, body, spec);
     } catch {
       return sendJson(res, 422, {
@@ -518,9 +728,11 @@ export async function startFakeFlux(
     const now = Date.now();
     if (now < task.readyAt) {
       const progress = Math.min(0.99, (now - task.createdAt) / Math.max(1, task.readyAt - task.createdAt));
+      // FLUX 3 goes Pending -> Reasoning -> Generating; the others stay Pending until they are done.
+      const running = ENDPOINTS[task.endpoint]?.running ?? ['Pending'];
       return sendJson(res, 200, {
         id: task.id,
-        status: 'Pending',
+        status: running[Math.min(running.length - 1, Math.floor(progress * running.length))],
         result: null,
         progress: Math.round(progress * 100) / 100,
         details: null,
@@ -531,7 +743,7 @@ export async function startFakeFlux(
       case 'Ready': {
         task.readyServedAt ??= now;
         const sig = randomBytes(12).toString('hex');
-        signatures.set(sig, { task, expires: now + opts.resultTtlMs });
+        signatures.set(sig, { task, expires: now + (ENDPOINTS[task.endpoint]?.resultTtlMs ?? opts.resultTtlMs) });
         const ext = task.result!.mime.split('/')[1];
         if (hosts && task.resultHost === undefined)
           task.resultHost = hosts.results[resultTurn++ % hosts.results.length];
