@@ -22,6 +22,27 @@ export function describeDetail(body: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A 422's `detail` list as a sentence that names each refused field and why, e.g. `FLUX refused the field
+ * "dilate_pixels" (Input should be less than or equal to 25).`; undefined when the body has no list.
+ */
+function validationMessage(body: unknown): string | undefined {
+  const detail = body && typeof body === 'object' ? (body as { detail?: unknown }).detail : undefined;
+  if (!Array.isArray(detail) || detail.length === 0) return undefined;
+  const fields: string[] = [];
+  const general: string[] = [];
+  for (const d of detail as ValidationDetail[]) {
+    const loc = Array.isArray(d?.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
+    const msg = d?.msg ?? 'invalid';
+    if (loc) fields.push(`"${loc}" (${msg})`);
+    else general.push(msg);
+  }
+  const named = fields.length
+    ? `FLUX refused the field${fields.length > 1 ? 's' : ''} ${fields.join(', ')} (422). Change ${fields.length > 1 ? 'them' : 'it'} and send again.`
+    : 'FLUX refused the request (422).';
+  return general.length ? `${named} FLUX says: ${general.join('; ')}.` : named;
+}
+
 /** Shortest wait after a 429, whatever Retry-After says: "0" would otherwise make every job spin on FLUX. */
 export const MIN_RETRY_AFTER_S = 1;
 /** Longer than any job's budget: the budget check, not this cap, decides that a wait is too long. */
@@ -121,7 +142,7 @@ export function fluxHttpError(
         `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.`,
       );
     case 422:
-      return new AppError('flux_validation', `FLUX rejected the parameters (422)${suffix}.`);
+      return new AppError('flux_validation', validationMessage(body) ?? `FLUX rejected the parameters (422)${suffix}.`);
     case 429: {
       const retryAfter = parseRetryAfter(ctx.retryAfterHeader, 5);
       return new AppError(
