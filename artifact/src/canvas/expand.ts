@@ -71,7 +71,8 @@ export class ExpandTool implements Tool {
   }
 }
 
-function sideNear(r: Rect, p: Point, tol: number): Side | undefined {
+/** The side of `r` within `tol` of `p`, nearest first. */
+export function sideNear(r: Rect, p: Point, tol: number): Side | undefined {
   const withinX = p.x >= r.x - tol && p.x <= r.x + r.width + tol;
   const withinY = p.y >= r.y - tol && p.y <= r.y + r.height + tol;
   const candidates: Array<[Side, number]> = [];
@@ -83,13 +84,17 @@ function sideNear(r: Rect, p: Point, tol: number): Side | undefined {
 
 /** Hatches the added area and draws a handle in the middle of each side. */
 export function drawExpand(ctx: CanvasRenderingContext2D, view: View, m: Margins, g: ExpandGeometry): void {
-  const outer = expandedRect(m, g);
+  drawFrame(ctx, view, expandedRect(m, g), g.base);
+}
+
+/** Hatches `outer` outside `base` (both in image pixels) and draws a handle in the middle of each side. */
+export function drawFrame(ctx: CanvasRenderingContext2D, view: View, outer: Rect, base: Rect): void {
   const o = view.toScreen(outer);
   const ow = outer.width * view.scale;
   const oh = outer.height * view.scale;
-  const b = view.toScreen(g.base);
-  const bw = g.base.width * view.scale;
-  const bh = g.base.height * view.scale;
+  const b = view.toScreen(base);
+  const bw = base.width * view.scale;
+  const bh = base.height * view.scale;
   ctx.save();
   ctx.beginPath();
   ctx.rect(o.x, o.y, ow, oh);
