@@ -77,6 +77,8 @@ export interface FakeTask {
   readyServedAt?: number;
   /** Host the result URL of this task is on. */
   resultHost?: string;
+  /** Endpoints with several running statuses: the last one a poll was told. */
+  stage?: number;
   result?: { bytes: Buffer; mime: string; seed: number };
 }
 
@@ -726,13 +728,18 @@ export async function startFakeFlux(
       });
     task.polls++;
     const now = Date.now();
-    if (now < task.readyAt) {
-      const progress = Math.min(0.99, (now - task.createdAt) / Math.max(1, task.readyAt - task.createdAt));
-      // FLUX 3 goes Pending -> Reasoning -> Generating; the others stay Pending until they are done.
-      const running = ENDPOINTS[task.endpoint]?.running ?? ['Pending'];
+    const progress = Math.min(0.99, (now - task.createdAt) / Math.max(1, task.readyAt - task.createdAt));
+    const statuses = ENDPOINTS[task.endpoint]?.running;
+    // FLUX 3 goes Pending -> Reasoning -> Generating, each told to at least one poll however late it comes.
+    if (statuses)
+      task.stage = Math.min(
+        now < task.readyAt ? Math.floor(progress * statuses.length) : statuses.length,
+        (task.stage ?? -1) + 1,
+      );
+    if (statuses ? task.stage! < statuses.length : now < task.readyAt) {
       return sendJson(res, 200, {
         id: task.id,
-        status: running[Math.min(running.length - 1, Math.floor(progress * running.length))],
+        status: statuses ? statuses[task.stage!] : 'Pending',
         result: null,
         progress: Math.round(progress * 100) / 100,
         details: null,
