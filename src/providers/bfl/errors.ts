@@ -142,11 +142,7 @@ export function fluxHttpError(
 
 /** A task FLUX does not know (a 404 or "Task not found" while polling). */
 function taskNotFound(): AppError {
-  return new AppError(
-    'flux_task_not_found',
-    'FLUX no longer knows this task (Task not found): it expired (results are kept about 10 minutes), or it was asked for in the wrong region. ' +
-      'If FLUX_API_URL names a region (api.eu.bfl.ai, api.us.bfl.ai), make sure it is the one the key belongs to; then send the edit again.',
-  );
+  return new AppError('flux_task_not_found');
 }
 
 /** FLUX's moderation reasons from `details`, when it gives any. */
