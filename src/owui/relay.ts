@@ -67,6 +67,8 @@ export class EditorRelay {
     private readonly timing: CallTiming,
     /** The largest editor message accepted, joined from its parts (a Send with the biggest pictures allowed). */
     private readonly maxMessageBytes: number,
+    /** The clicked message, where the page must hide the loader's html block (versions without embeds). */
+    private readonly coverIn?: string,
   ) {}
 
   post(message: unknown): void {
@@ -174,6 +176,7 @@ export class EditorRelay {
       end: opts.end,
       watchSave: opts.watchSave,
       awaitSave: opts.awaitSave,
+      coverIn: this.coverIn,
     });
     const timeout = this.timing.callTimeoutMs;
     let reply: Awaited<ReturnType<OpChannel['request']>>;

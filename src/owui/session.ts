@@ -100,6 +100,7 @@ export class OwuiSession {
       this.deps.editorBundle,
       this.timing,
       maxMessageBytes,
+      this.surface === 'artifact' ? this.clicked.id : undefined,
     );
     try {
       // The page's language, before anything is said in it. A page that does not answer is found out later.

@@ -164,8 +164,10 @@ export function owuiFlow(cases: Case[]): void {
                 ? 'allow-scripts allow-forms allow-same-origin allow-popups allow-downloads'
                 : 'allow-scripts allow-forms allow-popups allow-downloads',
         );
-        // No raw code while the editor is open: the message shows no html block.
-        expect(await page.locator(`#message-${clicked.id} pre`).count()).toBe(embedded ? 0 : 1);
+        // No raw code while the editor is open: the message shows no html block (before 0.6.32 the block is in
+        // the message, for the artifact panel, and the page script hides it).
+        expect(await page.locator(`#message-${clicked.id} .language-html`).count()).toBe(embedded ? 0 : 1);
+        expect(await page.locator(`#message-${clicked.id} [dir="ltr"]:visible`).count()).toBe(0);
         const frame = (await handle.contentFrame())!;
         await frame.waitForFunction(() => Boolean(window.__fluxEditor?.state().image), undefined, { timeout: 30_000 });
         const state = await editorState(frame);

@@ -26,6 +26,11 @@ export interface RelayArgs {
   end: { message: string } | null;
   watchSave: string | null;
   awaitSave: number | null;
+  /**
+   * The clicked message, where the loader arrives as an html code block (versions without embeds): the block
+   * is hidden while the artifact panel shows the editor.
+   */
+  coverIn: string | null;
 }
 
 export interface HostReply {
@@ -67,6 +72,8 @@ interface Session {
   bundle: string | null;
   wake: (() => void) | null;
   listener: (e: MessageEvent) => void;
+  /** Stops watching for the loader's code block. */
+  uncover: (() => void) | null;
 }
 
 interface SaveWatch {
@@ -169,6 +176,7 @@ function openSession(a: RelayArgs): Session {
     bundle: null,
     wake: null,
     listener: () => {},
+    uncover: a.coverIn === null ? null : coverLoader(a.coverIn),
   };
   s.listener = (e: MessageEvent) => {
     const d = e.data as Record<string, unknown> | null;
@@ -275,6 +283,30 @@ function bringIntoView(s: Session): void {
   setTimeout(() => observer.disconnect(), 5_000);
 }
 
+/**
+ * Hides the loader's html code block in the message while the editor is open. Without embeds (Open WebUI
+ * before 0.6.32) the loader reaches the page as an html block appended to the message: the artifact panel
+ * runs it, and the message would show it as raw code (CodeBlock.svelte: a `dir="ltr"` box around a
+ * `language-html` editor). The first call of a session runs before the loader is sent, so the message's html
+ * blocks counted then are the person's own; any later one is the loader, wherever the page re-renders it.
+ */
+function coverLoader(messageId: string): () => void {
+  const blocks = () => {
+    const message = document.getElementById(`message-${messageId}`);
+    const found = message ? Array.from(message.querySelectorAll('.language-html')) : [];
+    return found.map((el) => el.closest<HTMLElement>('[dir="ltr"]') ?? (el as HTMLElement));
+  };
+  const own = blocks().length;
+  const hide = () => {
+    for (const block of blocks().slice(own)) block.style.display = 'none';
+  };
+  const observer = new MutationObserver(hide);
+  observer.observe(document.body, { childList: true, subtree: true });
+  hide();
+  // The block stays hidden: the event that puts the message back, sent just before, removes it.
+  return () => observer.disconnect();
+}
+
 function send(s: Session, m: unknown): void {
   if (s.frame) (s.frame as Window).postMessage({ ...(m as object), source: 'flux-inpaint', nonce: s.nonce }, '*');
   else s.pending.push(m);
@@ -294,6 +326,7 @@ export async function relay(a: RelayArgs): Promise<HostReply> {
     if (a.end) {
       send(s, { type: 'ended', message: a.end.message });
       window.removeEventListener('message', s.listener);
+      s.uncover?.();
       delete state().sessions[a.sid];
       // Whatever the editor sent that was not fetched yet is dropped: the session is over, and it could be large.
       return { ok: true, inbox: [], frame: !!s.frame, locale };

@@ -25,6 +25,8 @@ export interface HostCall {
   watchSave?: string | undefined;
   /** Wait at most this long for the watched save; the reply's `saved` says whether it was seen. */
   awaitSave?: number | undefined;
+  /** The clicked message, when the loader arrives there as an html block the page must not show. */
+  coverIn?: string | undefined;
 }
 
 /** The code of one relay call: the host script (defined anew, it is small) and the call with its arguments. */
@@ -38,6 +40,7 @@ export async function hostCode(call: HostCall): Promise<string> {
     end: call.end ?? null,
     watchSave: call.watchSave ?? null,
     awaitSave: call.awaitSave === undefined ? null : Math.max(0, Math.min(call.awaitSave, 45_000)),
+    coverIn: call.coverIn ?? null,
   };
   return withHost(`relay(${JSON.stringify(args)})`);
 }
