@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { AppError } from '../../errors.js';
+import { AppError, appError } from '../../errors.js';
 import { discardBody } from '../../net/body.js';
 import { safeOrigin } from './client.js';
 import { isAllowedHost } from '../../net/allowlist.js';
@@ -57,10 +57,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
   }
   try {
     if (res.statusCode === 403 || res.statusCode === 404 || res.statusCode === 410) {
-      throw new AppError(
-        'result_expired',
-        `The result link expired before it could be downloaded (HTTP ${res.statusCode}). Send the edit again.`,
-      );
+      throw appError('result_expired', { status: String(res.statusCode) });
     }
     if (res.statusCode !== 200) {
       throw new AppError('result_download_failed', `Downloading the result failed with HTTP ${res.statusCode}.`, {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError, appError, isAppError } from '../../errors.js';
 import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
@@ -185,10 +185,7 @@ export class BflProvider implements Provider {
         typicalMs: this.durations.typical(input.model),
       });
       if (monotonicMs() + wait > deadline) {
-        throw new AppError(
-          'flux_timeout',
-          `FLUX did not finish within ${Math.round((intervalMs * maxAttempts) / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Raise them, or send again later.`,
-        );
+        throw appError('flux_timeout', { seconds: Math.round((intervalMs * maxAttempts) / 1000) });
       }
       await sleep(wait, ctx.signal);
       const r = await this.withRetries(ctx.signal, 'poll', budget, () =>
