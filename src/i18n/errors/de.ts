@@ -38,6 +38,10 @@ export const de: ErrorCatalogue = {
     'FLUX kennt diesen Auftrag nicht mehr (Task not found): Er ist abgelaufen (Ergebnisse bleiben etwa 10 Minuten erhalten) oder wurde in der falschen Region abgefragt. Wenn FLUX_API_URL eine Region nennt (api.eu.bfl.ai, api.us.bfl.ai), muss es die des Schlüssels sein; senden Sie die Bearbeitung dann erneut.',
   result_expired:
     'Der Ergebnislink ist abgelaufen, bevor er heruntergeladen werden konnte (HTTP {status}). Senden Sie die Bearbeitung erneut.',
+  'flux_bad_response.no_link': 'FLUX meldete das Bild als fertig, gab aber keinen Download-Link; senden Sie erneut.',
+  'result_download_failed.http': 'Das Herunterladen des Ergebnisses schlug mit HTTP {status} fehl.',
+  result_truncated: 'Der Download des Ergebnisses endete vorzeitig ({received} von {declared} Bytes).',
+  result_too_large: 'Das Ergebnis ist größer als {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
   bridge_closed: 'Open WebUI hat die Verbindung zum Sidecar geschlossen.',
   bridge_ended: 'Die Sitzung ist beendet.',
   page_gone: 'Die Seite von Open WebUI antwortet nicht mehr (Tab geschlossen oder neu geladen).',

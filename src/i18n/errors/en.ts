@@ -36,6 +36,10 @@ export const errorsEn = {
   flux_task_not_found:
     'FLUX no longer knows this task (Task not found): it expired (results are kept about 10 minutes), or it was asked for in the wrong region. If FLUX_API_URL names a region (api.eu.bfl.ai, api.us.bfl.ai), make sure it is the one the key belongs to; then send the edit again.',
   result_expired: 'The result link expired before it could be downloaded (HTTP {status}). Send the edit again.',
+  'flux_bad_response.no_link': 'FLUX reported the image ready but gave no download link; send again.',
+  'result_download_failed.http': 'Downloading the result failed with HTTP {status}.',
+  result_truncated: 'The result download ended early ({received} of {declared} bytes).',
+  result_too_large: 'The result is larger than {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
   bridge_closed: 'Open WebUI closed the connection to the sidecar.',
   bridge_ended: 'The session has ended.',
   page_gone: 'The Open WebUI page stopped answering (tab closed or reloaded).',

@@ -35,6 +35,10 @@ export const es: ErrorCatalogue = {
     'FLUX ya no conoce esta tarea (Task not found): caducó (los resultados se guardan unos 10 minutos), o se consultó en la región equivocada. Si FLUX_API_URL indica una región (api.eu.bfl.ai, api.us.bfl.ai), asegúrese de que sea la de la clave; luego envíe la edición de nuevo.',
   result_expired:
     'El enlace del resultado caducó antes de poder descargarlo (HTTP {status}). Envíe la edición de nuevo.',
+  'flux_bad_response.no_link': 'FLUX indicó que la imagen estaba lista pero no dio enlace de descarga; envíe de nuevo.',
+  'result_download_failed.http': 'La descarga del resultado falló con HTTP {status}.',
+  result_truncated: 'La descarga del resultado terminó antes de tiempo ({received} de {declared} bytes).',
+  result_too_large: 'El resultado ocupa más de {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
   bridge_closed: 'Open WebUI cerró la conexión con el sidecar.',
   bridge_ended: 'La sesión ha terminado.',
   page_gone: 'La página de Open WebUI dejó de responder (pestaña cerrada o recargada).',

@@ -34,6 +34,10 @@ export const fr: ErrorCatalogue = {
   flux_task_not_found:
     "FLUX ne connaît plus cette tâche (Task not found) : elle a expiré (les résultats sont gardés environ 10 minutes), ou elle a été demandée dans la mauvaise région. Si FLUX_API_URL nomme une région (api.eu.bfl.ai, api.us.bfl.ai), vérifiez que c'est celle de la clé ; puis renvoyez la modification.",
   result_expired: "Le lien du résultat a expiré avant d'être téléchargé (HTTP {status}). Renvoyez la modification.",
+  'flux_bad_response.no_link': "FLUX a signalé l'image prête mais sans lien de téléchargement ; renvoyez.",
+  'result_download_failed.http': 'Le téléchargement du résultat a échoué avec HTTP {status}.',
+  result_truncated: 'Le téléchargement du résultat s’est arrêté trop tôt ({received} sur {declared} octets).',
+  result_too_large: 'Le résultat dépasse {mb} Mo (FLUX_INPAINT_MAX_RESULT_MB).',
   bridge_closed: 'Open WebUI a fermé la connexion au sidecar.',
   bridge_ended: 'La session est terminée.',
   page_gone: 'La page Open WebUI ne répond plus (onglet fermé ou rechargé).',

@@ -38,6 +38,11 @@ export const ja: ErrorCatalogue = {
     'FLUX はこのタスクをもう認識していません（Task not found）。期限切れ（結果の保持は約 10 分）か、別のリージョンに問い合わせました。FLUX_API_URL がリージョン（api.eu.bfl.ai、api.us.bfl.ai）を指定している場合は、キーのリージョンであることを確認し、編集をもう一度送信してください。',
   result_expired:
     '結果のリンクがダウンロード前に期限切れになりました（HTTP {status}）。編集をもう一度送信してください。',
+  'flux_bad_response.no_link':
+    'FLUX は画像の完成を報告しましたが、ダウンロードリンクがありません。もう一度送信してください。',
+  'result_download_failed.http': '結果のダウンロードが HTTP {status} で失敗しました。',
+  result_truncated: '結果のダウンロードが途中で終わりました（{declared} バイト中 {received} バイト）。',
+  result_too_large: '結果が {mb} MB を超えています（FLUX_INPAINT_MAX_RESULT_MB）。',
   bridge_closed: 'Open WebUI が sidecar との接続を閉じました。',
   bridge_ended: 'セッションは終了しました。',
   page_gone: 'Open WebUI のページが応答しなくなりました（タブが閉じられたか再読み込みされました）。',

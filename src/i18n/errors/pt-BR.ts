@@ -34,6 +34,11 @@ export const ptBR: ErrorCatalogue = {
   flux_task_not_found:
     'O FLUX não conhece mais esta tarefa (Task not found): ela expirou (os resultados ficam guardados cerca de 10 minutos), ou foi consultada na região errada. Se FLUX_API_URL indicar uma região (api.eu.bfl.ai, api.us.bfl.ai), confira se é a da chave; depois envie a edição de novo.',
   result_expired: 'O link do resultado expirou antes de poder ser baixado (HTTP {status}). Envie a edição de novo.',
+  'flux_bad_response.no_link':
+    'O FLUX informou que a imagem estava pronta, mas não deu link de download; envie de novo.',
+  'result_download_failed.http': 'O download do resultado falhou com HTTP {status}.',
+  result_truncated: 'O download do resultado terminou antes da hora ({received} de {declared} bytes).',
+  result_too_large: 'O resultado é maior que {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
   bridge_closed: 'O Open WebUI fechou a conexão com o sidecar.',
   bridge_ended: 'A sessão terminou.',
   page_gone: 'A página do Open WebUI parou de responder (aba fechada ou recarregada).',

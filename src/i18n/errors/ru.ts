@@ -33,6 +33,11 @@ export const ru: ErrorCatalogue = {
   flux_task_not_found:
     'FLUX больше не знает это задание (Task not found): оно истекло (результаты хранятся около 10 минут) или запрошено не в том регионе. Если FLUX_API_URL указывает регион (api.eu.bfl.ai, api.us.bfl.ai), убедитесь, что это регион ключа; затем отправьте правку снова.',
   result_expired: 'Ссылка на результат истекла до скачивания (HTTP {status}). Отправьте правку снова.',
+  'flux_bad_response.no_link':
+    'FLUX сообщил, что изображение готово, но не дал ссылку для скачивания; отправьте снова.',
+  'result_download_failed.http': 'Скачивание результата не удалось: HTTP {status}.',
+  result_truncated: 'Скачивание результата оборвалось ({received} из {declared} байт).',
+  result_too_large: 'Результат больше {mb} МБ (FLUX_INPAINT_MAX_RESULT_MB).',
   bridge_closed: 'Open WebUI закрыл соединение с sidecar.',
   bridge_ended: 'Сеанс завершён.',
   page_gone: 'Страница Open WebUI перестала отвечать (вкладка закрыта или перезагружена).',

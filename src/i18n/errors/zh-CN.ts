@@ -30,6 +30,10 @@ export const zhCN: ErrorCatalogue = {
   flux_task_not_found:
     'FLUX 已不再识别此任务（Task not found）：它已过期（结果约保留 10 分钟），或是在错误的区域查询的。如果 FLUX_API_URL 指定了区域（api.eu.bfl.ai、api.us.bfl.ai），请确认它是密钥所属的区域；然后重新发送编辑。',
   result_expired: '结果链接在下载前已过期（HTTP {status}）。请重新发送编辑。',
+  'flux_bad_response.no_link': 'FLUX 报告图像已就绪，但没有提供下载链接；请重新发送。',
+  'result_download_failed.http': '下载结果失败，HTTP {status}。',
+  result_truncated: '结果下载提前结束（{received} / {declared} 字节）。',
+  result_too_large: '结果大于 {mb} MB（FLUX_INPAINT_MAX_RESULT_MB）。',
   bridge_closed: 'Open WebUI 关闭了与 sidecar 的连接。',
   bridge_ended: '会话已结束。',
   page_gone: 'Open WebUI 页面已停止响应（标签页已关闭或重新加载）。',

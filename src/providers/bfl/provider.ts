@@ -79,8 +79,7 @@ export class BflProvider implements Provider {
     }
     this.durations.record(input.model, budgetMs - (deadline - monotonicMs()));
     const sample = final.result?.sample;
-    if (!sample)
-      throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
+    if (!sample) throw appError('flux_bad_response.no_link');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
     // Every attempt fits in what is left of the job's budget: a hanging result host cannot hold the job longer.
     const downloaded = await this.withRetries(ctx.signal, 'poll', { deadline, ms: budgetMs }, () => {
