@@ -31,6 +31,8 @@ from pydantic import BaseModel, Field
 
 log = logging.getLogger("flux_inpaint")
 Emitter = Callable[[dict], Awaitable[Any]]
+# The bridge protocol: the sidecar's BRIDGE_PROTOCOL, both checked by test/vectors/bridge-wire.json.
+PROTOCOL = 3
 # PROTOCOL.md: at most 32 MiB a line; longer is a broken or hostile peer.
 MAX_LINE = 32 << 20
 MAX_IMAGE = 50 << 20
@@ -250,7 +252,7 @@ class Bridge:
         if not token:
             return ENDED["token"]
         # Nothing of the chat or the key leaves before the sidecar proved it knows the token.
-        ask = {"protocol": 3, "nonce": nonce}
+        ask = {"protocol": PROTOCOL, "nonce": nonce}
         timeout = aiohttp.ClientTimeout(total=5)
         async with self.http.post(
             f"{self.url}/v1/sessions/challenge", json=ask, timeout=timeout
@@ -366,7 +368,7 @@ class Bridge:
         valves = self.valves.model_dump(exclude={"SIDECAR_TOKEN"})
         valves["FLUX_API_KEY"] = _seal(self.key, "FLUX_API_KEY", valves["FLUX_API_KEY"])
         return {
-            "protocol": 3,
+            "protocol": PROTOCOL,
             "action_id": action_id,
             "body": self.body,
             "chat": chat,

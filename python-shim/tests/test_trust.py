@@ -181,3 +181,16 @@ def test_a_replayed_proof_of_another_session_is_refused(session: Session) -> Non
 
     out = session(script, forged_hello=True)
     assert out.statuses[-1].endswith(IMPOSTOR)
+
+
+WIRE = json.loads(
+    (Path(__file__).resolve().parents[2] / "test" / "vectors" / "bridge-wire.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def test_the_function_speaks_the_bridge_protocol_the_sidecar_speaks(tmp_path: Path) -> None:
+    with installed(OpenWebUI(tmp_path)):
+        action, _ = load_function(SHIM)
+    assert sys.modules[type(action).__module__].PROTOCOL == WIRE["protocol"]

@@ -2,6 +2,7 @@ import { t } from '../i18n.js';
 import {
   TransportError,
   type EditorInit,
+  type EditorMethod,
   type EditorSettings,
   type JobView,
   type SubmitRequest,
@@ -20,8 +21,6 @@ declare global {
   }
 }
 
-type Method = 'init' | 'submit' | 'cancel' | 'save_settings';
-
 interface Response {
   type: 'response';
   rid: number;
@@ -31,7 +30,12 @@ interface Response {
 }
 
 /** The sidecar answers through Open WebUI's page and the Action function, which polls: allow for slowness. */
-const TIMEOUT_MS: Record<Method, number> = { init: 90_000, submit: 180_000, cancel: 30_000, save_settings: 30_000 };
+const TIMEOUT_MS: Record<EditorMethod, number> = {
+  init: 90_000,
+  submit: 180_000,
+  cancel: 30_000,
+  save_settings: 30_000,
+};
 /**
  * While a large request crosses the page in parts, the sidecar fetches them back to back: this long without a
  * part taken means Open WebUI's page lost its socket (the server closes it on an oversized or broken message).
@@ -98,7 +102,7 @@ export class BridgeTransport implements Transport {
     await this.call('save_settings', { settings });
   }
 
-  private call(method: Method, params?: unknown): Promise<unknown> {
+  private call(method: EditorMethod, params?: unknown): Promise<unknown> {
     const rid = this.nextRid++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -10,6 +10,7 @@ export type { EditorSettings } from '../../../src/settings/schema.js';
 export type {
   Crop,
   EditorInit,
+  EditorMethod,
   RawMask,
   ReferenceImage,
   SourceImage,
