@@ -48,6 +48,8 @@ MAGIC = {
 EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
 # Sessions that outlive their action call (after `detach`), kept from the GC.
 SESSIONS: set[asyncio.Task] = set()
+# What the FLUX Edit tool (flux_edit_tool.py) may ask of this module's Bridge.
+TOOL_BRIDGE = 1
 # What the user reads when a session ends before `done`, by how far it got.
 ENDED = {
     "connect": (
@@ -179,7 +181,8 @@ async def _lines(stream: aiohttp.StreamReader) -> AsyncIterator[bytes]:
 
 
 class Bridge:
-    """One click on the button: opens a sidecar session and runs the ops it streams until `done`."""
+    """One click on the button (or one call of the FLUX Edit tool, `tool`): opens a sidecar session
+    and runs the ops it streams until `done`."""
 
     def __init__(
         self,
@@ -190,8 +193,10 @@ class Bridge:
         emitter: Emitter | None,
         event_call: Emitter | None,
         request: Any,
+        tool: dict | None = None,
     ) -> None:
         self.valves = valves
+        self.tool = tool
         self.body = body
         self.user = user
         self.model = model
@@ -209,7 +214,10 @@ class Bridge:
         self.stage = "connect"
         self.Chats = _owui(".models.chats", "Chats")
         self.call_lock = asyncio.Lock()
+        # Set by `detach`, with what a tool answers the chat model meanwhile.
         self.detached = asyncio.get_running_loop().create_future()
+        # How the session ended, in words: `done`'s message, or what went wrong.
+        self.outcome = ""
         # 0.10+; also drops chat_message rows.
         self.delete_message = getattr(
             self.Chats, "delete_message_from_chat_by_id_and_message_id", None
@@ -242,6 +250,7 @@ class Bridge:
         if self.restore:  # The session broke off: the page gets back what the sidecar had changed.
             await self.emit(self.restore)
         if problem:
+            self.outcome = problem
             await self.emit({"type": "status", "data": {"description": problem, "done": True}})
 
     async def _stream(self, action_id: str) -> str | None:
@@ -313,8 +322,9 @@ class Bridge:
                 await self.emit(op.get("event") or {})
                 self.restore = op.get("restore", self.restore)
             elif kind == "detach" and not self.detached.done():
-                self.detached.set_result(None)
+                self.detached.set_result(str(op.get("message") or ""))
             elif kind == "done":
+                self.outcome = str(op.get("message") or "")
                 return None
             elif isinstance(op, dict) and "id" in op:
                 task = asyncio.create_task(self._answer(op))
@@ -346,6 +356,9 @@ class Bridge:
         messages = history.get("messages") or {}
         branch: list[dict] = []
         current = self.body.get("id")
+        # A tool's reply may not be stored yet: the chat's current branch is what the person sees.
+        if self.tool and current not in messages:
+            current = history.get("currentId")
         # The clicked message's branch, up to the first message.
         while current in messages and len(branch) < len(messages):
             m = messages[current]
@@ -375,6 +388,7 @@ class Bridge:
             "user": user,
             "valves": valves,
             "owui": owui,
+            **({"tool": self.tool} if self.tool else {}),
         }
 
     async def _answer(self, op: dict) -> None:

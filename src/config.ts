@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROVIDERS } from './protocol/editor.js';
+import { PROVIDERS } from './wire/editor.js';
 
 const intFromEnv = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;

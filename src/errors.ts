@@ -302,6 +302,17 @@ export const ERRORS = {
     hint: 'Reload the Open WebUI page and click Inpaint again; the browser console has the details.',
   },
   translation_empty: { status: 502, expected: true, hint: 'Write the prompt in English, or pick another chat model.' },
+  // The image-editing Tool (python-shim/flux_edit_tool.py)
+  tool_no_image: {
+    status: 404,
+    expected: true,
+    hint: 'Upload or generate a picture in this chat first, then ask for the edit.',
+  },
+  tool_image_not_found: {
+    status: 404,
+    expected: true,
+    hint: 'Say which picture (for example "the second one" or "my upload"), or edit the latest one.',
+  },
   // Errors the function reported for an op (`owui_` + its code; protocol section "Ops")
   owui_not_found: {
     status: 502,

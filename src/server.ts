@@ -7,7 +7,7 @@ import { FluxClient } from './providers/bfl/client.js';
 import { buildApp } from './http/app.js';
 import { JobEngine } from './jobs/engine.js';
 import { guardedDispatcher, resolverFrom } from './net/ssrf.js';
-import { assertWritable } from './jobs/files.js';
+import { assertWritable } from './util/files.js';
 import { type DataDirLock, lockDataDir } from './jobs/lock.js';
 import { BflProvider } from './providers/bfl/provider.js';
 import { createLocalProvider } from './providers/local/provider.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { storageError, writePrivate } from './jobs/files.js';
+import { storageError, writePrivate } from './util/files.js';
 
 /**
  * The token the Open WebUI function (and the standalone editor) must present. From FLUX_INPAINT_TOKEN, or

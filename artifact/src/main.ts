@@ -2,7 +2,7 @@ import { setLocale, t } from './i18n.js';
 import { injectStyles } from './styles.js';
 import { BridgeTransport } from './transport/bridge.js';
 import { HttpTransport, rememberToken, tokenFromLocation } from './transport/http.js';
-import type { Transport } from './transport/types.js';
+import { TransportError, type Transport } from './transport/types.js';
 import { App } from './ui/app.js';
 import { h } from './ui/dom.js';
 
@@ -32,6 +32,9 @@ async function boot(root: HTMLElement, transport: Transport): Promise<void> {
     root.replaceChildren();
     new App(root, transport, init);
   } catch (err) {
+    // A wrong token is not fixed by trying it again: ask for the right one, saying where it is.
+    if (transport instanceof HttpTransport && err instanceof TransportError && err.code === 'unauthorized')
+      return askForToken(root, true);
     message.textContent = t('boot.failed', { error: (err as Error).message });
     message.classList.add('error');
     root.append(h('button', { type: 'button', onclick: () => void boot(root, transport) }, t('boot.retry')));
@@ -39,13 +42,22 @@ async function boot(root: HTMLElement, transport: Transport): Promise<void> {
 }
 
 /** Opened without the token (e.g. a bookmark): ask for it rather than failing on every request. */
-function askForToken(root: HTMLElement): void {
-  const input = h('input', { type: 'password', id: 'token', autocomplete: 'off', required: true });
+function askForToken(root: HTMLElement, wrong = false): void {
+  const input = h('input', {
+    type: 'password',
+    id: 'token',
+    autocomplete: 'off',
+    required: true,
+    'aria-describedby': wrong ? 'token-wrong token-where' : 'token-where',
+    'aria-invalid': wrong ? 'true' : undefined,
+  });
   const form = h(
     'form',
     { class: 'token-form' },
     h('h1', {}, 'FLUX Inpaint'),
+    wrong ? h('p', { id: 'token-wrong', class: 'error', role: 'alert' }, t('token.wrong')) : undefined,
     h('p', {}, t('token.intro')),
+    h('p', { id: 'token-where', class: 'hint' }, t('token.where')),
     h('label', { for: 'token' }, t('token.label')),
     input,
     h('button', { type: 'submit', class: 'primary' }, t('token.open')),
@@ -57,7 +69,7 @@ function askForToken(root: HTMLElement): void {
     rememberToken(token);
     void boot(root, new HttpTransport(token));
   });
-  root.replaceChildren(form);
+  root.replaceChildren(h('main', { class: 'token-page' }, form));
   input.focus();
 }
 

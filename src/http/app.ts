@@ -16,7 +16,7 @@ import { bridgeRoutes } from '../owui/routes.js';
 import { SessionRegistry } from '../owui/registry.js';
 import { editorBundle } from '../editor/bundle.js';
 import { createExternalFetcher } from '../net/external.js';
-import { useZod } from './zod.js';
+import { useZod } from '../util/zod.js';
 
 /** Routes that start paid or heavy work, and the challenge route anyone may call; reading and replying are never limited. */
 function limitOf(route: string, config: Config): number {

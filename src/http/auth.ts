@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errorBody } from './errors.js';
+import { errorBody } from '../wire/errors.js';
 
 /** Paths anyone may load: they carry no data and no secrets (the editor asks for the token itself). */
 const PUBLIC_PATHS = new Set(['/healthz', '/', '/editor.js', '/favicon.svg']);

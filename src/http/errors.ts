@@ -1,15 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { ERRORS, type ErrorCode, isAppError, isExpected } from '../errors.js';
-import { describeZodError } from './zod.js';
-
-interface ErrorBody {
-  error: { code: string; message: string };
-}
-
-export function errorBody(code: ErrorCode, message: string): ErrorBody {
-  return { error: { code, message } };
-}
+import { describeZodError } from '../util/zod.js';
+import { errorBody } from '../wire/errors.js';
 
 /** Answers with the code's status from the catalogue, unless fastify already knows a more precise one. */
 function sendError(

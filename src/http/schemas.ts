@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cropSchema, jobRequestSchema } from '../jobs/request.js';
-import { ID_PATTERN } from '../protocol/editor.js';
+import { ID_PATTERN } from '../wire/editor.js';
 
 export { cropSchema };
 
@@ -15,31 +15,15 @@ function fromText(v: unknown): unknown {
 }
 
 /**
- * The body of POST /v1/jobs: the shared job request (src/jobs/request.ts), plus the API's own spellings kept
- * for scripts: `image` as base64 text or an uploaded file, and `source_job` for a previous result. They are
- * rewritten to the shared shape first, so both ways of creating a job pass the very same checks.
+ * The body of POST /v1/jobs: the shared job request (src/jobs/request.ts) under its own field names, as the
+ * editor sends it. Two things only a script or a form needs are accepted first: `image` as bare base64 text or
+ * an uploaded file (the `{data}` shape without the braces), and multipart's JSON-as-text fields.
  */
-export const httpJobRequestSchema = z.preprocess((raw, ctx) => {
+export const httpJobRequestSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const {
-    image,
-    source_job: sourceJob,
-    mask,
-    crop,
-    params,
-    references,
-    masked_only: maskedOnly,
-    ...rest
-  } = raw as Record<string, unknown>;
+  const { image, mask, crop, params, references, masked_only: maskedOnly, ...rest } = raw as Record<string, unknown>;
   const out: Record<string, unknown> = { ...rest };
-  if (sourceJob !== undefined && image !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['image'],
-      message: 'send exactly one of image (the picture) or source_job (a previous result)',
-    });
-  } else if (sourceJob !== undefined) out.image = { job: sourceJob };
-  else if (typeof image === 'string' || Buffer.isBuffer(image)) out.image = { data: image };
+  if (typeof image === 'string' || Buffer.isBuffer(image)) out.image = { data: image };
   else if (image !== undefined) out.image = fromText(image);
   if (mask !== undefined)
     out.mask = typeof mask === 'string' && mask.trimStart().startsWith('{') ? fromText(mask) : mask;

@@ -1,5 +1,5 @@
 import sharp from './vips.js';
-import type { OutputFormat } from '../providers/bfl/ranges.js';
+import type { OutputFormat } from '../catalogue/models.js';
 
 /**
  * Mixes an edited picture into the original by the mask's grey level, so that a feathered brush edge fades in,

@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from './vips.js';
 import { AppError } from '../errors.js';
-import type { Crop } from '../protocol/editor.js';
+import type { Crop } from '../wire/editor.js';
 
 const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
 
@@ -50,8 +50,11 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'i
   return { width: swapped ? height : width, height: swapped ? width : height, format, orientation };
 }
 
-/** A mask as the editor paints it: one byte per pixel (0 keep .. 255 repaint), no image format around it. */
-export interface RawMask {
+/**
+ * A mask as the editor paints it, decoded from the wire's RawMask: one byte per pixel (0 keep .. 255 repaint),
+ * no image format around it.
+ */
+export interface MaskPixels {
   width: number;
   height: number;
   data: Buffer;
@@ -72,7 +75,7 @@ export interface PreparedInputs {
 export async function prepareInputs(opts: {
   image: Buffer;
   info: ImageInfo;
-  mask?: Buffer | RawMask | undefined;
+  mask?: Buffer | MaskPixels | undefined;
   crop?: Crop | undefined;
   requireMask: boolean;
   limits: ImageLimits;

@@ -8,24 +8,36 @@ import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
 import { AppError, isExpected, toAppError } from '../errors.js';
 import { outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
-import { isModelName, MODEL_INFO, modelLabel, type ModelName, type OutputFormat } from '../providers/bfl/ranges.js';
+import { isModelName, MODEL_INFO, modelLabel } from '../catalogue/models.js';
 import { blendIntoOriginal } from '../images/blend.js';
 import {
   inspectImage,
   prepareInputs,
   prepareReference,
-  type Crop,
   type ImageLimits,
   type PreparedInputs,
-  type RawMask,
 } from '../images/prepare.js';
-import type { FluxAccess, Provider, ProviderName, ProgressUpdate, ProviderResult } from '../providers/provider.js';
-import { ensureDir, writeFileAtomic } from './files.js';
+import {
+  PROVIDER_TRAITS,
+  type Provider,
+  type ProviderName,
+  type ProgressUpdate,
+  type ProviderResult,
+} from '../providers/provider.js';
+import { ensureDir, writeFileAtomic } from '../util/files.js';
 import { Journal } from './journal.js';
 import { assertModelFields } from './request.js';
 import { KeyStore } from './keys.js';
-import { KeyedLimiter } from './limiter.js';
-import { isJobState, isTerminal, toView, type JobRecord, type JobState, type JobView } from './types.js';
+import { KeyedLimiter } from '../util/limiter.js';
+import {
+  type CreateJobInput,
+  isJobState,
+  isTerminal,
+  toView,
+  type JobRecord,
+  type JobState,
+  type JobView,
+} from './types.js';
 
 interface EngineOptions {
   dataDir: string;
@@ -33,25 +45,6 @@ interface EngineOptions {
   providers: Partial<Record<ProviderName, Provider>>;
   limits: ImageLimits;
   keepResultsDays: number;
-}
-
-export interface CreateJobInput {
-  model: ModelName;
-  prompt: string;
-  image: Buffer;
-  /** An encoded mask (PNG), or the editor's raw one: one byte per pixel. */
-  mask?: Buffer | RawMask | undefined;
-  crop?: Crop | undefined;
-  /** Extra images for the instruction models (at most MODEL_INFO[model].maxReferences). */
-  references?: Buffer[] | undefined;
-  /** Instruction models with a painted mask: keep every unpainted pixel of the original (default true). */
-  maskedOnly?: boolean | undefined;
-  params: Record<string, number | boolean | string | undefined>;
-  outputFormat: OutputFormat;
-  provider: ProviderName;
-  flux?: FluxAccess | undefined;
-  owner: string;
-  meta?: Record<string, unknown> | undefined;
 }
 
 interface JobInputs {
@@ -102,7 +95,9 @@ export class JobEngine {
     const unfinished = [...records.values()].filter((r) => !isTerminal(r.state));
     // Stopped while a paid request was on its way: FLUX may have made (and charged) the task, so it is never
     // sent again; the user reads what happened and decides.
-    const unknown = unfinished.filter((r) => r.state === 'submitting' && r.provider === 'bfl' && !r.checkpoint);
+    const unknown = unfinished.filter(
+      (r) => r.state === 'submitting' && PROVIDER_TRAITS[r.provider]?.paid && !r.checkpoint,
+    );
     for (const r of unknown) {
       await engine.fail(r, outcomeUnknown('The sidecar stopped while this job was being sent to FLUX.'));
     }
@@ -142,15 +137,16 @@ export class JobEngine {
   async create(input: CreateJobInput): Promise<JobView> {
     if (this.closing) throw new AppError('shutting_down');
     const provider = this.opts.providers[input.provider];
+    const traits = PROVIDER_TRAITS[input.provider];
     if (!provider) {
       throw new AppError(
         'provider_unavailable',
-        input.provider === 'bfl'
+        traits.needsKey
           ? 'The FLUX provider needs an API key: set FLUX_API_KEY (sidecar variable or Open WebUI valve).'
           : `The "${input.provider}" provider is not enabled on this sidecar.`,
       );
     }
-    if (input.provider === 'bfl' && !input.flux?.apiKey) {
+    if (traits.needsKey && !input.flux?.apiKey) {
       throw new AppError('flux_key_missing');
     }
     assertModelFields({ ...input, referenceCount: input.references?.length ?? 0 });

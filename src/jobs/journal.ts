@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { readIfPresent, storageError, writeFileAtomic } from './files.js';
+import { readIfPresent, storageError, writeFileAtomic } from '../util/files.js';
 import { isTerminal, type JobRecord } from './types.js';
 
 const FILE = 'journal.jsonl';

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { readIfPresent, writePrivate } from './files.js';
+import { readIfPresent, writePrivate } from '../util/files.js';
+import { keyRef } from '../util/key-ref.js';
 
 /**
  * FLUX API keys of jobs still running, kept out of the journal in a file only the sidecar's user can read, so
@@ -28,9 +28,7 @@ export class KeyStore {
     return new KeyStore(path, keys);
   }
 
-  static fingerprint(key: string): string {
-    return createHash('sha256').update(key).digest('hex').slice(0, 16);
-  }
+  static readonly fingerprint = keyRef;
 
   async put(key: string): Promise<string> {
     const ref = KeyStore.fingerprint(key);

@@ -1,7 +1,7 @@
 import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../errors.js';
-import { storageError } from './files.js';
+import { storageError } from '../util/files.js';
 
 const FILE = 'sidecar.lock';
 

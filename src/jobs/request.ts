@@ -1,19 +1,21 @@
 import { inflateSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { PARAM_SCHEMAS } from '../providers/bfl/models.js';
+import { PARAM_SCHEMAS } from '../catalogue/params.js';
 import {
   MAX_PROMPT_CHARS,
+  MAX_REFERENCES,
   MODEL_INFO,
   MODELS,
   OUTPUT_FORMATS,
   type ModelName,
   type OutputFormat,
-} from '../providers/bfl/ranges.js';
-import { decodeBase64 } from '../http/base64.js';
-import { describeZodError } from '../http/zod.js';
-import type { CreateJobInput } from './engine.js';
-import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
+} from '../catalogue/models.js';
+import { decodeBase64 } from '../util/base64.js';
+import { describeZodError } from '../util/zod.js';
+import type { CreateJobInput } from './types.js';
+import { ID_PATTERN, PROVIDERS } from '../wire/editor.js';
+import type { MaskPixels } from '../images/prepare.js';
 
 /**
  * The one contract for creating a job, whoever asks: the HTTP jobs API and the editor inside Open WebUI both
@@ -22,8 +24,6 @@ import { ID_PATTERN, PROVIDERS } from '../protocol/editor.js';
 
 /** A raw mask side: the editor paints on the picture at most at its full size, and pictures stop at 100 MP. */
 const MAX_MASK_SIDE = 32_768;
-/** The most reference images any model takes (FLUX.2: input_image_2 .. input_image_8). */
-export const MAX_REFERENCES = Math.max(...MODELS.map((m) => MODEL_INFO[m].maxReferences));
 
 /** Base64 text (a data: URL prefix and line breaks are fine) or, from a multipart upload, the bytes themselves. */
 const bytesField = (name: string) =>
@@ -107,7 +107,7 @@ const rawMaskSchema = z
     encoding: z.literal('deflate', { error: 'mask.encoding must be "deflate" or absent' }).optional(),
   })
   .strict()
-  .transform(({ encoding, ...m }, ctx) => {
+  .transform(({ encoding, format: _, ...m }, ctx): MaskPixels => {
     if (!encoding) return m;
     try {
       // Inflating stops at the one size a right mask has: a small body cannot unpack into gigabytes.
@@ -125,7 +125,6 @@ const rawMaskSchema = z
     error: 'mask.data must hold exactly width x height bytes (one byte per pixel)',
     path: ['data'],
   });
-export type RawMask = z.output<typeof rawMaskSchema>;
 
 const maskSchema = oneOf(
   { encoded: bytesField('mask'), raw: rawMaskSchema },
@@ -249,7 +248,7 @@ export function parseJobRequest(raw: unknown): JobRequest {
 }
 
 /** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
-type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
+export type ResolveImage = (source: ImageSource | ReferenceSource, field: string) => Buffer | Promise<Buffer>;
 
 /**
  * The engine's input for a parsed request: the images resolved by the caller, everything else as asked.

@@ -1,9 +1,31 @@
 import type { StoredError } from '../errors.js';
-import type { ModelName, OutputFormat } from '../providers/bfl/ranges.js';
-import type { Polling, ProviderName } from '../providers/provider.js';
+import type { ModelName, OutputFormat } from '../catalogue/models.js';
+import type { MaskPixels } from '../images/prepare.js';
+import type { FluxAccess, Polling, ProviderName } from '../providers/provider.js';
+import type { Crop } from '../wire/editor.js';
 
 const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
+
+/** What a job is made from: the request as parsed at the edge, and who asks. */
+export interface CreateJobInput {
+  model: ModelName;
+  prompt: string;
+  image: Buffer;
+  /** An encoded mask (PNG), or the editor's raw one: one byte per pixel. */
+  mask?: Buffer | MaskPixels | undefined;
+  crop?: Crop | undefined;
+  /** Extra images for the instruction models (at most MODEL_INFO[model].maxReferences). */
+  references?: Buffer[] | undefined;
+  /** Instruction models with a painted mask: keep every unpainted pixel of the original (default true). */
+  maskedOnly?: boolean | undefined;
+  params: Record<string, number | boolean | string | undefined>;
+  outputFormat: OutputFormat;
+  provider: ProviderName;
+  flux?: FluxAccess | undefined;
+  owner: string;
+  meta?: Record<string, unknown> | undefined;
+}
 
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
 

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { AppError, type ErrorCode } from '../errors.js';
-import type { NoticeOp, Reply, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../protocol/bridge.js';
+import type { NoticeOp, Reply, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../wire/bridge.js';
 
-export type { Reply, ReplyOk } from '../protocol/bridge.js';
+export type { Reply, ReplyOk } from '../wire/bridge.js';
 
 type OwuiErrorCode = Extract<ErrorCode, `owui_${string}`>;
 

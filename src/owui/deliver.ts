@@ -6,7 +6,7 @@ import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
 import { escapeAlt, escapeMarkdown, safeMarkdownUrl } from './markdown.js';
 import type { Translator } from '../i18n/t.js';
-import { modelLabel } from '../providers/bfl/ranges.js';
+import { modelLabel } from '../catalogue/models.js';
 import { atLeast } from './relay.js';
 
 export interface DeliverOptions {
@@ -79,10 +79,8 @@ export function caption(
   return lines.join('  \n');
 }
 
-/** Stores the result as the user's file in Open WebUI; returns the markdown that shows it with its caption. */
-export async function saveResult(
-  opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta' | 'tr'>,
-): Promise<string> {
+/** Stores the result as the user's file in Open WebUI; returns the URL Open WebUI serves it at. */
+export async function storeResult(opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job'>): Promise<string> {
   const { path, mime } = opts.engine.resultPath(opts.job.id);
   const bytes = await readFile(path);
   const ext = path.split('.').pop();
@@ -97,9 +95,21 @@ export async function saveResult(
   );
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
   if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.');
+  return url;
+}
+
+/** The markdown that shows a stored result with its caption. */
+export function resultMarkdown(url: string, opts: Pick<DeliverOptions, 'engine' | 'job' | 'meta' | 'tr'>): string {
   const record = opts.engine.get(opts.job.id);
   const alt = escapeAlt(opts.tr.t('chat.result_alt', { model: modelLabel(opts.job.model) }));
   return `![${alt}](${url})\n\n${caption(opts.job, opts.meta, record?.params ?? {}, opts.tr)}`;
+}
+
+/** Stores the result as the user's file in Open WebUI; returns the markdown that shows it with its caption. */
+export async function saveResult(
+  opts: Pick<DeliverOptions, 'channel' | 'engine' | 'job' | 'meta' | 'tr'>,
+): Promise<string> {
+  return resultMarkdown(await storeResult(opts), opts);
 }
 
 /** Puts the result into the chat, as a new message or into the clicked one. Returns the final status. */

@@ -1,4 +1,4 @@
-import { modelLabel } from '../providers/bfl/ranges.js';
+import { modelLabel } from '../catalogue/models.js';
 import { localizeError } from '../errors.js';
 import type { Translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';

@@ -2,9 +2,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { errorBody } from '../http/errors.js';
-import type { ZodTypeProvider } from '../http/zod.js';
-import { BRIDGE_PROTOCOL } from '../protocol/bridge.js';
+import { errorBody } from '../wire/errors.js';
+import type { ZodTypeProvider } from '../util/zod.js';
+import { BRIDGE_PROTOCOL } from '../wire/bridge.js';
 import { replyMacMatches, SessionAuth } from './auth.js';
 import { helloProof } from './derivations.js';
 import { OpChannel } from './channel.js';
@@ -12,6 +12,7 @@ import type { SessionRegistry } from './registry.js';
 import { challengeRequestSchema, replyParams, replySchema, sessionOpenSchema } from './schemas.js';
 import { unseal } from './seal.js';
 import { OwuiSession, type SessionDeps } from './session.js';
+import { ToolSession } from './tool-session.js';
 
 interface BridgeRoutesOptions {
   deps: Omit<SessionDeps, 'logger'>;
@@ -107,7 +108,10 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
         key,
         opts.pingMs === undefined ? {} : { pingMs: opts.pingMs },
       );
-      const session = new OwuiSession(channel, open, { ...opts.deps, logger: request.log as unknown as Logger });
+      const deps = { ...opts.deps, logger: request.log as unknown as Logger };
+      const session = open.tool
+        ? new ToolSession(channel, open, open.tool, deps)
+        : new OwuiSession(channel, open, deps);
       registry.add(channel);
       const onClosing = () => channel.abort(new AppError('shutting_down'));
       opts.closing.addEventListener('abort', onClosing);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { rangeSchema } from '../providers/bfl/models.js';
-import { COMMON_RANGES, MODEL_RANGES } from '../providers/bfl/ranges.js';
-import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../protocol/bridge.js';
-import { ID_PATTERN } from '../protocol/editor.js';
+import { rangeSchema } from '../catalogue/params.js';
+import { CATALOGUE, COMMON_RANGES } from '../catalogue/models.js';
+import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../wire/bridge.js';
+import { ID_PATTERN } from '../wire/editor.js';
+import { EDITOR_DEFAULTS } from '../editor/service.js';
+import { toolRequestSchema } from './tool-schemas.js';
 
 /** The valves the function forwards. Checked again here: the sidecar never trusts its caller's checks. */
 export const valvesSchema = z
@@ -12,10 +14,12 @@ export const valvesSchema = z
       .default('https://api.bfl.ai/v1'),
     /** Sealed with the session key (PROTOCOL.md, "Sealed fields"); routes.ts opens it. */
     FLUX_API_KEY: z.string().max(20_000).default(''),
-    STEPS: rangeSchema('STEPS', MODEL_RANGES.fill.steps).default(50),
-    GUIDANCE: rangeSchema('GUIDANCE', MODEL_RANGES.fill.guidance).default(60),
-    SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(6),
-    OUTPUT_FORMAT: z.enum(['jpeg', 'png']).default('jpeg'),
+    STEPS: rangeSchema('STEPS', CATALOGUE.fill.ranges.steps).default(EDITOR_DEFAULTS.steps),
+    GUIDANCE: rangeSchema('GUIDANCE', CATALOGUE.fill.ranges.guidance).default(EDITOR_DEFAULTS.guidance),
+    SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(
+      EDITOR_DEFAULTS.safety_tolerance,
+    ),
+    OUTPUT_FORMAT: z.enum(['jpeg', 'png']).default(EDITOR_DEFAULTS.output_format),
     POLL_INTERVAL: z.number().positive().max(30).default(2),
     MAX_POLL_ATTEMPTS: z.number().int().min(1).max(10_000).default(60),
     SESSION_TTL_MINUTES: z.number().int().min(1).max(1440).default(30),
@@ -85,6 +89,8 @@ export const sessionOpenSchema = z.object({
       can_remove_message: z.boolean().optional(),
     })
     .optional(),
+  /** Present when the image-editing Tool opens the session: the chat model's call (tool-session.ts). */
+  tool: toolRequestSchema.optional(),
 });
 
 export type SessionOpen = z.output<typeof sessionOpenSchema>;

@@ -4,31 +4,29 @@ import { artifactBlock, bootstrapHtml } from './page/bootstrap.js';
 import { editorSurface, embedsEvent, type EditorSurface } from './surface.js';
 import type { Config } from '../config.js';
 import { AppError, isExpected, localizeError, toAppError } from '../errors.js';
-import { MAX_PROMPT_CHARS, MODEL_INFO, MODELS } from '../providers/bfl/ranges.js';
+import { MAX_REFERENCES } from '../catalogue/models.js';
+import { editorInit, loadSettings, saveSettings, sendToJob } from '../editor/service.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
 import type { SettingsStore } from '../settings/store.js';
 import type { OpChannel } from './channel.js';
-import { deliverResult, resultPlace, saveResult, type ResultPlace } from './deliver.js';
-import { shownCheckCode } from './page/host.js';
-import { findImages, type ChatMessage } from './images.js';
-import { cleanTranslation, needsTranslation, TRANSLATION_SYSTEM_PROMPT } from './language.js';
+import { deliverResult, resultPlace, type ResultPlace } from './deliver.js';
+import { translatePrompt } from './translate.js';
 import { translator, type Translator } from '../i18n/t.js';
-import { describeProgress } from './progress.js';
-import { callTiming, EditorRelay, type CallTiming, type EditorMessage } from './relay.js';
-import type { EditorInit } from '../protocol/editor.js';
+import { callTiming, EditorRelay, type CallTiming } from './relay.js';
+import type { EditorInit } from '../wire/editor.js';
 import type { SessionOpen } from './schemas.js';
-import type { OwuiEvent } from '../protocol/bridge.js';
-import {
-  MAX_REFERENCES,
-  parseJobRequest,
-  toCreateJobInput,
-  type ImageSource,
-  type ReferenceSource,
-} from '../jobs/request.js';
-import { channelLoader, loadSources, type SourceImage } from './sources.js';
+import type { OwuiEvent } from '../wire/bridge.js';
+import { parseJobRequest, type ImageSource, type ReferenceSource } from '../jobs/request.js';
+import type { SourceImage } from './sources.js';
 import { monotonicMs } from '../util/time.js';
+import { serveEditor } from './editor-rpc.js';
+import { fluxTarget, owuiOwner } from './flux-target.js';
+import { followJob } from './follow.js';
+import { pageShows } from './page-check.js';
+import { loadChatPictures } from './pictures.js';
+import { reportInterrupted } from './recovery.js';
 
 export interface SessionDeps {
   engine: JobEngine;
@@ -42,8 +40,6 @@ export interface SessionDeps {
 
 /** How long the page may take to save its copy of the chat after the action returns. */
 const SAVE_WAIT_MS = 15_000;
-/** How long the page gets to show a new message after `chat:reload`. */
-const SHOWN_CHECK_MS = 4_000;
 
 /**
  * One click on Inpaint in Open WebUI: show the editor in the clicked message, wait for Send, run the job,
@@ -108,15 +104,42 @@ export class OwuiSession {
       this.locale = relay.locale;
       this.tr = translator(this.locale);
       this.status(this.tr.t('chat.opening'));
-      await this.reportInterrupted();
-      await this.loadImages();
+      await reportInterrupted({
+        channel: this.channel,
+        engine: this.deps.engine,
+        userId: this.open.user.id,
+        chatId: this.open.body.chat_id,
+        tr: this.tr,
+        append: (text) => {
+          this.emit({ type: 'message', data: { content: text } });
+          this.clicked.content += text;
+        },
+        status: (text) => this.status(text),
+      });
+      const { limits } = this.deps.config;
+      const pictures = await loadChatPictures(this.channel, this.open, { ...this.deps, limits }, this.tr);
+      this.sources = pictures.sources;
+      this.notice = pictures.notice;
       await this.showEditor();
       this.status(this.sources.length ? this.tr.t('chat.paint') : (this.notice ?? ''));
-      const outcome = await this.editorLoop(relay);
+      const ttlMinutes = this.open.valves.SESSION_TTL_MINUTES;
+      const outcome = await serveEditor(
+        relay,
+        {
+          init: () => this.editorInit(),
+          saveSettings: (params) => saveSettings(this.deps.settings, this.open.user.id, params),
+          submit: (params) => this.submit(params),
+        },
+        monotonicMs() + ttlMinutes * 60_000,
+      );
       if (outcome.kind !== 'submitted') {
-        await this.closeEditor(relay, outcome.message);
-        this.status(outcome.message, true);
-        return { ok: true, message: outcome.message };
+        const message =
+          outcome.kind === 'closed'
+            ? this.tr.t('chat.closed')
+            : this.tr.t('chat.expired', { duration: this.tr.minutes(ttlMinutes) });
+        await this.closeEditor(relay, message);
+        this.status(message, true);
+        return { ok: true, message };
       }
       // Open WebUI saves its own copy of the chat when the action returns, replacing (before 0.10) or resetting
       // the current message of (0.10+) what the stored chat got meanwhile; and the page may get the action's
@@ -168,184 +191,49 @@ export class OwuiSession {
       meta,
       tr: this.tr,
       place: this.place,
-      pageShows: (id) => this.pageShows(id),
+      pageShows: (id) => pageShows(this.channel, this.timing, id),
       emit: (e) => this.emit(e),
     });
     this.status(message, true);
     return { ok: true, message };
   }
 
-  /**
-   * Jobs of this chat that ended while no function was listening (the sidecar restarted, or Open WebUI did):
-   * their results are put into the clicked message now, and failures are said.
-   */
-  private async reportInterrupted(): Promise<void> {
-    const chat = this.open.body.chat_id;
-    if (!chat) return;
-    const { engine } = this.deps;
-    for (const view of engine.list({ owner: `owui:${this.open.user.id}`, limit: 500 }).reverse()) {
-      const meta = engine.get(view.id)?.meta ?? {};
-      if (meta.chat_id !== chat || meta.reported || (view.state !== 'done' && view.state !== 'failed')) continue;
-      // Claimed first: the click that ran the job may be delivering it right now.
-      await engine.reportOnce(view.id, async () => {
-        if (view.state === 'done') {
-          const text = await saveResult({
-            channel: this.channel,
-            engine,
-            job: view,
-            tr: this.tr,
-            meta: { original: meta.original_prompt, english: view.prompt },
-          });
-          const addition = `\n\n${text}`;
-          this.emit({ type: 'message', data: { content: addition } });
-          this.clicked.content += addition;
-          this.status(this.tr.t('chat.recovered'));
-        } else {
-          this.status(
-            this.tr.t('chat.recovery_failed', {
-              error: view.error ? localizeError(view.error, this.tr) : this.tr.t('chat.unknown_error'),
-            }),
-          );
-        }
-      });
-    }
-  }
-
-  private async loadImages(): Promise<void> {
-    // The stored chat has the messages' `files` (the action body never does); without it, the body's text.
-    const messages: ChatMessage[] = this.open.chat?.messages ?? this.open.body.messages;
-    const found = findImages(messages, this.open.body.id ?? undefined);
-    const loader = channelLoader(this.channel, (url) => this.deps.fetchExternal(url, this.channel.signal));
-    const { sources, failures } = await loadSources(found, loader, this.deps.config.limits);
-    this.sources = sources;
-    if (!found.length) this.notice = this.tr.t('chat.no_image');
-    else if (!sources.length) this.notice = this.tr.t('chat.image_unreadable', { reason: failures[0] ?? '' });
-  }
-
-  /** Serves the editor until it sends, closes, or the session's time runs out. */
-  private async editorLoop(
-    relay: EditorRelay,
-  ): Promise<
-    { kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed' | 'expired'; message: string }
-  > {
-    const ttlMs = this.open.valves.SESSION_TTL_MINUTES * 60_000;
-    const deadline = monotonicMs() + ttlMs;
-    while (monotonicMs() < deadline) {
-      const messages = await relay.exchange(deadline - monotonicMs());
-      for (const m of messages) {
-        const outcome = await this.handleEditorMessage(relay, m);
-        if (outcome) return outcome;
-      }
-    }
-    return {
-      kind: 'expired',
-      message: this.tr.t('chat.expired', { duration: this.tr.minutes(this.open.valves.SESSION_TTL_MINUTES) }),
-    };
-  }
-
-  private async handleEditorMessage(
-    relay: EditorRelay,
-    m: EditorMessage,
-  ): Promise<
-    { kind: 'submitted'; job: string; meta: Record<string, unknown> } | { kind: 'closed'; message: string } | undefined
-  > {
-    if (m.type !== 'request') return undefined;
-    const rid = m.rid;
-    const respond = (value: unknown) => relay.post({ type: 'response', rid, ok: true, value });
-    const fail = (e: AppError) => relay.post({ type: 'response', rid, ok: false, error: e.toJSON() });
-    try {
-      switch (m.method) {
-        case 'init':
-          respond(await this.editorInit());
-          return undefined;
-        case 'save_settings': {
-          const params = m.params as { settings?: unknown } | undefined;
-          await this.deps.settings.put(this.open.user.id, params?.settings);
-          respond(null);
-          return undefined;
-        }
-        case 'submit': {
-          const { job, meta } = await this.submit(m.params);
-          respond({ id: job.id });
-          relay.post({ type: 'job', job });
-          return { kind: 'submitted', job: job.id, meta };
-        }
-        case 'cancel':
-          respond(null);
-          return { kind: 'closed', message: this.tr.t('chat.closed') };
-        default:
-          fail(new AppError('unknown_method', `The sidecar does not know "${String(m.method)}".`));
-          return undefined;
-      }
-    } catch (err) {
-      fail(toAppError(err));
-      return undefined;
-    }
-  }
-
   private async editorInit(): Promise<EditorInit> {
     const v = this.open.valves;
-    // Remembered settings are a convenience: an unreadable store opens the editor with the defaults.
-    const settings = await this.deps.settings.get(this.open.user.id).catch((err: unknown) => {
-      this.deps.logger.warn({ err }, 'editor settings unreadable');
-      return null;
-    });
-    return {
-      settings,
+    return editorInit({
       mode: 'owui',
-      locale: this.locale ?? null,
-      models: [...MODELS],
-      images: this.sources.map((s) => ({
-        ref: s.ref,
-        label: s.label,
-        preview: s.preview,
-        width: s.width,
-        height: s.height,
-      })),
-      ...(this.notice ? { notice: this.notice } : {}),
       defaults: {
         steps: v.STEPS,
         guidance: v.GUIDANCE,
         safety_tolerance: v.SAFETY_TOLERANCE,
         output_format: v.OUTPUT_FORMAT,
       },
-      ceilings: { safety_tolerance: v.SAFETY_TOLERANCE },
       providers: ['bfl'],
-      provider: 'bfl',
-      limits: {
-        maxImageBytes: this.deps.config.limits.maxImageBytes,
-        maxImagePixels: this.deps.config.limits.maxImagePixels,
-        maxPromptChars: MAX_PROMPT_CHARS,
-      },
-    };
+      limits: this.deps.config.limits,
+      images: this.sources.map(({ ref, label, preview, width, height }) => ({ ref, label, preview, width, height })),
+      ...(this.notice ? { notice: this.notice } : {}),
+      locale: this.locale ?? null,
+      settings: await loadSettings(this.deps.settings, this.open.user.id, this.deps.logger),
+    });
   }
 
   private async submit(raw: unknown): Promise<{ job: JobView; meta: Record<string, unknown> }> {
     // The same schema and range checks as the jobs API: an out-of-range field is refused here, in words,
     // while the editor is still open, never later as a failed job.
     const req = parseJobRequest(raw);
-    const v = this.open.valves;
-    // An empty valve means the sidecar's own key, as the valve's description promises.
-    const apiKey = v.FLUX_API_KEY || this.deps.config.flux.apiKey;
-    if (!apiKey) {
-      throw new AppError('flux_key_missing');
-    }
+    const flux = fluxTarget(this.open.valves, this.deps.config);
     const prompt = await this.translate(req.prompt);
-    // The valve is the admin's ceiling: the editor's value may be stricter, never more permissive. Models
-    // that stop lower (FLUX.2: 5) get their own maximum.
-    const ceiling = Math.min(v.SAFETY_TOLERANCE, MODEL_INFO[req.model].maxSafetyTolerance);
-    const asked = req.params.safety_tolerance;
-    const safety = typeof asked === 'number' ? Math.min(asked, ceiling) : ceiling;
-    const polling = { intervalMs: v.POLL_INTERVAL * 1000, maxAttempts: v.MAX_POLL_ATTEMPTS };
-    const input = await toCreateJobInput(
-      { ...req, prompt: prompt.english, params: { ...req.params, safety_tolerance: safety } },
+    // The valve is the admin's ceiling (sendToJob caps the editor's value at it).
+    const input = await sendToJob(
+      { ...req, prompt: prompt.english },
       (source, field) => this.imageFor(source, field),
       {
         provider: 'bfl',
-        flux: { apiUrl: v.FLUX_API_URL.replace(/\/+$/, ''), apiKey, polling },
-        owner: `owui:${this.open.user.id}`,
+        flux,
+        owner: owuiOwner(this.open.user.id),
         meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
       },
+      this.open.valves.SAFETY_TOLERANCE,
     );
     const job = await this.deps.engine.create(input);
     return { job, meta: { original: req.prompt, english: prompt.english, note: prompt.note } };
@@ -363,60 +251,17 @@ export class OwuiSession {
   }
 
   /** Translates a non-English prompt with the chat's own model; on failure the original is used, and said so. */
-  private async translate(prompt: string): Promise<{ english: string; note?: string }> {
-    const v = this.open.valves;
-    if (!needsTranslation(prompt, v.TRANSLATE_PROMPTS)) return { english: prompt };
-    // Open WebUI cannot call a direct connection from a function: only TRANSLATION_MODEL can translate then.
-    const direct = this.open.owui?.model_direct === true;
-    const model = v.TRANSLATION_MODEL || (direct ? undefined : this.open.body.model);
-    if (!model) {
-      const why = this.tr.t(direct ? 'chat.not_translated_direct' : 'chat.not_translated_no_model');
-      this.status(why);
-      return { english: prompt, note: why };
-    }
-    this.status(this.tr.t('chat.translating'));
-    try {
-      const reply = await this.channel.request(
-        {
-          op: 'complete',
-          model,
-          messages: [
-            { role: 'system', content: TRANSLATION_SYSTEM_PROMPT },
-            { role: 'user', content: prompt },
-          ],
-        },
-        120_000,
-      );
-      const english = cleanTranslation(String(reply.text ?? ''), MAX_PROMPT_CHARS);
-      if (!english) throw new AppError('translation_empty', 'the model gave no usable translation');
-      return { english };
-    } catch (err) {
-      const why = toAppError(err).message;
-      const note = this.tr.t('chat.translation_failed', { reason: why });
-      this.status(note);
-      return { english: prompt, note };
-    }
+  private translate(prompt: string): Promise<{ english: string; note?: string }> {
+    return translatePrompt(this.channel, this.open, prompt, this.tr, (status) => this.status(status));
   }
 
   /** Reports the job's progress under the message until it ends. */
-  private async follow(jobId: string): Promise<JobView> {
-    let last = '';
-    let lastAt = Number.NEGATIVE_INFINITY;
-    let final: JobView | undefined;
-    for await (const view of this.deps.engine.watch(jobId, this.channel.signal)) {
-      final = view;
-      const text = describeProgress(view, this.tr);
-      const now = monotonicMs();
-      // At most one status a second: Open WebUI stores each one in the message's status history.
-      if (text !== last && (now - lastAt >= 1_000 || view.state !== 'running')) {
-        this.status(text);
-        last = text;
-        lastAt = now;
-      }
-    }
-    // The stream closed (the sidecar is stopping): the job goes on and is reported at the next contact.
-    this.channel.signal.throwIfAborted();
-    return final ?? this.deps.engine.view(jobId);
+  private follow(jobId: string): Promise<JobView> {
+    return followJob(this.deps.engine, jobId, {
+      channelSignal: this.channel.signal,
+      tr: this.tr,
+      status: (text) => this.status(text),
+    });
   }
 
   /**
@@ -446,27 +291,6 @@ export class OwuiSession {
     return this.surface === 'embed'
       ? embedsEvent(this.embeds)
       : { type: 'replace', data: { content: this.clicked.content } };
-  }
-
-  /** Whether the open page shows a message; undefined when no page answers (the stored chat is what counts then). */
-  private async pageShows(messageId: string): Promise<boolean | undefined> {
-    const probe = nanoid(8);
-    const waitMs = Math.min(SHOWN_CHECK_MS, this.timing.sliceMs);
-    try {
-      const reply = await this.channel.request(
-        {
-          op: 'call',
-          event: { type: 'execute', data: { code: await shownCheckCode(messageId, probe, waitMs) } },
-          timeout_ms: this.timing.callTimeoutMs,
-        },
-        this.timing.callTimeoutMs + 5_000,
-      );
-      const value = reply.value as { shown?: unknown; probe?: unknown } | null | undefined;
-      if (!value || value.probe !== probe) return undefined;
-      return value.shown === true;
-    } catch {
-      return undefined;
-    }
   }
 
   private status(description: string, done = false): void {

@@ -1,6 +1,6 @@
-import type { ModelName, OutputFormat } from './bfl/ranges.js';
+import type { ModelName, OutputFormat } from '../catalogue/models.js';
 
-import type { ProviderName } from '../protocol/editor.js';
+import type { ProviderName } from '../wire/editor.js';
 
 export type { ProviderName };
 
@@ -17,7 +17,7 @@ export interface ProviderInput {
   mask?: Buffer | undefined;
   /** Extra images for the instruction models (FLUX.2's and Kontext's input_image_2 ...), in order. */
   references?: Buffer[] | undefined;
-  /** Model parameters, already validated against the documented ranges (see flux/ranges.ts). */
+  /** Model parameters, already validated against the documented ranges (src/catalogue/params.ts). */
   params: Record<string, number | boolean | string | undefined>;
   outputFormat: OutputFormat;
   /** FLUX endpoint and key for this job (they come from Open WebUI's valves, so they differ per caller). */
@@ -79,6 +79,20 @@ export interface ProviderResult {
   /** Seed the provider used, when it reports one. */
   seed?: number | undefined;
 }
+
+/** What the job engine must know of a provider, so that it never asks which one it is. */
+export interface ProviderTraits {
+  /** A request costs money: one stopped while being sent is never sent again (it may have been charged). */
+  readonly paid: boolean;
+  /** A job needs an API key from the caller or the sidecar; without one the provider is not set up. */
+  readonly needsKey: boolean;
+}
+
+/** Known for every provider, even one this sidecar has not set up (the engine then says what is missing). */
+export const PROVIDER_TRAITS: Readonly<Record<ProviderName, ProviderTraits>> = {
+  bfl: { paid: true, needsKey: true },
+  local: { paid: false, needsKey: false },
+};
 
 export interface Provider {
   readonly name: ProviderName;

@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import { BRUSH_SIZE_MAX, CROP_RATIOS } from './ratios.js';
-import {
-  MODEL_CHOICES,
-  MODEL_RANGES,
-  MODELS,
-  OUTPUT_FORMATS,
-  type ModelName,
-  type NumberRange,
-} from '../providers/bfl/ranges.js';
+import { CROP_RATIOS, OVERLAY_COLOUR_PATTERN, TOOL_SETTING_RANGES as R } from './ratios.js';
+import { MODEL_INFO, MODELS, OUTPUT_FORMATS, type ModelName } from '../catalogue/models.js';
 
 /** A settings document larger than this is refused: the real one is well under 2 KB. */
 export const MAX_SETTINGS_BYTES = 8 * 1024;
@@ -16,9 +9,9 @@ export const MAX_SETTINGS_BYTES = 8 * 1024;
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 function fieldAccepts(model: ModelName, key: string, value: unknown): boolean {
-  const choice = MODEL_CHOICES[model][key];
+  const choice = MODEL_INFO[model].choices[key];
   if (choice) return typeof value === 'string' && choice.options.includes(value);
-  const range = (MODEL_RANGES[model] as Record<string, NumberRange | undefined>)[key];
+  const range = MODEL_INFO[model].ranges[key];
   if (!range || typeof value !== 'number' || !Number.isFinite(value)) return false;
   return value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
 }
@@ -51,10 +44,10 @@ export const editorSettingsSchema = z
       model: lenient(z.enum(MODELS)),
       fields: lenient(fieldsSchema),
       output_format: lenient(z.enum(OUTPUT_FORMATS)),
-      brush_size: lenient(z.number().int().min(1).max(BRUSH_SIZE_MAX)),
-      brush_hardness: lenient(z.number().min(0).max(1)),
-      overlay_colour: lenient(z.string().regex(/^#[0-9a-f]{6}$/i)),
-      overlay_opacity: lenient(z.number().min(0.1).max(1)),
+      brush_size: lenient(z.number().int().min(R.brush_size.min).max(R.brush_size.max)),
+      brush_hardness: lenient(z.number().min(R.brush_hardness.min).max(R.brush_hardness.max)),
+      overlay_colour: lenient(z.string().regex(OVERLAY_COLOUR_PATTERN)),
+      overlay_opacity: lenient(z.number().min(R.overlay_opacity.min).max(R.overlay_opacity.max)),
       crop_ratio: lenient(z.enum(CROP_RATIOS)),
       masked_only: lenient(z.boolean()),
     }),

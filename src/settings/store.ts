@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { ensureDir, readIfPresent, writePrivate } from '../jobs/files.js';
+import { ensureDir, readIfPresent, writePrivate } from '../util/files.js';
 import { editorSettingsSchema, MAX_SETTINGS_BYTES, type EditorSettings } from './schema.js';
 
 export type { EditorSettings } from './schema.js';

@@ -97,10 +97,11 @@ describe('standalone editor with the offline provider', () => {
 
     // Earlier results, newest first, can be deleted.
     await page.getByRole('button', { name: 'Results' }).click();
-    await page.waitForSelector('.gallery:not([hidden]) .gallery-list li');
+    await page.waitForSelector('.gallery[open] .gallery-list li');
     expect(await page.locator('.gallery-list li').count()).toBe(2);
     await page.screenshot({ path: screenshotPath('standalone-results.png') });
     await page.getByRole('button', { name: `Delete result: remove the ball` }).first().click();
+    await page.getByRole('button', { name: 'Delete for good' }).click();
     await expect.poll(async () => (await jobs()).length, { timeout: 10_000 }).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 180_000);

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_ENDPOINTS, type ModelName } from '../../src/providers/bfl/ranges.js';
+import { MODEL_INFO, type ModelName } from '../../src/catalogue/models.js';
 import { fakeFluxLookup, REGIONAL_HOSTS } from '../fake-flux/hosts.js';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { lastJobEvent } from '../support/events.js';
@@ -88,7 +88,7 @@ describe('each model, with its own fields, against the fake', () => {
       const job = await run({ model, prompt, params, ...(model === 'fill' ? { mask: mask.toString('base64') } : {}) });
       expect(job.state, JSON.stringify(job.error)).toBe('done');
       const task = taskOf(prompt);
-      expect(task.endpoint).toBe(MODEL_ENDPOINTS[model]);
+      expect(task.endpoint).toBe(MODEL_INFO[model].endpoint);
       expect(task.params).toMatchObject(sent);
       expect(task.params.aspect_ratio === undefined).toBe(!('aspect_ratio' in sent));
       // Nothing is sent that the endpoint does not take.

@@ -145,7 +145,7 @@ describe('serving results', () => {
       body: JSON.stringify({
         model: 'fill',
         prompt: 'x',
-        source_job: job.id,
+        image: { job: job.id },
         mask: mask.toString('base64'),
         provider: 'bfl',
       }),

@@ -136,7 +136,7 @@ describe('jobs API over HTTP with the FLUX provider', () => {
     expect((await waitForJob((await res.json()).id)).state).toBe('done');
   });
 
-  it('edits a previous result with source_job and crops at full resolution', async () => {
+  it('edits a previous result ({job}) and crops at full resolution', async () => {
     const first = await post({
       model: 'expand',
       prompt: 'wider',
@@ -150,7 +150,7 @@ describe('jobs API over HTTP with the FLUX provider', () => {
     const res = await post({
       model: 'fill',
       prompt: 'again',
-      source_job: firstId,
+      image: { job: firstId },
       mask: cropMask.toString('base64'),
       crop: { x: 0.5, y: 0.5, width: 0.5, height: 0.5 },
       provider: 'bfl',
@@ -262,12 +262,7 @@ describe('jobs API refuses bad requests with a clear message', () => {
       'invalid_request',
       'image: {ref} names a picture of an Open WebUI chat',
     ],
-    [
-      { model: 'fill', image: 'aGk=', source_job: 'abc' },
-      400,
-      'invalid_request',
-      'send exactly one of image (the picture) or source_job',
-    ],
+    [{ model: 'fill', image: 'aGk=', source_job: 'abc' }, 400, 'invalid_request', 'source_job'],
     [
       { model: 'flux-2-pro', prompt: 'x', image: 'aGk=', masked_only: 'yes' },
       400,

@@ -68,6 +68,8 @@ export interface OpenOptions {
   whileSaving?: () => Promise<void>;
   /** Images Open WebUI serves to the function's `read_image`, by URL. */
   images?: Record<string, { mime: string; bytes: Buffer }>;
+  /** The FLUX Edit tool's call: the session is a tool session (`clicked` is the reply being written). */
+  tool?: Record<string, unknown>;
 }
 
 /**
@@ -175,6 +177,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
       model_direct: opts.modelDirect ?? false,
       can_remove_message: canRemove,
     },
+    ...(opts.tool ? { tool: opts.tool } : {}),
   });
   // The function sends its opening only after this proof; these tests send it anyway to see what the sidecar does.
   if (!proven) throw new Error('the sidecar did not prove it knows the token');

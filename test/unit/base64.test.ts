@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64 } from '../../src/http/base64.js';
+import { decodeBase64 } from '../../src/util/base64.js';
 
 /** What strict base64 means here, spelled out the slow way. */
 function reference(text: string): Buffer | undefined {

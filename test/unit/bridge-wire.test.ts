@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_PROTOCOL } from '../../src/protocol/bridge.js';
+import { BRIDGE_PROTOCOL } from '../../src/wire/bridge.js';
 
 /** The wire facts in test/vectors/bridge-wire.json, which the function's own tests (python-shim/tests) check too. */
 const wire = JSON.parse(readFileSync(new URL('../vectors/bridge-wire.json', import.meta.url), 'utf8')) as {

@@ -25,7 +25,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { writeFileAtomic } = await import('../../src/jobs/files.js');
+const { writeFileAtomic } = await import('../../src/util/files.js');
 
 afterEach(() => {
   disk.budget = Infinity;

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildFluxBody, PARAM_SCHEMAS } from '../../src/providers/bfl/models.js';
-import {
-  COMMON_RANGES,
-  MODEL_CHOICES,
-  MODEL_ENDPOINTS,
-  MODEL_INFO,
-  MODEL_RANGES,
-  MODELS,
-} from '../../src/providers/bfl/ranges.js';
+import { COMMON_RANGES, MODEL_INFO, MODELS } from '../../src/catalogue/models.js';
+import { PARAM_SCHEMAS } from '../../src/catalogue/params.js';
+import { buildFluxBody } from '../../src/providers/bfl/body.js';
 
 describe('model catalogue', () => {
   it('has no retired model and one endpoint per model', () => {
     expect(MODELS).not.toContain('canny');
     expect(MODELS).not.toContain('depth');
-    expect(Object.values(MODEL_ENDPOINTS).some((e) => /canny|depth/.test(e))).toBe(false);
-    expect(new Set(Object.values(MODEL_ENDPOINTS)).size).toBe(MODELS.length);
+    expect(MODELS.map((m) => MODEL_INFO[m].endpoint).some((e) => /canny|depth/.test(e))).toBe(false);
+    expect(new Set(MODELS.map((m) => MODEL_INFO[m].endpoint)).size).toBe(MODELS.length);
   });
 
   it('webp only for FLUX.2; Fill, Expand and Kontext give jpeg or png', () => {
@@ -138,9 +132,9 @@ describe('FLUX request builders', () => {
   it('accepts every documented default and choice', () => {
     for (const model of MODELS) {
       const defaults: Record<string, unknown> = Object.fromEntries(
-        Object.entries(MODEL_RANGES[model]).map(([k, r]) => [k, r.default]),
+        Object.entries(MODEL_INFO[model].ranges).map(([k, r]) => [k, r.default]),
       );
-      for (const [k, c] of Object.entries(MODEL_CHOICES[model])) defaults[k] = c.default;
+      for (const [k, c] of Object.entries(MODEL_INFO[model].choices)) defaults[k] = c.default;
       expect(PARAM_SCHEMAS[model].safeParse(defaults).success).toBe(true);
     }
   });

@@ -41,7 +41,7 @@ describe('the shared job request', () => {
       image: { ref: 'a' },
       mask: { format: 'raw', width: 2, height: 2, data: Buffer.from([0, 255, 128, 0]).toString('base64') },
     });
-    expect(req.mask).toEqual({ format: 'raw', width: 2, height: 2, data: Buffer.from([0, 255, 128, 0]) });
+    expect(req.mask).toEqual({ width: 2, height: 2, data: Buffer.from([0, 255, 128, 0]) });
   });
 
   it.each([

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ModelName } from '../../src/providers/bfl/ranges.js';
+import type { ModelName } from '../../src/catalogue/models.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
 import { WorkerPool, spawnLocalWorker } from '../../src/providers/local/pool.js';
 import { inpaintTelea } from '../../src/providers/local/telea.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedLimiter } from '../../src/jobs/limiter.js';
+import { KeyedLimiter } from '../../src/util/limiter.js';
 import { DurationStats, MIN_POLL_MS, nextPollDelay } from '../../src/providers/bfl/poller.js';
 import { backoffMs } from '../../src/util/time.js';
 

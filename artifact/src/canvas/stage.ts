@@ -93,6 +93,12 @@ export class Stage {
     this.render();
   }
 
+  /** Shows the tool's outline at a point of the picture (the keyboard brush), or hides it. */
+  point(at: Point | undefined): void {
+    this.hover = at && this.view.toScreen(at);
+    this.render();
+  }
+
   /** Schedules a redraw on the next frame (many pointer events per frame cost one draw). */
   render(): void {
     if (this.frame) return;

@@ -21,6 +21,7 @@ export class LoadError extends Error {}
 
 /** Checks a file the user loaded (button, drop or paste) against what the server accepts, then decodes it. */
 export async function loadFile(file: Blob, name: string, limits: EditorInit['limits']): Promise<Source> {
+  if (file.size === 0) throw new LoadError(t('load.empty', { name }));
   if (file.size > limits.maxImageBytes) {
     throw new LoadError(
       t('load.too_large', { name, size: fmt().bytes(file.size), limit: fmt().bytes(limits.maxImageBytes) }),
@@ -29,15 +30,17 @@ export async function loadFile(file: Blob, name: string, limits: EditorInit['lim
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniff(bytes);
   if (!kind) throw new LoadError(t('load.not_image', { name }));
+  // The header states the size: a picture too large is refused before the browser decodes all of it.
+  const stated = headerSize(bytes, kind);
+  if (stated) checkPixels(stated, name, limits);
   const bitmap = await decode(new Blob([bytes], { type: TYPES[kind] }), name);
-  if (bitmap.width * bitmap.height > limits.maxImagePixels) {
-    const megapixels = Math.round(limits.maxImagePixels / 1e6);
-    bitmap.close();
-    throw new LoadError(
-      t('load.too_many_pixels', { name, width: String(bitmap.width), height: String(bitmap.height), megapixels }),
-    );
-  }
   const { width, height } = bitmap; // read before downscale() closes the bitmap
+  try {
+    checkPixels({ width, height }, name, limits);
+  } catch (err) {
+    bitmap.close();
+    throw err;
+  }
   return {
     image: { data: toBase64(bytes), mime: TYPES[kind]! },
     label: name,
@@ -92,6 +95,46 @@ function downscale(bitmap: ImageBitmap): HTMLCanvasElement {
   ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   bitmap.close();
   return canvas;
+}
+
+function checkPixels(size: { width: number; height: number }, name: string, limits: EditorInit['limits']): void {
+  if (size.width * size.height <= limits.maxImagePixels) return;
+  const megapixels = Math.round(limits.maxImagePixels / 1e6);
+  throw new LoadError(
+    t('load.too_many_pixels', { name, width: String(size.width), height: String(size.height), megapixels }),
+  );
+}
+
+/**
+ * Width and height as the file's header states them (PNG IHDR, JPEG SOFn, WebP VP8/VP8L/VP8X), without
+ * decoding; undefined where the header is not where it should be (the decoder then has the last word).
+ */
+export function headerSize(b: Uint8Array, kind: keyof typeof TYPES): { width: number; height: number } | undefined {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const fits = (offset: number, length: number) => offset + length <= b.length;
+  if (kind === 'png') return fits(16, 8) ? { width: view.getUint32(16), height: view.getUint32(20) } : undefined;
+  if (kind === 'webp') {
+    const chunk = fits(12, 4) ? String.fromCharCode(...b.subarray(12, 16)) : '';
+    if (chunk === 'VP8X' && fits(24, 6))
+      return { width: 1 + (view.getUint32(24, true) & 0xffffff), height: 1 + (view.getUint32(27, true) & 0xffffff) };
+    if (chunk === 'VP8L' && fits(21, 4)) {
+      const bits = view.getUint32(21, true);
+      return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
+    }
+    if (chunk === 'VP8 ' && fits(26, 4))
+      return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    return undefined;
+  }
+  // JPEG: walk the segments to the first start-of-frame marker.
+  let i = 2;
+  while (fits(i, 4) && b[i] === 0xff) {
+    const marker = b[i + 1]!;
+    const length = view.getUint16(i + 2);
+    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrame) return fits(i + 5, 4) ? { width: view.getUint16(i + 7), height: view.getUint16(i + 5) } : undefined;
+    i += 2 + length;
+  }
+  return undefined;
 }
 
 export function sniff(b: Uint8Array): keyof typeof TYPES | undefined {

@@ -59,19 +59,7 @@ export class HttpTransport implements Transport {
     const img = req.image;
     if ('ref' in img || req.references?.some((r) => 'ref' in r))
       throw new TransportError('image_not_found', t('net.image_gone'));
-    const body = {
-      model: req.model,
-      prompt: req.prompt,
-      ...('job' in img ? { source_job: img.job } : { image: img.data }),
-      ...(req.mask ? { mask: req.mask } : {}),
-      ...(req.crop ? { crop: req.crop } : {}),
-      params: req.params,
-      output_format: req.output_format,
-      ...(req.references?.length ? { references: req.references } : {}),
-      ...(req.masked_only !== undefined ? { masked_only: req.masked_only } : {}),
-      ...(req.provider ? { provider: req.provider } : {}),
-    };
-    const job = (await this.json('POST', '/v1/jobs', body)) as JobView;
+    const job = (await this.json('POST', '/v1/jobs', req)) as JobView;
     return { id: job.id };
   }
 

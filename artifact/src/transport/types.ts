@@ -3,7 +3,7 @@
  * GET / by the sidecar) and postMessage to the host script that the sidecar runs in Open WebUI's page.
  */
 import type { JobView } from '../../../src/jobs/types.js';
-import type { EditorInit, SubmitRequest } from '../../../src/protocol/editor.js';
+import type { EditorInit, SubmitRequest } from '../../../src/wire/editor.js';
 import type { EditorSettings } from '../../../src/settings/schema.js';
 
 export type { EditorSettings } from '../../../src/settings/schema.js';
@@ -15,7 +15,7 @@ export type {
   ReferenceImage,
   SourceImage,
   SubmitRequest,
-} from '../../../src/protocol/editor.js';
+} from '../../../src/wire/editor.js';
 
 // The job as the sidecar reports it: one definition for the server and the editor.
 export type { JobState, JobView } from '../../../src/jobs/types.js';

@@ -1,3 +1,5 @@
+import { t } from '../i18n.js';
+
 type Attrs = Record<string, string | number | boolean | undefined | EventListener>;
 type Child = Node | string | undefined | false;
 
@@ -25,10 +27,18 @@ export function show(el: HTMLElement, visible: boolean): void {
   el.hidden = !visible;
 }
 
-/** A number input paired with a range slider, kept in sync; `value` is clamped to the range. */
+/**
+ * A number input paired with a range slider, kept in sync. A typed value outside the range is refused in the
+ * field, with a message, and not passed on: `value` keeps the last one in range.
+ */
 export interface NumberField {
   root: HTMLElement;
   input: HTMLInputElement;
+  label: string;
+  min: number;
+  max: number;
+  /** The field holds a typed value outside its range. */
+  readonly invalid: boolean;
   get value(): number;
   set value(v: number);
 }
@@ -62,20 +72,47 @@ export function numberField(opts: {
     value: opts.value,
     inputmode: 'decimal',
   });
+  const errorId = `${opts.id}-error`;
+  const error = h('p', { id: errorId, class: 'field-error', hidden: true });
+  let accepted = opts.value;
+  let invalid = false;
+  const setInvalid = (message: string | undefined) => {
+    invalid = message !== undefined;
+    error.textContent = message ?? '';
+    error.hidden = !invalid;
+    if (invalid) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', errorId);
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+  };
   const set = (v: number, from: HTMLInputElement | undefined) => {
+    accepted = v;
     if (from !== range) range.value = String(v);
     if (from !== input) input.value = String(v);
+    setInvalid(undefined);
   };
   range.addEventListener('input', () => {
     set(Number(range.value), range);
     opts.onChange(Number(range.value));
   });
   input.addEventListener('input', () => {
-    if (input.value === '' || !Number.isFinite(Number(input.value))) return;
-    set(clamp(Number(input.value)), input);
-    opts.onChange(clamp(Number(input.value)));
+    const v = Number(input.value);
+    if (input.value === '' || !Number.isFinite(v)) return;
+    if (v < opts.min || v > opts.max) {
+      setInvalid(t('field.out_of_range', { value: input.value, min: opts.min, max: opts.max }));
+      opts.onChange(accepted);
+      return;
+    }
+    set(v, input);
+    opts.onChange(v);
   });
-  input.addEventListener('change', () => set(clamp(Number(input.value) || opts.min), undefined));
+  // Leaving an empty field puts the last accepted value back; a wrong one stays, marked, until corrected.
+  input.addEventListener('change', () => {
+    if (input.value === '') set(accepted, undefined);
+  });
   const root = h(
     'div',
     { class: 'field' },
@@ -86,12 +123,19 @@ export function numberField(opts: {
       opts.hint ? h('span', { class: 'range-hint' }, ` ${opts.hint}`) : undefined,
     ),
     h('div', { class: 'field-row' }, range, input),
+    error,
   );
   return {
     root,
     input,
+    label: opts.label,
+    min: opts.min,
+    max: opts.max,
+    get invalid() {
+      return invalid;
+    },
     get value() {
-      return clamp(Number(input.value) || opts.min);
+      return accepted;
     },
     set value(v: number) {
       set(clamp(v), undefined);

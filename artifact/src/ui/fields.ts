@@ -1,12 +1,4 @@
-import {
-  COMMON_RANGES,
-  MODEL_CHOICES,
-  MODEL_INFO,
-  MODEL_RANGES,
-  MODELS,
-  type ModelName,
-  type NumberRange,
-} from '../../../src/providers/bfl/ranges.js';
+import { COMMON_RANGES, MODEL_INFO, MODELS, type ModelName, type NumberRange } from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
@@ -14,14 +6,21 @@ import { h, numberField, show, type NumberField } from './dom.js';
 
 type FieldValues = NonNullable<EditorSettings['fields']>[ModelName];
 
+function fieldProblem(f: NumberField): string {
+  return t('panel.field_invalid', { field: f.label, min: f.min, max: f.max });
+}
+
 function label(key: string): string {
   const k = `field.${key}`;
   return fmt().has(k) ? t(k) : key;
 }
 
-/** The Valve default where it fits the model's range (the valves speak of Fill's steps and guidance). */
+/**
+ * The Valve default where it fits the model's range. The valves speak of the mask models' steps and guidance
+ * (Fill, Expand and their kind); an instruction model's own scale starts at its own default.
+ */
 function initialValue(model: ModelName, key: string, r: NumberRange, defaults: EditorInit['defaults']): number {
-  const fillLike = model === 'fill' || model === 'expand';
+  const fillLike = MODEL_INFO[model].kind !== 'instruct';
   const wanted =
     fillLike && key === 'steps' ? defaults.steps : fillLike && key === 'guidance' ? defaults.guidance : r.default;
   return Math.min(r.max, Math.max(r.min, wanted));
@@ -51,7 +50,7 @@ export class ModelFields {
       const el = h('div', { class: 'field-group', 'data-model': model });
       const numbers = new Map<string, NumberField>();
       const choices = new Map<string, HTMLSelectElement>();
-      for (const [key, range] of Object.entries(MODEL_RANGES[model]) as Array<[string, NumberRange]>) {
+      for (const [key, range] of Object.entries(MODEL_INFO[model].ranges)) {
         const isMargin = key in margins;
         const field = numberField({
           id: `f-${model}-${key}`,
@@ -69,7 +68,7 @@ export class ModelFields {
         numbers.set(key, field);
         el.append(field.root);
       }
-      for (const [key, choice] of Object.entries(MODEL_CHOICES[model])) {
+      for (const [key, choice] of Object.entries(MODEL_INFO[model].choices)) {
         const id = `f-${model}-${key}`;
         const select = h(
           'select',
@@ -95,6 +94,12 @@ export class ModelFields {
     }
   }
 
+  /** What Send waits for: a field of the model holding a value outside its range. */
+  problem(model: ModelName): string | undefined {
+    const f = [...(this.groups.get(model)?.numbers.values() ?? [])].find((n) => n.invalid && !n.root.hidden);
+    return f && fieldProblem(f);
+  }
+
   params(model: ModelName): Record<string, number | string> {
     const out: Record<string, number | string> = {};
     const g = this.groups.get(model);
@@ -114,11 +119,12 @@ export class ModelFields {
       for (const [key, f] of g.numbers) {
         if (
           !(key in this.margins) &&
-          f.value !== initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults)
+          f.value !== initialValue(model, key, MODEL_INFO[model].ranges[key]!, this.defaults)
         )
           values[key] = f.value;
       }
-      for (const [key, sel] of g.choices) if (sel.value !== MODEL_CHOICES[model][key]!.default) values[key] = sel.value;
+      for (const [key, sel] of g.choices)
+        if (sel.value !== MODEL_INFO[model].choices[key]!.default) values[key] = sel.value;
       if (Object.keys(values).length) out[model] = values;
     }
     return out;
@@ -134,11 +140,11 @@ export class ModelFields {
         f.value =
           typeof v === 'number' && Number.isFinite(v)
             ? v
-            : initialValue(model, key, MODEL_RANGES[model][key as never] as NumberRange, this.defaults);
+            : initialValue(model, key, MODEL_INFO[model].ranges[key]!, this.defaults);
       }
       for (const [key, s] of g.choices) {
         const v = saved[key];
-        const choice = MODEL_CHOICES[model][key]!;
+        const choice = MODEL_INFO[model].choices[key]!;
         s.value = typeof v === 'string' && choice.options.includes(v) ? v : choice.default;
       }
     }
@@ -213,13 +219,14 @@ export class MoreFields {
   select(model: ModelName): void {
     if (this.model === model) return;
     this.model = model;
-    const def = MODEL_INFO[model].promptUpsampling;
+    const def = MODEL_INFO[model].promptUpsampling?.default;
     show(this.upsamplingRow, def !== undefined);
     this.upsampling.checked = def ?? false;
   }
 
-  /** An error message if the seed is not a valid whole number. */
-  seedProblem(): string | undefined {
+  /** An error message if the seed is not a valid whole number, or the safety field is out of its range. */
+  problem(): string | undefined {
+    if (this.safety.invalid) return fieldProblem(this.safety);
     const raw = this.seed.value.trim();
     if (!raw) return undefined;
     const n = Number(raw);

@@ -3,11 +3,15 @@ import type { Gallery, JobView, Transport } from '../transport/types.js';
 import { h } from './dom.js';
 import { extension, stateLabel } from './job.js';
 
-/** Earlier jobs of this sidecar, newest first, with download, delete and "edit this result". */
+/**
+ * Earlier jobs of this sidecar, newest first, with download, delete and "edit this result". A modal dialog:
+ * focus moves in and stays there, Escape closes it, and focus goes back to where it was.
+ */
 export class GalleryView {
-  readonly root: HTMLElement;
+  readonly root: HTMLDialogElement;
   private readonly list: HTMLElement;
   private urls: string[] = [];
+  private returnFocus: HTMLElement | undefined;
 
   constructor(
     private readonly gallery: Gallery,
@@ -17,27 +21,35 @@ export class GalleryView {
   ) {
     this.list = h('ul', { class: 'gallery-list' });
     this.root = h(
-      'section',
-      { class: 'gallery', hidden: true, 'aria-label': t('gallery.title') },
+      'dialog',
+      { class: 'gallery', 'aria-labelledby': 'gallery-title' },
       h(
         'div',
         { class: 'gallery-head' },
-        h('h2', {}, t('gallery.title')),
+        h('h2', { id: 'gallery-title' }, t('gallery.title')),
         h('button', { type: 'button', onclick: () => this.close() }, t('gallery.close')),
       ),
       this.list,
     );
+    // Escape closes the dialog natively; whichever way it closes, the same clean-up runs.
+    this.root.addEventListener('close', () => this.closed());
   }
 
   async open(): Promise<void> {
-    this.root.hidden = false;
+    this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    this.root.showModal();
     await this.refresh();
   }
 
   close(): void {
-    this.root.hidden = true;
+    if (this.root.open) this.root.close();
+  }
+
+  private closed(): void {
     this.release();
     this.list.textContent = '';
+    this.returnFocus?.focus();
+    this.returnFocus = undefined;
   }
 
   private release(): void {
@@ -101,26 +113,58 @@ export class GalleryView {
       );
     }
     if (['done', 'failed', 'cancelled'].includes(job.state)) {
-      actions.append(
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'danger',
-            'aria-label': t('gallery.delete_label', { prompt: job.prompt }),
-            onclick: async () => {
-              try {
-                await this.gallery.remove(job.id);
-                li.remove();
-              } catch (err) {
-                this.onError((err as Error).message);
-              }
-            },
-          },
-          t('gallery.delete'),
-        ),
+      const remove = h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          'aria-label': t('gallery.delete_label', { prompt: job.prompt }),
+          onclick: () => this.confirm(li, job, when, remove),
+        },
+        t('gallery.delete'),
       );
+      actions.append(remove);
     }
     return li;
+  }
+
+  /** A result may have been paid for: deleting says what goes and asks once more. */
+  private confirm(li: HTMLElement, job: JobView, when: string, trigger: HTMLButtonElement): void {
+    const question = h(
+      'p',
+      { class: 'confirm-text', id: `confirm-${job.id}` },
+      t('gallery.confirm', { prompt: job.prompt || t('gallery.no_prompt'), date: when }),
+    );
+    const keep = h('button', { type: 'button' }, t('gallery.keep'));
+    const yes = h(
+      'button',
+      { type: 'button', class: 'danger', 'aria-describedby': `confirm-${job.id}` },
+      t('gallery.confirm_delete'),
+    );
+    const box = h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': `confirm-${job.id}` },
+      question,
+      yes,
+      keep,
+    );
+    keep.addEventListener('click', () => {
+      box.remove();
+      trigger.hidden = false;
+      trigger.focus();
+    });
+    yes.addEventListener('click', async () => {
+      try {
+        await this.gallery.remove(job.id);
+        const next = li.nextElementSibling ?? li.previousElementSibling;
+        li.remove();
+        (next?.querySelector('button') ?? this.root.querySelector('button'))?.focus();
+      } catch (err) {
+        this.onError((err as Error).message);
+      }
+    });
+    trigger.hidden = true;
+    li.append(box);
+    yes.focus();
   }
 }

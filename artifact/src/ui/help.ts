@@ -14,6 +14,8 @@ const SHORTCUTS: Array<[string | MessageKey, MessageKey]> = [
   ['help.zoom_keys', 'help.zoom'],
   ['help.pan_keys', 'help.pan'],
   ['0', 'help.fit'],
+  ['help.kb_keys', 'help.kb_paint'],
+  ['H', 'help.hold_compare'],
   ['Ctrl+Enter', 'help.send'],
   ['?', 'help.help'],
 ];
@@ -22,7 +24,7 @@ const SHORTCUTS: Array<[string | MessageKey, MessageKey]> = [
 export function helpPopover(): { button: HTMLButtonElement; popover: HTMLElement; toggle(): void } {
   const popover = h(
     'div',
-    { class: 'help', id: 'help', role: 'dialog', 'aria-label': t('help.dialog'), hidden: true },
+    { class: 'help', id: 'help', role: 'dialog', 'aria-label': t('help.dialog'), tabindex: -1, hidden: true },
     h('h2', {}, t('help.title')),
     h(
       'dl',
@@ -39,16 +41,18 @@ export function helpPopover(): { button: HTMLButtonElement; popover: HTMLElement
     {
       type: 'button',
       class: 'icon',
-      'aria-label': t('help.button'),
       'aria-expanded': 'false',
       'aria-controls': 'help',
       title: t('help.button_title'),
     },
-    '?',
+    // The glyph is what one sees; the name is the word.
+    h('span', { 'aria-hidden': 'true' }, '?'),
+    h('span', { class: 'sr-only' }, t('help.button')),
   );
   const set = (open: boolean) => {
     popover.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
+    if (open) popover.focus();
   };
   const toggle = () => set(popover.hidden);
   button.addEventListener('click', (e) => {

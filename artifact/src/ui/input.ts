@@ -1,17 +1,11 @@
+import { typingIn } from './job.js';
 import { BRUSH_MAX } from './toolbar.js';
 import type { Workspace } from './workspace.js';
-
-const TEXT_INPUTS = new Set(['text', 'number', 'password', 'search', 'email', 'url']);
 
 /** Keyboard shortcuts (see help.ts). Keys typed into fields stay there, except Ctrl+Enter which sends. */
 export function bindKeys(ws: Workspace, actions: { send(): void; help(): void; update(): void }): void {
   // Sliders, checkboxes and buttons do not take letters, so shortcuts keep working after using them.
-  const typing = (t: EventTarget | null) =>
-    t instanceof HTMLElement &&
-    (t.isContentEditable ||
-      t.tagName === 'TEXTAREA' ||
-      t.tagName === 'SELECT' ||
-      (t instanceof HTMLInputElement && TEXT_INPUTS.has(t.type)));
+  const typing = typingIn;
   window.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key === 'Enter') {

@@ -7,6 +7,19 @@ export function stateLabel(state: JobState): string {
   return t(`job.${state}`);
 }
 
+const TEXT_INPUTS = new Set(['text', 'number', 'password', 'search', 'email', 'url']);
+
+/** A key typed into a field is text, not a shortcut. */
+export function typingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.tagName === 'TEXTAREA' ||
+      target.tagName === 'SELECT' ||
+      (target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type)))
+  );
+}
+
 /** File name extension for a result. */
 export function extension(blob: Blob): string {
   return ({ 'image/png': 'png', 'image/webp': 'webp' } as Record<string, string>)[blob.type] ?? 'jpg';
@@ -78,9 +91,14 @@ export class JobProgress {
   }
 }
 
-/** Before/after view of a result: drag the slider (or use arrow keys on it) to compare. */
+/**
+ * Before/after view of a result: drag the slider (or use arrow keys on it) to compare, or hold the Hold button
+ * (or the H key) to see the picture before. It covers the stage exactly and its buttons float over it, so the
+ * picture stays where it was.
+ */
 export class Compare {
   readonly root: HTMLElement;
+  readonly actions: HTMLElement;
   private readonly before: HTMLImageElement;
   private readonly after: HTMLImageElement;
   private readonly slider: HTMLInputElement;
@@ -100,6 +118,21 @@ export class Compare {
       'aria-label': t('job.compare'),
     });
     this.slider.addEventListener('input', () => this.place());
+    const hold = h('button', { type: 'button', class: 'hold', title: t('help.hold_compare') }, t('job.hold'));
+    hold.addEventListener('pointerdown', () => this.holding(true));
+    for (const end of ['pointerup', 'pointerleave', 'pointercancel', 'blur'])
+      hold.addEventListener(end, () => this.holding(false));
+    // Keyboard users hold Space or Enter on the button, or H anywhere in the result view.
+    hold.addEventListener('keydown', (e) => {
+      if (e.key === ' ' || e.key === 'Enter') this.holding(true);
+    });
+    hold.addEventListener('keyup', () => this.holding(false));
+    document.addEventListener('keydown', (e) => {
+      if (e.key.toLowerCase() === 'h' && !this.root.hidden && !typingIn(e.target)) this.holding(true);
+    });
+    document.addEventListener('keyup', (e) => {
+      if (e.key.toLowerCase() === 'h') this.holding(false);
+    });
     this.download = h('a', { class: 'button primary', download: 'flux-result.jpg' }, t('job.download'));
     this.editBtn = h('button', { type: 'button', onclick: () => onEdit?.() }, t('job.edit_result'));
     show(this.editBtn, Boolean(onEdit));
@@ -111,19 +144,27 @@ export class Compare {
         { class: 'cmp-frame' },
         this.before,
         this.after,
-        h('span', { class: 'cmp-label left' }, t('job.before')),
-        h('span', { class: 'cmp-label right' }, t('job.after')),
+        h('span', { class: 'cmp-label left', 'aria-hidden': 'true' }, t('job.before')),
+        h('span', { class: 'cmp-label right', 'aria-hidden': 'true' }, t('job.after')),
+        h('span', { class: 'cmp-handle', 'aria-hidden': 'true' }),
         this.slider,
       ),
-      h(
-        'div',
-        { class: 'cmp-actions' },
-        this.download,
-        this.editBtn,
-        h('button', { type: 'button', onclick: onBack }, t('job.back')),
-      ),
     );
+    this.actions = h(
+      'div',
+      { class: 'cmp-actions', hidden: true },
+      this.download,
+      hold,
+      this.editBtn,
+      h('button', { type: 'button', onclick: onBack }, t('job.back')),
+    );
+    this.root.append(this.actions);
     this.place();
+  }
+
+  /** While held, the whole picture shows as it was before; on release the divider is back where it was. */
+  private holding(on: boolean): void {
+    this.root.classList.toggle('holding', on);
   }
 
   show(before: Blob, after: Blob, filename: string): void {
@@ -136,10 +177,17 @@ export class Compare {
     this.download.href = a;
     this.download.download = filename;
     show(this.root, true);
+    show(this.actions, true);
+  }
+
+  get visible(): boolean {
+    return !this.root.hidden;
   }
 
   hide(): void {
     show(this.root, false);
+    show(this.actions, false);
+    this.holding(false);
     this.clear();
   }
 

@@ -1,15 +1,23 @@
-import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/providers/bfl/ranges.js';
+import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
 import { fmt, t } from '../i18n.js';
-import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/protocol/editor.js';
+import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/wire/editor.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
 import { h, show } from './dom.js';
 import { ModelFields, MoreFields } from './fields.js';
 import { References } from './references.js';
 
+/** The one holder of the selected model (the workspace): the panel shows it and asks it to change. */
+export interface ModelHolder {
+  readonly model: ModelName;
+  setModel(model: ModelName): void;
+}
+
 export interface PanelState {
   hasImage: boolean;
   maskEmpty: boolean;
+  /** Every pixel of the area sent is painted. */
+  maskFull: boolean;
   expandEmpty: boolean;
   busy: boolean;
 }
@@ -43,6 +51,7 @@ export class Panel {
 
   constructor(
     private readonly init: EditorInit,
+    private readonly holder: ModelHolder,
     margins: Margins,
     actions: { change(): void; send(): void; reset(): void; error(message: string): void },
   ) {
@@ -60,7 +69,7 @@ export class Panel {
     const offered = (init.models ?? []).filter((m) => (MODELS as readonly string[]).includes(m));
     this.models = offered.length ? offered : [...MODELS];
     this.model = h('select', { id: 'p-model' }, ...this.models.map((m) => h('option', { value: m }, modelLabel(m))));
-    this.model.addEventListener('change', onChange);
+    this.model.addEventListener('change', () => this.holder.setModel(this.model.value as ModelName));
     this.fields = new ModelFields(init.defaults, margins, onChange);
     this.references = new References(init.images, init.limits, onChange, actions.error);
     this.more = new MoreFields(init.defaults, init.ceilings?.safety_tolerance);
@@ -131,8 +140,8 @@ export class Panel {
     );
   }
 
-  get selectedModel(): ModelName {
-    return this.model.value as ModelName;
+  private get selectedModel(): ModelName {
+    return this.holder.model;
   }
 
   get outputFormat(): OutputFormat {
@@ -160,9 +169,9 @@ export class Panel {
       option.disabled = blocked;
       option.textContent = blocked ? t('panel.needs_key', { model: modelLabel(model) }) : modelLabel(model);
     }
-    if (this.model.selectedOptions[0]?.disabled) {
-      this.model.value = this.models.find((m) => LOCAL_MODELS.includes(m)) ?? this.models[0]!;
-    }
+    this.model.value = this.selectedModel;
+    if (this.model.selectedOptions[0]?.disabled)
+      this.holder.setModel(this.models.find((m) => LOCAL_MODELS.includes(m)) ?? this.models[0]!);
   }
 
   /** Instruction models with a painted mask and the switch on: blend the result back through the mask. */
@@ -188,7 +197,7 @@ export class Panel {
 
   /** Sets the panel to remembered settings; whatever is missing or no longer offered takes its default. */
   apply(s: EditorSettings): void {
-    this.model.value = s.model && this.models.includes(s.model) ? s.model : this.models[0]!;
+    this.holder.setModel(s.model && this.models.includes(s.model) ? s.model : this.models[0]!);
     this.fields.apply(s.fields);
     this.wantedFormat = s.output_format ?? this.init.defaults.output_format;
     this.maskedOnly.checked = s.masked_only ?? true;
@@ -224,13 +233,17 @@ export class Panel {
     this.counter.textContent = `${fmt().number(this.prompt.value.length)} / ${fmt().number(this.init.limits.maxPromptChars)}`;
     const problem = !s.hasImage
       ? t('panel.need_image')
-      : info.needsMask && s.maskEmpty
-        ? t('panel.need_mask')
-        : info.kind === 'expand' && s.expandEmpty
-          ? t('panel.need_margins')
-          : info.kind !== 'expand' && !text && !local
-            ? t('panel.need_prompt')
-            : this.more.seedProblem();
+      : (this.fields.problem(model) ??
+        this.more.problem() ??
+        (info.needsMask && s.maskEmpty
+          ? t('panel.need_mask')
+          : info.needsMask && s.maskFull
+            ? t('panel.mask_whole')
+            : info.kind === 'expand' && s.expandEmpty
+              ? t('panel.need_margins')
+              : info.kind !== 'expand' && !text && !local
+                ? t('panel.need_prompt')
+                : undefined));
     this.send.disabled = Boolean(problem) || s.busy;
     this.hint.textContent = s.busy
       ? ''

@@ -1,4 +1,4 @@
-import { MODEL_INFO, type ModelName } from '../../../src/providers/bfl/ranges.js';
+import { MODEL_INFO, type ModelName } from '../../../src/catalogue/models.js';
 import { t } from '../i18n.js';
 import { loadFile, LoadError } from '../image/load.js';
 import type { EditorInit, ReferenceImage, SourceImage } from '../transport/types.js';

@@ -1,13 +1,23 @@
 import { BRUSH_SIZE_MAX, CROP_RATIOS, ratioValue, type CropRatio } from '../../../src/settings/ratios.js';
 import { t } from '../i18n.js';
 import type { ToolName, Workspace } from './workspace.js';
-import { h, show } from './dom.js';
+import { h } from './dom.js';
 import { icon, type IconName } from './icons.js';
 
 /** A button's content: its icon and its word (the word is hidden where the toolbar is compact). */
 const face = (name: IconName, label: string) => [icon(name), h('span', { class: 'label' }, label)];
+/** A character for an icon: the word is the button's name (read out, never shown), the glyph is not read out. */
+const glyph = (char: string, label: string) => [
+  h('span', { class: 'glyph', 'aria-hidden': 'true' }, char),
+  h('span', { class: 'sr-only' }, label),
+];
 
 export const BRUSH_MAX = BRUSH_SIZE_MAX;
+
+/** Hidden but keeping its place (out of the tab order and the accessibility tree), so nothing moves. */
+function conceal(el: HTMLElement, hidden: boolean): void {
+  el.classList.toggle('concealed', hidden);
+}
 
 /** The tools above the canvas. `update()` reflects the workspace (enabled buttons, slider values). */
 export class Toolbar {
@@ -89,13 +99,13 @@ export class Toolbar {
     const amount = () => Math.min(64, Math.max(1, Number(this.opsAmount.value) || 8));
     this.undoBtn = h(
       'button',
-      { type: 'button', title: t('tool.undo_title'), 'aria-label': t('tool.undo'), onclick: () => ws.undo() },
-      '↶',
+      { type: 'button', title: t('tool.undo_title'), onclick: () => ws.undo() },
+      ...glyph('↶', t('tool.undo')),
     );
     this.redoBtn = h(
       'button',
-      { type: 'button', title: t('tool.redo_title'), 'aria-label': t('tool.redo'), onclick: () => ws.redo() },
-      '↷',
+      { type: 'button', title: t('tool.redo_title'), onclick: () => ws.redo() },
+      ...glyph('↷', t('tool.redo')),
     );
     this.aspect = h(
       'select',
@@ -199,9 +209,9 @@ export class Toolbar {
         tool('eraser', t('tool.eraser'), 'E'),
         tool('crop', t('tool.crop'), 'C'),
       ),
-      this.brushGroup,
+      // The brush's and the crop's settings share one place, as large as the larger: no reflow between tools.
+      h('div', { class: 'swap' }, this.brushGroup, this.cropGroup),
       this.maskGroup,
-      this.cropGroup,
       h(
         'div',
         { class: 'group', role: 'group', 'aria-label': t('tool.zoom') },
@@ -210,10 +220,9 @@ export class Toolbar {
           {
             type: 'button',
             title: t('tool.zoom_out_title'),
-            'aria-label': t('tool.zoom_out'),
             onclick: () => ws.stage.zoom(-1),
           },
-          '−',
+          ...glyph('−', t('tool.zoom_out')),
         ),
         h(
           'button',
@@ -225,10 +234,9 @@ export class Toolbar {
           {
             type: 'button',
             title: t('tool.zoom_in_title'),
-            'aria-label': t('tool.zoom_in'),
             onclick: () => ws.stage.zoom(1),
           },
-          '+',
+          ...glyph('+', t('tool.zoom_in')),
         ),
       ),
     );
@@ -250,18 +258,20 @@ export class Toolbar {
   update(): void {
     const ws = this.ws;
     const painting = ws.paints;
+    // Without a picture no tool or mask operation has anything to work on; the settings (size, colour…) stay open.
+    for (const button of this.root.querySelectorAll('button')) button.disabled = !ws.source;
     for (const [name, b] of this.toolButtons) {
       b.setAttribute('aria-pressed', String(ws.tool === name));
       // Brush and eraser only exist for models that take a mask.
-      show(b, name === 'crop' || painting);
+      conceal(b, name !== 'crop' && !painting);
     }
     this.size.value = String(Math.min(BRUSH_MAX, ws.brushSize));
     this.sizeOut.value = `${ws.brushSize}px`;
     this.hardness.value = String(Math.round(ws.hardness * 100));
-    show(this.brushGroup, painting && ws.tool !== 'crop');
-    show(this.maskGroup, painting);
-    show(this.cropGroup, ws.tool === 'crop');
-    this.undoBtn.disabled = !ws.history.canUndo;
-    this.redoBtn.disabled = !ws.history.canRedo;
+    conceal(this.brushGroup, !painting || ws.tool === 'crop');
+    conceal(this.maskGroup, !painting);
+    conceal(this.cropGroup, ws.tool !== 'crop');
+    this.undoBtn.disabled = !ws.source || !ws.history.canUndo;
+    this.redoBtn.disabled = !ws.source || !ws.history.canRedo;
   }
 }

@@ -1,3 +1,4 @@
+import { KeyboardBrush } from '../canvas/keyboard.js';
 import { BrushTool } from '../canvas/brush.js';
 import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
 import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
@@ -11,7 +12,7 @@ import type { Source } from '../image/load.js';
 import { toBase64 } from '../image/load.js';
 import type { MaskBytes } from '../image/mask-pack.js';
 import type { Crop, RawMask } from '../transport/types.js';
-import { MODEL_INFO, MODEL_RANGES, type ModelName } from '../../../src/providers/bfl/ranges.js';
+import { CATALOGUE, MODEL_INFO, type ModelName } from '../../../src/catalogue/models.js';
 
 export type ToolName = 'brush' | 'eraser' | 'crop';
 
@@ -31,7 +32,7 @@ export class Workspace {
   /** A brush size the user chose (remembered): kept when a picture is loaded, instead of the size that suits it. */
   preferredBrushSize: number | undefined;
   tool: ToolName = 'brush';
-  model: ModelName = 'fill';
+  private selected: ModelName = 'fill';
   source: Source | undefined;
   mask: MaskBuffer | undefined;
   /** Called after anything that can change what Send needs (mask, crop, margins, picture). */
@@ -41,6 +42,7 @@ export class Workspace {
   private readonly brushTool: BrushTool;
   private readonly cropTool: CropTool;
   private readonly expandTool: ExpandTool;
+  private readonly keyboard: KeyboardBrush;
 
   constructor(container: HTMLElement) {
     this.stage = new Stage(container);
@@ -61,8 +63,25 @@ export class Workspace {
       this.stage.view,
       () => this.changed(),
     );
+    this.keyboard = new KeyboardBrush(
+      this.stage,
+      () => this.mask,
+      () => this.brush(),
+      () => Boolean(this.source) && this.paints && this.tool !== 'crop',
+      () => this.onChange(),
+    );
     this.stage.content = () => this.contentRect();
     this.stage.decorations = [(ctx, view) => this.decorate(ctx, view)];
+  }
+
+  /** The selected model: held here only, the panel's list shows it. */
+  get model(): ModelName {
+    return this.selected;
+  }
+
+  /** The model grows the picture (margins on the canvas) instead of painting in it. */
+  get expands(): boolean {
+    return MODEL_INFO[this.selected].kind === 'expand';
   }
 
   /** Send needs a painted mask (Fill). */
@@ -72,7 +91,7 @@ export class Workspace {
 
   /** The model takes a mask at all (Fill needs one, instruction models may use one): the brush is offered. */
   get paints(): boolean {
-    return MODEL_INFO[this.model].kind !== 'expand';
+    return !this.expands;
   }
 
   brush(): Brush {
@@ -90,6 +109,7 @@ export class Workspace {
     });
     this.layer.setColour(this.overlayColour, this.mask.data);
     this.crop.rect = undefined;
+    this.keyboard.reset();
     Object.assign(this.margins, { top: 0, bottom: 0, left: 0, right: 0 });
     // A brush of about 1/25 of the picture suits most edits; the user changes it with [ and ].
     this.brushSize = this.preferredBrushSize ?? this.fittingBrushSize();
@@ -118,7 +138,7 @@ export class Workspace {
   }
 
   setModel(model: ModelName): void {
-    this.model = model;
+    this.selected = model;
     this.updateLayers();
     this.applyTool();
     this.stage.fit();
@@ -181,6 +201,12 @@ export class Workspace {
     return !this.mask || !area || this.mask.isEmpty(area);
   }
 
+  /** Every pixel of the area sent is fully painted (Fill would have nothing left to match). */
+  maskFull(): boolean {
+    const m = this.maskBytes();
+    return Boolean(m?.bytes.every((v) => v === 255));
+  }
+
   /**
    * The mask as sent: the raw single-channel bytes of the area. No PNG encode here (about a second for 1600 px
    * on the main thread): the sidecar encodes it.
@@ -239,9 +265,8 @@ export class Workspace {
   }
 
   private applyTool(): void {
-    if (!this.source || (!this.paints && this.model !== 'expand' && this.tool !== 'crop'))
-      this.stage.setTool(undefined);
-    else if (this.model === 'expand' && this.tool !== 'crop') this.stage.setTool(this.expandTool);
+    if (!this.source) this.stage.setTool(undefined);
+    else if (this.expands && this.tool !== 'crop') this.stage.setTool(this.expandTool);
     else this.stage.setTool(this.tool === 'crop' ? this.cropTool : this.brushTool);
   }
 
@@ -250,7 +275,11 @@ export class Workspace {
     if (!s || !this.layer) return;
     const { width, height } = s.preview;
     this.stage.layers = [{ source: s.preview, width, height, alpha: 1 }];
-    if (this.paints) this.stage.layers.push({ source: this.layer.canvas, width, height, alpha: this.overlayOpacity });
+    if (this.paints)
+      this.stage.layers.push(
+        { source: this.layer.canvas, width, height, alpha: this.overlayOpacity },
+        { source: this.layer.edge, width, height, alpha: 1 },
+      );
     this.stage.render();
   }
 
@@ -260,7 +289,7 @@ export class Workspace {
     return {
       base: this.crop.rect ?? { x: 0, y: 0, ...sizeOf(s.preview) },
       scale: 1 / this.fullScale(),
-      max: MODEL_RANGES.expand.top.max,
+      max: CATALOGUE.expand.ranges.top.max,
     };
   }
 
@@ -268,7 +297,7 @@ export class Workspace {
     const s = this.source;
     if (!s) return undefined;
     const g = this.expandGeometry();
-    if (this.model === 'expand' && g) {
+    if (this.expands && g) {
       const outer = expandedRect(this.margins, g);
       const x = Math.min(0, outer.x);
       const y = Math.min(0, outer.y);
@@ -290,7 +319,7 @@ export class Workspace {
     if (!s) return;
     if (this.crop.rect) drawCrop(ctx, view, this.crop.rect, s.preview, this.fullScale());
     const g = this.expandGeometry();
-    if (this.model === 'expand' && g) drawExpand(ctx, view, this.margins, g);
+    if (this.expands && g) drawExpand(ctx, view, this.margins, g);
   }
 }
 

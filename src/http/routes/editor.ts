@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { editorBundle } from '../../editor/bundle.js';
 import { standalonePage } from '../../editor/page.js';
 import type { Config } from '../../config.js';
-import { MAX_PROMPT_CHARS, MODEL_RANGES } from '../../providers/bfl/ranges.js';
+import { EDITOR_DEFAULTS, editorInit } from '../../editor/service.js';
 import type { ProviderName } from '../../providers/provider.js';
-import type { EditorInit } from '../../protocol/editor.js';
+import type { EditorInit } from '../../wire/editor.js';
 
 interface EditorRoutesOptions {
   config: Config;
@@ -44,22 +44,12 @@ export const editorRoutes: FastifyPluginAsync<EditorRoutesOptions> = async (app,
 
   app.get(
     '/v1/editor/init',
-    async (): Promise<EditorInit> => ({
-      mode: 'standalone',
-      images: [],
-      defaults: {
-        steps: MODEL_RANGES.fill.steps.default,
-        guidance: MODEL_RANGES.fill.guidance.default,
-        safety_tolerance: 2,
-        output_format: 'jpeg',
-      },
-      providers: opts.providers,
-      provider: opts.providers[0] ?? 'local',
-      limits: {
-        maxImageBytes: opts.config.limits.maxImageBytes,
-        maxImagePixels: opts.config.limits.maxImagePixels,
-        maxPromptChars: MAX_PROMPT_CHARS,
-      },
-    }),
+    async (): Promise<EditorInit> =>
+      editorInit({
+        mode: 'standalone',
+        defaults: EDITOR_DEFAULTS,
+        providers: opts.providers,
+        limits: opts.config.limits,
+      }),
   );
 };

@@ -3,10 +3,11 @@ import { AppError } from '../../errors.js';
 import type { JobEngine } from '../../jobs/engine.js';
 import type { ProviderName } from '../../providers/provider.js';
 import { open, type FileHandle } from 'node:fs/promises';
-import { toCreateJobInput, type ImageSource, type JobRequest, type ReferenceSource } from '../../jobs/request.js';
+import type { ImageSource, JobRequest, ReferenceSource } from '../../jobs/request.js';
 import { httpJobRequestSchema, jobIdParams, listQuery } from '../schemas.js';
 import { sendSse } from '../sse.js';
-import type { ZodTypeProvider } from '../zod.js';
+import { sendToJob } from '../../editor/service.js';
+import type { ZodTypeProvider } from '../../util/zod.js';
 
 interface JobsRoutesOptions {
   engine: JobEngine;
@@ -26,7 +27,7 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
     const req: JobRequest = request.body;
     const provider = pickProvider(req.provider, opts.providers);
     const view = await engine.create(
-      await toCreateJobInput(req, (source, field) => sourceImage(engine, source, field), {
+      await sendToJob(req, (source, field) => sourceImage(engine, source, field), {
         provider,
         flux:
           provider === 'bfl' && opts.flux.apiKey ? { apiUrl: opts.flux.apiUrl, apiKey: opts.flux.apiKey } : undefined,

@@ -162,6 +162,25 @@ export const de: Catalogue = {
   'help.send': 'Senden',
   'help.help': 'Diese Hilfe',
   'help.tip': 'Übermalen Sie, was sich ändern soll. Weiche Pinsel (Härte unter 100) blenden den Rand über.',
+  'app.skip': 'Zum Prompt springen',
+  'tool.canvas_keys':
+    'Bei fokussiertem Bild: Pfeiltasten bewegen den Pinsel (Umschalt: größere Schritte), Leertaste halten malt, Enter setzt einen Tupfer.',
+  'help.kb_keys': 'Pfeile, Leertaste, Enter',
+  'help.kb_paint':
+    'Mit der Tastatur malen (Bild fokussiert): bewegen, Leertaste halten zum Malen, Enter für einen Tupfer',
+  'help.hold_compare': 'Halten zeigt das Bild vor der Bearbeitung (Ergebnisansicht)',
+  'job.hold': 'Halten: vorher',
+  'gallery.confirm': 'Das Ergebnis von „{prompt}“ ({date}) löschen? Es lässt sich nicht wiederherstellen.',
+  'gallery.confirm_delete': 'Endgültig löschen',
+  'gallery.keep': 'Behalten',
+  'load.empty': '{name} ist leer (0 Byte). Laden Sie die Bilddatei selbst.',
+  'field.out_of_range': '{value} liegt außerhalb von {min}–{max}: geben Sie einen Wert in diesem Bereich ein.',
+  'panel.field_invalid': '{field}: geben Sie einen Wert von {min} bis {max} ein.',
+  'panel.mask_whole':
+    'Die Maske bedeckt das ganze Bild: Fill braucht einen unbemalten Teil. Radieren Sie etwas von der Maske weg oder wählen Sie ein Anweisungsmodell (Kontext, FLUX.2), um alles zu ändern.',
+  'token.wrong': 'Der Sidecar hat dieses Token nicht angenommen.',
+  'token.where':
+    'Es wird beim Start des Sidecars mit dem Editor-Link ausgegeben und in der Datei „token“ in seinem Datenordner gespeichert (FLUX_INPAINT_DATA_DIR, standardmäßig ./data), sofern FLUX_INPAINT_TOKEN es nicht festlegt.',
 
   'job.progress': 'Fortschritt',
   'job.cancel': 'Abbrechen',

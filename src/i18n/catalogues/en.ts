@@ -163,6 +163,24 @@ export const en = {
   'help.send': 'Send',
   'help.help': 'This help',
   'help.tip': 'Paint over what should change. Soft brushes (hardness below 100) blend the edge.',
+  'app.skip': 'Skip to the prompt',
+  'tool.canvas_keys':
+    'With the picture focused: arrow keys move the brush (Shift: larger steps), hold Space to paint, Enter paints one dab.',
+  'help.kb_keys': 'Arrows, Space, Enter',
+  'help.kb_paint': 'Paint by keyboard on the focused picture: move, hold Space to paint, Enter for one dab',
+  'help.hold_compare': 'Hold to see the picture before the edit (result view)',
+  'job.hold': 'Hold to see before',
+  'gallery.confirm': 'Delete the result of “{prompt}” ({date})? It cannot be brought back.',
+  'gallery.confirm_delete': 'Delete for good',
+  'gallery.keep': 'Keep',
+  'load.empty': '{name} is empty (0 bytes). Load the picture file itself.',
+  'field.out_of_range': '{value} is outside {min}–{max}: enter a value in that range.',
+  'panel.field_invalid': '{field}: enter a value from {min} to {max}.',
+  'panel.mask_whole':
+    'The mask covers the whole picture: Fill needs part of it left unpainted. Erase some of the mask, or pick an instruction model (Kontext, FLUX.2) to change everything.',
+  'token.wrong': 'The sidecar did not accept that token.',
+  'token.where':
+    'It is printed with the editor link when the sidecar starts, and kept in the file “token” in its data folder (FLUX_INPAINT_DATA_DIR, ./data by default) unless FLUX_INPAINT_TOKEN sets it.',
 
   'job.progress': 'Progress',
   'job.cancel': 'Cancel',

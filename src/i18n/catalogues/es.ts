@@ -162,6 +162,24 @@ export const es: Catalogue = {
   'help.send': 'Enviar',
   'help.help': 'Esta ayuda',
   'help.tip': 'Pinta sobre lo que debe cambiar. Los pinceles suaves (dureza menor que 100) funden el borde.',
+  'app.skip': 'Saltar a la instrucción',
+  'tool.canvas_keys':
+    'Con la imagen enfocada: las flechas mueven el pincel (Mayús: pasos más largos), mantén Espacio para pintar, Intro pinta un toque.',
+  'help.kb_keys': 'Flechas, Espacio, Intro',
+  'help.kb_paint': 'Pintar con el teclado (imagen enfocada): mover, mantener Espacio para pintar, Intro para un toque',
+  'help.hold_compare': 'Mantener para ver la imagen antes de la edición (vista del resultado)',
+  'job.hold': 'Mantén: antes',
+  'gallery.confirm': '¿Eliminar el resultado de «{prompt}» ({date})? No se puede recuperar.',
+  'gallery.confirm_delete': 'Eliminar definitivamente',
+  'gallery.keep': 'Conservar',
+  'load.empty': '{name} está vacío (0 bytes). Carga el archivo de la imagen.',
+  'field.out_of_range': '{value} está fuera de {min}–{max}: escribe un valor en ese rango.',
+  'panel.field_invalid': '{field}: escribe un valor de {min} a {max}.',
+  'panel.mask_whole':
+    'La máscara cubre toda la imagen: Fill necesita una parte sin pintar. Borra algo de la máscara o elige un modelo de instrucciones (Kontext, FLUX.2) para cambiarlo todo.',
+  'token.wrong': 'El sidecar no aceptó ese token.',
+  'token.where':
+    'Se muestra con el enlace del editor cuando arranca el sidecar y se guarda en el archivo «token» de su carpeta de datos (FLUX_INPAINT_DATA_DIR, ./data por defecto), salvo que lo fije FLUX_INPAINT_TOKEN.',
 
   'job.progress': 'Progreso',
   'job.cancel': 'Cancelar',

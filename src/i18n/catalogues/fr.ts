@@ -162,6 +162,25 @@ export const fr: Catalogue = {
   'help.send': 'Envoyer',
   'help.help': 'Cette aide',
   'help.tip': 'Peignez sur ce qui doit changer. Un pinceau doux (dureté sous 100) fond le bord.',
+  'app.skip': 'Aller à l’invite',
+  'tool.canvas_keys':
+    'Image active : les flèches déplacent le pinceau (Maj : pas plus grands), maintenez Espace pour peindre, Entrée pose une touche.',
+  'help.kb_keys': 'Flèches, Espace, Entrée',
+  'help.kb_paint':
+    'Peindre au clavier (image active) : déplacer, maintenir Espace pour peindre, Entrée pour une touche',
+  'help.hold_compare': 'Maintenir pour voir l’image avant la retouche (vue du résultat)',
+  'job.hold': 'Maintenir : avant',
+  'gallery.confirm': 'Supprimer le résultat de « {prompt} » ({date}) ? Il ne pourra pas être récupéré.',
+  'gallery.confirm_delete': 'Supprimer définitivement',
+  'gallery.keep': 'Garder',
+  'load.empty': '{name} est vide (0 octet). Chargez le fichier de l’image lui-même.',
+  'field.out_of_range': '{value} est hors de {min}–{max} : saisissez une valeur dans cet intervalle.',
+  'panel.field_invalid': '{field} : saisissez une valeur de {min} à {max}.',
+  'panel.mask_whole':
+    'Le masque couvre toute l’image : Fill a besoin d’une partie non peinte. Effacez une partie du masque, ou choisissez un modèle à instructions (Kontext, FLUX.2) pour tout changer.',
+  'token.wrong': 'Le sidecar n’a pas accepté ce jeton.',
+  'token.where':
+    'Il est affiché avec le lien de l’éditeur au démarrage du sidecar, et gardé dans le fichier « token » de son dossier de données (FLUX_INPAINT_DATA_DIR, ./data par défaut), sauf si FLUX_INPAINT_TOKEN le fixe.',
 
   'job.progress': 'Progression',
   'job.cancel': 'Annuler',

@@ -159,6 +159,24 @@ export const ja: Catalogue = {
   'help.send': '送信',
   'help.help': 'このヘルプ',
   'help.tip': '変えたい部分を塗ります。柔らかいブラシ（硬さ 100 未満）は縁をなじませます。',
+  'app.skip': 'プロンプトへ移動',
+  'tool.canvas_keys':
+    '画像にフォーカスがあるとき：矢印キーでブラシを移動（Shift で大きく）、Space を押している間は塗り、Enter で 1 回塗ります。',
+  'help.kb_keys': '矢印、Space、Enter',
+  'help.kb_paint': 'キーボードで塗る（画像にフォーカス）：移動、Space 長押しで塗る、Enter で 1 回',
+  'help.hold_compare': '押している間、編集前の画像を表示（結果画面）',
+  'job.hold': '押して編集前',
+  'gallery.confirm': '「{prompt}」（{date}）の結果を削除しますか？元に戻せません。',
+  'gallery.confirm_delete': '完全に削除',
+  'gallery.keep': '残す',
+  'load.empty': '{name} は空です（0 バイト）。画像ファイルそのものを読み込んでください。',
+  'field.out_of_range': '{value} は {min}–{max} の範囲外です。範囲内の値を入力してください。',
+  'panel.field_invalid': '{field}：{min} から {max} の値を入力してください。',
+  'panel.mask_whole':
+    'マスクが画像全体を覆っています。Fill には塗っていない部分が必要です。マスクを一部消すか、すべてを変えるなら指示モデル（Kontext、FLUX.2）を選んでください。',
+  'token.wrong': 'サイドカーはそのトークンを受け付けませんでした。',
+  'token.where':
+    'サイドカーの起動時にエディターのリンクと一緒に表示され、データフォルダー（FLUX_INPAINT_DATA_DIR、既定は ./data）のファイル「token」に保存されます（FLUX_INPAINT_TOKEN で指定した場合を除く）。',
 
   'job.progress': '進行状況',
   'job.cancel': 'キャンセル',

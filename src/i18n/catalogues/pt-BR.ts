@@ -160,6 +160,24 @@ export const ptBR: Catalogue = {
   'help.send': 'Enviar',
   'help.help': 'Esta ajuda',
   'help.tip': 'Pinte sobre o que deve mudar. Pincéis suaves (dureza abaixo de 100) mesclam a borda.',
+  'app.skip': 'Pular para o prompt',
+  'tool.canvas_keys':
+    'Com a imagem em foco: as setas movem o pincel (Shift: passos maiores), segure Espaço para pintar, Enter pinta um toque.',
+  'help.kb_keys': 'Setas, Espaço, Enter',
+  'help.kb_paint': 'Pintar pelo teclado (imagem em foco): mover, segurar Espaço para pintar, Enter para um toque',
+  'help.hold_compare': 'Segure para ver a imagem antes da edição (visão do resultado)',
+  'job.hold': 'Segure: antes',
+  'gallery.confirm': 'Excluir o resultado de “{prompt}” ({date})? Não será possível recuperá-lo.',
+  'gallery.confirm_delete': 'Excluir de vez',
+  'gallery.keep': 'Manter',
+  'load.empty': '{name} está vazio (0 bytes). Carregue o arquivo da imagem.',
+  'field.out_of_range': '{value} está fora de {min}–{max}: digite um valor nesse intervalo.',
+  'panel.field_invalid': '{field}: digite um valor de {min} a {max}.',
+  'panel.mask_whole':
+    'A máscara cobre a imagem inteira: o Fill precisa de uma parte sem pintura. Apague parte da máscara ou escolha um modelo de instruções (Kontext, FLUX.2) para mudar tudo.',
+  'token.wrong': 'O sidecar não aceitou esse token.',
+  'token.where':
+    'Ele aparece com o link do editor quando o sidecar inicia e fica no arquivo “token” da pasta de dados (FLUX_INPAINT_DATA_DIR, ./data por padrão), a menos que FLUX_INPAINT_TOKEN o defina.',
 
   'job.progress': 'Progresso',
   'job.cancel': 'Cancelar',

@@ -158,6 +158,23 @@ export const zhCN: Catalogue = {
   'help.send': '发送',
   'help.help': '本帮助',
   'help.tip': '涂抹需要修改的地方。软画笔（硬度低于 100）会让边缘过渡自然。',
+  'app.skip': '跳到提示词',
+  'tool.canvas_keys': '图片获得焦点时：方向键移动画笔（Shift 步幅更大），按住空格涂抹，回车点一下。',
+  'help.kb_keys': '方向键、空格、回车',
+  'help.kb_paint': '用键盘涂抹（图片获得焦点）：移动，按住空格涂抹，回车点一下',
+  'help.hold_compare': '按住查看编辑前的图片（结果视图）',
+  'job.hold': '按住看原图',
+  'gallery.confirm': '删除“{prompt}”（{date}）的结果？删除后无法恢复。',
+  'gallery.confirm_delete': '永久删除',
+  'gallery.keep': '保留',
+  'load.empty': '{name} 是空文件（0 字节）。请加载图片文件本身。',
+  'field.out_of_range': '{value} 超出 {min}–{max}：请输入此范围内的值。',
+  'panel.field_invalid': '{field}：请输入 {min} 到 {max} 之间的值。',
+  'panel.mask_whole':
+    '蒙版覆盖了整张图片：Fill 需要留出未涂抹的部分。请擦掉部分蒙版，或选择指令模型（Kontext、FLUX.2）来改变整张图。',
+  'token.wrong': 'Sidecar 不接受该令牌。',
+  'token.where':
+    'Sidecar 启动时会连同编辑器链接一起打印它，并保存在数据目录（FLUX_INPAINT_DATA_DIR，默认 ./data）的“token”文件中，除非由 FLUX_INPAINT_TOKEN 指定。',
 
   'job.progress': '进度',
   'job.cancel': '取消',

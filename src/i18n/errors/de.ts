@@ -42,6 +42,8 @@ export const de: ErrorCatalogue = {
   'result_download_failed.http': 'Das Herunterladen des Ergebnisses schlug mit HTTP {status} fehl.',
   result_truncated: 'Der Download des Ergebnisses endete vorzeitig ({received} von {declared} Bytes).',
   result_too_large: 'Das Ergebnis ist größer als {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
+  tool_no_image:
+    'In diesem Chat gibt es kein Bild zum Bearbeiten: Laden Sie zuerst eines hoch (oder lassen Sie eines erzeugen), dann fragen Sie erneut.',
   bridge_closed: 'Open WebUI hat die Verbindung zum Sidecar geschlossen.',
   bridge_ended: 'Die Sitzung ist beendet.',
   page_gone: 'Die Seite von Open WebUI antwortet nicht mehr (Tab geschlossen oder neu geladen).',

@@ -40,6 +40,7 @@ export const errorsEn = {
   'result_download_failed.http': 'Downloading the result failed with HTTP {status}.',
   result_truncated: 'The result download ended early ({received} of {declared} bytes).',
   result_too_large: 'The result is larger than {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
+  tool_no_image: 'There is no picture in this chat to edit: upload one (or have one generated) first, then ask again.',
   bridge_closed: 'Open WebUI closed the connection to the sidecar.',
   bridge_ended: 'The session has ended.',
   page_gone: 'The Open WebUI page stopped answering (tab closed or reloaded).',

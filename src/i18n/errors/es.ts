@@ -39,6 +39,8 @@ export const es: ErrorCatalogue = {
   'result_download_failed.http': 'La descarga del resultado falló con HTTP {status}.',
   result_truncated: 'La descarga del resultado terminó antes de tiempo ({received} de {declared} bytes).',
   result_too_large: 'El resultado ocupa más de {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
+  tool_no_image:
+    'No hay ninguna imagen que editar en este chat: suba una (o pida que se genere) primero y vuelva a pedirlo.',
   bridge_closed: 'Open WebUI cerró la conexión con el sidecar.',
   bridge_ended: 'La sesión ha terminado.',
   page_gone: 'La página de Open WebUI dejó de responder (pestaña cerrada o recargada).',

@@ -38,6 +38,8 @@ export const fr: ErrorCatalogue = {
   'result_download_failed.http': 'Le téléchargement du résultat a échoué avec HTTP {status}.',
   result_truncated: 'Le téléchargement du résultat s’est arrêté trop tôt ({received} sur {declared} octets).',
   result_too_large: 'Le résultat dépasse {mb} Mo (FLUX_INPAINT_MAX_RESULT_MB).',
+  tool_no_image:
+    "Il n'y a aucune image à modifier dans ce chat : téléversez-en une (ou faites-en générer une) d'abord, puis redemandez.",
   bridge_closed: 'Open WebUI a fermé la connexion au sidecar.',
   bridge_ended: 'La session est terminée.',
   page_gone: 'La page Open WebUI ne répond plus (onglet fermé ou rechargé).',

@@ -43,6 +43,8 @@ export const ja: ErrorCatalogue = {
   'result_download_failed.http': '結果のダウンロードが HTTP {status} で失敗しました。',
   result_truncated: '結果のダウンロードが途中で終わりました（{declared} バイト中 {received} バイト）。',
   result_too_large: '結果が {mb} MB を超えています（FLUX_INPAINT_MAX_RESULT_MB）。',
+  tool_no_image:
+    'このチャットには編集できる画像がありません。先に画像をアップロード（または生成）してから、もう一度依頼してください。',
   bridge_closed: 'Open WebUI が sidecar との接続を閉じました。',
   bridge_ended: 'セッションは終了しました。',
   page_gone: 'Open WebUI のページが応答しなくなりました（タブが閉じられたか再読み込みされました）。',

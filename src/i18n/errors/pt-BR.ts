@@ -39,6 +39,8 @@ export const ptBR: ErrorCatalogue = {
   'result_download_failed.http': 'O download do resultado falhou com HTTP {status}.',
   result_truncated: 'O download do resultado terminou antes da hora ({received} de {declared} bytes).',
   result_too_large: 'O resultado é maior que {mb} MB (FLUX_INPAINT_MAX_RESULT_MB).',
+  tool_no_image:
+    'Não há nenhuma imagem para editar neste chat: envie uma (ou peça que uma seja gerada) primeiro e peça de novo.',
   bridge_closed: 'O Open WebUI fechou a conexão com o sidecar.',
   bridge_ended: 'A sessão terminou.',
   page_gone: 'A página do Open WebUI parou de responder (aba fechada ou recarregada).',

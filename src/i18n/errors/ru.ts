@@ -38,6 +38,8 @@ export const ru: ErrorCatalogue = {
   'result_download_failed.http': 'Скачивание результата не удалось: HTTP {status}.',
   result_truncated: 'Скачивание результата оборвалось ({received} из {declared} байт).',
   result_too_large: 'Результат больше {mb} МБ (FLUX_INPAINT_MAX_RESULT_MB).',
+  tool_no_image:
+    'В этом чате нет изображения для правки: сначала загрузите его (или попросите сгенерировать), затем попросите снова.',
   bridge_closed: 'Open WebUI закрыл соединение с sidecar.',
   bridge_ended: 'Сеанс завершён.',
   page_gone: 'Страница Open WebUI перестала отвечать (вкладка закрыта или перезагружена).',

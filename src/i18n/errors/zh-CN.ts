@@ -34,6 +34,7 @@ export const zhCN: ErrorCatalogue = {
   'result_download_failed.http': '下载结果失败，HTTP {status}。',
   result_truncated: '结果下载提前结束（{received} / {declared} 字节）。',
   result_too_large: '结果大于 {mb} MB（FLUX_INPAINT_MAX_RESULT_MB）。',
+  tool_no_image: '此对话中没有可编辑的图片：请先上传一张（或让模型生成一张），然后再提出请求。',
   bridge_closed: 'Open WebUI 关闭了与 sidecar 的连接。',
   bridge_ended: '会话已结束。',
   page_gone: 'Open WebUI 页面已停止响应（标签页已关闭或重新加载）。',

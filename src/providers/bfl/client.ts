@@ -2,7 +2,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { MODEL_ENDPOINTS, type ModelName } from './ranges.js';
+import { MODEL_INFO, type ModelName } from '../../catalogue/models.js';
 import { DASHBOARD_URL, fluxHttpError, outcomeUnknown } from './errors.js';
 
 const optionalNumber = z.number().nullable().optional();
@@ -134,7 +134,7 @@ export class FluxClient {
     body: Record<string, unknown>,
     signal?: AbortSignal,
   ): Promise<SubmitResult> {
-    const url = `${apiUrl}/${MODEL_ENDPOINTS[model]}`;
+    const url = `${apiUrl}/${MODEL_INFO[model].endpoint}`;
     const json = await this.call('POST', url, apiKey, 'submit', { model, body, signal });
     const parsed = submitResponse.safeParse(json);
     if (!parsed.success)

@@ -1,5 +1,5 @@
 import type { FluxClient } from './client.js';
-import type { ModelName } from './ranges.js';
+import type { ModelName } from '../../catalogue/models.js';
 
 /**
  * The least a job costs, in credits (1 credit = $0.01), from BFL's pricing page (docs.bfl.ai/quick_start/pricing):

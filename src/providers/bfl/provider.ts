@@ -3,13 +3,13 @@ import { AppError, appError, isAppError } from '../../errors.js';
 import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
-import { buildFluxBody } from './models.js';
-import { MODEL_INFO } from './ranges.js';
+import { buildFluxBody } from './body.js';
+import { MODEL_INFO } from '../../catalogue/models.js';
 import { fitForFlux } from './input.js';
 import { downloadResult, type ResultHostPolicy } from './download.js';
-import { KeyedLimiter } from '../../jobs/limiter.js';
+import { KeyedLimiter } from '../../util/limiter.js';
 import { DurationStats, nextPollDelay } from './poller.js';
-import { KeyStore } from '../../jobs/keys.js';
+import { keyRef as fingerprint } from '../../util/key-ref.js';
 import { backoffMs, monotonicMs, sleep } from '../../util/time.js';
 import type { Polling, Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 
@@ -63,7 +63,7 @@ export class BflProvider implements Provider {
     const polling = input.flux.polling ?? this.opts.polling;
     const budgetMs = polling.intervalMs * polling.maxAttempts;
     const resumed = parseCheckpoint(ctx.resume);
-    const keyRef = KeyStore.fingerprint(apiKey);
+    const keyRef = fingerprint(apiKey);
     ctx.progress({ status: resumed ? 'Resuming' : 'Waiting for a free FLUX slot', progress: null });
     const release = await this.limiter.acquire(keyRef, { signal: ctx.signal, force: resumed !== undefined });
     let deadline: number;

@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from '../../images/vips.js';
 import { AppError } from '../../errors.js';
-import type { OutputFormat } from '../bfl/ranges.js';
+import type { OutputFormat } from '../../catalogue/models.js';
 import { borderMask, type ExpandSides } from './expand.js';
 
 interface RawImage {

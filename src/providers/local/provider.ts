@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
-import { MODEL_INFO, type ModelName } from '../bfl/ranges.js';
-import { LOCAL_MODELS } from '../../protocol/editor.js';
+import { MODEL_INFO, type ModelName } from '../../catalogue/models.js';
+import { LOCAL_MODELS } from '../../wire/editor.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
 import { expandSides } from './expand.js';

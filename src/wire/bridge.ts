@@ -23,7 +23,8 @@ export type NoticeOp =
    * `done` (null: nothing to undo any more; absent: as before).
    */
   | { op: 'emit'; event: OwuiEvent; restore?: OwuiEvent | null }
-  | { op: 'detach' }
+  /** `message`: what a Tool answers the chat model now, while the job goes on (tool sessions only). */
+  | { op: 'detach'; message?: string }
   | { op: 'done'; ok: boolean; message: string };
 
 /** Ops the function answers; the channel gives each an `id`. */

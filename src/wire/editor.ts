@@ -2,7 +2,7 @@
  * What the editor and the sidecar say to each other, whichever transport carries it (postMessage through
  * Open WebUI's page, or HTTP standalone): one definition for both sides.
  */
-import type { ModelName, OutputFormat } from '../providers/bfl/ranges.js';
+import type { ModelName, OutputFormat } from '../catalogue/models.js';
 import type { EditorSettings } from '../settings/schema.js';
 
 export const PROVIDERS = ['bfl', 'local'] as const;
