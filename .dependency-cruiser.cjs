@@ -5,7 +5,7 @@
  */
 const FLOORS = [
   // The ground floor: facts every part shares, depending on nothing of the sidecar's.
-  ['errors.ts', 'log.ts', 'prebuilt.ts', 'util', 'i18n', 'catalogue', 'settings', 'wire', 'config.ts'],
+  ['i18n', 'errors.ts', 'log.ts', 'prebuilt.ts', 'util', 'catalogue', 'settings', 'wire', 'config.ts'],
   // Capabilities: each does one kind of work for the features above.
   ['token.ts', 'net', 'images', 'models'],
   // Features: who makes the picture, the jobs that ask them, the two faces users see.

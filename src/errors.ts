@@ -1,15 +1,17 @@
+import { type ErrorKey, type ErrorParams, isErrorKey, type PlainErrorKey, renderError } from './i18n/errors/index.js';
+import type { Translator } from './i18n/t.js';
+
 /**
  * One entry per code the sidecar can answer with. `expected` says whether a user causes or meets the error in
  * normal operation (logged at info, message shown as is) or whether it points at a fault in the sidecar, the
  * function or the machine (logged as an error with its stack). `hint` is what the user should do; README's
  * Troubleshooting table says the same for every code (test/unit/errors.test.ts keeps them in step).
- * `message`, where present, is the only message that code is ever raised with.
+ * The messages themselves, in every language, are in src/i18n/errors/ (keyed by code).
  */
 interface CatalogueEntry {
   readonly status: number;
   readonly expected: boolean;
   readonly hint: string;
-  readonly message?: string;
 }
 
 export const ERRORS = {
@@ -38,7 +40,6 @@ export const ERRORS = {
     status: 503,
     expected: true,
     hint: 'Send again once the sidecar is back.',
-    message: 'The sidecar is shutting down: send again once it is back (running jobs resume when it starts again).',
   },
   settings_invalid: { status: 400, expected: true, hint: 'Press Reset in the editor to start from the defaults.' },
   user_invalid: {
@@ -70,7 +71,7 @@ export const ERRORS = {
     hint: 'Wait until the job has succeeded (its events, or GET /v1/jobs/{id}), then ask again.',
   },
   result_gone: { status: 410, expected: true, hint: 'Send the edit again to make a new result.' },
-  cancelled: { status: 409, expected: true, hint: 'Nothing: the job was cancelled as asked.', message: 'Cancelled.' },
+  cancelled: { status: 409, expected: true, hint: 'Nothing: the job was cancelled as asked.' },
   provider_unavailable: {
     status: 400,
     expected: true,
@@ -140,13 +141,11 @@ export const ERRORS = {
     status: 400,
     expected: true,
     hint: 'Paint over the part of the image to change.',
-    message: 'Fill needs a mask: paint over the part of the image to change.',
   },
   mask_empty: {
     status: 400,
     expected: true,
     hint: 'Paint over the part of the image to change.',
-    message: 'The mask is empty: paint over the part of the image to change, then send again.',
   },
   mask_full: { status: 400, expected: true, hint: 'Leave part of the image unpainted.' },
   mask_aspect_mismatch: { status: 400, expected: true, hint: 'Reload the editor and paint again.' },
@@ -215,8 +214,6 @@ export const ERRORS = {
     status: 400,
     expected: true,
     hint: 'Set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
-    message:
-      'No FLUX API key: set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
   },
   flux_forbidden: {
     status: 403,
@@ -287,9 +284,8 @@ export const ERRORS = {
     status: 499,
     expected: true,
     hint: 'Click Inpaint again; a running job reports at your next click in that chat.',
-    message: 'Open WebUI closed the connection to the sidecar.',
   },
-  bridge_ended: { status: 410, expected: true, hint: 'Click Inpaint again.', message: 'The session has ended.' },
+  bridge_ended: { status: 410, expected: true, hint: 'Click Inpaint again.' },
   bridge_timeout: {
     status: 504,
     expected: true,
@@ -299,7 +295,6 @@ export const ERRORS = {
     status: 410,
     expected: true,
     hint: 'Keep the chat tab open until the result appears; click Inpaint again.',
-    message: 'The Open WebUI page stopped answering (tab closed or reloaded).',
   },
   host_script_failed: {
     status: 502,
@@ -312,7 +307,6 @@ export const ERRORS = {
     status: 404,
     expected: true,
     hint: 'Upload or generate a picture in this chat first, then ask for the edit.',
-    message: 'There is no picture in this chat to edit: upload one (or have one generated) first, then ask again.',
   },
   tool_image_not_found: {
     status: 404,
@@ -355,10 +349,24 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** Codes that are always raised with the catalogue's one message, so every place says the same thing. */
-type FixedMessageCode = { [K in ErrorCode]: (typeof ERRORS)[K] extends { message: string } ? K : never }[ErrorCode];
+/** Codes whose catalogue message has no placeholder: always raised by code alone, so every place says the same. */
+type FixedMessageCode = Extract<ErrorCode, PlainErrorKey>;
 
 type VariableMessageCode = Exclude<ErrorCode, FixedMessageCode>;
+
+/** The catalogue key of a message and the values for its placeholders: enough to say it in any language. */
+export interface ErrorText {
+  readonly key: ErrorKey;
+  readonly params?: Readonly<Record<string, string | number>> | undefined;
+}
+
+/** What a job's journal and views keep of a failure: `key`/`params` let each reader see it in their language. */
+export interface StoredError {
+  code: string;
+  message: string;
+  key?: string | undefined;
+  params?: Record<string, string | number> | undefined;
+}
 
 interface AppErrorOptions {
   /** Only where one code legitimately answers with another status than the catalogue's. */
@@ -368,9 +376,14 @@ interface AppErrorOptions {
   cause?: unknown;
 }
 
+/** The code a message key belongs to: `flux_task_error.reasons` belongs to `flux_task_error`. */
+type CodeOf<K extends ErrorKey> = K extends `${infer C}.${string}` ? Extract<C, ErrorCode> : Extract<K, ErrorCode>;
+
 /**
  * Every failure a user can cause or meet carries a stable code (for programs and tests), an HTTP status
- * (for the API) and a message that says what happened and what to do (for people).
+ * (for the API) and a message that says what happened and what to do (for people). `message` is English (the
+ * API's and the logs' language); `text` names the catalogue message, so a chat status can say it in the
+ * reader's language (localizeError).
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -379,22 +392,60 @@ export class AppError extends Error {
   readonly retryAfter: number | undefined;
   /** True when trying the same thing again later may succeed (network faults, 5xx, 429). */
   readonly transient: boolean;
+  /** The catalogue message this error was raised with; undefined for text not (yet) in the catalogue. */
+  readonly text: ErrorText | undefined;
 
   constructor(code: FixedMessageCode, message?: undefined, opts?: AppErrorOptions);
   constructor(code: VariableMessageCode, message: string, opts?: AppErrorOptions);
-  constructor(code: ErrorCode, message?: string, opts: AppErrorOptions = {}) {
-    const entry: CatalogueEntry = ERRORS[code];
-    super(message ?? entry.message ?? code, opts.cause === undefined ? undefined : { cause: opts.cause });
+  constructor(code: ErrorCode, message: ErrorText, opts?: AppErrorOptions);
+  constructor(code: ErrorCode, message?: string | ErrorText, opts: AppErrorOptions = {}) {
+    const text: ErrorText | undefined =
+      typeof message === 'object' ? message : message === undefined && isErrorKey(code) ? { key: code } : undefined;
+    super(
+      text ? renderError('en', text.key, text.params) : ((message as string | undefined) ?? code),
+      opts.cause === undefined ? undefined : { cause: opts.cause },
+    );
     this.name = 'AppError';
     this.code = code;
-    this.status = opts.status ?? entry.status;
+    this.status = opts.status ?? ERRORS[code].status;
     this.retryAfter = opts.retryAfter;
     this.transient = opts.transient ?? false;
+    this.text = text;
   }
 
   toJSON(): { code: ErrorCode; message: string } {
     return { code: this.code, message: this.message };
   }
+
+  /** The failure as a job keeps it: the English message, and the catalogue key to say it in another language. */
+  toStored(): StoredError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.text ? { key: this.text.key, ...(this.text.params ? { params: { ...this.text.params } } : {}) } : {}),
+    };
+  }
+}
+
+/**
+ * Raises the catalogue message `key` (its code is the part before any dot) with exactly the values its
+ * English template names: a missing or extra placeholder fails typecheck.
+ */
+export function appError<K extends ErrorKey>(
+  key: K,
+  ...[params, opts]: K extends PlainErrorKey
+    ? [params?: undefined, opts?: AppErrorOptions]
+    : [params: ErrorParams<K>, opts?: AppErrorOptions]
+): AppError {
+  const code = key.split('.')[0] as CodeOf<K>;
+  return new AppError(code, params ? { key, params } : { key }, opts);
+}
+
+/** The message of a failure in the reader's language: the catalogue's, when the failure names one. */
+export function localizeError(err: StoredError | AppError, tr: Translator): string {
+  const text = err instanceof AppError ? err.text : err.key && isErrorKey(err.key) ? err : undefined;
+  if (!text) return err.message;
+  return renderError(tr.locale, text.key as ErrorKey, text.params, tr.number);
 }
 
 export function isAppError(err: unknown): err is AppError {

@@ -155,7 +155,7 @@ function cropRect(c: Crop, info: { width: number; height: number }) {
   const width = Math.min(info.width - left, Math.round(clamp01(c.width) * info.width));
   const height = Math.min(info.height - top, Math.round(clamp01(c.height) * info.height));
   if (width < 16 || height < 16) {
-    throw new AppError('crop_too_small', 'The crop is smaller than 16x16 pixels: select a larger area.');
+    throw new AppError('crop_too_small');
   }
   return { left, top, width, height };
 }

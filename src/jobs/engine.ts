@@ -427,7 +427,7 @@ export class JobEngine {
               apiUrl: record.apiUrl,
             }),
           }
-        : appErr.toJSON();
+        : appErr.toStored();
     await this.settle(record, 'failed', { status: 'Failed', error }).catch((e: unknown) =>
       this.opts.logger.error({ err: e, job: record.id }, 'could not journal the failure'),
     );

@@ -1,3 +1,4 @@
+import type { StoredError } from '../errors.js';
 import type { ModelName, OutputFormat } from '../catalogue/models.js';
 import type { MaskPixels } from '../images/prepare.js';
 import type { FluxAccess, Polling, ProviderName } from '../providers/provider.js';
@@ -69,7 +70,8 @@ export interface JobRecord {
   /** Base name (no extension) reserved for the result file, so a restart never downloads it twice. */
   resultName: string;
   result?: { file: string; mime: string; bytes: number; width?: number; height?: number; seed?: number } | undefined;
-  error?: { code: string; message: string } | undefined;
+  /** `key`/`params` (absent in entries journaled before they existed) say it again in the reader's language. */
+  error?: StoredError | undefined;
   /** Who asked: "standalone", or an Open WebUI session id. */
   owner: string;
   /** Free-form facts the caller wants back with the result (original prompt, translation, chat ids). */
@@ -87,7 +89,7 @@ export interface JobView {
   provider: ProviderName;
   prompt: string;
   created_at: string;
-  error?: { code: string; message: string };
+  error?: StoredError;
   result?: { mime: string; bytes: number; width?: number; height?: number; seed?: number };
   /** Credits FLUX charged for the task, as its submit answer said. */
   cost?: number;

@@ -1,4 +1,5 @@
 import { modelLabel } from '../catalogue/models.js';
+import { localizeError } from '../errors.js';
 import type { Translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 
@@ -23,6 +24,6 @@ export function describeProgress(job: JobView, tr: Translator): string {
     case 'cancelled':
       return tr.t('chat.job_cancelled');
     case 'failed':
-      return tr.t('chat.job_failed', { error: job.error?.message ?? tr.t('chat.unknown_error') });
+      return tr.t('chat.job_failed', { error: job.error ? localizeError(job.error, tr) : tr.t('chat.unknown_error') });
   }
 }

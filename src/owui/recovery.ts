@@ -1,3 +1,4 @@
+import { localizeError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { Translator } from '../i18n/t.js';
 import type { OpChannel } from './channel.js';
@@ -38,7 +39,11 @@ export async function reportInterrupted(ctx: RecoveryContext): Promise<void> {
         ctx.append(`\n\n${text}`);
         ctx.status(tr.t('chat.recovered'));
       } else {
-        ctx.status(tr.t('chat.recovery_failed', { error: view.error?.message ?? tr.t('chat.unknown_error') }));
+        ctx.status(
+          tr.t('chat.recovery_failed', {
+            error: view.error ? localizeError(view.error, tr) : tr.t('chat.unknown_error'),
+          }),
+        );
       }
     });
   }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { artifactBlock, bootstrapHtml } from './page/bootstrap.js';
 import { editorSurface, embedsEvent, type EditorSurface } from './surface.js';
 import type { Config } from '../config.js';
-import { AppError, isExpected, toAppError } from '../errors.js';
+import { AppError, isExpected, localizeError, toAppError } from '../errors.js';
 import { MAX_REFERENCES } from '../catalogue/models.js';
 import { editorInit, loadSettings, saveSettings, sendToJob } from '../editor/service.js';
 import type { JobEngine } from '../jobs/engine.js';
@@ -164,8 +164,8 @@ export class OwuiSession {
       if (!isExpected(e)) {
         log.error({ err }, 'session failed');
       }
-      if (this.editorShown) await this.closeEditor(relay, e.message).catch(() => undefined);
-      this.status(this.tr.t('chat.stopped', { error: e.message }), true);
+      if (this.editorShown) await this.closeEditor(relay, localizeError(e, this.tr)).catch(() => undefined);
+      this.status(this.tr.t('chat.stopped', { error: localizeError(e, this.tr) }), true);
       return { ok: false, message: e.message };
     }
   }
@@ -176,7 +176,9 @@ export class OwuiSession {
       const message =
         final.state === 'cancelled'
           ? this.tr.t('chat.cancelled')
-          : this.tr.t('chat.failed', { error: final.error?.message ?? this.tr.t('chat.unknown_error') });
+          : this.tr.t('chat.failed', {
+              error: final.error ? localizeError(final.error, this.tr) : this.tr.t('chat.unknown_error'),
+            });
       this.status(message, true);
       return { ok: false, message };
     }

@@ -3,7 +3,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { type EditorScript, FakePage } from '../support/fake-page.js';
+import { renderError } from '../../src/i18n/errors/index.js';
 import { translator } from '../../src/i18n/t.js';
+import { DASHBOARD_URL } from '../../src/providers/bfl/errors.js';
 import { seal } from '../../src/owui/seal.js';
 import { askChallenge, type OpenOptions, openSession, replyMac, runSession } from '../support/fake-owui.js';
 import { testImage, testMask } from '../support/images.js';
@@ -216,6 +218,31 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.chat.get('a1')!.statusHistory.at(-1)!.description).toMatch(
       /^Inpaint failed: FLUX generated an image but withheld it/,
     );
+  });
+
+  it("a German user's failing job is said in German end to end, the English kept for the API", async () => {
+    fake.set({ outcomes: ['Content Moderated'] });
+    const page = new FakePage({ onInit: (v) => submitFor(v, 'a hat'), locale: 'de-DE' });
+    const run = await click(page, { complete: () => 'a hat' });
+    expect(run.done).toMatchObject({ ok: false });
+    const de = translator('de');
+    const error = renderError('de', 'flux_content_moderated.reasons', {
+      reasons: 'Derivative Works',
+      dashboard: DASHBOARD_URL,
+    });
+    const said = de.t('chat.failed', { error });
+    expect(run.chat.get('a1')!.statusHistory.at(-1)!.description).toBe(said);
+    expect(said).toMatch(/^Inpaint fehlgeschlagen: FLUX hat ein Bild erzeugt, aber zurückgehalten.*Derivative Works/);
+    // The HTTP API keeps saying it in English, with the key that lets any reader say it in their language.
+    const listed = await fetch(`${sidecar.url}/v1/jobs`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+    const moderated = ((await listed.json()).jobs as Array<{ error?: Record<string, unknown> }>).filter(
+      (j) => j.error?.code === 'flux_content_moderated',
+    );
+    expect(moderated.length).toBeGreaterThan(0);
+    for (const j of moderated) {
+      expect(j.error).toMatchObject({ key: 'flux_content_moderated.reasons', params: { dashboard: DASHBOARD_URL } });
+      expect(j.error!.message).toMatch(/^FLUX generated an image but withheld it/);
+    }
   });
 
   it('a second click while the result is being delivered leaves it to the first: one picture, one message', async () => {

@@ -118,6 +118,8 @@ describe('FLUX refuses the job', () => {
     expect(job.error).toEqual({
       code: 'flux_bad_request',
       message: 'FLUX rejected the request (400): Invalid image format. Check the prompt and the parameters.',
+      key: 'flux_bad_request',
+      params: { detail: ': Invalid image format' },
     });
   });
 

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { OpChannel } from '../../src/owui/channel.js';
 import { AppError, ERRORS, type ErrorCode, isExpected, toAppError } from '../../src/errors.js';
+import { errorsEn } from '../../src/i18n/errors/en.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const codes = Object.keys(ERRORS) as ErrorCode[];
@@ -87,7 +88,7 @@ describe('AppError', () => {
 
   it('raises a code with a fixed message the same way everywhere', () => {
     const err = new AppError('flux_key_missing');
-    expect(err.message).toBe(ERRORS.flux_key_missing.message);
+    expect(err.message).toBe(errorsEn.flux_key_missing);
     expect(err.message).toMatch(/FLUX_API_KEY/);
     expect(err.toJSON()).toEqual({ code: 'flux_key_missing', message: err.message });
     expect(new AppError('shutting_down', undefined, { transient: true })).toMatchObject({

@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { AppError } from '../../errors.js';
+import { AppError, appError } from '../../errors.js';
 import { discardBody } from '../../net/body.js';
 import { safeOrigin } from './client.js';
 import { isAllowedHost } from '../../net/allowlist.js';
@@ -57,15 +57,14 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
   }
   try {
     if (res.statusCode === 403 || res.statusCode === 404 || res.statusCode === 410) {
-      throw new AppError(
-        'result_expired',
-        `The result link expired before it could be downloaded (HTTP ${res.statusCode}). Send the edit again.`,
-      );
+      throw appError('result_expired', { status: String(res.statusCode) });
     }
     if (res.statusCode !== 200) {
-      throw new AppError('result_download_failed', `Downloading the result failed with HTTP ${res.statusCode}.`, {
-        transient: res.statusCode >= 500,
-      });
+      throw appError(
+        'result_download_failed.http',
+        { status: String(res.statusCode) },
+        { transient: res.statusCode >= 500 },
+      );
     }
     const mime = String(res.headers['content-type'] ?? '')
       .split(';')[0]!
@@ -84,9 +83,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
       chunks.push(chunk as Buffer);
     }
     if (Number.isFinite(declared) && total !== declared) {
-      throw new AppError('result_truncated', `The result download ended early (${total} of ${declared} bytes).`, {
-        transient: true,
-      });
+      throw appError('result_truncated', { received: String(total), declared: String(declared) }, { transient: true });
     }
     const bytes = Buffer.concat(chunks);
     return { bytes, mime: (await verifyResultImage(bytes)).mime };
@@ -131,10 +128,7 @@ function isPrivateRefusal(err: unknown): boolean {
 }
 
 function tooLarge(max: number): AppError {
-  return new AppError(
-    'result_too_large',
-    `The result is larger than ${Math.round(max / 1024 / 1024)} MB (FLUX_INPAINT_MAX_RESULT_MB).`,
-  );
+  return appError('result_too_large', { mb: Math.round(max / 1024 / 1024) });
 }
 
 /** The download's failure in words that name the result host: it is not FLUX's API, and may be down alone. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.js';
+import { AppError, appError } from '../../errors.js';
 
 export const DASHBOARD_URL = 'https://dashboard.bfl.ai/';
 
@@ -20,27 +20,6 @@ export function describeDetail(body: unknown): string | undefined {
     return parts.join('; ');
   }
   return undefined;
-}
-
-/**
- * A 422's `detail` list as a sentence that names each refused field and why, e.g. `FLUX refused the field
- * "dilate_pixels" (Input should be less than or equal to 25).`; undefined when the body has no list.
- */
-function validationMessage(body: unknown): string | undefined {
-  const detail = body && typeof body === 'object' ? (body as { detail?: unknown }).detail : undefined;
-  if (!Array.isArray(detail) || detail.length === 0) return undefined;
-  const fields: string[] = [];
-  const general: string[] = [];
-  for (const d of detail as ValidationDetail[]) {
-    const loc = Array.isArray(d?.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
-    const msg = d?.msg ?? 'invalid';
-    if (loc) fields.push(`"${loc}" (${msg})`);
-    else general.push(msg);
-  }
-  const named = fields.length
-    ? `FLUX refused the field${fields.length > 1 ? 's' : ''} ${fields.join(', ')} (422). Change ${fields.length > 1 ? 'them' : 'it'} and send again.`
-    : 'FLUX refused the request (422).';
-  return general.length ? `${named} FLUX says: ${general.join('; ')}.` : named;
 }
 
 /** Shortest wait after a 429, whatever Retry-After says: "0" would otherwise make every job spin on FLUX. */
@@ -121,53 +100,38 @@ export function fluxHttpError(
   if (ctx.phase === 'poll' && status === 404) return taskNotFound();
   switch (status) {
     case 400:
-      return new AppError(
-        'flux_bad_request',
-        `FLUX rejected the request (400)${suffix}. Check the prompt and the parameters.`,
-      );
+      return appError('flux_bad_request', { detail: suffix });
     case 401:
     case 403:
-      return new AppError(
-        'flux_forbidden',
-        `FLUX refused the API key (${status}): check FLUX_API_KEY, or create a key at ${DASHBOARD_URL}`,
-      );
+      return appError('flux_forbidden', { status: String(status), dashboard: DASHBOARD_URL });
     case 402:
-      return new AppError(
-        'flux_out_of_credits',
-        `FLUX account is out of credits (402): top up at ${DASHBOARD_URL} and send again.`,
-      );
+      return appError('flux_out_of_credits', { dashboard: DASHBOARD_URL });
     case 404:
       return new AppError(
         'flux_model_unavailable',
         `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.`,
       );
     case 422:
-      return new AppError('flux_validation', validationMessage(body) ?? `FLUX rejected the parameters (422)${suffix}.`);
+      return appError('flux_validation', { detail: suffix });
     case 429: {
       const retryAfter = parseRetryAfter(ctx.retryAfterHeader, 5);
-      return new AppError(
-        'flux_rate_limited',
-        `FLUX has too many active tasks for this API key (429); trying again in about ${Math.ceil(retryAfter)} s.`,
+      return appError(
+        'flux_rate_limited.retrying',
+        { seconds: Math.ceil(retryAfter) },
         { retryAfter, transient: true },
       );
     }
     default:
       if (status >= 500) {
-        return new AppError('flux_server_error', `FLUX had a server error (${status}). Try again in a minute.`, {
-          transient: true,
-        });
+        return appError('flux_server_error', { status: String(status) }, { transient: true });
       }
-      return new AppError('flux_http_error', `FLUX answered HTTP ${status}${suffix}.`);
+      return appError('flux_http_error', { status: String(status), detail: suffix });
   }
 }
 
 /** A task FLUX does not know (a 404 or "Task not found" while polling). */
 function taskNotFound(): AppError {
-  return new AppError(
-    'flux_task_not_found',
-    'FLUX no longer knows this task (Task not found): it expired (results are kept about 10 minutes), or it was asked for in the wrong region. ' +
-      'If FLUX_API_URL names a region (api.eu.bfl.ai, api.us.bfl.ai), make sure it is the one the key belongs to; then send the edit again.',
-  );
+  return new AppError('flux_task_not_found');
 }
 
 /** FLUX's moderation reasons from `details`, when it gives any. */
@@ -182,27 +146,23 @@ function moderationReasons(details: unknown): string | undefined {
 /** Terminal task statuses other than Ready, each with what the user can do about it. */
 export function fluxTaskError(status: string, details: unknown): AppError {
   const reasons = moderationReasons(details);
-  const because = reasons ? ` (reasons given: ${reasons})` : '';
-  // BFL does not document whether a moderated task is charged: the message does not promise either way.
-  const billing = `Whether it was charged is not documented: see ${DASHBOARD_URL}.`;
+  // BFL does not document whether a moderated task is charged: the messages do not promise either way.
+  const dashboard = DASHBOARD_URL;
   switch (status) {
     case 'Request Moderated':
-      return new AppError(
-        'flux_request_moderated',
-        `FLUX refused the input image or prompt (Request Moderated)${because}. Change the prompt or the image, or raise SAFETY_TOLERANCE (0 strictest). ${billing}`,
-      );
+      return reasons
+        ? appError('flux_request_moderated.reasons', { reasons, dashboard })
+        : appError('flux_request_moderated', { dashboard });
     case 'Content Moderated':
-      return new AppError(
-        'flux_content_moderated',
-        `FLUX generated an image but withheld it (Content Moderated)${because}. Try a different prompt, or raise SAFETY_TOLERANCE (0 strictest). ${billing}`,
-      );
+      return reasons
+        ? appError('flux_content_moderated.reasons', { reasons, dashboard })
+        : appError('flux_content_moderated', { dashboard });
     case 'Task not found':
       return taskNotFound();
     default:
-      return new AppError(
-        'flux_task_error',
-        `FLUX failed to generate the image (${status})${reasons ? `: ${reasons}` : ''}. Send the edit again.`,
-      );
+      return reasons
+        ? appError('flux_task_error.reasons', { status, reasons })
+        : appError('flux_task_error', { status });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError, appError, isAppError } from '../../errors.js';
 import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
@@ -79,8 +79,7 @@ export class BflProvider implements Provider {
     }
     this.durations.record(input.model, budgetMs - (deadline - monotonicMs()));
     const sample = final.result?.sample;
-    if (!sample)
-      throw new AppError('flux_bad_response', 'FLUX reported the image ready but gave no download link; send again.');
+    if (!sample) throw appError('flux_bad_response.no_link');
     ctx.progress({ status: 'Downloading', progress: 1, phase: 'downloading' });
     // Every attempt fits in what is left of the job's budget: a hanging result host cannot hold the job longer.
     const downloaded = await this.withRetries(ctx.signal, 'poll', { deadline, ms: budgetMs }, () => {
@@ -185,10 +184,7 @@ export class BflProvider implements Provider {
         typicalMs: this.durations.typical(input.model),
       });
       if (monotonicMs() + wait > deadline) {
-        throw new AppError(
-          'flux_timeout',
-          `FLUX did not finish within ${Math.round((intervalMs * maxAttempts) / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Raise them, or send again later.`,
-        );
+        throw appError('flux_timeout', { seconds: Math.round((intervalMs * maxAttempts) / 1000) });
       }
       await sleep(wait, ctx.signal);
       const r = await this.withRetries(ctx.signal, 'poll', budget, () =>

@@ -161,9 +161,6 @@ function checkCoverage(mask: Uint8Array): void {
     throw new AppError('mask_empty');
   }
   if (painted === mask.length) {
-    throw new AppError(
-      'mask_full',
-      'The mask covers the whole image, so there is nothing to fill it from: leave part of the image unpainted.',
-    );
+    throw new AppError('mask_full');
   }
 }

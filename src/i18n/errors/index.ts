@@ -1,0 +1,54 @@
+import type { Locale } from '../locales.js';
+import { de } from './de.js';
+import { errorsEn } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { ja } from './ja.js';
+import { ptBR } from './pt-BR.js';
+import { ru } from './ru.js';
+import { zhCN } from './zh-CN.js';
+
+export type ErrorKey = keyof typeof errorsEn;
+
+/** A language's error messages: complete in type, so a language that lacks a key fails typecheck. */
+export type ErrorCatalogue = Record<ErrorKey, string>;
+
+/** The `{name}` placeholders of a template, as a union of names. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Placeholders<R> : never;
+
+/** The values a key's English template needs: exactly its placeholders (a missing or extra one fails typecheck). */
+export type ErrorParams<K extends ErrorKey> = { readonly [P in Placeholders<(typeof errorsEn)[K]>]: string | number };
+
+/** Keys whose message has no placeholder: raised by code alone. */
+export type PlainErrorKey = { [K in ErrorKey]: Placeholders<(typeof errorsEn)[K]> extends never ? K : never }[ErrorKey];
+
+export const ERROR_CATALOGUES: Record<Locale, ErrorCatalogue> = {
+  en: errorsEn,
+  ru,
+  de,
+  fr,
+  es,
+  'pt-BR': ptBR,
+  'zh-CN': zhCN,
+  ja,
+};
+
+export function isErrorKey(key: string): key is ErrorKey {
+  return Object.hasOwn(errorsEn, key);
+}
+
+/**
+ * The message for `key` in `locale`, placeholders filled. `format` turns a number into text (the language's
+ * digits in a chat status; plain digits in the English message the API and the logs carry).
+ */
+export function renderError(
+  locale: Locale,
+  key: ErrorKey,
+  params: Readonly<Record<string, string | number>> = {},
+  format: (n: number) => string = String,
+): string {
+  return ERROR_CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : typeof v === 'number' ? format(v) : v;
+  });
+}
