@@ -75,10 +75,26 @@ export function imagesInFiles(files: unknown): string[] {
 }
 
 /**
+ * Where a picture is, in words: `distance` messages above the clicked one, and which of several in its
+ * message. The editor shows it to the person (in their language); the Tool's answers go to a chat model.
+ */
+export type PlaceWords = (distance: number, nth?: { nth: number; of: number }) => string;
+
+const ENGLISH_PLACES: PlaceWords = (distance, nth) => {
+  const where = distance === 0 ? 'this message' : distance === 1 ? 'the message above' : `${distance} messages up`;
+  return nth ? `image ${nth.nth} of ${nth.of}, ${where}` : where;
+};
+
+/**
  * Candidates newest first: the clicked message's images (last one first), then older messages of its branch.
  * `messages` runs from the root of the branch to the clicked message (later ones are ignored).
  */
-export function findImages(messages: ChatMessage[], clickedId: string | undefined, max = 8): FoundImage[] {
+export function findImages(
+  messages: ChatMessage[],
+  clickedId: string | undefined,
+  max = 8,
+  where: PlaceWords = ENGLISH_PLACES,
+): FoundImage[] {
   let end = messages.length - 1;
   if (clickedId) {
     const i = messages.findIndex((m) => m.id === clickedId);
@@ -89,11 +105,10 @@ export function findImages(messages: ChatMessage[], clickedId: string | undefine
     const message = messages[i]!;
     const urls = imagesInMessage(message).reverse();
     const distance = end - i;
-    const where = distance === 0 ? 'this message' : distance === 1 ? 'the message above' : `${distance} messages up`;
     urls.forEach((url, k) => {
       if (found.length >= max || found.some((f) => f.url === url)) return;
-      const nth = urls.length > 1 ? `image ${urls.length - k} of ${urls.length}, ` : '';
-      found.push({ url, label: `${nth}${where}`, messageId: message.id });
+      const nth = urls.length > 1 ? { nth: urls.length - k, of: urls.length } : undefined;
+      found.push({ url, label: where(distance, nth), messageId: message.id });
     });
   }
   return found;

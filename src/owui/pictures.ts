@@ -2,7 +2,7 @@ import type { ImageLimits } from '../images/prepare.js';
 import type { Translator } from '../i18n/t.js';
 import type { FetchExternal } from '../net/external.js';
 import type { OpChannel } from './channel.js';
-import { findImages, type ChatMessage } from './images.js';
+import { findImages, type ChatMessage, type PlaceWords } from './images.js';
 import type { SessionOpen } from './schemas.js';
 import { channelLoader, loadSources, type SourceImage } from './sources.js';
 
@@ -26,7 +26,16 @@ export async function loadChatPictures(
   deps: { fetchExternal: FetchExternal; limits: ImageLimits },
   tr: Translator,
 ): Promise<{ sources: SourceImage[]; notice?: string }> {
-  const found = findImages(chatMessages(open), open.body.id ?? undefined);
+  const where: PlaceWords = (distance, nth) => {
+    const place =
+      distance === 0
+        ? tr.t('chat.place_here')
+        : distance === 1
+          ? tr.t('chat.place_above')
+          : tr.t('chat.place_up', { n: distance });
+    return nth ? tr.t('chat.place_nth', { nth: nth.nth, of: nth.of, place }) : place;
+  };
+  const found = findImages(chatMessages(open), open.body.id ?? undefined, undefined, where);
   const { sources, failures } = await loadSources(found, chatLoader(channel, deps.fetchExternal), deps.limits);
   if (!found.length) return { sources, notice: tr.t('chat.no_image') };
   if (!sources.length) return { sources, notice: tr.t('chat.image_unreadable', { reason: failures[0] ?? '' }) };

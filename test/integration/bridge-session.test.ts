@@ -587,6 +587,8 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
       { locale: 'de-DE' },
     );
     expect(init.locale).toBe('de-DE');
+    // Where the picture is, as the editor shows it, is said in German too.
+    expect(init.images.map((i: any) => i.label)).toEqual(['diese Nachricht']);
     const run = await click(page, { complete: () => 'a green hat' });
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
     expect(statuses[0]).toBe(translator('de').t('chat.opening'));

@@ -231,6 +231,10 @@ export const de: Catalogue = {
 
   'chat.opening': 'Inpaint-Editor wird geöffnet…',
   'chat.paint': 'Übermalen Sie, was sich ändern soll, beschreiben Sie es und klicken Sie auf Senden.',
+  'chat.place_here': 'diese Nachricht',
+  'chat.place_above': 'die Nachricht darüber',
+  'chat.place_up': '{n} Nachrichten weiter oben',
+  'chat.place_nth': 'Bild {nth} von {of}, {place}',
   'chat.sent': 'Gesendet: das Ergebnis erscheint im Chat.',
   'chat.cancelled': 'Inpaint abgebrochen.',
   'chat.failed': 'Inpaint fehlgeschlagen: {error}',

@@ -233,6 +233,10 @@ export const en = {
   // German) or empty; seeds and ids are passed as strings, so they are not grouped.
   'chat.opening': 'Opening the inpaint editor…',
   'chat.paint': 'Paint over the part to change, describe it, then Send.',
+  'chat.place_here': 'this message',
+  'chat.place_above': 'the message above',
+  'chat.place_up': '{n} messages up',
+  'chat.place_nth': 'image {nth} of {of}, {place}',
   'chat.sent': 'Sent: the result will appear in the chat.',
   'chat.cancelled': 'Inpaint cancelled.',
   'chat.failed': 'Inpaint failed: {error}',

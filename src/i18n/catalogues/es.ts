@@ -229,6 +229,10 @@ export const es: Catalogue = {
 
   'chat.opening': 'Abriendo el editor de inpaint…',
   'chat.paint': 'Pinta la parte que quieres cambiar, descríbela y pulsa Enviar.',
+  'chat.place_here': 'este mensaje',
+  'chat.place_above': 'el mensaje de arriba',
+  'chat.place_up': '{n} mensajes más arriba',
+  'chat.place_nth': 'imagen {nth} de {of}, {place}',
   'chat.sent': 'Enviado: el resultado aparecerá en el chat.',
   'chat.cancelled': 'Inpaint cancelado.',
   'chat.failed': 'Inpaint falló: {error}',

@@ -230,6 +230,10 @@ export const fr: Catalogue = {
 
   'chat.opening': 'Ouverture de l’éditeur inpaint…',
   'chat.paint': 'Peignez la partie à changer, décrivez-la, puis Envoyer.',
+  'chat.place_here': 'ce message',
+  'chat.place_above': 'le message au-dessus',
+  'chat.place_up': '{n} messages plus haut',
+  'chat.place_nth': 'image {nth} sur {of}, {place}',
   'chat.sent': 'Envoyé : le résultat apparaîtra dans le chat.',
   'chat.cancelled': 'Inpaint annulé.',
   'chat.failed': 'Échec d’Inpaint : {error}',

@@ -227,6 +227,10 @@ export const ja: Catalogue = {
 
   'chat.opening': 'Inpaint エディターを開いています…',
   'chat.paint': '変えたい部分を塗って説明を書き、送信してください。',
+  'chat.place_here': 'このメッセージ',
+  'chat.place_above': '一つ上のメッセージ',
+  'chat.place_up': '{n} 件上のメッセージ',
+  'chat.place_nth': '{place}の画像 {nth}/{of}',
   'chat.sent': '送信しました。結果はチャットに表示されます。',
   'chat.cancelled': 'Inpaint をキャンセルしました。',
   'chat.failed': 'Inpaint に失敗しました: {error}',

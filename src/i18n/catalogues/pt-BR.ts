@@ -227,6 +227,10 @@ export const ptBR: Catalogue = {
 
   'chat.opening': 'Abrindo o editor de inpaint…',
   'chat.paint': 'Pinte a parte a mudar, descreva-a e clique em Enviar.',
+  'chat.place_here': 'esta mensagem',
+  'chat.place_above': 'a mensagem acima',
+  'chat.place_up': '{n} mensagens acima',
+  'chat.place_nth': 'imagem {nth} de {of}, {place}',
   'chat.sent': 'Enviado: o resultado aparecerá no chat.',
   'chat.cancelled': 'Inpaint cancelado.',
   'chat.failed': 'O inpaint falhou: {error}',

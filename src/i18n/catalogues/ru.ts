@@ -227,6 +227,10 @@ export const ru: Catalogue = {
 
   'chat.opening': 'Открываю редактор…',
   'chat.paint': 'Закрасьте, что изменить, опишите и нажмите «Отправить».',
+  'chat.place_here': 'это сообщение',
+  'chat.place_above': 'сообщение выше',
+  'chat.place_up': 'сообщений выше: {n}',
+  'chat.place_nth': 'изображение {nth} из {of}, {place}',
   'chat.sent': 'Отправлено: результат появится в чате.',
   'chat.cancelled': 'Inpaint отменён.',
   'chat.failed': 'Inpaint не удался: {error}',

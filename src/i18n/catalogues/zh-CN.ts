@@ -222,6 +222,10 @@ export const zhCN: Catalogue = {
 
   'chat.opening': '正在打开 inpaint 编辑器…',
   'chat.paint': '涂抹要修改的部分并加以描述，然后点击发送。',
+  'chat.place_here': '此消息',
+  'chat.place_above': '上一条消息',
+  'chat.place_up': '往上第 {n} 条消息',
+  'chat.place_nth': '{place}中的第 {nth}/{of} 张图片',
   'chat.sent': '已发送：结果将显示在聊天中。',
   'chat.cancelled': 'Inpaint 已取消。',
   'chat.failed': 'Inpaint 失败：{error}',
