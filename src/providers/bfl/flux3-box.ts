@@ -1,3 +1,5 @@
+import { paintedBounds } from '../../images/mask-bounds.js';
+
 /**
  * FLUX 3 Image takes no mask: a local edit is named by a bounding box written into the prompt. BFL's guide
  * (https://docs.bfl.ai/flux_3/flux3_image_bounding_boxes) has the prompt name each element with an id in angle
@@ -22,21 +24,9 @@ const MIN_SIDE = 40;
  * pixel (white = change); values from 128 up count as painted, as the blend treats them.
  */
 export function maskGridBox(mask: Uint8Array, width: number, height: number): GridBox | undefined {
-  let top = height;
-  let left = width;
-  let bottom = -1;
-  let right = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (mask[row + x]! < 128) continue;
-      if (y < top) top = y;
-      if (y > bottom) bottom = y;
-      if (x < left) left = x;
-      if (x > right) right = x;
-    }
-  }
-  if (bottom < 0) return undefined;
+  const painted = paintedBounds(mask, width, height, 128);
+  if (!painted) return undefined;
+  const { x0: left, y0: top, x1: right, y1: bottom } = painted;
   // Outward rounding: the box always holds every painted pixel.
   const box = {
     top: Math.floor((top * GRID) / height),

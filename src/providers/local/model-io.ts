@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../errors.js';
+import { paintedBounds } from '../../images/mask-bounds.js';
 
 /** Errors of the model file itself: Fill then falls back to the classical fill, which needs no file. */
 export type ModelErrorCode =
@@ -76,21 +77,9 @@ export interface Box {
  * that would only lower the resolution of the fill once scaled to the model's size.
  */
 export function cropBox(mask: Uint8Array, width: number, height: number): Box | undefined {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (mask[row + x] === 0) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
-  if (x1 < 0) return undefined;
+  const painted = paintedBounds(mask, width, height, 1);
+  if (!painted) return undefined;
+  const { x0, y0, x1, y1 } = painted;
   const margin = Math.max(32, Math.round(Math.max(x1 - x0 + 1, y1 - y0 + 1) / 2));
   const left = Math.max(0, x0 - margin);
   const top = Math.max(0, y0 - margin);
