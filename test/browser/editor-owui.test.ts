@@ -207,7 +207,9 @@ describe('mask editor in the Open WebUI artifact frame', { timeout: 120_000 }, (
     expect(st.crop!.y).toBeCloseTo(50 / 300, 2);
     expect(st.crop!.width).toBeCloseTo(0.5, 2);
     expect(st.crop!.height).toBeCloseTo(200 / 300, 2);
-    await frame.press('canvas.stage-canvas', 'b');
+    // The button, not the B key: a key press in a frame lands wherever the host page last put focus.
+    await frame.click('button.tool[aria-label="Brush"]');
+    await frame.waitForSelector('button.tool[aria-label="Brush"][aria-pressed="true"]');
     // Paint outside the crop only: still nothing to send.
     await frame.fill('#t-size', '10');
     await stroke(suite.page, frame, [
