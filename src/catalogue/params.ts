@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMON_RANGES, MODEL_INFO, MODELS, type ModelName, type NumberRange } from './models.js';
+import { COMMON_RANGES, FINETUNE_ID_PATTERN, MODEL_INFO, MODELS, type ModelName, type NumberRange } from './models.js';
 
 /** A zod number for one documented range, with a message that states the range. */
 export function rangeSchema(name: string, r: NumberRange) {
@@ -14,14 +14,25 @@ export function rangeSchema(name: string, r: NumberRange) {
 function paramSchema(model: ModelName) {
   const info = MODEL_INFO[model];
   const shape: Record<string, z.ZodType> = {
-    seed: rangeSchema('seed', COMMON_RANGES.seed).optional(),
     safety_tolerance: rangeSchema('safety_tolerance', {
       ...COMMON_RANGES.safety_tolerance,
       max: info.maxSafetyTolerance,
     }).optional(),
   };
-  if (info.promptUpsampling)
-    shape.prompt_upsampling = z.boolean({ error: 'prompt_upsampling must be true or false' }).optional();
+  if (!info.noSeed) shape.seed = rangeSchema('seed', COMMON_RANGES.seed).optional();
+  const switches = [...(info.promptUpsampling ? ['prompt_upsampling'] : []), ...Object.keys(info.switches ?? {})];
+  for (const key of switches) shape[key] = z.boolean({ error: `${key} must be true or false` }).optional();
+  if (info.finetune) {
+    // Empty means the model without a fine-tune: the editor's field stays empty until one is named.
+    shape.finetune_id = z
+      .string({ error: 'finetune_id must be text' })
+      .trim()
+      .refine((v) => v === '' || FINETUNE_ID_PATTERN.test(v), {
+        error: 'finetune_id must be the fine-tune ID from the BFL dashboard (letters, digits, _ and -)',
+      })
+      .optional();
+    shape.finetune_strength = rangeSchema('finetune_strength', info.finetune.strength).optional();
+  }
   for (const [key, range] of Object.entries(info.ranges)) shape[key] = rangeSchema(key, range).optional();
   for (const [key, choice] of Object.entries(info.choices)) {
     shape[key] = z

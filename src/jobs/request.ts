@@ -189,6 +189,12 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
       message: `${info.label} needs an instruction: write what should change in the picture`,
     });
   }
+  if (info.kind === 'outpaint' && (req.params.width === undefined || req.params.height === undefined)) {
+    issues.push({
+      path: ['params'],
+      message: `${info.label} needs the canvas: params.width and params.height (from 64 px), and where the picture sits on it (reference_offset_x, reference_offset_y; absent = centred)`,
+    });
+  }
   if (req.referenceCount > info.maxReferences) {
     issues.push({
       path: ['references'],

@@ -9,9 +9,9 @@ export const PROVIDERS = ['bfl', 'local'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
 /** What the local provider can run: the others follow a prompt, which needs FLUX. */
-export const LOCAL_MODELS: readonly ModelName[] = ['fill', 'expand'];
+export const LOCAL_MODELS: readonly ModelName[] = ['fill', 'erase', 'expand', 'outpaint'];
 /** Fields of those models that only FLUX reads: the editor hides them when the local provider is in use. */
-export const LOCAL_UNUSED_FIELDS: readonly string[] = ['steps', 'guidance'];
+export const LOCAL_UNUSED_FIELDS: readonly string[] = ['steps', 'guidance', 'finetune_id', 'finetune_strength', 'mode'];
 
 /** Job ids, session ids and op ids: short url-safe names. */
 export const ID_PATTERN = /^[\w-]{1,64}$/;

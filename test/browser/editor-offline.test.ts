@@ -32,7 +32,7 @@ describe('offline mode in the editor', { timeout: 120_000 }, () => {
 
     const options = await modelOptions(frame);
     for (const o of options) {
-      const local = o.value === 'fill' || o.value === 'expand';
+      const local = ['fill', 'erase', 'expand', 'outpaint'].includes(o.value);
       expect(o.disabled).toBe(!local);
       expect(o.text?.endsWith('needs a FLUX key')).toBe(!local);
     }

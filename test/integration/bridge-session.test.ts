@@ -513,6 +513,26 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(run.done).toMatchObject({ ok: true, message: 'Inpaint closed without sending.' });
   });
 
+  it('Erase from the editor in Open WebUI: no prompt to translate, the painted area removed, the result delivered', async () => {
+    const page = new FakePage({
+      onInit: async (v) => ({
+        ...(await submitFor(v, '')),
+        model: 'erase',
+        params: { dilate_pixels: 8 },
+      }),
+    });
+    const run = await click(page);
+    expect(run.done).toMatchObject({ ok: true });
+    expect(run.completions).toHaveLength(0);
+    const task = fake.tasks.at(-1)!;
+    expect(task.endpoint).toBe('flux-tools/erase-v1');
+    expect(task.params).toMatchObject({ dilate_pixels: 8 });
+    expect(task.params).not.toHaveProperty('prompt');
+    const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('FLUX Erase'))!;
+    expect(added.content).toContain('](/api/v1/files/');
+    expect(added.content).not.toContain('Prompt:');
+  });
+
   it('the caption and the status show what FLUX charged', async () => {
     const { run } = await clickAndSend('a costly hat');
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;

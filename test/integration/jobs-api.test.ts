@@ -187,7 +187,12 @@ describe('jobs API over HTTP with the FLUX provider', () => {
 
 describe('jobs API refuses bad requests with a clear message', () => {
   it.each([
-    [{ model: 'paint', image: 'aGk=' }, 400, 'invalid_request', 'model must be one of fill, expand, kontext-pro'],
+    [
+      { model: 'paint', image: 'aGk=' },
+      400,
+      'invalid_request',
+      'model must be one of fill, erase, expand, outpaint, flux-3-image, kontext-pro',
+    ],
     [{ model: 'canny', image: 'aGk=', prompt: 'x' }, 400, 'invalid_request', 'model must be one of'],
     [{ model: 'fill', prompt: 'x', mask: 'aGk=' }, 400, 'invalid_request', 'image: image must be'],
     [{ model: 'fill', image: '***', mask: 'aGk=' }, 400, 'invalid_request', 'data must be base64'],

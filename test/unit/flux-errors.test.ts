@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localizeError } from '../../src/errors.js';
+import { translator } from '../../src/i18n/t.js';
 import {
   describeDetail,
   fluxHttpError,
@@ -26,7 +28,7 @@ describe('FLUX HTTP errors', () => {
     expect(err.transient).toBe(status >= 500);
   });
 
-  it('422 lists every field of the detail', () => {
+  it("422 names every refused field, in the reader's language around FLUX's own reason", () => {
     const err = fluxHttpError(
       422,
       {
@@ -38,7 +40,14 @@ describe('FLUX HTTP errors', () => {
       ctx,
     );
     expect(err.message).toBe(
-      'FLUX rejected the parameters (422): steps: Input should be less than or equal to 50; image: Field required.',
+      'FLUX refused "steps" (Input should be less than or equal to 50), "image" (Field required) (422): change it and send again.',
+    );
+    expect(localizeError(err, translator('de'))).toBe(
+      'FLUX hat "steps" (Input should be less than or equal to 50), "image" (Field required) abgelehnt (422): Ändern Sie den Wert und senden Sie erneut.',
+    );
+    // A detail without fields is FLUX's sentence as it came.
+    expect(fluxHttpError(422, { detail: 'Bad shape' }, ctx).message).toBe(
+      'FLUX rejected the parameters (422): Bad shape.',
     );
   });
 

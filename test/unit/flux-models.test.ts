@@ -11,8 +11,9 @@ describe('model catalogue', () => {
     expect(new Set(MODELS.map((m) => MODEL_INFO[m].endpoint)).size).toBe(MODELS.length);
   });
 
-  it('webp only for FLUX.2; Fill, Expand and Kontext give jpeg or png', () => {
-    for (const m of MODELS) expect(MODEL_INFO[m].outputFormats.includes('webp')).toBe(m.startsWith('flux-2-'));
+  it('webp for FLUX.2, FLUX 3 and the flux-tools; Fill, Expand and Kontext give jpeg or png', () => {
+    const webp = (m: string) => m.startsWith('flux-2-') || ['flux-3-image', 'erase', 'outpaint'].includes(m);
+    for (const m of MODELS) expect(MODEL_INFO[m].outputFormats.includes('webp')).toBe(webp(m));
   });
 
   it('seeds go up to the largest integer a number holds exactly (FLUX returns seeds around 10^12)', () => {

@@ -199,6 +199,45 @@ describe('local provider: expand', SLOW, () => {
   });
 });
 
+describe('local provider: Erase and Outpaint', SLOW, () => {
+  test('Erase fills the painted area grown by dilate_pixels, and keeps everything beyond it', async () => {
+    const image = await testImage(W, H);
+    // A 20x20 square at (100, 80).
+    const mask = await maskPng(W, H, (x, y) => (x >= 100 && x < 120 && y >= 80 && y < 100 ? 255 : 0));
+    const [orig, out] = await Promise.all([
+      raw(image),
+      run('erase', image, { mask, params: { dilate_pixels: 6 } }).then((r) => raw(r.bytes)),
+    ]);
+    const differs = (x: number, y: number) => {
+      const i = (y * W + x) * 3;
+      return (
+        out.data[i] !== orig.data[i] || out.data[i + 1] !== orig.data[i + 1] || out.data[i + 2] !== orig.data[i + 2]
+      );
+    };
+    let grownChanged = 0;
+    for (let x = 94; x < 100; x++) if (differs(x, 90)) grownChanged++;
+    // The grown ring is filled too (most of its pixels change), the picture 8 px beyond it never.
+    expect(grownChanged).toBeGreaterThan(3);
+    for (let x = 0; x < W; x++) for (const y of [0, 71, 108, H - 1]) expect(differs(x, y)).toBe(false);
+  });
+
+  test("Outpaint adds the frame's canvas around the picture, where the offsets put it", async () => {
+    const image = await smoothImage(W, H);
+    const result = await run('outpaint', image, {
+      params: { width: W + 100, height: H, reference_offset_x: 0, reference_offset_y: 0 },
+    });
+    const [orig, out] = await Promise.all([raw(image), raw(result.bytes)]);
+    expect([out.width, out.height]).toEqual([W + 100, H]);
+    expect(Buffer.compare(orig.data.subarray(0, W * 3), out.data.subarray(0, W * 3))).toBe(0);
+  });
+
+  test('Outpaint offline refuses a frame that cuts the picture off, saying what to do', async () => {
+    await expect(
+      run('outpaint', await testImage(64, 48), { params: { width: 64, height: 48, reference_offset_x: -8 } }),
+    ).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('holds all of it') });
+  });
+});
+
 describe('local provider: unsupported models, abort, pool', SLOW, () => {
   test.each(['kontext-pro', 'flux-2-pro'] as const)('%s (an instruction model) is refused honestly', async (model) => {
     await expect(run(model, await testImage(64, 48))).rejects.toMatchObject({

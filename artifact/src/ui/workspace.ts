@@ -2,7 +2,7 @@ import { KeyboardBrush } from '../canvas/keyboard.js';
 import { BrushTool } from '../canvas/brush.js';
 import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
 import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
-import { blur, dilate, erode, invert } from '../canvas/filters.js';
+import { blur, dilate, erode, invert } from '../../../src/images/mask-filters.js';
 import { MaskHistory } from '../canvas/history.js';
 import { MaskLayer } from '../canvas/layer.js';
 import { MaskBuffer, type Brush } from '../canvas/mask.js';

@@ -4,7 +4,7 @@ export const de: ErrorCatalogue = {
   shutting_down:
     'Der Sidecar wird beendet: Senden Sie erneut, sobald er wieder läuft (laufende Aufträge werden beim Neustart fortgesetzt).',
   cancelled: 'Abgebrochen.',
-  mask_required: 'Fill braucht eine Maske: Übermalen Sie den Teil des Bildes, der sich ändern soll.',
+  mask_required: 'Eine Maske wird gebraucht: Übermalen Sie den Teil des Bildes, der sich ändern soll.',
   mask_empty: 'Die Maske ist leer: Übermalen Sie den Teil des Bildes, der sich ändern soll, und senden Sie erneut.',
   mask_full:
     'Die Maske bedeckt das ganze Bild, es bleibt nichts, woraus gefüllt werden kann: Lassen Sie einen Teil des Bildes unbemalt.',
@@ -17,6 +17,11 @@ export const de: ErrorCatalogue = {
     'Das FLUX-Konto hat kein Guthaben mehr (402): Laden Sie es unter {dashboard} auf und senden Sie erneut.',
   flux_bad_request: 'FLUX hat die Anfrage abgelehnt (400){detail}. Prüfen Sie den Prompt und die Parameter.',
   flux_validation: 'FLUX hat die Parameter abgelehnt (422){detail}.',
+  'flux_validation.fields': 'FLUX hat {fields} abgelehnt (422): Ändern Sie den Wert und senden Sie erneut.',
+  'invalid_request.outpaint_cuts':
+    'Offline kann Outpaint nur Fläche um das ganze Bild hinzufügen: Ziehen Sie den Rahmen so, dass er das ganze Bild enthält, oder nutzen Sie FLUX.',
+  'invalid_request.outpaint_empty':
+    'Outpaint braucht einen Rahmen, der größer als das Bild ist: Ziehen Sie seine Kanten nach außen.',
   'flux_rate_limited.retrying':
     'FLUX hat zu viele aktive Aufträge für diesen API-Schlüssel (429); neuer Versuch in etwa {seconds} s.',
   flux_server_error: 'FLUX hatte einen Serverfehler ({status}). Versuchen Sie es in einer Minute erneut.',

@@ -7,7 +7,7 @@
 export const errorsEn = {
   shutting_down: 'The sidecar is shutting down: send again once it is back (running jobs resume when it starts again).',
   cancelled: 'Cancelled.',
-  mask_required: 'Fill needs a mask: paint over the part of the image to change.',
+  mask_required: 'A mask is needed: paint over the part of the image to change.',
   mask_empty: 'The mask is empty: paint over the part of the image to change, then send again.',
   mask_full: 'The mask covers the whole image, so there is nothing to fill it from: leave part of the image unpainted.',
   crop_too_small: 'The crop is smaller than 16x16 pixels: select a larger area.',
@@ -17,6 +17,10 @@ export const errorsEn = {
   flux_out_of_credits: 'FLUX account is out of credits (402): top up at {dashboard} and send again.',
   flux_bad_request: 'FLUX rejected the request (400){detail}. Check the prompt and the parameters.',
   flux_validation: 'FLUX rejected the parameters (422){detail}.',
+  'flux_validation.fields': 'FLUX refused {fields} (422): change it and send again.',
+  'invalid_request.outpaint_cuts':
+    'Offline, Outpaint can only add canvas around the whole picture: drag the frame so that it holds all of it, or use FLUX.',
+  'invalid_request.outpaint_empty': 'Outpaint needs a frame larger than the picture: drag its edges outwards.',
   'flux_rate_limited.retrying':
     'FLUX has too many active tasks for this API key (429); trying again in about {seconds} s.',
   flux_server_error: 'FLUX had a server error ({status}). Try again in a minute.',

@@ -4,7 +4,7 @@ export const es: ErrorCatalogue = {
   shutting_down:
     'El sidecar se está cerrando: envíe de nuevo cuando vuelva (los trabajos en curso se reanudan al reiniciarse).',
   cancelled: 'Cancelado.',
-  mask_required: 'Fill necesita una máscara: pinte sobre la parte de la imagen que quiere cambiar.',
+  mask_required: 'Se necesita una máscara: pinte sobre la parte de la imagen que quiere cambiar.',
   mask_empty: 'La máscara está vacía: pinte sobre la parte de la imagen que quiere cambiar y envíe de nuevo.',
   mask_full:
     'La máscara cubre toda la imagen, así que no queda nada de dónde rellenar: deje parte de la imagen sin pintar.',
@@ -15,6 +15,11 @@ export const es: ErrorCatalogue = {
   flux_out_of_credits: 'La cuenta de FLUX no tiene créditos (402): recargue en {dashboard} y envíe de nuevo.',
   flux_bad_request: 'FLUX rechazó la solicitud (400){detail}. Revise el prompt y los parámetros.',
   flux_validation: 'FLUX rechazó los parámetros (422){detail}.',
+  'flux_validation.fields': 'FLUX rechazó {fields} (422): cámbielo y envíe de nuevo.',
+  'invalid_request.outpaint_cuts':
+    'Sin conexión, Outpaint solo puede añadir lienzo alrededor de la imagen entera: arrastre el marco para que la contenga toda, o use FLUX.',
+  'invalid_request.outpaint_empty':
+    'Outpaint necesita un marco más grande que la imagen: arrastre sus bordes hacia fuera.',
   'flux_rate_limited.retrying':
     'FLUX tiene demasiadas tareas activas para esta clave de API (429); se reintentará en unos {seconds} s.',
   flux_server_error: 'FLUX tuvo un error del servidor ({status}). Inténtelo de nuevo en un minuto.',

@@ -4,7 +4,7 @@ export const fr: ErrorCatalogue = {
   shutting_down:
     "Le sidecar s'arrête : renvoyez une fois qu'il est de retour (les tâches en cours reprennent à son redémarrage).",
   cancelled: 'Annulé.',
-  mask_required: "Fill a besoin d'un masque : peignez la partie de l'image à modifier.",
+  mask_required: "Un masque est nécessaire : peignez la partie de l'image à modifier.",
   mask_empty: "Le masque est vide : peignez la partie de l'image à modifier, puis renvoyez.",
   mask_full:
     "Le masque couvre toute l'image, il ne reste rien à partir de quoi remplir : laissez une partie de l'image non peinte.",
@@ -15,6 +15,11 @@ export const fr: ErrorCatalogue = {
   flux_out_of_credits: "Le compte FLUX n'a plus de crédits (402) : rechargez-le sur {dashboard} et renvoyez.",
   flux_bad_request: 'FLUX a rejeté la requête (400){detail}. Vérifiez le prompt et les paramètres.',
   flux_validation: 'FLUX a rejeté les paramètres (422){detail}.',
+  'flux_validation.fields': 'FLUX a refusé {fields} (422) : modifiez-le et renvoyez.',
+  'invalid_request.outpaint_cuts':
+    "Hors ligne, Outpaint ne peut qu'ajouter du canevas autour de l'image entière : faites glisser le cadre pour qu'il la contienne entièrement, ou utilisez FLUX.",
+  'invalid_request.outpaint_empty':
+    "Outpaint a besoin d'un cadre plus grand que l'image : tirez ses bords vers l'extérieur.",
   'flux_rate_limited.retrying':
     'FLUX a trop de tâches actives pour cette clé API (429) ; nouvel essai dans environ {seconds} s.',
   flux_server_error: 'FLUX a eu une erreur serveur ({status}). Réessayez dans une minute.',

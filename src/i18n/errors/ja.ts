@@ -4,7 +4,7 @@ export const ja: ErrorCatalogue = {
   shutting_down:
     'sidecar を終了しています。再開したらもう一度送信してください（実行中のジョブは再起動時に再開されます）。',
   cancelled: 'キャンセルしました。',
-  mask_required: 'Fill にはマスクが必要です。画像の変更したい部分を塗ってください。',
+  mask_required: 'マスクが必要です。画像の変更したい部分を塗ってください。',
   mask_empty: 'マスクが空です。画像の変更したい部分を塗ってから、もう一度送信してください。',
   mask_full:
     'マスクが画像全体を覆っているため、塗りつぶしの元になる部分がありません。画像の一部を塗らずに残してください。',
@@ -17,6 +17,10 @@ export const ja: ErrorCatalogue = {
     'FLUX アカウントのクレジットが不足しています（402）。{dashboard} でチャージしてから、もう一度送信してください。',
   flux_bad_request: 'FLUX がリクエストを拒否しました（400）{detail}。プロンプトとパラメーターを確認してください。',
   flux_validation: 'FLUX がパラメーターを拒否しました（422）{detail}。',
+  'flux_validation.fields': 'FLUX が {fields} を拒否しました（422）。値を変更して、もう一度送信してください。',
+  'invalid_request.outpaint_cuts':
+    'オフラインの Outpaint は画像全体の周りにキャンバスを足すことしかできません。画像全体が入るように枠をドラッグするか、FLUX を使ってください。',
+  'invalid_request.outpaint_empty': 'Outpaint には画像より大きい枠が必要です。枠の端を外側へドラッグしてください。',
   'flux_rate_limited.retrying':
     'この API キーで FLUX 上の実行中タスクが多すぎます（429）。約 {seconds} 秒後に再試行します。',
   flux_server_error: 'FLUX でサーバーエラーが発生しました（{status}）。1 分後にもう一度お試しください。',

@@ -4,7 +4,7 @@ export const ptBR: ErrorCatalogue = {
   shutting_down:
     'O sidecar está sendo encerrado: envie de novo quando ele voltar (os trabalhos em andamento continuam quando ele reiniciar).',
   cancelled: 'Cancelado.',
-  mask_required: 'Fill precisa de uma máscara: pinte sobre a parte da imagem que deve mudar.',
+  mask_required: 'É preciso uma máscara: pinte sobre a parte da imagem que deve mudar.',
   mask_empty: 'A máscara está vazia: pinte sobre a parte da imagem que deve mudar e envie de novo.',
   mask_full:
     'A máscara cobre a imagem inteira, então não sobra nada para preencher a partir dela: deixe parte da imagem sem pintar.',
@@ -15,6 +15,11 @@ export const ptBR: ErrorCatalogue = {
   flux_out_of_credits: 'A conta do FLUX está sem créditos (402): recarregue em {dashboard} e envie de novo.',
   flux_bad_request: 'O FLUX rejeitou a solicitação (400){detail}. Verifique o prompt e os parâmetros.',
   flux_validation: 'O FLUX rejeitou os parâmetros (422){detail}.',
+  'flux_validation.fields': 'O FLUX recusou {fields} (422): altere e envie de novo.',
+  'invalid_request.outpaint_cuts':
+    'Offline, o Outpaint só pode acrescentar tela ao redor da imagem inteira: arraste a moldura para que ela contenha a imagem toda, ou use o FLUX.',
+  'invalid_request.outpaint_empty':
+    'O Outpaint precisa de uma moldura maior que a imagem: arraste as bordas para fora.',
   'flux_rate_limited.retrying':
     'O FLUX tem tarefas ativas demais para esta chave de API (429); nova tentativa em cerca de {seconds} s.',
   flux_server_error: 'O FLUX teve um erro de servidor ({status}). Tente de novo em um minuto.',

@@ -3,7 +3,7 @@ import type { ErrorCatalogue } from './index.js';
 export const zhCN: ErrorCatalogue = {
   shutting_down: 'Sidecar 正在关闭：请在它恢复后重新发送（正在运行的任务会在它重新启动时继续）。',
   cancelled: '已取消。',
-  mask_required: 'Fill 需要蒙版：请涂抹图像中要修改的部分。',
+  mask_required: '需要蒙版：请涂抹图像中要修改的部分。',
   mask_empty: '蒙版为空：请涂抹图像中要修改的部分，然后重新发送。',
   mask_full: '蒙版覆盖了整张图像，没有可用于填充的内容：请保留部分图像不涂抹。',
   crop_too_small: '裁剪区域小于 16x16 像素：请选择更大的区域。',
@@ -13,6 +13,10 @@ export const zhCN: ErrorCatalogue = {
   flux_out_of_credits: 'FLUX 账户的额度已用完（402）：请在 {dashboard} 充值后重新发送。',
   flux_bad_request: 'FLUX 拒绝了请求（400）{detail}。请检查提示词和参数。',
   flux_validation: 'FLUX 拒绝了参数（422）{detail}。',
+  'flux_validation.fields': 'FLUX 拒绝了 {fields}（422）：请修改后重新发送。',
+  'invalid_request.outpaint_cuts':
+    '离线时，Outpaint 只能在整张图片周围添加画布：请拖动边框使其包含整张图片，或使用 FLUX。',
+  'invalid_request.outpaint_empty': 'Outpaint 需要比图片更大的边框：请向外拖动边框的边缘。',
   'flux_rate_limited.retrying': '此 API 密钥在 FLUX 上的活动任务过多（429）；约 {seconds} 秒后重试。',
   flux_server_error: 'FLUX 发生服务器错误（{status}）。请一分钟后重试。',
   flux_http_error: 'FLUX 返回了 HTTP {status}{detail}。',

@@ -133,8 +133,9 @@ export class FluxClient {
     model: ModelName,
     body: Record<string, unknown>,
     signal?: AbortSignal,
+    endpoint = MODEL_INFO[model].endpoint,
   ): Promise<SubmitResult> {
-    const url = `${apiUrl}/${MODEL_INFO[model].endpoint}`;
+    const url = `${apiUrl}/${endpoint}`;
     const json = await this.call('POST', url, apiKey, 'submit', { model, body, signal });
     const parsed = submitResponse.safeParse(json);
     if (!parsed.success)

@@ -1,23 +1,5 @@
 import type { FluxClient } from './client.js';
-import type { ModelName } from '../../catalogue/models.js';
-
-/**
- * The least a job costs, in credits (1 credit = $0.01), from BFL's pricing page (docs.bfl.ai/quick_start/pricing):
- * Fill 5, Kontext [pro] 4 and [max] 8 per image; FLUX.2 is billed by the megapixel in and out, so the figure
- * is its 1 MP image-editing price, the floor of what an edit costs. Expand is priced like Fill.
- * The submit answer's `cost` is what is actually charged; this only decides whether to warn beforehand.
- */
-const MIN_EXPECTED_CREDITS: Record<ModelName, number> = {
-  fill: 5,
-  expand: 5,
-  'kontext-pro': 4,
-  'kontext-max': 8,
-  'flux-2-pro': 4.5,
-  'flux-2-flex': 10,
-  'flux-2-max': 10,
-  'flux-2-klein-4b': 1.5,
-  'flux-2-klein-9b': 1.7,
-};
+import { MODEL_INFO, type ModelName } from '../../catalogue/models.js';
 
 interface Entry {
   at: number;
@@ -52,9 +34,14 @@ export class CreditsCache {
   }
 }
 
-/** The note shown on a job when the balance looks too low for it, or undefined when it is fine. */
-export function lowBalanceWarning(model: ModelName, label: string, balance: number): string | undefined {
-  const needed = MIN_EXPECTED_CREDITS[model];
+/**
+ * The note shown on a job when the balance looks too low for it, or undefined when it is fine. The catalogue's
+ * minCredits is the least the model costs; the submit answer's `cost` is what is actually charged, so this only
+ * decides whether to warn beforehand.
+ */
+export function lowBalanceWarning(model: ModelName, balance: number, finetuned = false): string | undefined {
+  const { label, minCredits, finetune } = MODEL_INFO[model];
+  const needed = finetuned && finetune ? finetune.minCredits : minCredits;
   if (balance >= needed) return undefined;
   return `Your FLUX balance is ${balance} credits; ${label} costs at least ${needed}. FLUX may refuse the job (402): top up at https://dashboard.bfl.ai/.`;
 }

@@ -22,6 +22,20 @@ export function describeDetail(body: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A 422's refused fields as FLUX names them, e.g. `"dilate_pixels" (Input should be less than or equal to 25)`;
+ * undefined when its `detail` names no field. FLUX's own reason stays in FLUX's words (English).
+ */
+function refusedFields(body: unknown): string | undefined {
+  const detail = body && typeof body === 'object' ? (body as { detail?: unknown }).detail : undefined;
+  if (!Array.isArray(detail)) return undefined;
+  const fields = (detail as ValidationDetail[]).flatMap((d) => {
+    const loc = Array.isArray(d?.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
+    return loc ? [`"${loc}" (${d?.msg ?? 'invalid'})`] : [];
+  });
+  return fields.length ? fields.join(', ') : undefined;
+}
+
 /** Shortest wait after a 429, whatever Retry-After says: "0" would otherwise make every job spin on FLUX. */
 export const MIN_RETRY_AFTER_S = 1;
 /** Longer than any job's budget: the budget check, not this cap, decides that a wait is too long. */
@@ -111,8 +125,10 @@ export function fluxHttpError(
         'flux_model_unavailable',
         `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.`,
       );
-    case 422:
-      return appError('flux_validation', { detail: suffix });
+    case 422: {
+      const fields = refusedFields(body);
+      return fields ? appError('flux_validation.fields', { fields }) : appError('flux_validation', { detail: suffix });
+    }
     case 429: {
       const retryAfter = parseRetryAfter(ctx.retryAfterHeader, 5);
       return appError(

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.js';
+import { AppError, appError } from '../../errors.js';
 
 export interface ExpandSides {
   top: number;
@@ -17,6 +17,25 @@ export function expandSides(params: Record<string, number | boolean | string | u
   if (sides.top + sides.bottom + sides.left + sides.right === 0) {
     throw new AppError('invalid_request', 'Expand needs at least one side > 0');
   }
+  return sides;
+}
+
+/**
+ * Outpaint's frame as Expand's four margins: the local fill can add canvas around the picture but not cut it,
+ * so a frame that cuts the picture off is refused.
+ */
+export function outpaintSides(
+  params: Record<string, number | boolean | string | undefined>,
+  picture: { width: number; height: number },
+): ExpandSides {
+  const num = (k: string, fallback: number) => (typeof params[k] === 'number' ? Math.round(params[k]) : fallback);
+  const width = num('width', picture.width);
+  const height = num('height', picture.height);
+  const left = num('reference_offset_x', Math.round((width - picture.width) / 2));
+  const top = num('reference_offset_y', Math.round((height - picture.height) / 2));
+  const sides = { top, left, right: width - picture.width - left, bottom: height - picture.height - top };
+  if (Math.min(sides.top, sides.left, sides.right, sides.bottom) < 0) throw appError('invalid_request.outpaint_cuts');
+  if (sides.top + sides.bottom + sides.left + sides.right === 0) throw appError('invalid_request.outpaint_empty');
   return sides;
 }
 

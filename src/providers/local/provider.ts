@@ -1,13 +1,16 @@
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
-import { MODEL_INFO, type ModelName } from '../../catalogue/models.js';
+import { CATALOGUE, MODEL_INFO, type ModelName } from '../../catalogue/models.js';
 import { LOCAL_MODELS } from '../../wire/editor.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
-import { expandSides } from './expand.js';
+import { dilate } from '../../images/mask-filters.js';
+import { expandSides, outpaintSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
 import { isModelError } from './model-io.js';
 import { WorkerPool } from './pool.js';
+
+const ERASE_DILATE = CATALOGUE.erase.ranges.dilate_pixels;
 
 /** Telea's neighbourhood radius: large enough to carry gradients, small enough to keep detail. */
 const TELEA_RADIUS = 5;
@@ -28,9 +31,10 @@ interface LocalProviderOptions {
 type LocalProvider = Provider & { close(): Promise<void> };
 
 /**
- * Image editing without an API key: Fill with an inpainting model when one is set, else (and whenever the
- * model cannot be used) with classical Telea inpainting; Expand with Telea. It does not read the prompt, so the
- * instruction models (Kontext, FLUX.2), which only follow a prompt, are refused.
+ * Image editing without an API key: Fill and Erase with an inpainting model when one is set, else (and
+ * whenever the model cannot be used) with classical Telea inpainting; Expand and Outpaint (around the whole
+ * picture) with Telea. It does not read the prompt, so the instruction models, which only follow a prompt, are
+ * refused.
  */
 export function createLocalProvider(options: LocalProviderOptions): LocalProvider {
   const pool = new WorkerPool(Math.max(1, Math.floor(options.workers)));
@@ -46,13 +50,19 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
 
   const fill = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
     if (!input.mask) throw new AppError('mask_required');
-    const [image, mask] = await Promise.all([decodeRgb(input.image), decodeGrey(input.mask)]);
-    if (image.width !== mask.width || image.height !== mask.height) {
+    const [image, painted] = await Promise.all([decodeRgb(input.image), decodeGrey(input.mask)]);
+    if (image.width !== painted.width || image.height !== painted.height) {
       throw new AppError(
         'invalid_mask',
-        `The mask is ${mask.width}x${mask.height} but the image is ${image.width}x${image.height}; send a mask of the image's size.`,
+        `The mask is ${painted.width}x${painted.height} but the image is ${image.width}x${image.height}; send a mask of the image's size.`,
       );
     }
+    // Erase grows the mask by dilate_pixels first, as FLUX's Erase does, to take in the object's edge.
+    const grow = typeof input.params.dilate_pixels === 'number' ? input.params.dilate_pixels : ERASE_DILATE.default;
+    const mask =
+      input.model === 'erase' && grow > 0
+        ? { ...painted, data: dilate(painted.data, painted.width, painted.height, grow) }
+        : painted;
     checkCoverage(mask.data);
     if (options.model) {
       try {
@@ -118,8 +128,8 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
   };
 
   const expand = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
-    const sides = expandSides(input.params);
     const original = await imageSize(input.image);
+    const sides = input.model === 'outpaint' ? outpaintSides(input.params, original) : expandSides(input.params);
     const width = original.width + sides.left + sides.right;
     const height = original.height + sides.top + sides.bottom;
     if (width * height > maxPixels) {
@@ -140,7 +150,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     async run(input: ProviderInput, ctx: RunContext): Promise<ProviderResult> {
       ctx.signal.throwIfAborted();
       if (!LOCAL_MODELS.includes(input.model)) throw unsupported(input.model);
-      return input.model === 'fill' ? fill(input, ctx) : expand(input, ctx);
+      return MODEL_INFO[input.model].needsMask ? fill(input, ctx) : expand(input, ctx);
     },
     close: () => pool.close(),
   };

@@ -1,6 +1,6 @@
 /**
- * Whole-mask operations on a greyscale buffer (0 = keep, 255 = repaint). Pure functions: they return a new
- * buffer so the caller can record the change for undo.
+ * Whole-mask operations on a greyscale buffer (0 = keep, 255 = repaint), for the editor's mask tools and the
+ * local provider's Erase. Pure functions: they return a new buffer so the caller can record the change for undo.
  */
 export function invert(src: Uint8Array): Uint8Array {
   const out = new Uint8Array(src.length);
