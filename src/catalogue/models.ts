@@ -309,6 +309,12 @@ export function modelLabel(model: string): string {
   return isModelName(model) ? MODEL_INFO[model].label : `FLUX ${model}`;
 }
 
+/** Every numeric field of a model: its ranges, and the fine-tune's strength where it takes a fine-tune. */
+export function numericFields(model: ModelName): Readonly<Record<string, NumberRange>> {
+  const info = MODEL_INFO[model];
+  return info.finetune ? { ...info.ranges, finetune_strength: info.finetune.strength } : info.ranges;
+}
+
 export const MAX_PROMPT_CHARS = 4000;
 
 /** The most references any model takes: the bound of every request's reference list. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { COMMON_RANGES, FINETUNE_ID_PATTERN, MODEL_INFO, MODELS, type ModelName, type NumberRange } from './models.js';
+import {
+  COMMON_RANGES,
+  FINETUNE_ID_PATTERN,
+  MODEL_INFO,
+  MODELS,
+  type ModelName,
+  type NumberRange,
+  numericFields,
+} from './models.js';
 
 /** A zod number for one documented range, with a message that states the range. */
 export function rangeSchema(name: string, r: NumberRange) {
@@ -31,9 +39,8 @@ function paramSchema(model: ModelName) {
         error: 'finetune_id must be the fine-tune ID from the BFL dashboard (letters, digits, _ and -)',
       })
       .optional();
-    shape.finetune_strength = rangeSchema('finetune_strength', info.finetune.strength).optional();
   }
-  for (const [key, range] of Object.entries(info.ranges)) shape[key] = rangeSchema(key, range).optional();
+  for (const [key, range] of Object.entries(numericFields(model))) shape[key] = rangeSchema(key, range).optional();
   for (const [key, choice] of Object.entries(info.choices)) {
     shape[key] = z
       .enum(choice.options as [string, ...string[]], { error: `${key} must be one of ${choice.options.join(', ')}` })

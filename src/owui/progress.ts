@@ -12,6 +12,8 @@ export function describeProgress(job: JobView, tr: Translator): string {
     case 'submitting':
       return job.status === 'Submitting to FLUX' ? tr.t('chat.submitting') : `${job.status}…`;
     case 'running': {
+      // FLUX 3 plans the edit first (status Reasoning), then generates.
+      if (job.status === 'Reasoning') return tr.t('chat.reasoning', { model: modelLabel(job.model), duration });
       const percent = job.progress !== null ? ` ${tr.number(job.progress, { style: 'percent' })}` : '';
       const cost = job.cost !== undefined ? ` · ${tr.t('chat.credits', { count: job.cost })}` : '';
       const warning = job.warning ? ` ${job.warning}` : '';

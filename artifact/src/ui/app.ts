@@ -1,3 +1,4 @@
+import type { Align } from '../canvas/outpaint.js';
 import { fmt, t } from '../i18n.js';
 import { loadFile, loadPreview, LoadError, type Source } from '../image/load.js';
 import { importMask } from '../image/mask-import.js';
@@ -45,7 +46,12 @@ export class App {
     const stageBox = h('div', { class: 'stage' });
     this.ws = new Workspace(stageBox);
     this.ws.onChange = () => this.refresh();
-    this.panel = new Panel(init, this.ws, this.ws.margins, {
+    const canvas = {
+      margins: this.ws.margins,
+      frame: this.ws.frame,
+      preset: (ratio: readonly [number, number], align: Align) => this.ws.setFrameRatio(ratio, align),
+    };
+    this.panel = new Panel(init, this.ws, canvas, {
       change: () => this.ws.changed(),
       send: () => void this.runner.send(),
       reset: () => this.settings.reset(),
@@ -158,6 +164,7 @@ export class App {
       maskEmpty: this.ws.maskEmpty(),
       maskFull: this.ws.paints && this.ws.maskFull(),
       expandEmpty: Object.values(this.ws.margins).every((v) => v === 0),
+      frameEmpty: this.ws.frameEmpty,
       busy: this.busy,
     });
     this.settings.schedule();

@@ -1,5 +1,13 @@
-import { COMMON_RANGES, MODEL_INFO, MODELS, type ModelName, type NumberRange } from '../../../src/catalogue/models.js';
+import {
+  COMMON_RANGES,
+  MODEL_INFO,
+  MODELS,
+  type ModelName,
+  type NumberRange,
+  numericFields,
+} from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
+import { type Align, OUTPAINT_PRESETS, type OutpaintFrame } from '../canvas/outpaint.js';
 import { fmt, t } from '../i18n.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
 import { h, numberField, show, type NumberField } from './dom.js';
@@ -28,61 +36,100 @@ function initialValue(model: ModelName, key: string, r: NumberRange, defaults: E
 
 interface Group {
   el: HTMLElement;
+  /** The model's rarely changed fields, shown under More. */
+  more: HTMLElement;
   numbers: Map<string, NumberField>;
   choices: Map<string, HTMLSelectElement>;
+  switches: Map<string, HTMLInputElement>;
+  /** Fill's fine-tune ID: the fine-tuned endpoint is used when it is set. */
+  finetune?: { input: HTMLInputElement; strength: HTMLElement };
 }
+
+/** Outpaint's fields that are the frame on the canvas, and which side of it each one is. */
+const FRAME_FIELDS: Record<string, keyof OutpaintFrame> = {
+  width: 'width',
+  height: 'height',
+  reference_offset_x: 'offsetX',
+  reference_offset_y: 'offsetY',
+};
+/** Fields folded under More with the seed: Erase's mask growth and the fine-tune's strength. */
+const MORE_FIELDS = new Set(['dilate_pixels', 'finetune_strength']);
+/** Choice values that mean "follow the picture" (Kontext's `match`, FLUX 3's `auto`). */
+const FOLLOW_PICTURE = new Set(['match', 'auto']);
 
 /**
  * One group of fields per model, only the selected one visible: numbers with the documented range of the FLUX
- * endpoint, and fixed choices (Kontext's aspect ratio). Expand's margins are shared with the handles on the canvas.
+ * endpoint, fixed choices (Kontext's aspect ratio, FLUX 3's resolution) and switches (FLUX 3's grounding).
+ * Expand's margins and Outpaint's frame are shared with the handles on the canvas.
  */
 export class ModelFields {
   readonly root: HTMLElement;
+  /** The selected model's fields that belong under More; the More section shows it. */
+  readonly moreRoot: HTMLElement;
   private readonly groups = new Map<ModelName, Group>();
 
   constructor(
     private readonly defaults: EditorInit['defaults'],
     private readonly margins: Margins,
+    private readonly frame: OutpaintFrame,
     onChange: () => void,
+    onPreset: (ratio: readonly [number, number], align: Align) => void,
   ) {
     this.root = h('div', { class: 'model-fields' });
+    this.moreRoot = h('div', { class: 'model-more' });
     for (const model of MODELS) {
       const el = h('div', { class: 'field-group', 'data-model': model });
+      const more = h('div', { class: 'field-group', 'data-model': model });
       const numbers = new Map<string, NumberField>();
       const choices = new Map<string, HTMLSelectElement>();
-      for (const [key, range] of Object.entries(MODEL_INFO[model].ranges)) {
-        const isMargin = key in margins;
+      const switches = new Map<string, HTMLInputElement>();
+      const info = MODEL_INFO[model];
+      if (info.kind === 'outpaint') el.append(presets(onPreset));
+      for (const [key, range] of Object.entries(numericFields(model))) {
+        const bound = key in margins || key in FRAME_FIELDS;
         const field = numberField({
           id: `f-${model}-${key}`,
           label: label(key),
           hint: t('field.range', { min: range.min, max: range.max }),
           min: range.min,
           max: range.max,
-          step: range.integer ? 1 : 0.5,
-          value: isMargin ? 0 : initialValue(model, key, range, defaults),
+          step: range.integer ? 1 : 0.1,
+          value: bound ? 0 : initialValue(model, key, range, defaults),
           onChange: (v) => {
-            if (isMargin) margins[key as keyof Margins] = v;
+            if (key in FRAME_FIELDS) frame[FRAME_FIELDS[key]!] = v;
+            else if (bound) margins[key as keyof Margins] = v;
             onChange();
           },
         });
         numbers.set(key, field);
-        el.append(field.root);
+        (MORE_FIELDS.has(key) ? more : el).append(field.root);
       }
-      for (const [key, choice] of Object.entries(MODEL_INFO[model].choices)) {
+      for (const [key, choice] of Object.entries(info.choices)) {
         const id = `f-${model}-${key}`;
         const select = h(
           'select',
           { id },
           ...choice.options.map((o) =>
-            h('option', { value: o, selected: o === choice.default }, o === 'match' ? t('field.auto') : o),
+            h('option', { value: o, selected: o === choice.default }, FOLLOW_PICTURE.has(o) ? t('field.auto') : o),
           ),
         );
         select.addEventListener('change', onChange);
         choices.set(key, select);
         el.append(h('div', { class: 'field' }, h('label', { for: id }, label(key)), select));
       }
-      this.groups.set(model, { el, numbers, choices });
+      for (const [key, on] of Object.entries(info.switches ?? {})) {
+        const id = `f-${model}-${key}`;
+        const box = h('input', { type: 'checkbox', id, checked: on });
+        box.addEventListener('change', onChange);
+        switches.set(key, box);
+        el.append(h('div', { class: 'field check' }, box, h('label', { for: id }, label(key))));
+      }
+      const group: Group = { el, more, numbers, choices, switches };
+      const strength = numbers.get('finetune_strength');
+      if (strength) group.finetune = finetuneField(more, strength.root, onChange);
+      this.groups.set(model, group);
       this.root.append(el);
+      this.moreRoot.append(more);
     }
   }
 
@@ -90,7 +137,11 @@ export class ModelFields {
   select(model: ModelName, unused: readonly string[] = []): void {
     for (const [m, g] of this.groups) {
       show(g.el, m === model);
+      show(g.more, m === model);
       for (const [key, f] of g.numbers) show(f.root, !unused.includes(key));
+      for (const [key, sel] of g.choices) show(sel.parentElement!, !unused.includes(key));
+      // The strength only means something for a fine-tune, so it shows once an ID is set.
+      if (g.finetune) show(g.finetune.strength, !unused.includes('finetune_strength') && hasText(g.finetune.input));
     }
   }
 
@@ -100,11 +151,15 @@ export class ModelFields {
     return f && fieldProblem(f);
   }
 
-  params(model: ModelName): Record<string, number | string> {
-    const out: Record<string, number | string> = {};
+  params(model: ModelName): Record<string, number | string | boolean> {
+    const out: Record<string, number | string | boolean> = {};
     const g = this.groups.get(model);
-    for (const [key, f] of g?.numbers ?? []) out[key] = f.value;
-    for (const [key, s] of g?.choices ?? []) out[key] = s.value;
+    if (!g) return out;
+    for (const [key, f] of g.numbers) out[key] = f.value;
+    for (const [key, s] of g.choices) out[key] = s.value;
+    for (const [key, box] of g.switches) out[key] = box.checked;
+    if (g.finetune && hasText(g.finetune.input)) out.finetune_id = g.finetune.input.value.trim();
+    else delete out.finetune_strength;
     return out;
   }
 
@@ -119,7 +174,8 @@ export class ModelFields {
       for (const [key, f] of g.numbers) {
         if (
           !(key in this.margins) &&
-          f.value !== initialValue(model, key, MODEL_INFO[model].ranges[key]!, this.defaults)
+          !(key in FRAME_FIELDS) &&
+          f.value !== initialValue(model, key, numericFields(model)[key]!, this.defaults)
         )
           values[key] = f.value;
       }
@@ -135,12 +191,12 @@ export class ModelFields {
     for (const [model, g] of this.groups) {
       const saved: FieldValues = fields?.[model] ?? {};
       for (const [key, f] of g.numbers) {
-        if (key in this.margins) continue;
+        if (key in this.margins || key in FRAME_FIELDS) continue;
         const v = saved[key];
         f.value =
           typeof v === 'number' && Number.isFinite(v)
             ? v
-            : initialValue(model, key, MODEL_INFO[model].ranges[key]!, this.defaults);
+            : initialValue(model, key, numericFields(model)[key]!, this.defaults);
       }
       for (const [key, s] of g.choices) {
         const v = saved[key];
@@ -150,14 +206,65 @@ export class ModelFields {
     }
   }
 
-  /** Mirrors margins dragged on the canvas into the Expand fields. */
+  /** Mirrors margins and the frame dragged on the canvas into the Expand and Outpaint fields. */
   syncMargins(margins: Margins): void {
     const fields = this.groups.get('expand')?.numbers;
     for (const [side, v] of Object.entries(margins)) {
       const f = fields?.get(side);
       if (f && f.value !== v) f.value = v;
     }
+    const frameFields = this.groups.get('outpaint')?.numbers;
+    for (const [key, side] of Object.entries(FRAME_FIELDS)) {
+      const f = frameFields?.get(key);
+      if (f && f.value !== this.frame[side]) f.value = this.frame[side];
+    }
   }
+}
+
+const hasText = (input: HTMLInputElement) => input.value.trim() !== '';
+
+/** Outpaint's presets: a common ratio, and where the picture sits on the canvas it makes. */
+function presets(onPreset: (ratio: readonly [number, number], align: Align) => void): HTMLElement {
+  const ratio = h(
+    'select',
+    { id: 'f-outpaint-ratio' },
+    h('option', { value: '' }, t('field.ratio_free')),
+    ...OUTPAINT_PRESETS.map(([name]) => h('option', { value: name }, name)),
+  );
+  const place = h(
+    'select',
+    { id: 'f-outpaint-place' },
+    ...(['start', 'center', 'end'] as const).map((a) =>
+      h('option', { value: a, selected: a === 'center' }, t(`field.place_${a}`)),
+    ),
+  );
+  const apply = () => {
+    const preset = OUTPAINT_PRESETS.find(([name]) => name === ratio.value);
+    if (preset) onPreset([preset[1], preset[2]], place.value as Align);
+  };
+  ratio.addEventListener('change', apply);
+  place.addEventListener('change', apply);
+  return h(
+    'div',
+    { class: 'field-pair' },
+    h('div', { class: 'field' }, h('label', { for: 'f-outpaint-ratio' }, t('field.ratio')), ratio),
+    h('div', { class: 'field' }, h('label', { for: 'f-outpaint-place' }, t('field.place')), place),
+  );
+}
+
+/** Fill's fine-tune ID (empty: plain Fill), above the strength it enables. */
+function finetuneField(more: HTMLElement, strength: HTMLElement, onChange: () => void) {
+  const input = h('input', {
+    type: 'text',
+    id: 'f-fill-finetune_id',
+    maxlength: 100,
+    placeholder: t('field.finetune_id_hint'),
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  input.addEventListener('input', onChange);
+  more.prepend(h('div', { class: 'field' }, h('label', { for: 'f-fill-finetune_id' }, t('field.finetune_id')), input));
+  return { input, strength };
 }
 
 /** Seed, prompt upsampling and safety tolerance: rarely changed, so folded under "More". */
@@ -166,11 +273,12 @@ export class MoreFields {
   private readonly seed: HTMLInputElement;
   private readonly upsampling: HTMLInputElement;
   private readonly upsamplingRow: HTMLElement;
+  private readonly seedRow: HTMLElement;
   private readonly safety: NumberField;
   private model: ModelName | undefined;
 
   /** `maxSafety`: inside Open WebUI the admin's SAFETY_TOLERANCE valve, the most permissive value allowed. */
-  constructor(defaults: EditorInit['defaults'], maxSafety?: number) {
+  constructor(defaults: EditorInit['defaults'], modelMore: HTMLElement, maxSafety?: number) {
     const s = COMMON_RANGES.seed;
     this.seed = h('input', {
       type: 'number',
@@ -194,6 +302,12 @@ export class MoreFields {
       value: Math.min(max, Math.max(r.min, defaults.safety_tolerance)),
       onChange: () => {},
     });
+    this.seedRow = h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'f-seed' }, t('field.seed'), h('span', { class: 'range-hint' }, ` ${t('field.seed_hint')}`)),
+      this.seed,
+    );
     this.upsamplingRow = h(
       'div',
       { class: 'field check' },
@@ -204,12 +318,8 @@ export class MoreFields {
       'details',
       { class: 'more' },
       h('summary', {}, t('field.more')),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'f-seed' }, t('field.seed'), h('span', { class: 'range-hint' }, ` ${t('field.seed_hint')}`)),
-        this.seed,
-      ),
+      modelMore,
+      this.seedRow,
       this.upsamplingRow,
       this.safety.root,
     );
@@ -222,6 +332,7 @@ export class MoreFields {
     const def = MODEL_INFO[model].promptUpsampling?.default;
     show(this.upsamplingRow, def !== undefined);
     this.upsampling.checked = def ?? false;
+    show(this.seedRow, !MODEL_INFO[model].noSeed);
   }
 
   /** An error message if the seed is not a valid whole number, or the safety field is out of its range. */
@@ -242,7 +353,7 @@ export class MoreFields {
     const out: Record<string, number | boolean> = {
       safety_tolerance: Math.min(this.safety.value, info.maxSafetyTolerance),
     };
-    if (this.seed.value.trim()) out.seed = Number(this.seed.value);
+    if (this.seed.value.trim() && !info.noSeed) out.seed = Number(this.seed.value);
     if (info.promptUpsampling !== undefined) out.prompt_upsampling = this.upsampling.checked;
     return out;
   }

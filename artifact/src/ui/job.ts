@@ -2,6 +2,9 @@ import { fmt, t } from '../i18n.js';
 import type { JobState, JobView } from '../transport/types.js';
 import { h, show } from './dom.js';
 
+/** FLUX 3's status while it plans the edit, before it generates: shown in words of its own. */
+const REASONING = 'Reasoning';
+
 /** The job's state in the editor's language (the sidecar's own status text is English). */
 export function stateLabel(state: JobState): string {
   return t(`job.${state}`);
@@ -64,7 +67,9 @@ export class JobProgress {
   update(job: JobView): void {
     this.status.textContent = job.error
       ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message })
-      : stateLabel(job.state);
+      : job.state === 'running' && job.status === REASONING
+        ? t('job.reasoning')
+        : stateLabel(job.state);
     if (job.progress === null) this.bar.removeAttribute('value');
     else this.bar.value = job.progress;
     this.base = { ms: job.elapsed_ms, at: performance.now() };

@@ -1,5 +1,6 @@
 import { MODEL_INFO, MODELS, type ModelName, type OutputFormat } from '../../../src/catalogue/models.js';
 import type { Margins } from '../canvas/expand.js';
+import type { Align, OutpaintFrame } from '../canvas/outpaint.js';
 import { fmt, t } from '../i18n.js';
 import { LOCAL_MODELS, LOCAL_UNUSED_FIELDS } from '../../../src/wire/editor.js';
 import type { EditorInit, EditorSettings } from '../transport/types.js';
@@ -19,12 +20,16 @@ export interface PanelState {
   /** Every pixel of the area sent is painted. */
   maskFull: boolean;
   expandEmpty: boolean;
+  /** Outpaint's frame is still the picture itself. */
+  frameEmpty: boolean;
   busy: boolean;
 }
 
+/** The model's name in the picker; models BFL calls legacy (Kontext) say so, and stay usable. */
 function modelLabel(m: ModelName): string {
   const key = `model.${m}`;
-  return fmt().has(key) ? t(key) : MODEL_INFO[m].label;
+  const name = fmt().has(key) ? t(key) : MODEL_INFO[m].label;
+  return MODEL_INFO[m].legacy ? t('model.legacy', { model: name }) : name;
 }
 
 /** Prompt, model and its settings, and the Send button with the reason it is disabled. */
@@ -44,6 +49,7 @@ export class Panel {
   private readonly maskOptional: HTMLElement;
   private readonly hint: HTMLElement;
   private readonly counter: HTMLElement;
+  private readonly promptRow: HTMLElement;
   /** Shown while the local provider is in use: it runs offline, and ignores the prompt. */
   private readonly offline: HTMLElement;
   /** The format the user picked; kept while a model that lacks it (webp on Fill) is selected. */
@@ -52,7 +58,11 @@ export class Panel {
   constructor(
     private readonly init: EditorInit,
     private readonly holder: ModelHolder,
-    margins: Margins,
+    canvas: {
+      margins: Margins;
+      frame: OutpaintFrame;
+      preset(ratio: readonly [number, number], align: Align): void;
+    },
     actions: { change(): void; send(): void; reset(): void; error(message: string): void },
   ) {
     const max = init.limits.maxPromptChars;
@@ -70,9 +80,9 @@ export class Panel {
     this.models = offered.length ? offered : [...MODELS];
     this.model = h('select', { id: 'p-model' }, ...this.models.map((m) => h('option', { value: m }, modelLabel(m))));
     this.model.addEventListener('change', () => this.holder.setModel(this.model.value as ModelName));
-    this.fields = new ModelFields(init.defaults, margins, onChange);
+    this.fields = new ModelFields(init.defaults, canvas.margins, canvas.frame, onChange, canvas.preset);
     this.references = new References(init.images, init.limits, onChange, actions.error);
-    this.more = new MoreFields(init.defaults, init.ceilings?.safety_tolerance);
+    this.more = new MoreFields(init.defaults, this.fields.moreRoot, init.ceilings?.safety_tolerance);
     this.more.onInput(onChange);
     this.wantedFormat = init.defaults.output_format;
     this.format = h('select', { id: 'p-format' });
@@ -115,11 +125,17 @@ export class Panel {
       t('panel.send'),
     );
     this.hint = h('p', { id: 'p-hint', class: 'hint', 'aria-live': 'polite' });
+    this.promptRow = h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'p-prompt' }, t('panel.prompt'), ' ', this.counter),
+      this.prompt,
+    );
     this.root = h(
       'form',
       { class: 'panel-form', onsubmit: (e: Event) => e.preventDefault() },
       this.offline,
-      h('div', { class: 'field' }, h('label', { for: 'p-prompt' }, t('panel.prompt'), ' ', this.counter), this.prompt),
+      this.promptRow,
       h('div', { class: 'field' }, h('label', { for: 'p-model' }, t('panel.model')), this.model),
       this.maskedOnlyRow,
       this.maskOptional,
@@ -220,12 +236,15 @@ export class Panel {
     this.syncFormats();
     show(this.maskedOnlyRow, info.kind === 'instruct' && !s.maskEmpty);
     show(this.maskOptional, info.kind === 'instruct' && s.maskEmpty && s.hasImage);
+    // Erase takes no prompt at all: painting and Remove is the whole request.
+    show(this.promptRow, info.kind !== 'erase');
+    this.send.textContent = t(info.kind === 'erase' ? 'panel.remove' : 'panel.send');
     this.prompt.placeholder = t(
       local
         ? 'panel.prompt_placeholder_offline'
         : info.kind === 'instruct'
           ? 'panel.prompt_placeholder_instruct'
-          : info.kind === 'expand'
+          : info.kind === 'expand' || info.kind === 'outpaint'
             ? 'panel.prompt_placeholder_expand'
             : 'panel.prompt_placeholder',
     );
@@ -241,9 +260,11 @@ export class Panel {
             ? t('panel.mask_whole')
             : info.kind === 'expand' && s.expandEmpty
               ? t('panel.need_margins')
-              : info.kind !== 'expand' && !text && !local
-                ? t('panel.need_prompt')
-                : undefined));
+              : info.kind === 'outpaint' && s.frameEmpty
+                ? t('panel.need_frame')
+                : (info.kind === 'inpaint' || info.kind === 'instruct') && !text && !local
+                  ? t('panel.need_prompt')
+                  : undefined));
     this.send.disabled = Boolean(problem) || s.busy;
     this.hint.textContent = s.busy
       ? ''

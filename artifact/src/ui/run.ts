@@ -132,14 +132,14 @@ export class JobRunner {
     }
   }
 
-  /** The picture as it was sent (cropped, with the expand margins left empty), for the before/after view. */
+  /** The picture as it was sent (cropped, with the added canvas left empty), for the before/after view. */
   private async beforeImage(): Promise<Blob | undefined> {
     const ws = this.ws;
     const s = ws.source;
     if (!s) return undefined;
     const r = ws.crop.rect ?? { x: 0, y: 0, width: s.preview.width, height: s.preview.height };
     const k = 1 / ws.fullScale();
-    const m = ws.expands ? ws.margins : { top: 0, bottom: 0, left: 0, right: 0 };
+    const m = ws.addedMargins;
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(r.width + (m.left + m.right) * k);
     canvas.height = Math.round(r.height + (m.top + m.bottom) * k);

@@ -2,6 +2,15 @@ import { KeyboardBrush } from '../canvas/keyboard.js';
 import { BrushTool } from '../canvas/brush.js';
 import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
 import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
+import {
+  type Align,
+  drawOutpaint,
+  frameForRatio,
+  frameRect,
+  type OutpaintFrame,
+  OutpaintTool,
+  pictureFrame,
+} from '../canvas/outpaint.js';
 import { blur, dilate, erode, invert } from '../../../src/images/mask-filters.js';
 import { MaskHistory } from '../canvas/history.js';
 import { MaskLayer } from '../canvas/layer.js';
@@ -25,6 +34,8 @@ export class Workspace {
   readonly history = new MaskHistory();
   readonly crop: CropState = { rect: undefined, aspect: undefined };
   readonly margins: Margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  /** Outpaint's canvas around the picture, in full-resolution pixels. */
+  readonly frame: OutpaintFrame = { width: 0, height: 0, offsetX: 0, offsetY: 0 };
   brushSize = 40;
   hardness = 1;
   overlayColour = '#ff2d6f';
@@ -43,6 +54,7 @@ export class Workspace {
   private readonly cropTool: CropTool;
   private readonly expandTool: ExpandTool;
   private readonly keyboard: KeyboardBrush;
+  private readonly outpaintTool: OutpaintTool;
 
   constructor(container: HTMLElement) {
     this.stage = new Stage(container);
@@ -70,6 +82,12 @@ export class Workspace {
       () => Boolean(this.source) && this.paints && this.tool !== 'crop',
       () => this.onChange(),
     );
+    this.outpaintTool = new OutpaintTool(
+      this.frame,
+      () => this.expandGeometry(),
+      this.stage.view,
+      () => this.changed(),
+    );
     this.stage.content = () => this.contentRect();
     this.stage.decorations = [(ctx, view) => this.decorate(ctx, view)];
   }
@@ -79,9 +97,10 @@ export class Workspace {
     return this.selected;
   }
 
-  /** The model grows the picture (margins on the canvas) instead of painting in it. */
+  /** The model adds canvas around the picture (Expand's margins, Outpaint's frame) instead of painting in it. */
   get expands(): boolean {
-    return MODEL_INFO[this.selected].kind === 'expand';
+    const kind = MODEL_INFO[this.selected].kind;
+    return kind === 'expand' || kind === 'outpaint';
   }
 
   /** Send needs a painted mask (Fill). */
@@ -92,6 +111,48 @@ export class Workspace {
   /** The model takes a mask at all (Fill needs one, instruction models may use one): the brush is offered. */
   get paints(): boolean {
     return !this.expands;
+  }
+
+  /**
+   * The canvas the model adds on each side of the picture sent, in full-resolution pixels: Expand's margins, or
+   * Outpaint's frame around the picture (negative where the frame cuts it); none for the other models.
+   */
+  get addedMargins(): Margins {
+    const p = this.pictureSize();
+    if (this.model === 'outpaint' && p) {
+      const f = this.frame;
+      return {
+        top: f.offsetY,
+        left: f.offsetX,
+        bottom: f.height - f.offsetY - p.height,
+        right: f.width - f.offsetX - p.width,
+      };
+    }
+    return this.model === 'expand' ? { ...this.margins } : { top: 0, bottom: 0, left: 0, right: 0 };
+  }
+
+  /** Outpaint's frame adds nothing yet: it is the picture itself. */
+  get frameEmpty(): boolean {
+    const p = this.pictureSize();
+    return (
+      !p ||
+      (this.frame.width === p.width && this.frame.height === p.height && !this.frame.offsetX && !this.frame.offsetY)
+    );
+  }
+
+  /** Outpaint's preset: the smallest canvas of the ratio around the picture, the picture placed as asked. */
+  setFrameRatio(ratio: readonly [number, number], align: Align): void {
+    const p = this.pictureSize();
+    if (!p) return;
+    Object.assign(this.frame, frameForRatio(p, ratio[0], ratio[1], align));
+    this.stage.fit();
+    this.changed();
+  }
+
+  /** The picture Outpaint extends (the crop, when there is one), in full-resolution pixels. */
+  private pictureSize(): { width: number; height: number } | undefined {
+    const g = this.expandGeometry();
+    return g && { width: Math.round(g.base.width / g.scale), height: Math.round(g.base.height / g.scale) };
   }
 
   brush(): Brush {
@@ -111,6 +172,7 @@ export class Workspace {
     this.crop.rect = undefined;
     this.keyboard.reset();
     Object.assign(this.margins, { top: 0, bottom: 0, left: 0, right: 0 });
+    Object.assign(this.frame, pictureFrame({ width: source.fullWidth, height: source.fullHeight }));
     // A brush of about 1/25 of the picture suits most edits; the user changes it with [ and ].
     this.brushSize = this.preferredBrushSize ?? this.fittingBrushSize();
     this.updateLayers();
@@ -266,7 +328,8 @@ export class Workspace {
 
   private applyTool(): void {
     if (!this.source) this.stage.setTool(undefined);
-    else if (this.expands && this.tool !== 'crop') this.stage.setTool(this.expandTool);
+    else if (this.expands && this.tool !== 'crop')
+      this.stage.setTool(this.model === 'expand' ? this.expandTool : this.outpaintTool);
     else this.stage.setTool(this.tool === 'crop' ? this.cropTool : this.brushTool);
   }
 
@@ -298,7 +361,7 @@ export class Workspace {
     if (!s) return undefined;
     const g = this.expandGeometry();
     if (this.expands && g) {
-      const outer = expandedRect(this.margins, g);
+      const outer = this.model === 'expand' ? expandedRect(this.margins, g) : frameRect(this.frame, g.base, g.scale);
       const x = Math.min(0, outer.x);
       const y = Math.min(0, outer.y);
       const box = {
@@ -319,7 +382,8 @@ export class Workspace {
     if (!s) return;
     if (this.crop.rect) drawCrop(ctx, view, this.crop.rect, s.preview, this.fullScale());
     const g = this.expandGeometry();
-    if (this.expands && g) drawExpand(ctx, view, this.margins, g);
+    if (this.model === 'expand' && g) drawExpand(ctx, view, this.margins, g);
+    if (this.model === 'outpaint' && g) drawOutpaint(ctx, view, this.frame, g);
   }
 }
 
