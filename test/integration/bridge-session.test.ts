@@ -533,6 +533,23 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     expect(added.content).not.toContain('Prompt:');
   });
 
+  it('FLUX 3 from the editor in Open WebUI: the painted area sent as a box, the result delivered', async () => {
+    const page = new FakePage({
+      onInit: async (v) => {
+        const { params: _fillOnly, ...rest } = await submitFor(v, 'a blue ball');
+        return { ...rest, model: 'flux-3-image', params: { resolution: '768sq' } };
+      },
+    });
+    const run = await click(page);
+    expect(run.done).toMatchObject({ ok: true });
+    const task = fake.tasks.at(-1)!;
+    expect(task.endpoint).toBe('flux-3-image');
+    expect(task.prompt).toContain('<edit_1>');
+    expect(task.params).not.toHaveProperty('output_format');
+    const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('FLUX 3 Image'))!;
+    expect(added.content).toContain('](/api/v1/files/');
+  });
+
   it('the caption and the status show what FLUX charged', async () => {
     const { run } = await clickAndSend('a costly hat');
     const added = [...run.chat.values()].find((m) => m.parentId === 'a1' && m.content.includes('a costly hat'))!;
