@@ -117,11 +117,12 @@ class Tools:
             "flux-2-pro",
             description=(
                 "FLUX model for edits: flux-2-pro, flux-2-max, flux-2-flex, flux-2-klein-4b,"
-                " flux-2-klein-9b, kontext-pro, kontext-max (or what the sidecar lists)."
+                " flux-2-klein-9b, flux-3-image, kontext-pro, kontext-max (or what the sidecar"
+                " lists)."
             ),
         )
         SAFETY_TOLERANCE: int = Field(
-            2, ge=0, le=6, description="FLUX moderation, 0 strictest - 6 (FLUX.2: at most 5)."
+            2, ge=0, le=6, description="FLUX moderation, 0 strictest - 6 (FLUX.2: 5; FLUX 3: 4)."
         )
         WAIT_SECONDS: int = Field(
             60,

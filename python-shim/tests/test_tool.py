@@ -318,5 +318,7 @@ def test_open_webui_0_5_passes_only_required_arguments_so_which_is_the_latest(
 def test_a_model_valve_that_cannot_edit_is_named(servers: dict[str, str], owui: OpenWebUI) -> None:
     run = _run(owui, _chat(owui), _valves(servers), tool_valves={"MODEL": "fill"})
 
-    assert "MODEL must be one of kontext-pro, kontext-max, flux-2-pro" in run.answer, run.answer
+    assert (
+        "MODEL must be one of flux-3-image, kontext-pro, kontext-max, flux-2-pro" in run.answer
+    ), run.answer
     assert len(owui.files) == 2

@@ -128,7 +128,7 @@ describe('the image-editing Tool, through the bridge', () => {
 
   it('refuses a MODEL valve that cannot edit by instruction before anything runs, naming those that can', async () => {
     await expect(call({ model: 'fill' })).rejects.toThrow(
-      /400 .*MODEL must be one of kontext-pro, kontext-max, flux-2-pro/,
+      /400 .*MODEL must be one of flux-3-image, kontext-pro, kontext-max, flux-2-pro/,
     );
   });
 });
