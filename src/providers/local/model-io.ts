@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '../../errors.js';
-import { paintedBounds } from '../../images/mask-bounds.js';
+import { paintedBounds } from '../../masks/bounds.js';
 
 /** Errors of the model file itself: Fill then falls back to the classical fill, which needs no file. */
 export type ModelErrorCode =

@@ -4,7 +4,7 @@ import { CATALOGUE, MODEL_INFO, type ModelName } from '../../catalogue/models.js
 import { LOCAL_MODELS } from '../../wire/editor.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
-import { dilate } from '../../images/mask-filters.js';
+import { dilate } from '../../masks/filters.js';
 import { expandSides, outpaintSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
 import { isModelError } from './model-io.js';
