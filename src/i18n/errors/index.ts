@@ -38,6 +38,18 @@ export function isErrorKey(key: string): key is ErrorKey {
 }
 
 /**
+ * A failure as the wire or a job carries it, said in `locale`: its catalogue message when it names one (see
+ * renderError), else the English text it carries (a message from an older version or outside the catalogue).
+ */
+export function errorMessage(
+  locale: Locale,
+  err: { message: string; key?: string | undefined; params?: Readonly<Record<string, string | number>> | undefined },
+  format: (n: number) => string = String,
+): string {
+  return err.key && isErrorKey(err.key) ? renderError(locale, err.key, err.params, format) : err.message;
+}
+
+/**
  * The message for `key` in `locale`, placeholders filled. `format` turns a number into text (the language's
  * digits in a chat status; plain digits in the English message the API and the logs carry).
  */
