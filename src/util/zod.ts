@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifySchemaCompiler, FastifyTypeProvider } from 'fastify';
 import type { z } from 'zod';
-import { type AppError, appError } from '../errors.js';
+import { AppError, appError } from '../errors.js';
+import type { ErrorKey } from '../i18n/errors/index.js';
 
 /** Lets route handlers see the types of the zod schemas they declare. */
 export interface ZodTypeProvider extends FastifyTypeProvider {
@@ -33,15 +34,21 @@ export function describeZodError(error: z.ZodError, prefix: string): string {
     .join('; ');
 }
 
+/** Catalogue keys a schema may give as its message: their one placeholder is the field. */
+const FIELD_KEYS = new Set<ErrorKey>(['invalid_request.job_id']);
+
 /**
  * A zod failure as `invalid_request` naming the field and the rule from the catalogue, so each reader gets it in
  * their language ("prompt: at most 2000 characters"). Only the first issue is said: one clear line, and the
- * next one surfaces once it is fixed. A rule the schema words itself (a refinement, a pattern) keeps its words.
+ * next one surfaces once it is fixed. A rule the schema words itself (a refinement, a pattern) keeps its words,
+ * unless those words are an `invalid_request.*` catalogue key that takes only the field.
  */
 export function zodRequestError(error: z.ZodError, prefix: string): AppError {
   const issue = error.issues[0];
   const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.') || 'body';
   if (!issue) return appError('invalid_request.rule', { field, rule: 'invalid' });
+  if (FIELD_KEYS.has(issue.message as ErrorKey))
+    return new AppError('invalid_request', { key: issue.message as ErrorKey, params: { field } });
   switch (issue.code) {
     case 'too_big': {
       const max = Number(issue.maximum);

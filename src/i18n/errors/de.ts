@@ -219,4 +219,5 @@ export const de: ErrorCatalogue = {
     'Falsches Token: Verwenden Sie das Token, das der Sidecar beim ersten Start ausgegeben hat (auch in seinem Datenordner, Datei "token"), oder FLUX_INPAINT_TOKEN.',
   'unauthorized.missing_token':
     'Token fehlt: Senden Sie "Authorization: Bearer <token>" (das Token, das der Sidecar beim ersten Start ausgegeben hat).',
+  'invalid_request.job_id': '{field}: keine Auftrags-ID.',
 };

@@ -66,6 +66,7 @@ export const errorsEn = {
   'invalid_request.too_small': '{field}: at least {min}.',
   'invalid_request.too_many': '{field}: at most {max} items.',
   'invalid_request.too_few': '{field}: at least {min} items.',
+  'invalid_request.job_id': '{field}: not a job id.',
   'invalid_request.below': '{field}: less than {max}.',
   'invalid_request.above': '{field}: more than {min}.',
   'invalid_request.type': '{field}: expected {expected}.',

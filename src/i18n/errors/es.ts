@@ -206,4 +206,5 @@ export const es: ErrorCatalogue = {
     'Token incorrecto: use el token que el sidecar mostró en su primer arranque (también en su carpeta de datos, archivo "token"), o FLUX_INPAINT_TOKEN.',
   'unauthorized.missing_token':
     'Falta el token: envíe "Authorization: Bearer <token>" (el token que el sidecar mostró en su primer arranque).',
+  'invalid_request.job_id': '{field}: no es un id de trabajo.',
 };

@@ -212,4 +212,5 @@ export const fr: ErrorCatalogue = {
     'Jeton erroné : utilisez le jeton affiché par le sidecar à son premier démarrage (aussi dans son dossier de données, fichier "token"), ou FLUX_INPAINT_TOKEN.',
   'unauthorized.missing_token':
     'Jeton manquant : envoyez "Authorization: Bearer <token>" (le jeton affiché par le sidecar à son premier démarrage).',
+  'invalid_request.job_id': "{field} : ce n'est pas un identifiant de tâche.",
 };

@@ -215,4 +215,5 @@ export const ja: ErrorCatalogue = {
     'トークンが違います。sidecar が初回起動時に表示したトークン（データフォルダーの "token" ファイルにもあります）か FLUX_INPAINT_TOKEN を使ってください。',
   'unauthorized.missing_token':
     'トークンがありません。"Authorization: Bearer <token>"（sidecar が初回起動時に表示したトークン）を送ってください。',
+  'invalid_request.job_id': '{field}: ジョブ ID ではありません。',
 };

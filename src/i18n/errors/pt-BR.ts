@@ -204,4 +204,5 @@ export const ptBR: ErrorCatalogue = {
     'Token errado: use o token que o sidecar mostrou na primeira inicialização (também na pasta de dados dele, arquivo "token"), ou FLUX_INPAINT_TOKEN.',
   'unauthorized.missing_token':
     'Token ausente: envie "Authorization: Bearer <token>" (o token que o sidecar mostrou na primeira inicialização).',
+  'invalid_request.job_id': '{field}: não é um id de trabalho.',
 };

@@ -203,4 +203,5 @@ export const ru: ErrorCatalogue = {
     'Неверный токен: используйте токен, который sidecar вывел при первом запуске (он же в его папке данных, файл "token"), или FLUX_INPAINT_TOKEN.',
   'unauthorized.missing_token':
     'Нет токена: отправьте "Authorization: Bearer <token>" (токен, который sidecar вывел при первом запуске).',
+  'invalid_request.job_id': '{field}: это не id задачи.',
 };

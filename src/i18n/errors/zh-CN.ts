@@ -185,4 +185,5 @@ export const zhCN: ErrorCatalogue = {
   'unauthorized.wrong_token':
     '令牌错误：请使用 sidecar 首次启动时显示的令牌（也在其数据目录的 "token" 文件中），或 FLUX_INPAINT_TOKEN。',
   'unauthorized.missing_token': '缺少令牌：请发送 "Authorization: Bearer <token>"（sidecar 首次启动时显示的令牌）。',
+  'invalid_request.job_id': '{field}：不是任务 ID。',
 };
