@@ -1,4 +1,6 @@
+import { errorMessage } from '../../src/i18n/errors/index.js';
 import { translator, type MessageKey, type Translator, type Vars } from '../../src/i18n/t.js';
+import type { WireError } from '../../src/wire/errors.js';
 
 /**
  * The editor's language. Starts with the browser's, switches to Open WebUI's once init says which it is;
@@ -13,6 +15,14 @@ export function setLocale(tag: string | null | undefined): void {
 
 export function t(key: MessageKey, vars?: Vars): string {
   return current.t(key, vars);
+}
+
+/**
+ * A failure the sidecar reported (a response's error, a job's error), in the editor's language: the sidecar's
+ * own catalogue message when the error names its key, else the English text it sent.
+ */
+export function sayError(err: Pick<WireError, 'message' | 'key' | 'params'>): string {
+  return errorMessage(current.locale, err, (n) => current.number(n));
 }
 
 /** Number, size and date formatting in the editor's language. */

@@ -1,4 +1,5 @@
-import { t } from '../i18n.js';
+import { sayError, t } from '../i18n.js';
+import type { ErrorBody, WireError } from '../../../src/wire/errors.js';
 import { readEvents } from './sse.js';
 import {
   TERMINAL_STATES,
@@ -153,15 +154,16 @@ export class HttpTransport implements Transport {
       throw new TransportError('unreachable', t('net.unreachable'));
     }
     if (res.ok) return res;
-    let error: { code?: string; message?: string } = {};
+    let error: WireError | undefined;
     try {
-      error = ((await res.json()) as { error?: typeof error }).error ?? {};
+      error = ((await res.json()) as Partial<ErrorBody>).error;
     } catch {
       // Not our JSON error body (a proxy page, say): the status line below still tells the user something.
     }
+    if (error?.code && error.message) throw new TransportError(error.code, sayError(error));
     throw new TransportError(
-      error.code ?? `http_${res.status}`,
-      error.message ?? t('net.http_status', { status: String(res.status), text: res.statusText }),
+      `http_${res.status}`,
+      t('net.http_status', { status: String(res.status), text: res.statusText }),
     );
   }
 }
