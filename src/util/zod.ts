@@ -34,21 +34,27 @@ export function describeZodError(error: z.ZodError, prefix: string): string {
     .join('; ');
 }
 
+/** How zod's own English messages begin; any other message is the schema's (see zodRequestError). */
+const ZOD_WORDING = /^(Too big|Too small|Invalid|Unrecognized key)/;
+
 /** Catalogue keys a schema may give as its message: their one placeholder is the field. */
 const FIELD_KEYS = new Set<ErrorKey>(['invalid_request.job_id']);
 
 /**
  * A zod failure as `invalid_request` naming the field and the rule from the catalogue, so each reader gets it in
  * their language ("prompt: at most 2000 characters"). Only the first issue is said: one clear line, and the
- * next one surfaces once it is fixed. A rule the schema words itself (a refinement, a pattern) keeps its words,
- * unless those words are an `invalid_request.*` catalogue key that takes only the field.
+ * next one surfaces once it is fixed. A rule the schema words itself (its own message on a check, a refinement)
+ * keeps those words, which may say more than the one bound zod reports ("between 15 and 50"), unless they are
+ * an `invalid_request.*` catalogue key that takes only the field.
  */
 export function zodRequestError(error: z.ZodError, prefix: string): AppError {
   const issue = error.issues[0];
   const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.') || 'body';
   if (!issue) return appError('invalid_request.rule', { field, rule: 'invalid' });
-  if (FIELD_KEYS.has(issue.message as ErrorKey))
+  if (FIELD_KEYS.has(issue.message as ErrorKey)) {
     return new AppError('invalid_request', { key: issue.message as ErrorKey, params: { field } });
+  }
+  if (!ZOD_WORDING.test(issue.message)) return appError('invalid_request.rule', { field, rule: issue.message });
   switch (issue.code) {
     case 'too_big': {
       const max = Number(issue.maximum);

@@ -150,7 +150,8 @@ describe('errors a user can meet', () => {
 describe('a refused request', () => {
   const schema = z
     .object({
-      prompt: z.string().max(2000, { error: 'prompt must be at most 2000 characters' }),
+      prompt: z.string().max(2000),
+      steps_text: z.number().max(50, { error: 'steps must be between 15 and 50' }).optional(),
       steps: z.number().int().min(15).max(50).optional(),
       references: z.array(z.string()).max(4).optional(),
       model: z.enum(['fill', 'expand']).optional(),
@@ -186,7 +187,13 @@ describe('a refused request', () => {
     expect(localizeError(err, translator('de'))).toBe(german);
   });
 
-  it('keeps the words of a rule the schema states itself', () => {
+  it('keeps the words the schema gives a rule, which may say more than the bound zod reports', () => {
+    const err = refusal({ prompt: '', steps_text: 51 });
+    expect(err.message).toBe('body.steps_text: steps must be between 15 and 50');
+    expect(err.text?.key).toBe('invalid_request.rule');
+  });
+
+  it('keeps the words of a refinement', () => {
     const custom = z.string().refine((v) => v.startsWith('a'), { error: 'must start with a' });
     const parsed = custom.safeParse('b');
     expect(parsed.success).toBe(false);
