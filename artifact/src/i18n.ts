@@ -1,5 +1,6 @@
-import { errorMessage } from '../../src/i18n/errors/index.js';
+import { fillTemplate } from '../../src/i18n/errors/fill.js';
 import { translator, type MessageKey, type Translator, type Vars } from '../../src/i18n/t.js';
+import type { EditorInit } from '../../src/wire/editor.js';
 import type { WireError } from '../../src/wire/errors.js';
 
 /**
@@ -22,7 +23,15 @@ export function t(key: MessageKey, vars?: Vars): string {
  * own catalogue message when the error names its key, else the English text it sent.
  */
 export function sayError(err: Pick<WireError, 'message' | 'key' | 'params'>): string {
-  return errorMessage(current.locale, err, (n) => current.number(n));
+  const template = errors?.locale === current.locale && err.key ? errors.messages[err.key] : undefined;
+  return template ? fillTemplate(template, err.params, (n) => current.number(n)) : err.message;
+}
+
+/** The sidecar's error messages in the editor's language, from init (EditorInit.errors); none: English. */
+let errors: EditorInit['errors'];
+
+export function setErrorMessages(messages: EditorInit['errors']): void {
+  errors = messages;
 }
 
 /** Number, size and date formatting in the editor's language. */

@@ -37,3 +37,6 @@ export const httpJobRequestSchema = z.preprocess((raw) => {
 export const jobIdParams = z.object({ id: z.string().regex(ID_PATTERN, 'invalid_request.job_id') });
 
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** The editor says the browser's language, so init brings the error messages in it. */
+export const editorInitQuery = z.object({ locale: z.string().max(35).optional() });

@@ -2,8 +2,8 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/catalogues/index.js';
 import { appError } from '../../src/errors.js';
-import { renderError } from '../../src/i18n/errors/index.js';
-import { LOCALES, type Locale } from '../../src/i18n/locales.js';
+import { editorErrorMessages, renderError } from '../../src/i18n/errors/index.js';
+import { LOCALES, type Locale, pickLocale } from '../../src/i18n/locales.js';
 import { errorBody } from '../../src/wire/errors.js';
 import {
   baseInit,
@@ -35,6 +35,8 @@ async function hostFor(locale: string | null): Promise<Host> {
   const host = await startHost({
     ...baseInit([{ ref: 'img-1', label: '1', preview, width: 800, height: 600 }]),
     locale,
+    // As the sidecar's init brings them: the error messages in the language the editor will speak.
+    ...(locale ? { errors: editorErrorMessages(pickLocale(locale)) } : {}),
   });
   hosts.push(host);
   return host;

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { type EditorScript, FakePage } from '../support/fake-page.js';
-import { errorMessage, renderError } from '../../src/i18n/errors/index.js';
+import { ERROR_CATALOGUES, errorMessage, renderError } from '../../src/i18n/errors/index.js';
 import { translator } from '../../src/i18n/t.js';
 import { DASHBOARD_URL } from '../../src/providers/bfl/errors.js';
 import { seal } from '../../src/owui/seal.js';
@@ -511,6 +511,8 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const refused = renderError('de', 'image_url_refused.private', { origin: new URL(link).origin });
     expect(init.notice).toBe(translator('de').t('chat.image_unreadable', { reason: `diese Nachricht: ${refused}` }));
     expect(init.notice).toMatch(/^Das Bild im Chat ließ sich nicht öffnen .*privates Netz/);
+    // The editor gets the messages of its language with init, to say the errors it meets in German too.
+    expect(init.errors).toEqual({ locale: 'de', messages: ERROR_CATALOGUES.de });
 
     const page = new FakePage({
       onInit: async (v) => ({ ...(await submitFor(v, 'a hat')), image: { ref: 'no-such-picture' } }),

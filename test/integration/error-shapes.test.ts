@@ -101,6 +101,14 @@ describe('every failure in one shape', () => {
     await expectError(await sidecar.api('/v1/jobs/not%20an%20id'), 400, 'invalid_request');
   });
 
+  it("standalone, the editor's init brings the error messages in the browser's language, none for English", async () => {
+    const de = await (await sidecar.api('/v1/editor/init?locale=de-DE')).json();
+    expect(de.errors.locale).toBe('de');
+    expect(errorMessage('de', { message: '', key: 'image_empty' })).toBe(de.errors.messages.image_empty);
+    expect((await (await sidecar.api('/v1/editor/init?locale=en-GB')).json()).errors).toBeUndefined();
+    expect((await (await sidecar.api('/v1/editor/init')).json()).errors).toBeUndefined();
+  });
+
   it('404 for an unknown job', async () => {
     await expectError(await sidecar.api('/v1/jobs/abcdefghijklmnop'), 404, 'job_not_found');
   });

@@ -53,7 +53,9 @@ export class HttpTransport implements Transport {
   }
 
   async init(): Promise<EditorInit> {
-    return (await this.json('GET', '/v1/editor/init')) as EditorInit;
+    // The browser's language, so init brings the error messages in it.
+    const locale = encodeURIComponent(navigator.language);
+    return (await this.json('GET', `/v1/editor/init?locale=${locale}`)) as EditorInit;
   }
 
   async submit(req: SubmitRequest): Promise<{ id: string }> {
