@@ -3,12 +3,7 @@ import { AppError, appError, isAppError } from '../../errors.js';
 import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
-import { buildFluxBody, fluxEndpoint } from './body.js';
-import { maskGridBox, promptWithBox } from './flux3-box.js';
-import { outpaintFields } from './outpaint.js';
-import sharp from '../../images/vips.js';
-import { MODEL_INFO } from '../../catalogue/models.js';
-import { fitForFlux } from './input.js';
+import { fluxRequest } from './request.js';
 import { downloadResult, type ResultHostPolicy } from './download.js';
 import { KeyedLimiter } from '../../util/limiter.js';
 import { DurationStats, nextPollDelay } from './poller.js';
@@ -107,28 +102,7 @@ export class BflProvider implements Provider {
     budgetMs: number,
     ctx: RunContext,
   ): Promise<Checkpoint> {
-    const info = MODEL_INFO[input.model];
-    const fit = { maxMegapixels: info.maxInputMegapixels, minSide: info.minInputSide };
-    // Fill and Erase change transparent areas too: with a painted mask only the mask may decide.
-    const flattenAlpha = info.needsMask && input.mask !== undefined;
-    const [fitted, references] = await Promise.all([
-      fitForFlux(input.image, { ...fit, flattenAlpha }),
-      Promise.all((input.references ?? []).map((r) => fitForFlux(r, fit))),
-    ]);
-    const { image, placement } =
-      info.kind === 'outpaint' ? await placeOnCanvas(fitted, input.params) : { image: fitted, placement: undefined };
-    const masked = Boolean(info.imageList && input.mask);
-    const body = buildFluxBody({
-      model: input.model,
-      prompt: masked && input.mask ? await boxedPrompt(input.prompt, input.mask) : input.prompt,
-      image: image.toString('base64'),
-      mask: input.mask?.toString('base64'),
-      references: references.map((r) => r.toString('base64')),
-      params: input.params,
-      outputFormat: input.outputFormat,
-      placement,
-      masked,
-    });
+    const { body, endpoint } = await fluxRequest(input);
     await this.checkBalance(input, apiUrl, apiKey, keyRef, ctx);
     const submitted = await this.withRetries(
       ctx.signal,
@@ -137,7 +111,7 @@ export class BflProvider implements Provider {
       async () => {
         await ctx.submitting();
         ctx.progress({ status: 'Submitting to FLUX', progress: null });
-        return this.opts.client.submit(apiUrl, apiKey, input.model, body, ctx.signal, fluxEndpoint(input.model, body));
+        return this.opts.client.submit(apiUrl, apiKey, input.model, body, ctx.signal, endpoint);
       },
       // Only failures that prove no task was made are retried (429, 500/503, no connection): the job waits
       // as not sent, so a stop during the wait leaves it to be sent after the restart.
@@ -252,34 +226,6 @@ export class BflProvider implements Provider {
 interface Budget {
   deadline: number;
   ms: number;
-}
-
-/** Outpainting: the frame's fields for this picture, and the picture scaled as they need (4 MP canvas at most). */
-async function placeOnCanvas(image: Buffer, params: ProviderInput['params']) {
-  const meta = await sharp(image).metadata();
-  const size = { width: meta.width ?? 1, height: meta.height ?? 1 };
-  const num = (k: string, fallback: number) => (typeof params[k] === 'number' ? params[k] : fallback);
-  const width = num('width', size.width);
-  const height = num('height', size.height);
-  const { fields, picture } = outpaintFields(size, {
-    width,
-    height,
-    // Absent offsets centre the picture, as FLUX does with null.
-    offsetX: num('reference_offset_x', Math.round((width - size.width) / 2)),
-    offsetY: num('reference_offset_y', Math.round((height - size.height) / 2)),
-  });
-  const scaled =
-    picture.width === size.width && picture.height === size.height
-      ? image
-      : await sharp(image).resize(picture.width, picture.height, { fit: 'fill' }).png().toBuffer();
-  return { image: scaled, placement: fields };
-}
-
-/** FLUX 3 with a painted mask: the instruction with the painted area's box written into it. */
-async function boxedPrompt(prompt: string, mask: Buffer): Promise<string> {
-  const { data, info } = await sharp(mask).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  const box = maskGridBox(data, info.width, info.height);
-  return box ? promptWithBox(prompt, box) : prompt;
 }
 
 function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoint | undefined {
