@@ -6,8 +6,8 @@ import mime from 'mime-types';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
 import sharp from '../images/vips.js';
-import { AppError, isExpected, toAppError } from '../errors.js';
-import { outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
+import { AppError, appError, isExpected, toAppError } from '../errors.js';
+import { DASHBOARD_URL, outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
 import { isModelName, MODEL_INFO, modelLabel } from '../catalogue/models.js';
 import { blendIntoOriginal } from '../images/blend.js';
 import {
@@ -127,10 +127,10 @@ export class JobEngine {
     } catch (err) {
       this.opts.logger.warn({ err, job: r.id }, 'saved result of an unknown journal entry unreadable');
     }
-    const message = isJobState(r.state)
-      ? `This job, "${r.prompt}", asked for ${modelLabel(r.model)}, which this version no longer offers. It never reached FLUX, so nothing was charged: send the edit again with another model.`
-      : `This job, "${r.prompt}", was journaled by another version of the sidecar (state "${r.state}") and was ended: look at https://dashboard.bfl.ai/ before sending it again, it may have been charged.`;
-    await this.fail(r, new AppError('job_entry_unknown', message));
+    const error = isJobState(r.state)
+      ? appError('job_entry_unknown.retired', { prompt: r.prompt, model: modelLabel(r.model) })
+      : appError('job_entry_unknown.other_version', { prompt: r.prompt, state: r.state, dashboard: DASHBOARD_URL });
+    await this.fail(r, error);
   }
 
   /** Validates and prepares the inputs (so bad input fails the request, not the job), then starts the job. */
@@ -139,12 +139,9 @@ export class JobEngine {
     const provider = this.opts.providers[input.provider];
     const traits = PROVIDER_TRAITS[input.provider];
     if (!provider) {
-      throw new AppError(
-        'provider_unavailable',
-        traits.needsKey
-          ? 'The FLUX provider needs an API key: set FLUX_API_KEY (sidecar variable or Open WebUI valve).'
-          : `The "${input.provider}" provider is not enabled on this sidecar.`,
-      );
+      throw traits.needsKey
+        ? appError('provider_unavailable.flux')
+        : appError('provider_unavailable.disabled', { provider: input.provider });
     }
     if (traits.needsKey && !input.flux?.apiKey) {
       throw new AppError('flux_key_missing');
@@ -317,7 +314,7 @@ export class JobEngine {
   resultPath(id: string): { path: string; mime: string } {
     const record = this.require(id);
     if (record.state !== 'done' || !record.result) {
-      throw new AppError('result_not_ready', `Job ${id} has no result yet (it is ${record.state}).`);
+      throw appError('result_not_ready', { id, state: record.state });
     }
     return { path: join(resultsDir(this.opts.dataDir), record.result.file), mime: record.result.mime };
   }
@@ -336,7 +333,7 @@ export class JobEngine {
 
   private require(id: string): JobRecord {
     const record = this.records.get(id);
-    if (!record) throw new AppError('job_not_found', `No job with id "${id}".`);
+    if (!record) throw appError('job_not_found', { id });
     return record;
   }
 
@@ -357,8 +354,7 @@ export class JobEngine {
         return;
       }
       const provider = this.opts.providers[record.provider];
-      if (!provider)
-        throw new AppError('provider_unavailable', `The "${record.provider}" provider is not enabled any more.`);
+      if (!provider) throw appError('provider_unavailable.disabled', { provider: record.provider });
       const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
       const inputs = fresh ?? (await this.readInputs(record));
       const answer = await provider.run(
@@ -550,13 +546,7 @@ export class JobEngine {
       );
       return { image, ...(mask ? { mask } : {}), ...(references.length ? { references } : {}) };
     } catch (err) {
-      throw new AppError(
-        'job_inputs_missing',
-        `The inputs of job ${id} are gone from the data dir; send the edit again.`,
-        {
-          cause: err,
-        },
-      );
+      throw appError('job_inputs_missing', { id }, { cause: err });
     }
   }
 

@@ -1,6 +1,6 @@
 import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppError } from '../errors.js';
+import { type AppError, appError } from '../errors.js';
 import { storageError } from '../util/files.js';
 
 const FILE = 'sidecar.lock';
@@ -43,10 +43,10 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
 }
 
 function inUse(pid: number | undefined, dataDir: string): AppError {
-  return new AppError(
-    'data_dir_in_use',
-    `Another flux-inpaint sidecar (pid ${pid ?? 'unknown'}) uses the data dir ${resolve(dataDir)}: stop it first, or give this one its own FLUX_INPAINT_DATA_DIR.`,
-  );
+  const dir = resolve(dataDir);
+  return pid === undefined
+    ? appError('data_dir_in_use.unknown_pid', { dir })
+    : appError('data_dir_in_use', { pid: String(pid), dir });
 }
 
 /** The pid in a lock file; undefined when it is gone or unreadable (a torn write counts as stale). */

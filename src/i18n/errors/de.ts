@@ -230,4 +230,18 @@ export const de: ErrorCatalogue = {
   'unauthorized.missing_token':
     'Token fehlt: Senden Sie "Authorization: Bearer <token>" (das Token, das der Sidecar beim ersten Start ausgegeben hat).',
   'invalid_request.job_id': '{field}: keine Auftrags-ID.',
+
+  // Jobs and the data dir lock
+  job_not_found: 'Kein Auftrag mit der ID „{id}“.',
+  result_not_ready: 'Auftrag {id} hat noch kein Ergebnis (Zustand: {state}).',
+  job_inputs_missing:
+    'Die Eingaben von Auftrag {id} sind nicht mehr im Datenverzeichnis: Senden Sie die Bearbeitung erneut.',
+  'job_entry_unknown.retired':
+    'Dieser Auftrag, „{prompt}“, verlangte {model}, das diese Version nicht mehr anbietet. Er hat FLUX nie erreicht, es wurde also nichts berechnet: Senden Sie die Bearbeitung mit einem anderen Modell erneut.',
+  'job_entry_unknown.other_version':
+    'Dieser Auftrag, „{prompt}“, wurde von einer anderen Version des Sidecars gespeichert (Zustand „{state}“) und beendet: Sehen Sie unter {dashboard} nach, bevor Sie ihn erneut senden, er wurde vielleicht berechnet.',
+  data_dir_in_use:
+    'Ein anderer flux-inpaint-Sidecar (PID {pid}) nutzt das Datenverzeichnis {dir}: Beenden Sie ihn zuerst oder geben Sie diesem ein eigenes FLUX_INPAINT_DATA_DIR.',
+  'data_dir_in_use.unknown_pid':
+    'Ein anderer flux-inpaint-Sidecar nutzt das Datenverzeichnis {dir}: Beenden Sie ihn zuerst oder geben Sie diesem ein eigenes FLUX_INPAINT_DATA_DIR.',
 };

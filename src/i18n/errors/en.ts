@@ -223,4 +223,17 @@ export const errorsEn = {
     'No picture in this chat matches "{which}" (there are only {count}). The chat has {count}: {list}. Ask which one, or use which="latest".',
   'tool_image_not_found.no_words':
     'No picture in this chat matches "{which}" (no picture was described with those words). The chat has {count}: {list}. Ask which one, or use which="latest".',
+
+  // Jobs and the data dir lock
+  job_not_found: 'No job with id "{id}".',
+  result_not_ready: 'Job {id} has no result yet (it is {state}).',
+  job_inputs_missing: 'The inputs of job {id} are gone from the data dir; send the edit again.',
+  'job_entry_unknown.retired':
+    'This job, "{prompt}", asked for {model}, which this version no longer offers. It never reached FLUX, so nothing was charged: send the edit again with another model.',
+  'job_entry_unknown.other_version':
+    'This job, "{prompt}", was journaled by another version of the sidecar (state "{state}") and was ended: look at {dashboard} before sending it again, it may have been charged.',
+  data_dir_in_use:
+    'Another flux-inpaint sidecar (pid {pid}) uses the data dir {dir}: stop it first, or give this one its own FLUX_INPAINT_DATA_DIR.',
+  'data_dir_in_use.unknown_pid':
+    'Another flux-inpaint sidecar uses the data dir {dir}: stop it first, or give this one its own FLUX_INPAINT_DATA_DIR.',
 } as const;

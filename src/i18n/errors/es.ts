@@ -217,4 +217,17 @@ export const es: ErrorCatalogue = {
   'unauthorized.missing_token':
     'Falta el token: envíe "Authorization: Bearer <token>" (el token que el sidecar mostró en su primer arranque).',
   'invalid_request.job_id': '{field}: no es un id de trabajo.',
+
+  // Jobs and the data dir lock
+  job_not_found: 'No hay ningún trabajo con id "{id}".',
+  result_not_ready: 'El trabajo {id} aún no tiene resultado (está en {state}).',
+  job_inputs_missing: 'Las entradas del trabajo {id} ya no están en el directorio de datos: envíe la edición de nuevo.',
+  'job_entry_unknown.retired':
+    'Este trabajo, "{prompt}", pedía {model}, que esta versión ya no ofrece. Nunca llegó a FLUX, así que no se cobró nada: envíe la edición de nuevo con otro modelo.',
+  'job_entry_unknown.other_version':
+    'Este trabajo, "{prompt}", fue registrado por otra versión del sidecar (estado "{state}") y se terminó: consulte {dashboard} antes de enviarlo de nuevo, puede que se haya cobrado.',
+  data_dir_in_use:
+    'Otro sidecar de flux-inpaint (pid {pid}) usa el directorio de datos {dir}: deténgalo primero o dé a este su propio FLUX_INPAINT_DATA_DIR.',
+  'data_dir_in_use.unknown_pid':
+    'Otro sidecar de flux-inpaint usa el directorio de datos {dir}: deténgalo primero o dé a este su propio FLUX_INPAINT_DATA_DIR.',
 };

@@ -223,4 +223,17 @@ export const fr: ErrorCatalogue = {
   'unauthorized.missing_token':
     'Jeton manquant : envoyez "Authorization: Bearer <token>" (le jeton affiché par le sidecar à son premier démarrage).',
   'invalid_request.job_id': "{field} : ce n'est pas un identifiant de tâche.",
+
+  // Jobs and the data dir lock
+  job_not_found: "Aucune tâche avec l'identifiant « {id} ».",
+  result_not_ready: "La tâche {id} n'a pas encore de résultat (état : {state}).",
+  job_inputs_missing: 'Les entrées de la tâche {id} ne sont plus dans le dossier de données : renvoyez la retouche.',
+  'job_entry_unknown.retired':
+    "Cette tâche, « {prompt} », demandait {model}, que cette version ne propose plus. Elle n'a jamais atteint FLUX, rien n'a donc été facturé : renvoyez la retouche avec un autre modèle.",
+  'job_entry_unknown.other_version':
+    'Cette tâche, « {prompt} », a été enregistrée par une autre version du sidecar (état « {state} ») et a été terminée : consultez {dashboard} avant de la renvoyer, elle a peut-être été facturée.',
+  data_dir_in_use:
+    "Un autre sidecar flux-inpaint (pid {pid}) utilise le dossier de données {dir} : arrêtez-le d'abord, ou donnez à celui-ci son propre FLUX_INPAINT_DATA_DIR.",
+  'data_dir_in_use.unknown_pid':
+    "Un autre sidecar flux-inpaint utilise le dossier de données {dir} : arrêtez-le d'abord, ou donnez à celui-ci son propre FLUX_INPAINT_DATA_DIR.",
 };

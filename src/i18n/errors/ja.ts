@@ -226,4 +226,17 @@ export const ja: ErrorCatalogue = {
   'unauthorized.missing_token':
     'トークンがありません。"Authorization: Bearer <token>"（sidecar が初回起動時に表示したトークン）を送ってください。',
   'invalid_request.job_id': '{field}: ジョブ ID ではありません。',
+
+  // Jobs and the data dir lock
+  job_not_found: 'ID "{id}" のジョブはありません。',
+  result_not_ready: 'ジョブ {id} にはまだ結果がありません（状態: {state}）。',
+  job_inputs_missing: 'ジョブ {id} の入力がデータディレクトリにもうありません。編集をもう一度送ってください。',
+  'job_entry_unknown.retired':
+    'このジョブ "{prompt}" は {model} を指定していましたが、このバージョンではもう提供していません。FLUX には届いていないので課金されていません。別のモデルで編集をもう一度送ってください。',
+  'job_entry_unknown.other_version':
+    'このジョブ "{prompt}" は別のバージョンの sidecar が記録したもの（状態 "{state}"）で、終了しました。課金された可能性があるので、もう一度送る前に {dashboard} を確認してください。',
+  data_dir_in_use:
+    '別の flux-inpaint sidecar（pid {pid}）がデータディレクトリ {dir} を使っています。先にそれを止めるか、こちらに別の FLUX_INPAINT_DATA_DIR を指定してください。',
+  'data_dir_in_use.unknown_pid':
+    '別の flux-inpaint sidecar がデータディレクトリ {dir} を使っています。先にそれを止めるか、こちらに別の FLUX_INPAINT_DATA_DIR を指定してください。',
 };

@@ -215,4 +215,17 @@ export const ptBR: ErrorCatalogue = {
   'unauthorized.missing_token':
     'Token ausente: envie "Authorization: Bearer <token>" (o token que o sidecar mostrou na primeira inicialização).',
   'invalid_request.job_id': '{field}: não é um id de trabalho.',
+
+  // Jobs and the data dir lock
+  job_not_found: 'Nenhum trabalho com id "{id}".',
+  result_not_ready: 'O trabalho {id} ainda não tem resultado (está em {state}).',
+  job_inputs_missing: 'As entradas do trabalho {id} não estão mais no diretório de dados: envie a edição de novo.',
+  'job_entry_unknown.retired':
+    'Este trabalho, "{prompt}", pediu {model}, que esta versão não oferece mais. Ele nunca chegou ao FLUX, então nada foi cobrado: envie a edição de novo com outro modelo.',
+  'job_entry_unknown.other_version':
+    'Este trabalho, "{prompt}", foi registrado por outra versão do sidecar (estado "{state}") e foi encerrado: consulte {dashboard} antes de enviá-lo de novo, ele pode ter sido cobrado.',
+  data_dir_in_use:
+    'Outro sidecar flux-inpaint (pid {pid}) usa o diretório de dados {dir}: pare-o primeiro ou dê a este o seu próprio FLUX_INPAINT_DATA_DIR.',
+  'data_dir_in_use.unknown_pid':
+    'Outro sidecar flux-inpaint usa o diretório de dados {dir}: pare-o primeiro ou dê a este o seu próprio FLUX_INPAINT_DATA_DIR.',
 };

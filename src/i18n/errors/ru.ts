@@ -214,4 +214,17 @@ export const ru: ErrorCatalogue = {
   'unauthorized.missing_token':
     'Нет токена: отправьте "Authorization: Bearer <token>" (токен, который sidecar вывел при первом запуске).',
   'invalid_request.job_id': '{field}: это не id задачи.',
+
+  // Jobs and the data dir lock
+  job_not_found: 'Нет задачи с id «{id}».',
+  result_not_ready: 'У задачи {id} ещё нет результата (состояние: {state}).',
+  job_inputs_missing: 'Входные данные задачи {id} пропали из каталога данных: отправьте правку заново.',
+  'job_entry_unknown.retired':
+    'Эта задача, «{prompt}», запрашивала {model}, которую эта версия больше не предлагает. Она не дошла до FLUX, поэтому ничего не списано: отправьте правку заново с другой моделью.',
+  'job_entry_unknown.other_version':
+    'Эта задача, «{prompt}», записана другой версией sidecar (состояние «{state}») и была завершена: посмотрите {dashboard}, прежде чем отправлять её снова, за неё могли списать оплату.',
+  data_dir_in_use:
+    'Другой sidecar flux-inpaint (pid {pid}) использует каталог данных {dir}: сначала остановите его или задайте этому свой FLUX_INPAINT_DATA_DIR.',
+  'data_dir_in_use.unknown_pid':
+    'Другой sidecar flux-inpaint использует каталог данных {dir}: сначала остановите его или задайте этому свой FLUX_INPAINT_DATA_DIR.',
 };

@@ -196,4 +196,17 @@ export const zhCN: ErrorCatalogue = {
     '令牌错误：请使用 sidecar 首次启动时显示的令牌（也在其数据目录的 "token" 文件中），或 FLUX_INPAINT_TOKEN。',
   'unauthorized.missing_token': '缺少令牌：请发送 "Authorization: Bearer <token>"（sidecar 首次启动时显示的令牌）。',
   'invalid_request.job_id': '{field}：不是任务 ID。',
+
+  // Jobs and the data dir lock
+  job_not_found: '没有 id 为 "{id}" 的任务。',
+  result_not_ready: '任务 {id} 还没有结果（当前状态：{state}）。',
+  job_inputs_missing: '任务 {id} 的输入已不在数据目录中：请重新发送编辑。',
+  'job_entry_unknown.retired':
+    '此任务 "{prompt}" 要求使用 {model}，当前版本已不再提供。它从未到达 FLUX，因此没有扣费：请换一个模型重新发送编辑。',
+  'job_entry_unknown.other_version':
+    '此任务 "{prompt}" 由另一个版本的 sidecar 记录（状态 "{state}"），已被结束：重新发送前请先查看 {dashboard}，它可能已被扣费。',
+  data_dir_in_use:
+    '另一个 flux-inpaint sidecar（pid {pid}）正在使用数据目录 {dir}：请先停止它，或为当前这个设置自己的 FLUX_INPAINT_DATA_DIR。',
+  'data_dir_in_use.unknown_pid':
+    '另一个 flux-inpaint sidecar 正在使用数据目录 {dir}：请先停止它，或为当前这个设置自己的 FLUX_INPAINT_DATA_DIR。',
 };
