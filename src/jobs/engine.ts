@@ -1,42 +1,40 @@
-import { EventEmitter, on } from 'node:events';
-import { readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import mime from 'mime-types';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
-import sharp from '../images/vips.js';
+import { isModelName, modelLabel } from '../catalogue/models.js';
 import { AppError, appError, isExpected, toAppError } from '../errors.js';
+import type { ImageLimits } from '../images/prepare.js';
 import { DASHBOARD_URL, outcomeUnknown, outcomeUnknownMessage } from '../providers/bfl/errors.js';
-import { isModelName, MODEL_INFO, modelLabel } from '../catalogue/models.js';
-import { blendIntoOriginal } from '../images/blend.js';
-import {
-  inspectImage,
-  prepareInputs,
-  prepareReference,
-  type ImageLimits,
-  type PreparedInputs,
-} from '../images/prepare.js';
-import {
-  PROVIDER_TRAITS,
-  type Provider,
-  type ProviderName,
-  type ProgressUpdate,
-  type ProviderResult,
-} from '../providers/provider.js';
-import { ensureDir, writeFileAtomic } from '../util/files.js';
-import { Journal } from './journal.js';
-import { assertModelFields } from './request.js';
-import { KeyStore } from './keys.js';
+import { PROVIDER_TRAITS, type ProgressUpdate, type Provider, type ProviderName } from '../providers/provider.js';
 import { KeyedLimiter } from '../util/limiter.js';
+import { onlyPaintedArea } from './blend.js';
+import {
+  deleteResultFile,
+  describeResult,
+  ensureJobDirs,
+  findSavedResult,
+  type JobInputs,
+  readInputs,
+  removeInputs,
+  resultsDir,
+  saveInputs,
+  saveResult,
+} from './files.js';
+import { prepareJobInputs } from './inputs.js';
+import { Journal } from './journal.js';
+import { KeyStore } from './keys.js';
+import { KeysInUse } from './keys-in-use.js';
+import { JobRegistry } from './registry.js';
+import { assertModelFields } from './request.js';
 import {
   type CreateJobInput,
   isJobState,
   isTerminal,
-  toView,
   type JobRecord,
   type JobState,
   type JobView,
+  toView,
 } from './types.js';
 
 interface EngineOptions {
@@ -47,12 +45,6 @@ interface EngineOptions {
   keepResultsDays: number;
 }
 
-interface JobInputs {
-  image: Buffer;
-  mask?: Buffer | undefined;
-  references?: Buffer[] | undefined;
-}
-
 /** Marks an abort as a shutdown: the job stays unfinished in the journal and resumes on the next start. */
 const SHUTDOWN = Symbol('shutdown');
 
@@ -61,12 +53,9 @@ const SHUTDOWN = Symbol('shutdown');
  * state change, so a restart resumes unfinished jobs and never fetches a saved result twice.
  */
 export class JobEngine {
-  private readonly records: Map<string, JobRecord>;
   private readonly controllers = new Map<string, AbortController>();
   private readonly running = new Set<Promise<void>>();
-  private readonly events = new EventEmitter();
-  /** Keys of jobs being created but not registered yet: a job settling meanwhile must not drop them. */
-  private readonly pendingKeys = new Map<string, number>();
+  private readonly keysInUse: KeysInUse;
   private closing = false;
   /** Names this run of the sidecar in delivery claims: a claim of an earlier run lapsed with its session. */
   private readonly runId = nanoid(10);
@@ -76,21 +65,19 @@ export class JobEngine {
     private readonly opts: EngineOptions,
     private readonly journal: Journal,
     private readonly keys: KeyStore,
-    records: Map<string, JobRecord>,
+    private readonly jobs: JobRegistry,
   ) {
-    this.records = records;
-    // Every SSE stream and bridge session listens here; the default cap of 10 would warn under normal load.
-    this.events.setMaxListeners(0);
+    this.keysInUse = new KeysInUse(keys);
   }
 
   static async open(opts: EngineOptions): Promise<JobEngine> {
-    await Promise.all([ensureDir(resultsDir(opts.dataDir)), ensureDir(inputsDir(opts.dataDir), 0o700)]);
+    await ensureJobDirs(opts.dataDir);
     const keepTerminalMs = opts.keepResultsDays * 24 * 3600 * 1000;
     const { journal, records, expired } = await Journal.open(opts.dataDir, { logger: opts.logger, keepTerminalMs });
     const keys = await KeyStore.open(opts.dataDir);
-    const engine = new JobEngine(opts, journal, keys, records);
-    await Promise.all(expired.map((r) => engine.deleteResultFile(r)));
-    const strange = [...records.values()].filter((r) => !isTerminal(r.state) && !engine.canResume(r));
+    const engine = new JobEngine(opts, journal, keys, new JobRegistry(records));
+    await Promise.all(expired.map((r) => deleteResultFile(opts.dataDir, r)));
+    const strange = [...records.values()].filter((r) => !isTerminal(r.state) && !canResume(r));
     for (const r of strange) await engine.endUnknown(r);
     const unfinished = [...records.values()].filter((r) => !isTerminal(r.state));
     // Stopped while a paid request was on its way: FLUX may have made (and charged) the task, so it is never
@@ -108,22 +95,13 @@ export class JobEngine {
   }
 
   /**
-   * Whether this version can go on with an unfinished journal entry. One of a model it no longer offers (BFL
-   * retired Canny and Depth) still can once FLUX has the task (its checkpoint: polling and downloading need no
-   * model), or when it stopped while being sent (then it is ended as of unknown outcome, like any other).
-   */
-  private canResume(r: JobRecord): boolean {
-    return isJobState(r.state) && (isModelName(r.model) || r.checkpoint !== undefined || r.state === 'submitting');
-  }
-
-  /**
    * Ends an entry this version does not know, without ever stopping the start: a result already paid for and
    * saved is kept (the job is done), anything else fails with a message saying what to do.
    */
   private async endUnknown(r: JobRecord): Promise<void> {
     try {
-      const saved = await this.findSavedResult(r);
-      if (saved) return await this.finish(r, saved.file, saved.mime, undefined);
+      const saved = await findSavedResult(this.opts.dataDir, r);
+      if (saved) return await this.finish(r, saved);
     } catch (err) {
       this.opts.logger.warn({ err, job: r.id }, 'saved result of an unknown journal entry unreadable');
     }
@@ -147,42 +125,10 @@ export class JobEngine {
       throw new AppError('flux_key_missing');
     }
     assertModelFields({ ...input, referenceCount: input.references?.length ?? 0 });
-    const prepared = await this.prepare(input);
-    const keyRef = input.flux ? KeyStore.fingerprint(input.flux.apiKey) : undefined;
-    if (keyRef) this.pendingKeys.set(keyRef, (this.pendingKeys.get(keyRef) ?? 0) + 1);
+    const prepared = await prepareJobInputs(input, this.opts.limits, this.imageWork);
+    const release = this.keysInUse.hold(input.flux?.apiKey);
     try {
       return await this.register(input, prepared);
-    } finally {
-      if (keyRef) {
-        const left = (this.pendingKeys.get(keyRef) ?? 1) - 1;
-        if (left > 0) this.pendingKeys.set(keyRef, left);
-        else this.pendingKeys.delete(keyRef);
-      }
-    }
-  }
-
-  /**
-   * Image work is CPU-bound: a burst of requests all decoding at once would only interleave, so the first
-   * job would reach FLUX as late as the last. In turns of a few at a time, in arrival order, the first ones
-   * are on their way while the rest wait, and fewer decoded pictures are in memory at once.
-   */
-  private async prepare(input: CreateJobInput): Promise<PreparedInputs & { references: Buffer[] }> {
-    const references = input.references ?? [];
-    const release = await this.imageWork.acquire('images');
-    try {
-      const info = await inspectImage(input.image, this.opts.limits);
-      const [prepared, refs] = await Promise.all([
-        prepareInputs({
-          image: input.image,
-          info,
-          mask: input.mask,
-          crop: input.crop,
-          requireMask: MODEL_INFO[input.model].needsMask,
-          limits: this.opts.limits,
-        }),
-        Promise.all(references.map((r, i) => prepareReference(r, this.opts.limits, `reference image ${i + 1}`))),
-      ]);
-      return { ...prepared, references: refs };
     } finally {
       release();
     }
@@ -211,8 +157,8 @@ export class JobEngine {
       ...(input.flux ? { apiUrl: input.flux.apiUrl, keyRef: await this.keys.put(input.flux.apiKey) } : {}),
       ...(input.flux?.polling ? { polling: input.flux.polling } : {}),
     };
-    await this.saveInputs(id, prepared);
-    this.records.set(id, record);
+    await saveInputs(this.opts.dataDir, id, prepared);
+    this.jobs.add(record);
     await this.journal.append(record);
     // The files are for a restart; this run already holds the bytes.
     this.start(record, prepared);
@@ -220,51 +166,31 @@ export class JobEngine {
   }
 
   get(id: string): JobRecord | undefined {
-    return this.records.get(id);
+    return this.jobs.get(id);
   }
 
   view(id: string): JobView {
-    return toView(this.require(id));
+    return this.jobs.view(id);
   }
 
   /** Newest first. */
   list(filter: { owner?: string; limit?: number } = {}): JobView[] {
-    return [...this.records.values()]
-      .filter((r) => filter.owner === undefined || r.owner === filter.owner)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .slice(0, filter.limit ?? 100)
-      .map((r) => toView(r));
+    return this.jobs.list(filter);
   }
 
   /** Calls the listener on every change of the job, progress included; returns the unsubscribe function. */
   subscribe(id: string, listener: (view: JobView) => void): () => void {
-    this.events.on(id, listener);
-    return () => this.events.off(id, listener);
+    return this.jobs.subscribe(id, listener);
   }
 
   /** The job's current view, then every change, until it ends or the signal aborts. */
-  async *watch(id: string, signal?: AbortSignal): AsyncGenerator<JobView> {
-    const first = this.view(id);
-    yield first;
-    if (isTerminal(first.state)) return;
-    // Listening starts before the loop, so no change between the first view and the loop is lost.
-    const iterator = on(this.events, id, signal ? { signal } : {});
-    try {
-      for await (const [view] of iterator as AsyncIterable<[JobView]>) {
-        yield view;
-        if (isTerminal(view.state)) return;
-      }
-    } catch (err) {
-      if (signal?.aborted) return;
-      throw err;
-    }
+  watch(id: string, signal?: AbortSignal): AsyncGenerator<JobView> {
+    return this.jobs.watch(id, signal);
   }
 
   /** Resolves when the job has ended. */
-  async wait(id: string, signal?: AbortSignal): Promise<JobView> {
-    let last = this.view(id);
-    for await (const view of this.watch(id, signal)) last = view;
-    return last;
+  wait(id: string, signal?: AbortSignal): Promise<JobView> {
+    return this.jobs.wait(id, signal);
   }
 
   /**
@@ -272,13 +198,12 @@ export class JobEngine {
    * there; its result is simply not downloaded.
    */
   async cancel(id: string): Promise<JobView> {
-    const record = this.require(id);
+    const record = this.jobs.require(id);
     if (isTerminal(record.state)) return toView(record);
     this.controllers.get(id)?.abort(new AppError('cancelled'));
     await this.settle(record, 'cancelled', { status: 'Cancelled' });
     return toView(record);
   }
-
   /**
    * Reports a finished job exactly once: `report` runs only for the first caller to claim the job (two Inpaint
    * clicks in one chat may both find it), and the job is journaled as reported once it succeeded. The claim is
@@ -286,7 +211,7 @@ export class JobEngine {
    * undefined when another caller has it or had it.
    */
   async reportOnce<T>(id: string, report: () => Promise<T>): Promise<{ value: T } | undefined> {
-    const record = this.require(id);
+    const record = this.jobs.require(id);
     if (record.meta?.reported || record.meta?.reporting === this.runId) return undefined;
     record.meta = { ...record.meta, reporting: this.runId };
     try {
@@ -304,15 +229,15 @@ export class JobEngine {
 
   /** Deletes a finished job and its result file (the gallery's delete button). */
   async remove(id: string): Promise<void> {
-    const record = this.require(id);
+    const record = this.jobs.require(id);
     if (!isTerminal(record.state)) await this.cancel(id);
-    await this.deleteResultFile(record);
-    this.records.delete(id);
+    await deleteResultFile(this.opts.dataDir, record);
+    this.jobs.delete(id);
     await this.journal.appendDeletion(id);
   }
 
   resultPath(id: string): { path: string; mime: string } {
-    const record = this.require(id);
+    const record = this.jobs.require(id);
     if (record.state !== 'done' || !record.result) {
       throw appError('result_not_ready', { id, state: record.state });
     }
@@ -326,15 +251,9 @@ export class JobEngine {
    */
   async close(): Promise<void> {
     this.closing = true;
-    for (const [id, c] of this.controllers) if (this.records.get(id)?.state !== 'submitting') c.abort(SHUTDOWN);
+    for (const [id, c] of this.controllers) if (this.jobs.get(id)?.state !== 'submitting') c.abort(SHUTDOWN);
     await Promise.allSettled([...this.running]);
     await this.journal.close();
-  }
-
-  private require(id: string): JobRecord {
-    const record = this.records.get(id);
-    if (!record) throw appError('job_not_found', { id });
-    return record;
   }
 
   /** Runs a new job from the inputs it was created with, or a resumed one from its files. */
@@ -347,16 +266,16 @@ export class JobEngine {
     const controller = new AbortController();
     this.controllers.set(record.id, controller);
     try {
-      const saved = fresh ? undefined : await this.findSavedResult(record);
+      const saved = fresh ? undefined : await findSavedResult(this.opts.dataDir, record);
       if (saved) {
         // Saved before the last shutdown but not journaled as done: finish without downloading again.
-        await this.finish(record, saved.file, saved.mime, undefined);
+        await this.finish(record, saved);
         return;
       }
       const provider = this.opts.providers[record.provider];
       if (!provider) throw appError('provider_unavailable.disabled', { provider: record.provider });
       const apiKey = record.keyRef ? this.keys.get(record.keyRef) : undefined;
-      const inputs = fresh ?? (await this.readInputs(record));
+      const inputs = fresh ?? (await readInputs(this.opts.dataDir, record));
       const answer = await provider.run(
         {
           model: record.model,
@@ -381,7 +300,7 @@ export class JobEngine {
           warn: (message) => {
             record.warning = message;
             record.updatedAt = new Date().toISOString();
-            this.events.emit(record.id, toView(record));
+            this.jobs.emit(record);
           },
           checkpoint: async (state, usage) => {
             record.checkpoint = state;
@@ -390,11 +309,9 @@ export class JobEngine {
           },
         },
       );
-      const result = await this.onlyPaintedArea(record, inputs, answer);
-      const ext = mime.extension(result.mime) || 'bin';
-      const file = `${record.resultName}.${ext === 'jpeg' ? 'jpg' : ext}`;
-      await writeFileAtomic(join(resultsDir(this.opts.dataDir), file), result.bytes);
-      await this.finish(record, file, result.mime, result.seed, result.bytes);
+      const result = await onlyPaintedArea(record, inputs, answer, this.imageWork);
+      const file = await saveResult(this.opts.dataDir, record, result);
+      await this.finish(record, { file, mime: result.mime, seed: result.seed, bytes: result.bytes });
     } catch (err) {
       if (controller.signal.reason === SHUTDOWN) return;
       if (isTerminal(record.state)) return;
@@ -403,7 +320,6 @@ export class JobEngine {
       this.controllers.delete(record.id);
     }
   }
-
   private async fail(record: JobRecord, err: unknown): Promise<void> {
     const appErr = toAppError(err);
     if (!isExpected(appErr)) {
@@ -429,43 +345,11 @@ export class JobEngine {
     );
   }
 
-  /**
-   * Instruction models edit the whole picture; with a painted mask (and masked_only, the default) their
-   * answer is blended into the original through it, so only the painted area changes.
-   */
-  private async onlyPaintedArea(record: JobRecord, inputs: JobInputs, answer: ProviderResult): Promise<ProviderResult> {
-    // A resumed job of a retired model (Canny, Depth) was no instruction model: its result is kept as it came.
-    if (!isModelName(record.model) || MODEL_INFO[record.model].kind !== 'instruct') return answer;
-    if (!inputs.mask || record.maskedOnly === false) return answer;
-    const release = await this.imageWork.acquire('images');
-    try {
-      const blended = await blendIntoOriginal(inputs.image, answer.bytes, inputs.mask, record.outputFormat);
-      return { ...answer, ...blended };
-    } finally {
-      release();
-    }
-  }
-
   private async finish(
     record: JobRecord,
-    file: string,
-    mimeType: string,
-    seed: number | undefined,
-    bytes?: Buffer,
+    saved: { file: string; mime: string; seed?: number | undefined; bytes?: Buffer | undefined },
   ): Promise<void> {
-    const path = join(resultsDir(this.opts.dataDir), file);
-    const data = bytes ?? (await readFile(path));
-    const meta = await sharp(data)
-      .metadata()
-      .catch(() => undefined);
-    record.result = {
-      file,
-      mime: mimeType,
-      bytes: data.length,
-      ...(meta?.width ? { width: meta.width } : {}),
-      ...(meta?.height ? { height: meta.height } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-    };
+    record.result = await describeResult(this.opts.dataDir, saved);
     await this.settle(record, 'done', { status: 'Done', progress: 1 });
   }
 
@@ -480,7 +364,7 @@ export class JobEngine {
       return;
     }
     record.updatedAt = new Date().toISOString();
-    this.events.emit(record.id, toView(record));
+    this.jobs.emit(record);
   }
 
   private async transition(
@@ -495,7 +379,7 @@ export class JobEngine {
     if (patch.error) record.error = patch.error;
     record.updatedAt = new Date().toISOString();
     if (isTerminal(state)) record.finishedAt = record.updatedAt;
-    this.events.emit(record.id, toView(record));
+    this.jobs.emit(record);
     await this.journal.append(record);
     // Shutting down: a job that was let finish sending stops once its new state is on disk.
     if (this.closing && leftSubmitting) this.controllers.get(record.id)?.abort(SHUTDOWN);
@@ -508,67 +392,16 @@ export class JobEngine {
   ): Promise<void> {
     if (isTerminal(record.state)) return;
     await this.transition(record, state, patch);
-    await rm(join(inputsDir(this.opts.dataDir), record.id), { recursive: true, force: true });
-    const stillNeeded = new Set(
-      [...this.records.values()].filter((r) => !isTerminal(r.state) && r.keyRef).map((r) => r.keyRef!),
-    );
-    for (const ref of this.pendingKeys.keys()) stillNeeded.add(ref);
-    await this.keys.retain(stillNeeded);
-  }
-
-  /** Both files at once; on failure neither stays behind, since no journal line will ever point to them. */
-  private async saveInputs(id: string, inputs: JobInputs): Promise<void> {
-    const dir = join(inputsDir(this.opts.dataDir), id);
-    await ensureDir(dir, 0o700);
-    const writes = await Promise.allSettled([
-      writeFileAtomic(join(dir, 'image'), inputs.image, 0o600),
-      inputs.mask ? writeFileAtomic(join(dir, 'mask.png'), inputs.mask, 0o600) : undefined,
-      ...(inputs.references ?? []).map((r, i) => writeFileAtomic(join(dir, `reference-${i + 1}`), r, 0o600)),
-    ]);
-    const failed = writes.find((w) => w.status === 'rejected');
-    if (failed) {
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      throw failed.reason;
-    }
-  }
-
-  private async readInputs(record: JobRecord): Promise<JobInputs> {
-    const id = record.id;
-    const dir = join(inputsDir(this.opts.dataDir), id);
-    try {
-      const image = await readFile(join(dir, 'image'));
-      const mask = await readFile(join(dir, 'mask.png')).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return undefined;
-        throw err;
-      });
-      const references = await Promise.all(
-        Array.from({ length: record.references ?? 0 }, (_, i) => readFile(join(dir, `reference-${i + 1}`))),
-      );
-      return { image, ...(mask ? { mask } : {}), ...(references.length ? { references } : {}) };
-    } catch (err) {
-      throw appError('job_inputs_missing', { id }, { cause: err });
-    }
-  }
-
-  private async findSavedResult(record: JobRecord): Promise<{ file: string; mime: string } | undefined> {
-    const names = await readdir(resultsDir(this.opts.dataDir));
-    const file = names.find((n) => n.startsWith(`${record.resultName}.`));
-    if (!file) return undefined;
-    return { file, mime: mime.lookup(file) || 'application/octet-stream' };
-  }
-
-  private async deleteResultFile(record: JobRecord): Promise<void> {
-    if (!record.result) return;
-    await unlink(join(resultsDir(this.opts.dataDir), record.result.file)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
+    await removeInputs(this.opts.dataDir, record.id);
+    await this.keysInUse.retainFor(this.jobs.all());
   }
 }
 
-function resultsDir(dataDir: string): string {
-  return join(dataDir, 'results');
-}
-
-function inputsDir(dataDir: string): string {
-  return join(dataDir, 'inputs');
+/**
+ * Whether this version can go on with an unfinished journal entry. One of a model it no longer offers (BFL
+ * retired Canny and Depth) still can once FLUX has the task (its checkpoint: polling and downloading need no
+ * model), or when it stopped while being sent (then it is ended as of unknown outcome, like any other).
+ */
+function canResume(r: JobRecord): boolean {
+  return isJobState(r.state) && (isModelName(r.model) || r.checkpoint !== undefined || r.state === 'submitting');
 }
