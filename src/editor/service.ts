@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { CreateJobInput } from '../jobs/types.js';
-import { toCreateJobInput, type JobRequest, type ResolveImage } from '../jobs/request.js';
+import { type JobRequest, type JobSpec, type ResolveImage, toCreateJobInput } from '../jobs/request.js';
 import type { EditorInit, ProviderName, SourceImage } from '../wire/editor.js';
 import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODELS, CATALOGUE } from '../catalogue/models.js';
 import type { EditorSettings, SettingsStore } from '../settings/store.js';
@@ -90,7 +90,7 @@ export function sendToJob(
   resolve: ResolveImage,
   who: Pick<CreateJobInput, 'provider' | 'flux' | 'owner' | 'meta'>,
   ceiling?: number,
-): Promise<CreateJobInput> {
+): Promise<JobSpec> {
   if (ceiling === undefined) return toCreateJobInput(req, resolve, who);
   const top = Math.min(ceiling, MODEL_INFO[req.model].maxSafetyTolerance);
   const asked = req.params.safety_tolerance;

@@ -26,7 +26,7 @@ import { Journal } from './journal.js';
 import { KeyStore } from './keys.js';
 import { KeysInUse } from './keys-in-use.js';
 import { JobRegistry } from './registry.js';
-import { assertModelFields } from './request.js';
+import type { JobSpec } from './request.js';
 import {
   type CreateJobInput,
   isJobState,
@@ -111,8 +111,11 @@ export class JobEngine {
     await this.fail(r, error);
   }
 
-  /** Validates and prepares the inputs (so bad input fails the request, not the job), then starts the job. */
-  async create(input: CreateJobInput): Promise<JobView> {
+  /**
+   * Prepares the pictures of a job parsed at the edge (so a bad picture fails the request, not the job), then
+   * starts it. Its fields were checked by the parser, the only maker of a JobSpec: they are not checked again.
+   */
+  async create(input: JobSpec): Promise<JobView> {
     if (this.closing) throw new AppError('shutting_down');
     const provider = this.opts.providers[input.provider];
     const traits = PROVIDER_TRAITS[input.provider];
@@ -124,7 +127,6 @@ export class JobEngine {
     if (traits.needsKey && !input.flux?.apiKey) {
       throw new AppError('flux_key_missing');
     }
-    assertModelFields({ ...input, referenceCount: input.references?.length ?? 0 });
     const prepared = await prepareJobInputs(input, this.opts.limits, this.imageWork);
     const release = this.keysInUse.hold(input.flux?.apiKey);
     try {

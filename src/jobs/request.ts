@@ -167,9 +167,18 @@ export const jobRequestSchema = z
     for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format }))
       ctx.addIssue({ code: 'custom', ...issue });
   })
-  .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }));
+  .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }))
+  .brand<'JobRequest'>();
 
+/** A request as this schema checked it: only parsing makes one, so whoever holds one need not check again. */
 export type JobRequest = z.output<typeof jobRequestSchema>;
+
+declare const checked: unique symbol;
+/**
+ * A job the engine may run: made only by toCreateJobInput from a parsed request, so the engine and the
+ * providers trust its model, prompt, references, output format and fields without checking them again.
+ */
+export type JobSpec = CreateJobInput & { readonly [checked]: true };
 
 interface ModelFields {
   model: ModelName;
@@ -220,23 +229,6 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
   return issues;
 }
 
-/**
- * The same model checks for a job created without going through the schema (the engine runs it on every
- * create), so no caller can start a job FLUX would refuse, or fail later with a raw validation dump.
- */
-export function assertModelFields(req: ModelFields): void {
-  const issues = modelIssues(req);
-  if (issues.length) {
-    throw new AppError(
-      'invalid_request',
-      issues
-        .slice(0, 5)
-        .map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
-        .join('; '),
-    );
-  }
-}
-
 function defaultOutputFormat(model: ModelName): OutputFormat {
   return MODEL_INFO[model].outputFormats[0]!;
 }
@@ -264,7 +256,7 @@ export async function toCreateJobInput(
   req: JobRequest,
   resolve: ResolveImage,
   who: Pick<CreateJobInput, 'provider' | 'flux' | 'owner' | 'meta'>,
-): Promise<CreateJobInput> {
+): Promise<JobSpec> {
   const [image, references] = await Promise.all([
     resolve(req.image, 'image'),
     Promise.all(req.references.map((r, i) => resolve(r, `references.${i}`))),
@@ -280,5 +272,5 @@ export async function toCreateJobInput(
     params: req.params as CreateJobInput['params'],
     outputFormat: req.output_format,
     ...who,
-  };
+  } as JobSpec;
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { blendByMask, blendIntoOriginal } from '../../src/images/blend.js';
 import { fitForFlux } from '../../src/providers/bfl/input.js';
-import { assertModelFields, jobRequestSchema, parseJobRequest } from '../../src/jobs/request.js';
+import { type JobSpec, jobRequestSchema, parseJobRequest, toCreateJobInput } from '../../src/jobs/request.js';
+import type { CreateJobInput } from '../../src/jobs/types.js';
 
 const png = 'iVBORw0KGgo=';
 
@@ -85,27 +86,49 @@ describe('the shared job request', () => {
     expect((caught as AppError).message).not.toMatch(/"code"|invalid_union|\[\{/);
   });
 
-  it('the engine runs the same model checks on every create, in words', () => {
-    expect(() =>
-      assertModelFields({ model: 'fill', prompt: '', referenceCount: 0, outputFormat: 'jpeg', params: { steps: 5 } }),
-    ).toThrow(
+  it('refuses what the chosen model would refuse, in words, before any job exists', () => {
+    const png = { ref: 'r1' };
+    expect(() => parseJobRequest({ model: 'fill', image: png, output_format: 'jpeg', params: { steps: 5 } })).toThrow(
       expect.objectContaining({ code: 'invalid_request', message: 'params.steps: steps must be between 15 and 50' }),
     );
     expect(() =>
-      assertModelFields({
-        model: 'flux-2-pro',
-        prompt: 'x',
-        referenceCount: 0,
-        outputFormat: 'jpeg',
-        params: { safety_tolerance: 6 },
-      }),
+      parseJobRequest({ model: 'flux-2-pro', prompt: 'x', image: png, params: { safety_tolerance: 6 } }),
     ).toThrow('params.safety_tolerance: safety_tolerance must be between 0 and 5');
     expect(() =>
-      assertModelFields({ model: 'kontext-pro', prompt: ' ', referenceCount: 4, outputFormat: 'webp', params: {} }),
+      parseJobRequest({
+        model: 'kontext-pro',
+        prompt: ' ',
+        image: png,
+        references: [png, png, png, png],
+        output_format: 'webp',
+      }),
     ).toThrow(/^prompt: .*; references: .*; output_format: FLUX.1 Kontext \[pro\] gives png or jpeg, not webp$/);
-    expect(() =>
-      assertModelFields({ model: 'expand', prompt: '', referenceCount: 0, outputFormat: 'png', params: { top: 8 } }),
-    ).not.toThrow();
+    expect(() => parseJobRequest({ model: 'expand', image: png, params: { top: 8 } })).not.toThrow();
+  });
+
+  it('is the only maker of the job spec the engine runs, with the pictures resolved by the caller', async () => {
+    const image = Buffer.from('picture');
+    const req = parseJobRequest({
+      model: 'kontext-pro',
+      prompt: 'a hat',
+      image: { ref: 'r1' },
+      references: [{ ref: 'r2' }],
+    });
+    const asked: string[] = [];
+    const spec: JobSpec = await toCreateJobInput(
+      req,
+      (source, field) => {
+        asked.push(`${field}:${'ref' in source ? source.ref : '?'}`);
+        return image;
+      },
+      { provider: 'local', owner: 'standalone' },
+    );
+    expect(asked).toEqual(['image:r1', 'references.0:r2']);
+    expect(spec).toMatchObject({ model: 'kontext-pro', prompt: 'a hat', outputFormat: 'png', maskedOnly: true });
+    const handMade: CreateJobInput = { ...spec };
+    // @ts-expect-error an input made by hand never went through the parser: the engine does not take it
+    const unchecked: JobSpec = handMade;
+    expect(unchecked).toBe(handMade);
   });
 
   it('is a zod schema the editor side can run as it is', () => {
