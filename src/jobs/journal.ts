@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -120,7 +121,7 @@ async function replay(path: string, logger: Logger): Promise<Map<string, JobReco
     try {
       const r = JSON.parse(line) as JobRecord & { deleted?: boolean };
       if (typeof r?.id === 'string' && r.deleted === true) records.delete(r.id);
-      else if (typeof r?.id === 'string' && typeof r.state === 'string') records.set(r.id, r);
+      else if (typeof r?.id === 'string' && typeof r.state === 'string') records.set(r.id, withMeta(r));
       else throw new Error('not a job record');
     } catch (err) {
       // A crash mid-append leaves a torn last line: skip it, the previous snapshot of that job still counts.
@@ -128,4 +129,25 @@ async function replay(path: string, logger: Logger): Promise<Map<string, JobReco
     }
   });
   return records;
+}
+
+/** A field this version reads, of its type; anything else there reads as absent. */
+const field = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+const storedMeta = z.object({
+  chat_id: field(z.string()),
+  message_id: field(z.string()),
+  original_prompt: field(z.string()),
+  reporting: field(z.string()),
+  reported: field(z.boolean()),
+});
+
+/**
+ * The meta of a stored entry, typed: only the fields this version reads, each of its type. An entry of an
+ * earlier version, or one edited by hand, loses what it cannot vouch for instead of misleading a delivery.
+ */
+function withMeta(r: JobRecord): JobRecord {
+  if (r.meta === undefined) return r;
+  const parsed = storedMeta.safeParse(r.meta);
+  return { ...r, meta: parsed.success ? parsed.data : {} };
 }

@@ -24,7 +24,22 @@ export interface CreateJobInput {
   provider: ProviderName;
   flux?: FluxAccess | undefined;
   owner: string;
-  meta?: Record<string, unknown> | undefined;
+  meta?: JobMeta | undefined;
+}
+
+/**
+ * What a job made from a chat keeps for putting its result there; the standalone editor's jobs have none.
+ * Journaled as is: test/unit/journal.test.ts reads an entry of the previous version.
+ */
+export interface JobMeta {
+  /** The chat and the message the result goes into. */
+  chat_id?: string | undefined;
+  message_id?: string | undefined;
+  /** The prompt as the person wrote it, when the job's prompt is its English translation for FLUX. */
+  original_prompt?: string | undefined;
+  /** Delivery claims (JobEngine.reportOnce): the run of the sidecar delivering it, and whether it was. */
+  reporting?: string | undefined;
+  reported?: boolean | undefined;
 }
 
 /** What the journal keeps of a job: no image data, no API key (only a reference to the key store). */
@@ -63,8 +78,7 @@ export interface JobRecord {
   error?: StoredError | undefined;
   /** Who asked: "standalone", or an Open WebUI session id. */
   owner: string;
-  /** Free-form facts the caller wants back with the result (original prompt, translation, chat ids). */
-  meta?: Record<string, unknown> | undefined;
+  meta?: JobMeta | undefined;
 }
 
 export function toView(r: JobRecord, now = Date.now()): JobView {

@@ -16,7 +16,7 @@ export interface DeliverOptions {
   clicked: { id: string | undefined; content: string };
   /** The chat's model, shown as the new message's author. */
   model: string | undefined;
-  meta: Record<string, unknown>;
+  meta: PromptWords;
   /** The page's language, for the caption and the final status. */
   tr: Translator;
   /** 'new': the result becomes its own assistant message; 'same': it is appended to the clicked message. */
@@ -50,13 +50,16 @@ export function resultPlace(
   return atLeast(opts.version, [0, 11]) ? 'new' : 'same';
 }
 
+/** The prompt as the person wrote it, and as FLUX got it, for the caption; absent ones are the job's prompt. */
+export interface PromptWords {
+  original_prompt?: string | undefined;
+  english?: string | undefined;
+  /** Said under the prompts (e.g. that the translation failed and the prompt went as written). */
+  note?: string | undefined;
+}
+
 /** The caption under a result, in the page's language: what was made, how, and from which prompt. */
-export function caption(
-  job: JobView,
-  meta: Record<string, unknown>,
-  params: Record<string, unknown>,
-  tr: Translator,
-): string {
+export function caption(job: JobView, words: PromptWords, params: Record<string, unknown>, tr: Translator): string {
   const parts = [modelLabel(job.model)];
   if (typeof params.steps === 'number') parts.push(tr.t('chat.steps', { steps: params.steps }));
   if (typeof params.guidance === 'number') parts.push(tr.t('chat.guidance', { guidance: params.guidance }));
@@ -65,8 +68,8 @@ export function caption(
   if (job.cost !== undefined) parts.push(tr.t('chat.credits', { count: job.cost }));
   parts.push(tr.seconds(job.elapsed_ms / 1000));
   const lines = [`*${parts.map(escapeMarkdown).join(' · ')}*`];
-  const original = typeof meta.original === 'string' ? meta.original : job.prompt;
-  const english = typeof meta.english === 'string' ? meta.english : job.prompt;
+  const original = words.original_prompt ?? job.prompt;
+  const english = words.english ?? job.prompt;
   if (original !== english) {
     lines.push(
       escapeMarkdown(tr.t('chat.prompt', { prompt: original })),
@@ -75,7 +78,7 @@ export function caption(
   } else if (original) {
     lines.push(escapeMarkdown(tr.t('chat.prompt', { prompt: original })));
   }
-  if (typeof meta.note === 'string') lines.push(`*(${escapeMarkdown(meta.note)})*`);
+  if (words.note) lines.push(`*(${escapeMarkdown(words.note)})*`);
   return lines.join('  \n');
 }
 

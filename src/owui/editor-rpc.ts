@@ -2,6 +2,7 @@ import { type AppError, appError, toAppError } from '../errors.js';
 import { errorBody } from '../wire/errors.js';
 import type { EditorInit } from '../wire/editor.js';
 import { monotonicMs } from '../util/time.js';
+import type { PromptWords } from './deliver.js';
 import type { EditorMessage, EditorRelay } from './relay.js';
 
 /** What the session does for each of the editor's requests (PROTOCOL.md, "Editor messages"). */
@@ -9,11 +10,11 @@ export interface EditorHandlers {
   init: () => Promise<EditorInit>;
   saveSettings: (params: unknown) => Promise<void>;
   /** Creates the job; the editor then shows its id and view. */
-  submit: (params: unknown) => Promise<{ job: { id: string }; meta: Record<string, unknown> }>;
+  submit: (params: unknown) => Promise<{ job: { id: string }; meta: PromptWords }>;
 }
 
 export type EditorOutcome =
-  | { kind: 'submitted'; job: string; meta: Record<string, unknown> }
+  | { kind: 'submitted'; job: string; meta: PromptWords }
   | { kind: 'closed' }
   | { kind: 'expired' };
 

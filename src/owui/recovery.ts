@@ -34,7 +34,7 @@ export async function reportInterrupted(ctx: RecoveryContext): Promise<void> {
           engine,
           job: view,
           tr,
-          meta: { original: meta.original_prompt, english: view.prompt },
+          meta: { original_prompt: meta.original_prompt, english: view.prompt },
         });
         ctx.append(`\n\n${text}`);
         ctx.status(tr.t('chat.recovered'));

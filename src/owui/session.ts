@@ -11,7 +11,7 @@ import type { JobView } from '../jobs/types.js';
 import type { FetchExternal } from '../net/external.js';
 import type { SettingsStore } from '../settings/store.js';
 import type { OpChannel } from './channel.js';
-import { deliverResult, resultPlace, type ResultPlace } from './deliver.js';
+import { deliverResult, type PromptWords, resultPlace, type ResultPlace } from './deliver.js';
 import { translatePrompt } from './translate.js';
 import { translator, type Translator } from '../i18n/t.js';
 import { callTiming, EditorRelay, type CallTiming } from './relay.js';
@@ -171,7 +171,7 @@ export class OwuiSession {
   }
 
   /** Says how the job ended, and puts its result into the chat. */
-  private async report(final: JobView, meta: Record<string, unknown>): Promise<{ ok: boolean; message: string }> {
+  private async report(final: JobView, meta: PromptWords): Promise<{ ok: boolean; message: string }> {
     if (final.state !== 'done') {
       const message =
         final.state === 'cancelled'
@@ -217,7 +217,7 @@ export class OwuiSession {
     });
   }
 
-  private async submit(raw: unknown): Promise<{ job: JobView; meta: Record<string, unknown> }> {
+  private async submit(raw: unknown): Promise<{ job: JobView; meta: PromptWords }> {
     // The same schema and range checks as the jobs API: an out-of-range field is refused here, in words,
     // while the editor is still open, never later as a failed job.
     const req = parseJobRequest(raw);
@@ -231,12 +231,16 @@ export class OwuiSession {
         provider: 'bfl',
         flux,
         owner: owuiOwner(this.open.user.id),
-        meta: { chat_id: this.open.body.chat_id, message_id: this.clicked.id, original_prompt: req.prompt },
+        meta: {
+          chat_id: this.open.body.chat_id ?? undefined,
+          message_id: this.clicked.id,
+          original_prompt: req.prompt,
+        },
       },
       this.open.valves.SAFETY_TOLERANCE,
     );
     const job = await this.deps.engine.create(input);
-    return { job, meta: { original: req.prompt, english: prompt.english, note: prompt.note } };
+    return { job, meta: { original_prompt: req.prompt, english: prompt.english, note: prompt.note } };
   }
 
   private imageFor(source: ImageSource | ReferenceSource, field: string): Buffer {

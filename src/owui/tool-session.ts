@@ -6,7 +6,7 @@ import { parseJobRequest, toCreateJobInput } from '../jobs/request.js';
 import { MODEL_INFO, modelLabel, type ModelName } from '../catalogue/models.js';
 import { monotonicMs } from '../util/time.js';
 import type { OpChannel } from './channel.js';
-import { caption, resultMarkdown, storeResult } from './deliver.js';
+import { caption, type PromptWords, resultMarkdown, storeResult } from './deliver.js';
 import { ended, followJob } from './follow.js';
 import { fluxTarget, owuiOwner } from './flux-target.js';
 import { chatLoader, chatMessages } from './pictures.js';
@@ -57,7 +57,7 @@ export class ToolSession {
         ? await translatePrompt(this.channel, this.open, instruction, this.tr, (s) => this.status(s))
         : { english: instruction };
       const job = await this.submit(model, prompt.english, image, flux, instruction);
-      const meta = { original: instruction, english: prompt.english, note: prompt.note };
+      const meta: PromptWords = { original_prompt: instruction, english: prompt.english, note: prompt.note };
       const waitMs = this.tool.wait_seconds * 1000;
       const final = await this.follow(job.id, monotonicMs() + waitMs);
       if (final) return await this.finish(final, meta, picked, false);
@@ -97,7 +97,11 @@ export class ToolSession {
       flux,
       owner: owuiOwner(this.open.user.id),
       // Reported by this session (reportOnce); a sidecar restart leaves it to the next Inpaint click here.
-      meta: { chat_id: this.open.body.chat_id, message_id: this.open.body.id, original_prompt: original },
+      meta: {
+        chat_id: this.open.body.chat_id ?? undefined,
+        message_id: this.open.body.id ?? undefined,
+        original_prompt: original,
+      },
     });
     return this.deps.engine.create(input);
   }
@@ -120,7 +124,7 @@ export class ToolSession {
   /** Says how the job ended and puts its result into the reply, once (reportOnce). */
   private async finish(
     final: JobView,
-    meta: Record<string, unknown>,
+    meta: PromptWords,
     picked: Candidate,
     late: boolean,
   ): Promise<{ ok: boolean; message: string }> {
@@ -140,7 +144,7 @@ export class ToolSession {
    * of the reply's `files`, which Open WebUI stores from 0.6.26 on. Older versions in native mode get the
    * markdown back for the model to show.
    */
-  private async deliver(job: JobView, meta: Record<string, unknown>, picked: Candidate, late: boolean) {
+  private async deliver(job: JobView, meta: PromptWords, picked: Candidate, late: boolean) {
     const url = await storeResult({ channel: this.channel, engine: this.deps.engine, job });
     const params = this.deps.engine.get(job.id)?.params ?? {};
     const line = captionLine(job, params);

@@ -259,7 +259,7 @@ describe('user text embedded in the chat is escaped', () => {
         prompt,
         created_at: '',
       } as never,
-      { original: prompt, english: prompt },
+      { original_prompt: prompt, english: prompt },
       { steps: 20 },
       translator('en'),
     );

@@ -60,6 +60,47 @@ describe('Journal', () => {
     await again.journal.close();
   });
 
+  it('reads an entry of the previous version, its chat facts typed, what it cannot vouch for left out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'));
+    const now = new Date().toISOString();
+    // As the previous version wrote it: a chat job's untyped meta bag, one value of the wrong type.
+    const stored = {
+      id: 'old1',
+      model: 'kontext-pro',
+      provider: 'bfl',
+      prompt: 'a red hat',
+      params: {},
+      outputFormat: 'png',
+      state: 'done',
+      status: 'Done',
+      progress: 1,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: now,
+      resultName: 'r-old1',
+      owner: 'owui:u1',
+      result: { file: 'r-old1.png', mime: 'image/png', bytes: 10 },
+      meta: {
+        chat_id: 'c1',
+        message_id: null,
+        original_prompt: 'ein roter Hut',
+        reported: 'yes',
+        english: 'a red hat',
+      },
+    };
+    await appendFile(join(dir, 'journal.jsonl'), `${JSON.stringify(stored)}\n`);
+    const { journal, records } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
+    await journal.close();
+    const meta = records.get('old1')?.meta;
+    expect(meta?.chat_id).toBe('c1');
+    expect(meta?.original_prompt).toBe('ein roter Hut');
+    // A reported flag that is no boolean does not claim the job was delivered: recovery still delivers it.
+    expect(meta?.reported).toBeUndefined();
+    expect(meta?.message_id).toBeUndefined();
+    expect(meta).not.toHaveProperty('english');
+    expect(records.get('old1')).toMatchObject({ state: 'done', prompt: 'a red hat', result: { file: 'r-old1.png' } });
+  });
+
   it('forgets deleted jobs and expires old finished ones, keeping unfinished ones forever', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'journal-'));
     const { journal } = await Journal.open(dir, { logger, keepTerminalMs: DAY });
