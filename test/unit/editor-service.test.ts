@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { COMMON_RANGES } from '../../src/catalogue/models.js';
 import { EDITOR_DEFAULTS, editorInit, sendToJob } from '../../src/editor/service.js';
+import { valvesSchema } from '../../src/owui/schemas.js';
 import { parseJobRequest } from '../../src/jobs/request.js';
 
 const picture = Buffer.from('picture bytes');
@@ -14,6 +16,19 @@ async function safetyOf(model: string, asked: number | undefined, ceiling: numbe
 }
 
 describe('the editor service', () => {
+  it('gives a person the same starting values standalone and in Open WebUI, the moderation the most permissive', () => {
+    const valves = valvesSchema.parse({});
+    expect({
+      steps: valves.STEPS,
+      guidance: valves.GUIDANCE,
+      safety_tolerance: valves.SAFETY_TOLERANCE,
+      output_format: valves.OUTPUT_FORMAT,
+    }).toEqual(EDITOR_DEFAULTS);
+    // Not the catalogue's default (FLUX's own 2, for a job sent over the HTTP API without the field).
+    expect(EDITOR_DEFAULTS.safety_tolerance).toBe(COMMON_RANGES.safety_tolerance.max);
+    expect(COMMON_RANGES.safety_tolerance.default).toBeLessThan(EDITOR_DEFAULTS.safety_tolerance);
+  });
+
   it("caps Send's safety tolerance at the ceiling and the model's maximum, never loosening a stricter choice", async () => {
     expect(await safetyOf('kontext-pro', 5, 3)).toBe(3);
     expect(await safetyOf('kontext-pro', 1, 3)).toBe(1);
