@@ -264,3 +264,23 @@ export async function exportMask(frame: Frame): Promise<DecodedMask> {
   if (!mask) throw new Error('no mask');
   return decodeMask(mask);
 }
+
+/**
+ * Ids of the visible sliders and checkboxes a fingertip misses: touching 21 px above or below the centre must
+ * still land on the control or its label (a 44 px tall target), and a slider must be 44 px wide.
+ */
+export function missedByAFinger(frame: Page | Frame): Promise<string[]> {
+  return frame.locator('.fi-app input[type=range]:visible, .fi-app input[type=checkbox]:visible').evaluateAll((els) =>
+    els.flatMap((el) => {
+      const input = el as HTMLInputElement;
+      input.scrollIntoView({ block: 'center' });
+      const r = input.getBoundingClientRect();
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      const ours = (n: Element | null) =>
+        n === input || [...(input.labels ?? [])].some((l) => l === n || (n !== null && l.contains(n)));
+      const off = [-21, 21].filter((dy) => !ours(document.elementFromPoint(cx, cy + dy)));
+      return off.length || (input.type === 'range' && r.width < 44) ? [input.id] : [];
+    }),
+  );
+}

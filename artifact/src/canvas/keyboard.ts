@@ -1,13 +1,20 @@
 import type { Brush, MaskBuffer } from './mask.js';
 import type { Stage } from './stage.js';
-import type { Point } from './view.js';
+import type { Point, Rect, View } from './view.js';
+
+/** What the keyboard brush says to a screen reader when a rectangle starts, is filled or is dropped. */
+export type RectNews = 'started' | 'filled' | 'cancelled';
 
 /**
  * Painting without a pointer, on the focused canvas: the arrow keys move the brush (Shift: four times as far),
  * Space held paints along the way, Enter paints one dab. Each Space press is one undo step, as a stroke is.
+ * R starts a rectangle at the brush: the arrows move its far corner, Enter fills it (one undo step, the
+ * eraser clears it), Escape drops it.
  */
 export class KeyboardBrush {
   private at: Point | undefined;
+  /** The corner a rectangle started at; the brush's position is the other corner. */
+  private anchor: Point | undefined;
 
   constructor(
     private readonly stage: Stage,
@@ -16,6 +23,7 @@ export class KeyboardBrush {
     /** The brush or the eraser is the tool, on a picture that takes a mask. */
     private readonly active: () => boolean,
     private readonly onStrokeEnd: () => void,
+    private readonly announce: (news: RectNews) => void,
   ) {
     const c = stage.canvas;
     c.addEventListener('keydown', (e) => this.onKey(e));
@@ -27,6 +35,7 @@ export class KeyboardBrush {
     c.addEventListener('focus', () => this.place(this.at));
     c.addEventListener('blur', () => {
       this.end();
+      this.anchor = undefined;
       stage.point(undefined);
     });
   }
@@ -34,6 +43,34 @@ export class KeyboardBrush {
   /** A new picture: the brush starts again at its centre. */
   reset(): void {
     this.at = undefined;
+    this.anchor = undefined;
+  }
+
+  /** The rectangle being sized, outlined as the crop is (light dashes on a dark line), on any picture. */
+  draw(ctx: CanvasRenderingContext2D, view: View): void {
+    const r = this.rect();
+    if (!r) return;
+    const a = view.toScreen(r);
+    const w = r.width * view.scale;
+    const ht = r.height * view.scale;
+    ctx.save();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = 'rgba(0,0,0,0.7)';
+    ctx.strokeRect(a.x, a.y, w, ht);
+    ctx.strokeStyle = '#fff';
+    ctx.setLineDash([6, 4]);
+    ctx.strokeRect(a.x, a.y, w, ht);
+    ctx.restore();
+  }
+
+  /** The mask pixels between the anchor and the brush, both corners included. */
+  private rect(): Rect | undefined {
+    const a = this.anchor;
+    const b = this.at;
+    if (!a || !b) return undefined;
+    const x = Math.round(Math.min(a.x, b.x));
+    const y = Math.round(Math.min(a.y, b.y));
+    return { x, y, width: Math.round(Math.max(a.x, b.x)) - x + 1, height: Math.round(Math.max(a.y, b.y)) - y + 1 };
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -48,7 +85,16 @@ export class KeyboardBrush {
     };
     const move = moves[e.key];
     const at = this.place(this.at);
-    if (move) {
+    if (this.anchor) {
+      if (move) this.place({ x: at.x + move[0], y: at.y + move[1] });
+      else if (e.key === 'Enter' || e.key === 'Escape') this.finishRect(mask, e.key === 'Enter');
+      // Space would start a stroke under the rectangle: while one is sized, only its keys count.
+      else if (e.key !== ' ') return;
+    } else if ((e.key === 'r' || e.key === 'R') && !mask.stroking) {
+      this.anchor = at;
+      this.stage.render();
+      this.announce('started');
+    } else if (move) {
       const next = this.place({ x: at.x + move[0], y: at.y + move[1] });
       if (mask.stroking) {
         mask.strokeTo(next, this.brush());
@@ -64,6 +110,17 @@ export class KeyboardBrush {
     } else return;
     e.preventDefault();
     e.stopPropagation();
+  }
+
+  private finishRect(mask: MaskBuffer, fill: boolean): void {
+    const r = this.rect();
+    this.anchor = undefined;
+    if (fill && r) {
+      mask.fillRect(r, this.brush().erase ? 0 : 255);
+      this.onStrokeEnd();
+    }
+    this.stage.render();
+    this.announce(fill ? 'filled' : 'cancelled');
   }
 
   private end(): void {

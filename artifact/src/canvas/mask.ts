@@ -68,6 +68,17 @@ export class MaskBuffer {
     this.onChange(r);
   }
 
+  /** Sets every pixel of `rect` to `value` (255 paints, 0 erases) as one undoable step. */
+  fillRect(rect: Rect, value: number): void {
+    this.snapshot.set(this.data);
+    for (let y = rect.y; y < rect.y + rect.height; y++) {
+      const row = y * this.width;
+      this.data.fill(value, row + rect.x, row + rect.x + rect.width);
+    }
+    this.history.record(rect, this.snapshot, this.data, this.width);
+    this.onChange(rect);
+  }
+
   /** Replaces the whole mask as one undoable step. */
   replace(next: Uint8Array): void {
     this.history.record(this.full(), this.data, next, this.width);

@@ -193,6 +193,13 @@ export const en = {
     'With the picture focused: arrow keys move the brush (Shift: larger steps), hold Space to paint, Enter paints one dab.',
   'help.kb_keys': 'Arrows, Space, Enter',
   'help.kb_paint': 'Paint by keyboard on the focused picture: move, hold Space to paint, Enter for one dab',
+  'help.rect':
+    'Rectangle on the focused picture: R starts it at the brush, arrows size it, Enter fills it, Escape cancels',
+  'tool.canvas_rect':
+    'R starts a rectangle at the brush: arrows size it, Enter fills it into the mask, Escape cancels.',
+  'kb.rect_started': 'Rectangle started at the brush: arrow keys size it, Enter fills it, Escape cancels.',
+  'kb.rect_filled': 'Rectangle applied to the mask (Ctrl+Z undoes it).',
+  'kb.rect_cancelled': 'Rectangle cancelled.',
   'help.hold_compare': 'Hold to see the picture before the edit (result view)',
   'job.hold': 'Hold to see before',
   'gallery.confirm': 'Delete the result of “{prompt}” ({date})? It cannot be brought back.',

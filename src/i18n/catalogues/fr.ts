@@ -193,6 +193,13 @@ export const fr: Catalogue = {
   'help.kb_keys': 'Flèches, Espace, Entrée',
   'help.kb_paint':
     'Peindre au clavier (image active) : déplacer, maintenir Espace pour peindre, Entrée pour une touche',
+  'help.rect':
+    'Rectangle sur l’image active : R le commence au pinceau, les flèches le dimensionnent, Entrée le remplit, Échap annule',
+  'tool.canvas_rect':
+    'R commence un rectangle au pinceau : les flèches le dimensionnent, Entrée le remplit dans le masque, Échap annule.',
+  'kb.rect_started': 'Rectangle commencé au pinceau : les flèches le dimensionnent, Entrée le remplit, Échap annule.',
+  'kb.rect_filled': 'Rectangle appliqué au masque (Ctrl+Z l’annule).',
+  'kb.rect_cancelled': 'Rectangle annulé.',
   'help.hold_compare': 'Maintenir pour voir l’image avant la retouche (vue du résultat)',
   'job.hold': 'Maintenir : avant',
   'gallery.confirm': 'Supprimer le résultat de « {prompt} » ({date}) ? Il ne pourra pas être récupéré.',

@@ -190,6 +190,13 @@ export const ptBR: Catalogue = {
     'Com a imagem em foco: as setas movem o pincel (Shift: passos maiores), segure Espaço para pintar, Enter pinta um toque.',
   'help.kb_keys': 'Setas, Espaço, Enter',
   'help.kb_paint': 'Pintar pelo teclado (imagem em foco): mover, segurar Espaço para pintar, Enter para um toque',
+  'help.rect':
+    'Retângulo na imagem em foco: R o inicia no pincel, as setas o dimensionam, Enter o preenche, Escape cancela',
+  'tool.canvas_rect':
+    'R inicia um retângulo no pincel: as setas o dimensionam, Enter o preenche na máscara, Escape cancela.',
+  'kb.rect_started': 'Retângulo iniciado no pincel: as setas o dimensionam, Enter o preenche, Escape cancela.',
+  'kb.rect_filled': 'Retângulo aplicado à máscara (Ctrl+Z desfaz).',
+  'kb.rect_cancelled': 'Retângulo cancelado.',
   'help.hold_compare': 'Segure para ver a imagem antes da edição (visão do resultado)',
   'job.hold': 'Segure: antes',
   'gallery.confirm': 'Excluir o resultado de “{prompt}” ({date})? Não será possível recuperá-lo.',
