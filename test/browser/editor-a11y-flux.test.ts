@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeFlux, startFakeFlux } from '../fake-flux/server.js';
 import { photo } from '../support/photo.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { launchBrowser, missedByAFinger, screenshotPath, stroke } from './harness.js';
+import { launchBrowser, missedByAFinger, screenshotPath, stroke, violations } from './harness.js';
 
 /** The editor for every hand, where FLUX's models matter: their checkboxes on a phone, their jobs failing. */
 let fake: FakeFlux;
@@ -57,7 +57,7 @@ describe('the editor with FLUX', () => {
       task.outcome = 'Error';
       task.readyAt = Date.now();
 
-      const line = page.locator('.gallery .status.error');
+      const line = page.locator('.gallery-status.error');
       await line.waitFor({ state: 'visible' });
       const said = await line.textContent();
       expect(said?.length).toBeGreaterThan(10);
@@ -71,10 +71,11 @@ describe('the editor with FLUX', () => {
       ).toBe(true);
       // Read out: a polite live region inside the modal dialog (the editor behind it is inert).
       expect(await line.getAttribute('role')).toBe('status');
+      expect(await violations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('editor-results-error-1280.png') });
       // Closed, the dialog keeps no stale copy; the editor's own line still says it.
       await page.keyboard.press('Escape');
-      expect(await page.locator('.gallery .status').textContent()).toBe('');
+      expect(await page.locator('.gallery-status').textContent()).toBe('');
       expect(await page.textContent('.statusbar .status.error')).toBe(said);
     } finally {
       fake.set({ latencyMs: 200 });
@@ -94,6 +95,7 @@ describe('the editor with FLUX', () => {
       expect(await missedByAFinger(page)).toEqual([]);
       await boxes.last().scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('editor-checkboxes-420.png') });
+      expect(await violations(page)).toEqual([]);
       // The whole row toggles: a tap at the row's far end, on the label's area.
       const row = boxes.first().locator('xpath=..');
       const was = await boxes.first().isChecked();

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photo } from '../support/photo.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { exportMask, launchBrowser, missedByAFinger, screenshotPath, stroke, toPage } from './harness.js';
-
-/** axe-core, as a page would load it: the same checks a screen-reader user's tools run. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { exportMask, launchBrowser, missedByAFinger, screenshotPath, stroke, toPage, violations } from './harness.js';
 
 let sidecar: TestSidecar;
 let browser: Browser;
@@ -22,17 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await sidecar?.close();
 });
-
-/** Every axe violation on the page, as "rule: element" lines (empty when the page passes). */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: any[] }> } }).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-  return result;
-}
 
 async function waitIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => !window.__fluxEditor?.state().busy);
@@ -226,6 +210,7 @@ describe('the toolbar and the rectangle by keyboard', () => {
       for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
       for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
       for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+      await page.screenshot({ path: screenshotPath('editor-keyboard-rectangle-1280.png') });
       // Space does not paint while a rectangle is sized.
       await page.keyboard.press(' ');
       expect((await state(page)).maskEmpty).toBe(true);

@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -283,4 +284,17 @@ export function missedByAFinger(frame: Page | Frame): Promise<string[]> {
       return off.length || (input.type === 'range' && r.width < 44) ? [input.id] : [];
     }),
   );
+}
+
+/** axe-core, as a page would load it: the same checks a screen-reader user's tools run. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every axe violation on the page, as "rule: element" lines (empty when the page passes). */
+export async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: any[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
 }

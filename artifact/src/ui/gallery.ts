@@ -22,7 +22,7 @@ export class GalleryView {
     private readonly onError: (message: string) => void,
   ) {
     this.list = h('ul', { class: 'gallery-list' });
-    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.status = h('p', { class: 'gallery-status', role: 'status', 'aria-live': 'polite' });
     this.root = h(
       'dialog',
       { class: 'gallery', 'aria-labelledby': 'gallery-title' },
