@@ -1,11 +1,12 @@
 /**
  * The floors of src/, lowest first. A folder (or top-level file) imports only from floors below its own, and
  * within a floor only from the entries listed before it: so imports run downward and no two folders can need
- * each other. test/unit/dependencies.test.ts runs this with dependency-cruiser; `npx depcruise src` does too.
+ * each other. The editor (artifact/src), bundled for the browser, may take from src/ only its ground floor.
+ * test/unit/dependencies.test.ts runs this with dependency-cruiser; `npx depcruise src artifact/src` does too.
  */
 const FLOORS = [
   // The ground floor: facts every part shares, depending on nothing of the sidecar's.
-  ['i18n', 'errors.ts', 'log.ts', 'prebuilt.ts', 'util', 'catalogue', 'settings', 'wire', 'config.ts'],
+  ['i18n', 'errors.ts', 'log.ts', 'prebuilt.ts', 'util', 'catalogue', 'masks', 'settings', 'wire', 'config.ts'],
   // Capabilities: each does one kind of work for the features above.
   ['token.ts', 'net', 'images', 'models'],
   // Features: who makes the picture, the jobs that ask them, the two faces users see.
@@ -21,6 +22,7 @@ const ORDER = FLOORS.flat();
 const literal = (name) => name.replace(/\./g, '\\.');
 const pathOf = (name) => (name.endsWith('.ts') ? `^src/${literal(name)}$` : `^src/${literal(name)}/`);
 const floorOf = (name) => FLOORS.findIndex((floor) => floor.includes(name));
+const ABOVE_GROUND = FLOORS.slice(1).flat();
 
 module.exports = {
   forbidden: [
@@ -40,6 +42,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: ORDER.map(pathOf) },
       to: {},
+    },
+    {
+      name: 'editor-above-ground',
+      comment:
+        "The editor runs in the browser: from the sidecar's code it takes only the ground floor (models, " +
+        'wire types, settings ranges, masks, languages), never a feature or a capability that needs Node.',
+      severity: 'error',
+      from: { path: '^artifact/src/' },
+      to: { path: ABOVE_GROUND.map(pathOf) },
     },
     ...ORDER.slice(0, -1).map((name, i) => ({
       name: `upward-from-${name}`,

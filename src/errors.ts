@@ -1,4 +1,11 @@
-import { type ErrorKey, type ErrorParams, isErrorKey, type PlainErrorKey, renderError } from './i18n/errors/index.js';
+import {
+  type ErrorKey,
+  type ErrorParams,
+  errorMessage,
+  isErrorKey,
+  type PlainErrorKey,
+  renderError,
+} from './i18n/errors/index.js';
 import type { Translator } from './i18n/t.js';
 
 /**
@@ -443,9 +450,7 @@ export function appError<K extends ErrorKey>(
 
 /** The message of a failure in the reader's language: the catalogue's, when the failure names one. */
 export function localizeError(err: StoredError | AppError, tr: Translator): string {
-  const text = err instanceof AppError ? err.text : err.key && isErrorKey(err.key) ? err : undefined;
-  if (!text) return err.message;
-  return renderError(tr.locale, text.key as ErrorKey, text.params, tr.number);
+  return errorMessage(tr.locale, err instanceof AppError ? err.toStored() : err, tr.number);
 }
 
 export function isAppError(err: unknown): err is AppError {

@@ -1,4 +1,4 @@
-import { setLocale, t } from './i18n.js';
+import { setErrorMessages, setLocale, t } from './i18n.js';
 import { injectStyles } from './styles.js';
 import { BridgeTransport } from './transport/bridge.js';
 import { HttpTransport, rememberToken, tokenFromLocation } from './transport/http.js';
@@ -29,6 +29,7 @@ async function boot(root: HTMLElement, transport: Transport): Promise<void> {
     const init = await transport.init();
     // Open WebUI's language when the host script could read it; standalone, the browser's.
     setLocale(init.locale ?? navigator.language);
+    setErrorMessages(init.errors);
     root.replaceChildren();
     new App(root, transport, init);
   } catch (err) {

@@ -84,7 +84,9 @@ const num = (min: number, max: number, def: number) => ({ min, max, default: def
 /**
  * Parameters every model accepts. FLUX returns seeds around 10^12 and accepts any integer, so the range is every
  * integer a JavaScript number holds exactly. safety_tolerance is 0-6 here; a model with a lower documented
- * maximum says so in its maxSafetyTolerance. The default 2 is FLUX's own.
+ * maximum says so in its maxSafetyTolerance. The default 2 is FLUX's own: what a job sent over the HTTP API
+ * without the field gets. The editor starts at the most permissive value instead, the admin's ceiling
+ * (EDITOR_DEFAULTS in src/editor/service.ts, the SAFETY_TOLERANCE valve in Open WebUI).
  */
 export const COMMON_RANGES = {
   safety_tolerance: int(0, 6, 2),

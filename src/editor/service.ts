@@ -9,6 +9,8 @@ import { toCreateJobInput, type JobRequest, type ResolveImage } from '../jobs/re
 import type { EditorInit, ProviderName, SourceImage } from '../wire/editor.js';
 import { COMMON_RANGES, MAX_PROMPT_CHARS, MODEL_INFO, MODELS, CATALOGUE } from '../catalogue/models.js';
 import type { EditorSettings, SettingsStore } from '../settings/store.js';
+import { editorErrorMessages } from '../i18n/errors/index.js';
+import { pickLocale } from '../i18n/locales.js';
 
 export type EditorDefaults = EditorInit['defaults'];
 
@@ -32,6 +34,8 @@ export interface InitContext {
   images?: SourceImage[];
   notice?: string;
   locale?: string | null;
+  /** The browser's language, where the editor says it (standalone): the language when `locale` is absent. */
+  browserLocale?: string | undefined;
   settings?: EditorSettings | null;
 }
 
@@ -41,6 +45,7 @@ export function editorInit(ctx: InitContext): EditorInit {
     ...(ctx.settings !== undefined ? { settings: ctx.settings } : {}),
     mode: ctx.mode,
     ...(ctx.locale !== undefined ? { locale: ctx.locale } : {}),
+    ...spokenErrors(ctx.locale ?? ctx.browserLocale),
     models: [...MODELS],
     images: ctx.images ?? [],
     ...(ctx.notice ? { notice: ctx.notice } : {}),
@@ -54,6 +59,12 @@ export function editorInit(ctx: InitContext): EditorInit {
       maxPromptChars: MAX_PROMPT_CHARS,
     },
   };
+}
+
+/** The error messages in the language the editor will speak (see EditorInit.errors). */
+function spokenErrors(tag: string | null | undefined): Pick<EditorInit, 'errors'> {
+  const errors = editorErrorMessages(pickLocale(tag));
+  return errors ? { errors } : {};
 }
 
 /** The user's remembered settings; an unreadable store opens the editor with the defaults (they are a convenience). */

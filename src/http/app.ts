@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { SettingsStore } from '../settings/store.js';
 import type { ProviderName } from '../providers/provider.js';
@@ -80,14 +80,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // Keyed on the route's pattern, never the raw URL: `POST /v1/jobs?x=1` is the same route, not a new bucket.
       allowList: (request) => limitOf(routeOf(request), config) === 0,
       keyGenerator: (request) => `${callerOf(request)} ${routeOf(request)}`,
-      errorResponseBuilder: (request, context) =>
-        new AppError(
-          'rate_limited',
-          request.routeOptions.url === '/v1/sessions/challenge'
-            ? `Too many session challenges from ${request.ip}: at most ${context.max} a minute (FLUX_INPAINT_CHALLENGE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`
-            : `Too many ${request.routeOptions.url === '/v1/sessions' ? 'Inpaint sessions' : 'new jobs'}: at most ${context.max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in ${Math.ceil(context.ttl / 1000)} s.`,
-          { retryAfter: context.ttl / 1000 },
-        ),
+      errorResponseBuilder: (request, context) => {
+        const wait = { max: context.max, seconds: Math.ceil(context.ttl / 1000) };
+        const opts = { retryAfter: context.ttl / 1000 };
+        const url = request.routeOptions.url;
+        if (url === '/v1/sessions/challenge')
+          return appError('rate_limited.challenges', { ...wait, ip: request.ip }, opts);
+        return appError(url === '/v1/sessions' ? 'rate_limited.sessions' : 'rate_limited.jobs', wait, opts);
+      },
     });
   }
   await app.register(multipart, {

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { appError } from '../errors.js';
 import { errorBody } from '../wire/errors.js';
 
 /** Paths anyone may load: they carry no data and no secrets (the editor asks for the token itself). */
@@ -32,14 +33,7 @@ export function registerAuth(app: FastifyInstance, token: string): void {
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer')
-        .send(
-          errorBody(
-            'unauthorized',
-            given
-              ? 'Wrong token: use the token the sidecar printed on first start (also in its data dir, file "token"), or FLUX_INPAINT_TOKEN.'
-              : 'Missing token: send "Authorization: Bearer <token>" (the token the sidecar printed on first start).',
-          ),
-        );
+        .send(errorBody(appError(given ? 'unauthorized.wrong_token' : 'unauthorized.missing_token')));
     }
   });
 }

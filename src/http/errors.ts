@@ -1,21 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { ERRORS, type ErrorCode, isAppError, isExpected } from '../errors.js';
-import { describeZodError } from '../util/zod.js';
+import { type AppError, appError, type ErrorCode, isAppError, isExpected, type StoredError } from '../errors.js';
+import { zodRequestError } from '../util/zod.js';
 import { errorBody } from '../wire/errors.js';
 
-/** Answers with the code's status from the catalogue, unless fastify already knows a more precise one. */
-function sendError(
-  reply: FastifyReply,
-  code: ErrorCode,
-  message: string,
-  status: number = ERRORS[code].status,
-): FastifyReply {
-  return reply.status(status).send(errorBody(code, message));
+/** A failure the sidecar raised, or one fastify worded itself (see frameworkText). */
+type Refusal = AppError | (StoredError & { status: number });
+
+/** Answers with the error's status (the catalogue's, unless fastify already knows a more precise one). */
+function sendError(reply: FastifyReply, err: Refusal, status: number = err.status): FastifyReply {
+  return reply.status(status).send(errorBody(err));
 }
 
 /**
- * Every error leaves as `{error: {code, message}}` with the right status. Messages of expected errors go to
+ * Every error leaves as `{error: {code, message, key?, params?}}` (src/wire/errors.ts) with the right status. Messages of expected errors go to
  * the client verbatim; unexpected ones are logged in full and reach the client as one line without a stack.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -30,30 +28,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isAppError(err)) {
       if (!isExpected(err)) request.log.error({ err }, 'request failed');
       if (err.retryAfter !== undefined) void reply.header('retry-after', String(Math.ceil(err.retryAfter)));
-      return sendError(reply, err.code, err.message, err.status);
+      return sendError(reply, err);
     }
-    if (err instanceof ZodError) {
-      return sendError(reply, 'invalid_request', describeZodError(err, ''));
-    }
+    if (err instanceof ZodError) return sendError(reply, zodRequestError(err, ''));
     if (err.validation) {
       const zodError = (err.validation as unknown as ZodError).issues
         ? (err.validation as unknown as ZodError)
         : undefined;
-      const message = zodError ? describeZodError(zodError, err.validationContext ?? '') : err.message;
-      return sendError(reply, 'invalid_request', message);
+      if (zodError) return sendError(reply, zodRequestError(zodError, err.validationContext ?? ''));
+      return sendError(reply, frameworkText('invalid_request', err, 400));
     }
     const known = knownFastifyError(err);
-    if (known) return sendError(reply, known.code, known.message, known.status);
+    if (known) return sendError(reply, known.error, known.status);
     // The multipart parser reports broken bodies as plain errors without a status.
-    if (request.isMultipart()) {
-      return sendError(
-        reply,
-        'invalid_request',
-        `The multipart body is malformed (${err.message}): send the fields again.`,
-      );
-    }
+    if (request.isMultipart()) return sendError(reply, appError('invalid_request.multipart', { detail: err.message }));
     request.log.error({ err }, 'unhandled error');
-    return sendError(reply, 'internal_error', 'Unexpected error in the sidecar; its log has the details.');
+    return sendError(reply, appError('internal_error.sidecar'));
   });
 
   const routes = routeTable(app);
@@ -64,11 +54,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       void reply.header('allow', allowed.join(', '));
       return sendError(
         reply,
-        'method_not_allowed',
-        `${path} does not accept ${request.method}; it accepts ${allowed.join(', ')}.`,
+        appError('method_not_allowed', { path, method: request.method, allowed: allowed.join(', ') }),
       );
     }
-    return sendError(reply, 'not_found', `No route ${request.method} ${path}.`);
+    return sendError(reply, appError('not_found', { method: request.method, path }));
   });
 }
 
@@ -95,34 +84,35 @@ function routeTable(app: FastifyInstance): { methodsFor(path: string): string[] 
 /** Errors fastify raises before a route is found (too long a URL or parameter), in the same shape as the rest. */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
-  void reply
-    .status(status)
-    .send(errorBody('invalid_request', `The request URL or headers are invalid (${err.code ?? 'bad request'}).`));
+  void reply.status(status).send(errorBody(appError('invalid_request.url', { reason: err.code ?? 'bad request' })));
 }
 
-function knownFastifyError(err: FastifyError): { status?: number; code: ErrorCode; message: string } | undefined {
+/**
+ * A refusal fastify words itself, for an error outside the catalogue's known cases: its text is passed on as
+ * is (no key, so every reader sees the framework's English) rather than guessed at.
+ */
+function frameworkText(code: ErrorCode, err: FastifyError, status: number): Refusal {
+  return { code, message: err.message, status };
+}
+
+function knownFastifyError(err: FastifyError): { status?: number; error: Refusal } | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return {
-        code: 'request_too_large',
-        message: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).',
-      };
+      return { error: appError('request_too_large') };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'unsupported_media_type', message: 'Send JSON (application/json) or multipart/form-data.' };
+      return { error: appError('unsupported_media_type') };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { code: 'invalid_request', message: 'The request body is empty or its length is wrong.' };
+      return { error: appError('invalid_request.empty_body') };
     default:
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        const code: ErrorCode =
-          err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-            ? 'invalid_json'
-            : 'invalid_request';
+        const json = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
         return {
           status: err.statusCode,
-          code,
-          message: code === 'invalid_json' ? `The body is not valid JSON: ${err.message}` : err.message,
+          error: json
+            ? appError('invalid_json.detail', { detail: err.message })
+            : frameworkText('invalid_request', err, err.statusCode),
         };
       }
       return undefined;

@@ -33,6 +33,10 @@ export const httpJobRequestSchema = z.preprocess((raw) => {
   return out;
 }, jobRequestSchema);
 
-export const jobIdParams = z.object({ id: z.string().regex(ID_PATTERN, 'not a job id') });
+// The message names a catalogue key (see zodRequestError): said in the reader's language, with the field.
+export const jobIdParams = z.object({ id: z.string().regex(ID_PATTERN, 'invalid_request.job_id') });
 
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** The editor says the browser's language, so init brings the error messages in it. */
+export const editorInitQuery = z.object({ locale: z.string().max(35).optional() });

@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from './vips.js';
-import { AppError } from '../errors.js';
+import { AppError, appError } from '../errors.js';
+import type { ErrorKey } from '../i18n/errors/index.js';
 import type { Crop } from '../wire/editor.js';
 
 const ACCEPTED_FORMATS = new Set(['png', 'jpeg', 'webp']);
@@ -20,14 +21,14 @@ export interface ImageInfo {
 /** Crop rectangle as fractions (0..1) of the source image. */
 export type { Crop };
 
+/** Which picture a message is about: each has its own sentence in every language (a noun cannot be swapped in). */
+export type ImageRole = 'image' | 'mask' | `reference image ${number}`;
+
 /** Reads an image's size and format, refusing what FLUX and this sidecar cannot handle. */
-export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'image'): Promise<ImageInfo> {
-  if (bytes.length === 0) throw new AppError('image_empty', `The ${what} is empty.`);
+export async function inspectImage(bytes: Buffer, limits: ImageLimits, what: ImageRole = 'image'): Promise<ImageInfo> {
+  if (bytes.length === 0) throw roleError('image_empty', what);
   if (bytes.length > limits.maxImageBytes) {
-    throw new AppError(
-      'image_too_large',
-      `The ${what} is ${mb(bytes.length)} MB; the limit is ${mb(limits.maxImageBytes)} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use a smaller image.`,
-    );
+    throw roleError('image_too_large', what, { size: mb(bytes.length), limit: mb(limits.maxImageBytes) });
   }
   let meta: Metadata;
   try {
@@ -36,13 +37,11 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits, what = 'i
   } catch (err) {
     const text = (err as Error).message ?? '';
     if (/pixel limit/i.test(text)) throw tooManyPixels(what, limits);
-    throw new AppError('image_unreadable', `The ${what} is not a PNG, JPEG or WebP image that can be read.`, {
-      cause: err,
-    });
+    throw roleError('image_unreadable', what, {}, err);
   }
   const { width, height, format } = meta;
   if (!width || !height || !format || !ACCEPTED_FORMATS.has(format)) {
-    throw new AppError('image_unsupported', `The ${what} must be PNG, JPEG or WebP (got ${format ?? 'unknown'}).`);
+    throw roleError('image_unsupported', what, { format: format ?? '?' });
   }
   if (width * height > limits.maxImagePixels) throw tooManyPixels(what, limits);
   const orientation = meta.orientation ?? 1;
@@ -81,7 +80,7 @@ export async function prepareInputs(opts: {
   limits: ImageLimits;
 }): Promise<PreparedInputs> {
   if (!opts.mask && opts.requireMask) {
-    throw new AppError('mask_required');
+    throw appError('mask_required');
   }
   // The picture and the mask are independent until the mask is scaled to the picture's final size.
   const raw = opts.mask && !Buffer.isBuffer(opts.mask) ? opts.mask : undefined;
@@ -97,10 +96,10 @@ export async function prepareInputs(opts: {
   // One preview pixel of rounding on either side is fine; anything more is a different picture.
   const tolerance = 1.5 / Math.min(maskInfo.width, maskInfo.height) + 0.01;
   if (Math.abs(aspectMask / aspectImage - 1) > tolerance) {
-    throw new AppError(
-      'mask_aspect_mismatch',
-      `The mask is ${maskInfo.width}x${maskInfo.height} but the image is ${width}x${height}: they must have the same aspect ratio. Reload the editor and paint again.`,
-    );
+    throw appError('mask_aspect_mismatch', {
+      mask: `${maskInfo.width}x${maskInfo.height}`,
+      image: `${width}x${height}`,
+    });
   }
   // Emptiness is decided on the mask as painted: scaling up cannot paint pixels. The full-size copy is then
   // made from those decoded pixels, straight to PNG.
@@ -110,7 +109,7 @@ export async function prepareInputs(opts: {
   let painted = false;
   for (let i = 0; i < data.length && !painted; i += small.channels) painted = data[i]! > 0;
   if (!painted && opts.requireMask) {
-    throw new AppError('mask_empty');
+    throw appError('mask_empty');
   }
   // An unpainted mask on a model that doesn't need one means "the whole picture".
   if (!painted) return picture;
@@ -122,7 +121,7 @@ export async function prepareInputs(opts: {
 }
 
 /** A reference image for the instruction models: checked like the picture, and turned upright (FLUX ignores EXIF). */
-export async function prepareReference(bytes: Buffer, limits: ImageLimits, what: string): Promise<Buffer> {
+export async function prepareReference(bytes: Buffer, limits: ImageLimits, what: ImageRole): Promise<Buffer> {
   const info = await inspectImage(bytes, limits, what);
   if (info.orientation <= 1) return bytes;
   return sharp(bytes, { limitInputPixels: limits.maxImagePixels }).rotate().png().toBuffer();
@@ -155,7 +154,7 @@ function cropRect(c: Crop, info: { width: number; height: number }) {
   const width = Math.min(info.width - left, Math.round(clamp01(c.width) * info.width));
   const height = Math.min(info.height - top, Math.round(clamp01(c.height) * info.height));
   if (width < 16 || height < 16) {
-    throw new AppError('crop_too_small');
+    throw appError('crop_too_small');
   }
   return { left, top, width, height };
 }
@@ -164,13 +163,25 @@ function clamp01(v: number): number {
   return Math.min(1, Math.max(0, v));
 }
 
-function tooManyPixels(what: string, limits: ImageLimits): AppError {
-  return new AppError(
-    'image_too_many_pixels',
-    `The ${what} has more than ${Math.round(limits.maxImagePixels / 1e6)} megapixels (FLUX_INPAINT_MAX_IMAGE_MP). Use a smaller image.`,
-  );
+function tooManyPixels(what: ImageRole, limits: ImageLimits): AppError {
+  return roleError('image_too_many_pixels', what, { mp: Math.round(limits.maxImagePixels / 1e6) });
 }
 
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
+type RoleCode = 'image_empty' | 'image_too_large' | 'image_too_many_pixels' | 'image_unreadable' | 'image_unsupported';
+
+/** The message of `code` for the picture `what` names: `code`, `code.mask` or `code.reference` (with its number). */
+function roleError(
+  code: RoleCode,
+  what: ImageRole,
+  params: Record<string, string | number> = {},
+  cause?: unknown,
+): AppError {
+  const reference = /^reference image (\d+)$/.exec(what);
+  const key = (what === 'image' ? code : reference ? `${code}.reference` : `${code}.mask`) as ErrorKey;
+  const all = reference ? { ...params, n: Number(reference[1]) } : params;
+  return new AppError(code, { key, params: all }, cause === undefined ? {} : { cause });
+}
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }

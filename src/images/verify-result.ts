@@ -1,5 +1,5 @@
 import sharp from './vips.js';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 
 /** The only types a result is kept and served as: pictures a browser shows and never runs. */
 const RESULT_TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
@@ -26,29 +26,22 @@ export async function verifyResultImage(bytes: Buffer, maxPixels = MAX_RESULT_PI
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     ({ format, width = 0, height = 0 } = meta);
   } catch (err) {
-    throw notImage('data that is no picture', err);
+    throw appError('result_not_image.data', undefined, { cause: err });
   }
   const mime = format ? RESULT_TYPES[format] : undefined;
-  if (!mime) throw notImage(format ? `a file of type ${format.toUpperCase()}` : 'data that is no picture');
+  if (!mime) {
+    throw format
+      ? appError('result_not_image.format', { format: format.toUpperCase() })
+      : appError('result_not_image.data');
+  }
   if (width * height > maxPixels) {
-    throw new AppError(
-      'result_too_large',
-      `The result is ${width}x${height} pixels, more than the ${Math.round(maxPixels / 1e6)} megapixels a FLUX result can have, so it was not kept. Send the edit again.`,
-    );
+    throw appError('result_too_large.pixels', { size: `${width}x${height}`, mp: Math.round(maxPixels / 1e6) });
   }
   try {
     // The header alone does not prove the rest is a picture: decode every pixel once, streamed, not kept.
     await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).stats();
   } catch (err) {
-    throw notImage(`a broken ${format!.toUpperCase()} file`, err);
+    throw appError('result_not_image.broken', { format: format!.toUpperCase() }, { cause: err });
   }
   return { mime, width, height };
-}
-
-function notImage(what: string, cause?: unknown): AppError {
-  return new AppError(
-    'result_not_image',
-    `The result host sent ${what} instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.`,
-    { cause },
-  );
 }

@@ -3,9 +3,9 @@ import type { ModelName, OutputFormat } from '../catalogue/models.js';
 import type { MaskPixels } from '../images/prepare.js';
 import type { FluxAccess, Polling, ProviderName } from '../providers/provider.js';
 import type { Crop } from '../wire/editor.js';
+import type { JobState, JobView } from '../wire/jobs.js';
 
-const JOB_STATES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+export { isJobState, isTerminal, type JobState, type JobView, TERMINAL_STATES } from '../wire/jobs.js';
 
 /** What a job is made from: the request as parsed at the edge, and who asks. */
 export interface CreateJobInput {
@@ -25,17 +25,6 @@ export interface CreateJobInput {
   flux?: FluxAccess | undefined;
   owner: string;
   meta?: Record<string, unknown> | undefined;
-}
-
-export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
-
-/** Whether a state (from a journal another version wrote) is one this version knows. */
-export function isJobState(state: string): state is JobState {
-  return (JOB_STATES as readonly string[]).includes(state);
-}
-
-export function isTerminal(state: JobState): boolean {
-  return TERMINAL_STATES.has(state);
 }
 
 /** What the journal keeps of a job: no image data, no API key (only a reference to the key store). */
@@ -76,27 +65,6 @@ export interface JobRecord {
   owner: string;
   /** Free-form facts the caller wants back with the result (original prompt, translation, chat ids). */
   meta?: Record<string, unknown> | undefined;
-}
-
-/** The public view of a job, as the HTTP API, the editor and the bridge show it. */
-export interface JobView {
-  id: string;
-  state: JobState;
-  status: string;
-  progress: number | null;
-  elapsed_ms: number;
-  model: ModelName;
-  provider: ProviderName;
-  prompt: string;
-  created_at: string;
-  error?: StoredError;
-  result?: { mime: string; bytes: number; width?: number; height?: number; seed?: number };
-  /** Credits FLUX charged for the task, as its submit answer said. */
-  cost?: number;
-  input_mp?: number;
-  output_mp?: number;
-  /** A note that doesn't stop the job, e.g. that the FLUX balance may not cover it. */
-  warning?: string;
 }
 
 export function toView(r: JobRecord, now = Date.now()): JobView {

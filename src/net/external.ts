@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
-import { AppError } from '../errors.js';
+import { type AppError, appError } from '../errors.js';
 import { discardBody } from './body.js';
 import { deadline } from './deadline.js';
 import { guardedDispatcher, isPrivateAddress, isPrivateError } from './ssrf.js';
@@ -49,13 +49,13 @@ export async function fetchExternalImage(rawUrl: string, opts: FetchExternalOpti
       }
       return await readImage(url, res, opts.maxBytes);
     }
-    throw new AppError('image_fetch_failed', 'The image link redirects too many times.');
+    throw appError('image_fetch_failed.redirects');
   } catch (err) {
     if (limit.cancelled) throw limit.cancelled.reason;
     if (limit.expired) {
-      throw new AppError(
+      throw appError(
         'image_fetch_timeout',
-        `The image on ${url.host} did not arrive within ${Math.round(timeoutMs / 100) / 10} s; that server is too slow. Save the image and load it in the editor instead.`,
+        { host: url.host, seconds: Math.round(timeoutMs / 100) / 10 },
         { cause: err },
       );
     }
@@ -70,13 +70,12 @@ async function requestOnce(
   opts: FetchExternalOptions,
   signal: AbortSignal,
 ): Promise<Dispatcher.ResponseData> {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw refused(url, 'only http and https links can be loaded');
-  if (url.username || url.password) throw refused(url, 'links with credentials are not loaded');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused(url, 'scheme');
+  if (url.username || url.password) throw refused(url, 'credentials');
   const exempt = opts.allow.includes(url.origin);
   // An address in the URL is connected to without a DNS lookup, so the lookup hook never sees it.
   const literal = url.hostname.replace(/^\[|\]$/g, '');
-  if (!exempt && isIP(literal) && isPrivateAddress(literal)) throw refused(url, 'it points into a private network');
+  if (!exempt && isIP(literal) && isPrivateAddress(literal)) throw refused(url, 'private');
   try {
     return await request(url, {
       dispatcher: exempt ? opts.plain : opts.guarded,
@@ -84,25 +83,23 @@ async function requestOnce(
       signal,
     });
   } catch (err) {
-    if (isPrivateError(err)) throw refused(url, 'it points into a private network');
+    if (isPrivateError(err)) throw refused(url, 'private');
     if (signal.aborted) throw err;
-    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host}: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw appError('image_fetch_failed.network', { host: url.host, reason: (err as Error).message }, { cause: err });
   }
 }
 
 async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: number): Promise<ExternalImage> {
   if (res.statusCode !== 200) {
     discardBody(res.body);
-    throw new AppError('image_fetch_failed', `Could not load the image from ${url.host} (HTTP ${res.statusCode}).`);
+    throw appError('image_fetch_failed.http', { host: url.host, status: String(res.statusCode) });
   }
   const mime = String(res.headers['content-type'] ?? '')
     .split(';')[0]!
     .trim();
   if (!mime.startsWith('image/')) {
     discardBody(res.body);
-    throw new AppError('image_unsupported', `The link on ${url.host} is not an image (${mime || 'no type'}).`);
+    throw appError('image_unsupported.link', { host: url.host, type: mime || '-' });
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -110,10 +107,7 @@ async function readImage(url: URL, res: Dispatcher.ResponseData, maxBytes: numbe
     for await (const chunk of res.body) {
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
-        throw new AppError(
-          'image_too_large',
-          `The image on ${url.host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).`,
-        );
+        throw appError('image_too_large.link', { host: url.host });
       }
       chunks.push(chunk as Buffer);
     }
@@ -128,15 +122,15 @@ function parseLink(link: string, base?: URL): URL {
   try {
     return new URL(link, base);
   } catch (err) {
-    const where = base ? `${base.host} redirects to` : 'The chat links to';
-    throw new AppError('image_url_refused', `${where} "${link.slice(0, 100)}", which is not a valid link.`, {
-      cause: err,
-    });
+    const shown = link.slice(0, 100);
+    throw base
+      ? appError('image_url_refused.redirect', { host: base.host, link: shown }, { cause: err })
+      : appError('image_url_refused.invalid', { link: shown }, { cause: err });
   }
 }
 
-function refused(url: URL, why: string): AppError {
-  return new AppError('image_url_refused', `The image link ${url.origin} was not loaded: ${why}.`);
+function refused(url: URL, why: 'scheme' | 'credentials' | 'private'): AppError {
+  return appError(`image_url_refused.${why}`, { origin: url.origin });
 }
 
 interface ExternalFetcher {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import { monotonicMs } from '../util/time.js';
 import { challengeProof, openingMac, replyMac, sessionKey, sha256Hex } from './derivations.js';
 
@@ -73,21 +73,15 @@ export class SessionAuth {
   verifyOpen(header: string | undefined, body: Buffer): Buffer {
     const m = header ? AUTH_HEADER.exec(header) : null;
     if (!m) {
-      throw new AppError(
-        'unauthorized',
-        'The request carries no valid X-Flux-Inpaint-Auth header: update the FLUX Inpaint function in Open WebUI to the version that matches this sidecar.',
-      );
+      throw appError('unauthorized.no_auth');
     }
     const [, challenge, nonce, mac] = m as unknown as [string, string, string, string];
     const expires = this.expiryOf(challenge, nonce);
     if (expires === undefined || expires <= this.now() || expires <= this.floor || this.spent.has(challenge)) {
-      throw new AppError('unauthorized', 'The session challenge is unknown, used or expired: click Inpaint again.');
+      throw appError('unauthorized.challenge');
     }
     if (!sameHex(mac, openingMac(this.token, challenge, nonce, sha256Hex(body)))) {
-      throw new AppError(
-        'unauthorized',
-        'Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.',
-      );
+      throw appError('unauthorized.token');
     }
     this.spend(challenge, expires);
     return sessionKey(this.token, challenge, nonce);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
-import { AppError, type ErrorCode } from '../errors.js';
+import { AppError, appError, type ErrorCode } from '../errors.js';
 import type { NoticeOp, Reply, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../wire/bridge.js';
 
 export type { Reply, ReplyOk } from '../wire/bridge.js';
@@ -46,7 +46,7 @@ export class OpChannel {
     opts: { pingMs?: number } = {},
   ) {
     this.heartbeat = setInterval(() => this.write({ op: 'ping' }), opts.pingMs ?? 15_000);
-    res.on('close', () => this.shutdown(new AppError('bridge_closed')));
+    res.on('close', () => this.shutdown(appError('bridge_closed')));
   }
 
   get closed(): boolean {
@@ -79,7 +79,7 @@ export class OpChannel {
           ? undefined
           : setTimeout(() => {
               this.pending.delete(id);
-              reject(new AppError('bridge_timeout', `Open WebUI did not answer "${String(op.op)}" in time.`));
+              reject(appError('bridge_timeout', { op: String(op.op) }));
             }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.write({ ...op, id });
@@ -103,7 +103,7 @@ export class OpChannel {
       this.write(final);
       this.res.end();
     }
-    this.shutdown(new AppError('bridge_ended'));
+    this.shutdown(appError('bridge_ended'));
   }
 
   private write(op: SidecarOp): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { AppError, toAppError } from '../errors.js';
+import { appError, toAppError } from '../errors.js';
 import type { JobEngine } from '../jobs/engine.js';
 import type { JobView } from '../jobs/types.js';
 import type { OpChannel } from './channel.js';
@@ -94,7 +94,7 @@ export async function storeResult(opts: Pick<DeliverOptions, 'channel' | 'engine
     120_000,
   );
   const url = typeof reply.url === 'string' ? safeMarkdownUrl(reply.url) : undefined;
-  if (!url) throw new AppError('owui_invalid', 'Open WebUI saved the image but returned no usable URL.');
+  if (!url) throw appError('owui_invalid.no_url');
   return url;
 }
 

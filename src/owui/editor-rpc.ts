@@ -1,4 +1,5 @@
-import { AppError, toAppError } from '../errors.js';
+import { type AppError, appError, toAppError } from '../errors.js';
+import { errorBody } from '../wire/errors.js';
 import type { EditorInit } from '../wire/editor.js';
 import { monotonicMs } from '../util/time.js';
 import type { EditorMessage, EditorRelay } from './relay.js';
@@ -40,7 +41,7 @@ async function answer(
   if (m.type !== 'request') return undefined;
   const rid = m.rid;
   const respond = (value: unknown) => relay.post({ type: 'response', rid, ok: true, value });
-  const fail = (e: AppError) => relay.post({ type: 'response', rid, ok: false, error: e.toJSON() });
+  const fail = (e: AppError) => relay.post({ type: 'response', rid, ok: false, error: errorBody(e).error });
   try {
     switch (m.method) {
       case 'init':
@@ -60,7 +61,7 @@ async function answer(
         respond(null);
         return { kind: 'closed' };
       default:
-        fail(new AppError('unknown_method', `The sidecar does not know "${String(m.method)}".`));
+        fail(appError('unknown_method', { method: String(m.method) }));
         return undefined;
     }
   } catch (err) {

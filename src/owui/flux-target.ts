@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { FluxAccess } from '../providers/provider.js';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import type { Valves } from './schemas.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Valves } from './schemas.js';
  */
 export function fluxTarget(valves: Valves, config: Config): FluxAccess {
   const apiKey = valves.FLUX_API_KEY || config.flux.apiKey;
-  if (!apiKey) throw new AppError('flux_key_missing');
+  if (!apiKey) throw appError('flux_key_missing');
   return {
     apiUrl: valves.FLUX_API_URL.replace(/\/+$/, ''),
     apiKey,

@@ -1,3 +1,4 @@
+import { localizeError } from '../errors.js';
 import type { ImageLimits } from '../images/prepare.js';
 import type { Translator } from '../i18n/t.js';
 import type { FetchExternal } from '../net/external.js';
@@ -38,6 +39,8 @@ export async function loadChatPictures(
   const found = findImages(chatMessages(open), open.body.id ?? undefined, undefined, where);
   const { sources, failures } = await loadSources(found, chatLoader(channel, deps.fetchExternal), deps.limits);
   if (!found.length) return { sources, notice: tr.t('chat.no_image') };
-  if (!sources.length) return { sources, notice: tr.t('chat.image_unreadable', { reason: failures[0] ?? '' }) };
+  const failed = failures[0];
+  const reason = failed ? `${failed.label}: ${localizeError(failed.error, tr)}` : '';
+  if (!sources.length) return { sources, notice: tr.t('chat.image_unreadable', { reason }) };
   return { sources };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError, appError } from '../errors.js';
 import { hostCode, type HostCall, type HostReply } from './page/host.js';
 import { PART_BYTES, type PartMessage } from './page/parts.js';
 import type { OpChannel } from './channel.js';
@@ -105,10 +105,7 @@ export class EditorRelay {
       seq! < 0 ||
       seq! >= count!
     ) {
-      throw new AppError(
-        'invalid_request',
-        'The editor sent a malformed part of a message: close it and click Inpaint again.',
-      );
+      throw appError('invalid_request.editor_part');
     }
     let chunks = this.parts.get(pid);
     if (!chunks) {
@@ -116,16 +113,13 @@ export class EditorRelay {
       this.parts.set(pid, chunks);
     }
     if (chunks.length !== count) {
-      throw new AppError('invalid_request', 'The editor sent parts of one message that disagree: click Inpaint again.');
+      throw appError('invalid_request.editor_parts');
     }
     chunks[seq!] = data;
     const size = chunks.reduce((n, c) => n + (c?.length ?? 0), 0);
     if (size > this.maxMessageBytes) {
       this.parts.delete(pid);
-      throw new AppError(
-        'request_too_large',
-        `The editor sent more than ${Math.round(this.maxMessageBytes / 2 ** 20)} MB at once: use smaller pictures or fewer references.`,
-      );
+      throw appError('request_too_large.editor', { mb: Math.round(this.maxMessageBytes / 2 ** 20) });
     }
     for (let i = 0; i < count!; i++) if (chunks[i] === undefined) return undefined;
     this.parts.delete(pid);
@@ -133,7 +127,7 @@ export class EditorRelay {
       const whole: unknown = JSON.parse(chunks.join(''));
       if (whole && typeof whole === 'object' && !Array.isArray(whole)) return whole as EditorMessage;
     } catch {}
-    throw new AppError('invalid_request', 'The editor sent a message that does not read back: click Inpaint again.');
+    throw appError('invalid_request.editor_message');
   }
 
   /** Asks the page for its language without waiting for the editor. */
@@ -189,7 +183,7 @@ export class EditorRelay {
       // Undelivered messages go out with the next call.
       this.outbox = [...outbox, ...this.outbox];
       if (err instanceof AppError && (err.code === 'owui_timeout' || err.code === 'bridge_timeout')) {
-        throw new AppError('page_gone', undefined, { cause: err });
+        throw appError('page_gone', undefined, { cause: err });
       }
       throw err;
     }
@@ -197,13 +191,12 @@ export class EditorRelay {
     // Open WebUI's own answer when the page's socket is gone (0.10+: `Client session disconnected.`, or a
     // timed-out call): the host script always says `ok`.
     if (value && typeof value === 'object' && value.ok === undefined && typeof value.error === 'string') {
-      throw new AppError('page_gone');
+      throw appError('page_gone');
     }
     if (!value || typeof value !== 'object' || value.ok !== true) {
-      throw new AppError(
-        'host_script_failed',
-        `The editor relay failed in the Open WebUI page: ${value?.error ?? 'no answer'}.`,
-      );
+      throw value?.error
+        ? appError('host_script_failed', { reason: String(value.error) })
+        : appError('host_script_failed.silent');
     }
     if (typeof value.locale === 'string' && value.locale) this.locale = value.locale;
     if (opts.awaitSave === undefined && opts.end === undefined) this.needBundle = value.needBundle === true;

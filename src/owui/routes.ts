@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { nanoid } from 'nanoid';
 import type { Logger } from 'pino';
-import { AppError } from '../errors.js';
-import { errorBody } from '../wire/errors.js';
+import { type AppError, appError } from '../errors.js';
 import type { ZodTypeProvider } from '../util/zod.js';
 import { BRIDGE_PROTOCOL } from '../wire/bridge.js';
 import { replyMacMatches, SessionAuth } from './auth.js';
@@ -48,7 +47,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      return done(new AppError('invalid_json', 'The request body is not valid JSON.'), undefined);
+      return done(appError('invalid_json'), undefined);
     }
     try {
       if (request.routeOptions.url === '/v1/sessions') request.sessionKey = verifyOpening(request, body, parsed);
@@ -63,10 +62,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     const protocol = (parsed as { protocol?: unknown } | null)?.protocol;
     // An older function (bearer token: protocol 1; the key in clear: 2) is told what to update, whatever it sent.
     if ((!header && request.headers.authorization) || (typeof protocol === 'number' && protocol !== BRIDGE_PROTOCOL)) {
-      throw new AppError(
-        'protocol_mismatch',
-        `This sidecar speaks bridge protocol ${BRIDGE_PROTOCOL}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.`,
-      );
+      throw appError('protocol_mismatch', { protocol: BRIDGE_PROTOCOL });
     }
     return auth.verifyOpen(Array.isArray(header) ? header[0] : header, body);
   }
@@ -90,10 +86,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       // Sealed by the function with the session key (PROTOCOL.md, "Sealed fields"): the key never travels in clear.
       const apiKey = unseal(key, 'FLUX_API_KEY', request.body.valves.FLUX_API_KEY);
       if (apiKey === undefined) {
-        throw new AppError(
-          'invalid_request',
-          "valves.FLUX_API_KEY is not sealed with this session's key: update the FLUX Inpaint function in Open WebUI.",
-        );
+        throw appError('invalid_request.key_not_sealed');
       }
       const open = { ...request.body, valves: { ...request.body.valves, FLUX_API_KEY: apiKey } };
       reply.hijack();
@@ -113,7 +106,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
         ? new ToolSession(channel, open, open.tool, deps)
         : new OwuiSession(channel, open, deps);
       registry.add(channel);
-      const onClosing = () => channel.abort(new AppError('shutting_down'));
+      const onClosing = () => channel.abort(appError('shutting_down'));
       opts.closing.addEventListener('abort', onClosing);
       channel.send({
         op: 'hello',
@@ -141,17 +134,15 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     async (request, reply) => {
       const { sid, opId } = request.params;
       const channel = registry.get(sid);
-      if (!channel)
-        throw new AppError('session_not_found', `No open session "${sid}" (it ended or the sidecar restarted).`);
+      if (!channel) throw appError('session_not_found', { session: sid });
       const mac = request.headers['x-flux-inpaint-mac'];
       if (
         !replyMacMatches(channel.key, sid, opId, request.rawBody ?? Buffer.alloc(0), Array.isArray(mac) ? mac[0] : mac)
       ) {
-        throw new AppError('unauthorized', 'The reply carries no valid X-Flux-Inpaint-Mac for this session.');
+        throw appError('unauthorized.reply_mac');
       }
       const delivered = channel.deliver(opId, request.body as Parameters<OpChannel['deliver']>[1]);
-      if (!delivered)
-        return reply.status(404).send(errorBody('op_not_found', `Session ${sid} is not waiting for op ${opId}.`));
+      if (!delivered) throw appError('op_not_found', { session: sid, op: opId });
       return reply.status(204).send();
     },
   );

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { artifactBlock, bootstrapHtml } from './page/bootstrap.js';
 import { editorSurface, embedsEvent, type EditorSurface } from './surface.js';
 import type { Config } from '../config.js';
-import { AppError, isExpected, localizeError, toAppError } from '../errors.js';
+import { appError, isExpected, localizeError, toAppError } from '../errors.js';
 import { MAX_REFERENCES } from '../catalogue/models.js';
 import { editorInit, loadSettings, saveSettings, sendToJob } from '../editor/service.js';
 import type { JobEngine } from '../jobs/engine.js';
@@ -242,12 +242,11 @@ export class OwuiSession {
   private imageFor(source: ImageSource | ReferenceSource, field: string): Buffer {
     if ('ref' in source) {
       const found = this.sources.find((s) => s.ref === source.ref);
-      if (!found)
-        throw new AppError('image_not_found', `${field}: that picture is no longer available: reload the editor.`);
+      if (!found) throw appError('image_not_found.gone', { field });
       return found.bytes;
     }
     if ('data' in source) return source.data;
-    throw new AppError('image_not_found', 'Editing a previous result works in the chat by clicking Inpaint under it.');
+    throw appError('image_not_found.job');
   }
 
   /** Translates a non-English prompt with the chat's own model; on failure the original is used, and said so. */

@@ -1,5 +1,5 @@
 import sharp from '../images/vips.js';
-import { AppError, toAppError } from '../errors.js';
+import { type AppError, appError, toAppError } from '../errors.js';
 import { inspectImage, type ImageLimits } from '../images/prepare.js';
 import type { OpChannel } from './channel.js';
 import type { FoundImage } from './images.js';
@@ -30,7 +30,7 @@ export function channelLoader(
       if (/^https?:\/\//i.test(url)) return fetchExternal(url);
       if (url.startsWith('data:')) return decodeDataUrl(url);
       const reply = await channel.request({ op: 'read_image', url }, 60_000);
-      if (typeof reply.data !== 'string') throw new AppError('owui_invalid', 'Open WebUI returned no image data.');
+      if (typeof reply.data !== 'string') throw appError('owui_invalid.no_data');
       return { bytes: Buffer.from(reply.data, 'base64'), mime: String(reply.mime ?? '') };
     },
   };
@@ -39,7 +39,7 @@ export function channelLoader(
 function decodeDataUrl(url: string): { bytes: Buffer; mime: string } {
   const m = /^data:(image\/[\w.+-]+)?(;[^,]*)?,(.*)$/s.exec(url);
   if (!m || !(m[2] ?? '').includes('base64')) {
-    throw new AppError('image_unreadable', 'The image in the chat is an unsupported data: URL.');
+    throw appError('image_unreadable.data_url');
   }
   return { bytes: Buffer.from(m[3]!, 'base64'), mime: m[1] ?? '' };
 }
@@ -50,15 +50,15 @@ export async function loadSources(
   loader: SourceLoader,
   limits: ImageLimits,
   max = 4,
-): Promise<{ sources: SourceImage[]; failures: string[] }> {
+): Promise<{ sources: SourceImage[]; failures: Array<{ label: string; error: AppError }> }> {
   const sources: SourceImage[] = [];
-  const failures: string[] = [];
+  const failures: Array<{ label: string; error: AppError }> = [];
   for (const f of found.slice(0, max)) {
     try {
       const { bytes } = await loader.read(f.url);
       sources.push(await toSource(`i${sources.length}`, f.label, bytes, limits));
     } catch (err) {
-      failures.push(`${f.label}: ${toAppError(err).message}`);
+      failures.push({ label: f.label, error: toAppError(err) });
     }
   }
   return { sources, failures };

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { type AppError, appError } from '../errors.js';
 import { findImages, type ChatMessage } from './images.js';
 
 /** A picture of the chat the Tool could edit, newest first. */
@@ -48,19 +48,20 @@ const ORDINALS = ['', 'latest', 'second', 'third', 'fourth', 'fifth', 'sixth', '
  * ("the beach photo") matched against what was said with each picture.
  */
 export function pick(found: Candidate[], which: string): Candidate {
-  if (!found.length) throw new AppError('tool_no_image');
+  if (!found.length) throw appError('tool_no_image');
   const w = which
     .trim()
     .toLowerCase()
     .replace(/[.!?"']/g, '');
-  const say = (what: string) =>
-    new AppError(
-      'tool_image_not_found',
-      `No picture in this chat matches "${which}" (${what}). The chat has ${found.length}: ${found
+  const say = (why: 'too_few' | 'no_words'): AppError =>
+    appError(`tool_image_not_found.${why}`, {
+      which,
+      count: found.length,
+      list: found
         .slice(0, 8)
         .map((c, i) => `${i + 1}: ${c.label}`)
-        .join('; ')}. Ask which one, or use which="latest".`,
-    );
+        .join('; '),
+    });
   if (NEWEST.test(w)) return found[0]!;
   if (PREVIOUS.test(w)) return found[1] ?? found[0]!;
   if (OLDEST.test(w)) return found[found.length - 1]!;
@@ -69,7 +70,7 @@ export function pick(found: Candidate[], which: string): Candidate {
   const position = number ? Number(number[1]) : Math.max(ordinal, 0);
   if (position) {
     const at = found[position - 1];
-    if (!at) throw say(`there are only ${found.length}`);
+    if (!at) throw say('too_few');
     return at;
   }
   if (UPLOAD.test(w)) {
@@ -80,7 +81,7 @@ export function pick(found: Candidate[], which: string): Candidate {
     if (result) return result;
   }
   const described = byWords(found, w);
-  if (!described) throw say('no picture was described with those words');
+  if (!described) throw say('no_words');
   return described;
 }
 

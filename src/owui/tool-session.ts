@@ -81,7 +81,7 @@ export class ToolSession {
   /** Reads the picture with the person's own rights in Open WebUI, within the sidecar's size limits. */
   private async load(picked: Candidate): Promise<Buffer> {
     const { bytes } = await chatLoader(this.channel, this.deps.fetchExternal).read(picked.url);
-    await inspectImage(bytes, this.deps.config.limits, 'picture');
+    await inspectImage(bytes, this.deps.config.limits);
     return bytes;
   }
 

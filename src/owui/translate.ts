@@ -1,4 +1,4 @@
-import { AppError, toAppError } from '../errors.js';
+import { appError, localizeError, toAppError } from '../errors.js';
 import type { Translator } from '../i18n/t.js';
 import { MAX_PROMPT_CHARS } from '../catalogue/models.js';
 import type { OpChannel } from './channel.js';
@@ -40,10 +40,10 @@ export async function translatePrompt(
       120_000,
     );
     const english = cleanTranslation(String(reply.text ?? ''), MAX_PROMPT_CHARS);
-    if (!english) throw new AppError('translation_empty', 'the model gave no usable translation');
+    if (!english) throw appError('translation_empty');
     return { english };
   } catch (err) {
-    const note = tr.t('chat.translation_failed', { reason: toAppError(err).message });
+    const note = tr.t('chat.translation_failed', { reason: localizeError(toAppError(err), tr) });
     say(note);
     return { english: prompt, note };
   }

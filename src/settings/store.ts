@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import { ensureDir, readIfPresent, writePrivate } from '../util/files.js';
 import { editorSettingsSchema, MAX_SETTINGS_BYTES, type EditorSettings } from './schema.js';
 
@@ -49,20 +49,17 @@ export class SettingsStore {
   async put(userId: string, settings: unknown): Promise<void> {
     const parsed = editorSettingsSchema.safeParse(settings);
     if (!parsed.success) {
-      throw new AppError(
-        'settings_invalid',
-        `The editor settings were refused (${parsed.error.issues[0]?.message ?? 'invalid'}): reset them in the editor.`,
-      );
+      const field = parsed.error.issues[0]?.path.map(String).join('.') || 'settings';
+      throw appError('settings_invalid.field', { field });
     }
     const text = JSON.stringify(parsed.data);
-    if (text.length > MAX_SETTINGS_BYTES)
-      throw new AppError('settings_invalid', 'The editor settings are too large: reset them in the editor.');
+    if (text.length > MAX_SETTINGS_BYTES) throw appError('settings_invalid.too_large');
     await writePrivate(this.path(userId), text);
   }
 
   private path(userId: string): string {
     if (typeof userId !== 'string' || !userId || userId.length > MAX_USER_ID) {
-      throw new AppError('user_invalid', `A user id of 1 to ${MAX_USER_ID} characters is needed to keep settings.`);
+      throw appError('user_invalid', { max: MAX_USER_ID });
     }
     return join(this.dir, `${createHash('sha256').update(userId, 'utf8').digest('hex')}.json`);
   }

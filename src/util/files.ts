@@ -1,7 +1,7 @@
 import { chmod, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { nanoid } from 'nanoid';
-import { AppError } from '../errors.js';
+import { type AppError, appError } from '../errors.js';
 
 /**
  * Writes a file so that readers see either nothing or the whole file: a temp file in the same directory,
@@ -89,19 +89,11 @@ export async function readIfPresent(path: string): Promise<string | undefined> {
 export function storageError(err: unknown): AppError {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError(
-      'disk_full',
-      "The disk holding the sidecar's data dir is full: free some space (or move FLUX_INPAINT_DATA_DIR).",
-      { cause: err },
-    );
+    return appError('disk_full', undefined, { cause: err });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
-    return new AppError(
-      'data_dir_not_writable',
-      `The sidecar cannot write to its data dir (${code}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.`,
-      { cause: err },
-    );
+    return appError('data_dir_not_writable', { reason: code }, { cause: err });
   }
   const reason = code ?? String((err as Error)?.message ?? err).replace(/'[^']*'/g, '…');
-  return new AppError('storage_error', `The sidecar could not write to its data dir (${reason}).`, { cause: err });
+  return appError('storage_error', { reason }, { cause: err });
 }

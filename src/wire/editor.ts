@@ -48,6 +48,12 @@ export interface EditorInit {
   locale?: string | null;
   /** The user's remembered settings (kept by the sidecar per Open WebUI user); absent or null: none yet. */
   settings?: EditorSettings | null;
+  /**
+   * The error messages in the language the editor will speak (src/i18n/errors, keyed like an error's `key`), so
+   * it says the sidecar's errors in that language without carrying every language in its bundle. Absent:
+   * English, which each error's message already is.
+   */
+  errors?: { locale: string; messages: Readonly<Record<string, string>> } | undefined;
   /** The models offered; absent: all of them. */
   models?: ModelName[];
 }

@@ -1,7 +1,10 @@
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/catalogues/index.js';
-import { LOCALES, type Locale } from '../../src/i18n/locales.js';
+import { appError } from '../../src/errors.js';
+import { editorErrorMessages, renderError } from '../../src/i18n/errors/index.js';
+import { LOCALES, type Locale, pickLocale } from '../../src/i18n/locales.js';
+import { errorBody } from '../../src/wire/errors.js';
 import {
   baseInit,
   launchBrowser,
@@ -32,6 +35,8 @@ async function hostFor(locale: string | null): Promise<Host> {
   const host = await startHost({
     ...baseInit([{ ref: 'img-1', label: '1', preview, width: 800, height: 600 }]),
     locale,
+    // As the sidecar's init brings them: the error messages in the language the editor will speak.
+    ...(locale ? { errors: editorErrorMessages(pickLocale(locale)) } : {}),
   });
   hosts.push(host);
   return host;
@@ -121,6 +126,31 @@ describe('the editor in every language (Russian and Japanese also at 1000 px)', 
       const frame = await openEditor(page, host.url);
       await frame.evaluate(() => (document.querySelector('button.send')!.textContent = 'x'.repeat(200)));
       expect((await overflowing(frame)).join('\n')).toContain('button');
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe("the sidecar's errors", () => {
+  it('are said in the editor language from their key, not in the English the wire also carries', async () => {
+    const host = await hostFor('de-DE');
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      const frame = await openEditor(page, host.url);
+      const refusal = errorBody(appError('image_fetch_failed.http', { host: 'cdn.example', status: '404' })).error;
+      await page.evaluate((error) => {
+        (window as unknown as { __refuseSubmit: unknown }).__refuseSubmit = error;
+      }, refusal);
+      await frame.fill('#p-prompt', PROMPTS.de);
+      await stroke(page, frame, [
+        [150, 110],
+        [220, 130],
+      ]);
+      await frame.click('button.send');
+      const german = renderError('de', 'image_fetch_failed.http', { host: 'cdn.example', status: '404' });
+      expect(german).toBe('Das Bild von cdn.example konnte nicht geladen werden (HTTP 404).');
+      await frame.waitForFunction((text) => document.querySelector('.status')?.textContent === text, german);
     } finally {
       await page.close();
     }

@@ -79,6 +79,8 @@ addEventListener('message', async (e) => {
   if (d.method === 'cancel') { window.__closed++; send({ type: 'response', rid: d.rid, ok: true, value: null }); }
   if (d.method === 'submit') {
     window.__submits.push(d.params);
+    // The sidecar refused the Send: the error as the wire carries it (code, English message, key, values).
+    if (window.__refuseSubmit) return send({ type: 'response', rid: d.rid, ok: false, error: window.__refuseSubmit });
     // The page's socket drops while a large Send crosses it: one part went, then nothing more.
     if (window.__stallUpload) return send({ type: 'upload', sent: 256000, total: 4000000 });
     send({ type: 'response', rid: d.rid, ok: true, value: { id: 'job-1' } });

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFlux, type FakeFlux } from '../fake-flux/server.js';
 import { type EditorScript, FakePage } from '../support/fake-page.js';
-import { renderError } from '../../src/i18n/errors/index.js';
+import { ERROR_CATALOGUES, errorMessage, renderError } from '../../src/i18n/errors/index.js';
 import { translator } from '../../src/i18n/t.js';
 import { DASHBOARD_URL } from '../../src/providers/bfl/errors.js';
 import { seal } from '../../src/owui/seal.js';
@@ -500,6 +500,31 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     await probe;
     expect(run.done).toMatchObject({ ok: true });
     expect(answered).toBeGreaterThan(0);
+  });
+
+  it("a German user's refused picture link and stale picture are said in German, the key kept for the editor", async () => {
+    const link = 'http://10.255.255.1/cat.png';
+    const { init } = await openAndClose(
+      { messages: conversation(ORIGINAL.replace('IMAGE', link)) },
+      { locale: 'de-DE' },
+    );
+    const refused = renderError('de', 'image_url_refused.private', { origin: new URL(link).origin });
+    expect(init.notice).toBe(translator('de').t('chat.image_unreadable', { reason: `diese Nachricht: ${refused}` }));
+    expect(init.notice).toMatch(/^Das Bild im Chat ließ sich nicht öffnen .*privates Netz/);
+    // The editor gets the messages of its language with init, to say the errors it meets in German too.
+    expect(init.errors).toEqual({ locale: 'de', messages: ERROR_CATALOGUES.de });
+
+    const page = new FakePage({
+      onInit: async (v) => ({ ...(await submitFor(v, 'a hat')), image: { ref: 'no-such-picture' } }),
+      locale: 'de-DE',
+    });
+    await click(page);
+    const stale = page.responses.find((r) => r.rid === 'submit-1')!;
+    expect(stale).toMatchObject({ ok: false, error: { code: 'image_not_found', key: 'image_not_found.gone' } });
+    expect(stale.error.message).toBe('image: that picture is no longer available: reload the editor.');
+    expect(errorMessage('de', stale.error)).toBe(
+      'image: Dieses Bild ist nicht mehr verfügbar: Laden Sie den Editor neu.',
+    );
   });
 
   it('Send with an out-of-range field is refused in words while the editor stays open; nothing is submitted', async () => {

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorMessage } from '../../src/i18n/errors/index.js';
+import type { WireError } from '../../src/wire/errors.js';
 import { openSession } from '../support/fake-owui.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 
-/** Every failure of every route answers `{error: {code, message}}` as JSON, with the status that fits. */
+/**
+ * Every failure of every route answers `{error: {code, message, key, params}}` as JSON, with the status that fits;
+ * key and params name the catalogue message, so a reader can say it in their language.
+ */
 let sidecar: TestSidecar;
 
 beforeAll(async () => {
@@ -17,11 +22,17 @@ async function expectError(res: Response, status: number, code: string): Promise
   const text = await res.text();
   expect(res.status, text).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = JSON.parse(text) as { error: { code: string; message: string } };
+  const body = JSON.parse(text) as { error: WireError };
   expect(Object.keys(body)).toEqual(['error']);
-  expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+  expect(['code', 'message', 'key', 'params']).toEqual(expect.arrayContaining(Object.keys(body.error)));
   expect(body.error.code).toBe(code);
   expect(body.error.message.length).toBeGreaterThan(10);
+  if (body.error.key !== undefined) {
+    // The key and its values say the same message: in English exactly the message, in another language its own.
+    expect(body.error.key.split('.')[0]).toBe(code);
+    expect(errorMessage('en', body.error)).toBe(body.error.message);
+    expect(errorMessage('de', body.error)).not.toBe(body.error.message);
+  }
   return body.error.message;
 }
 
@@ -75,10 +86,27 @@ describe('every failure in one shape', () => {
     );
   });
 
-  it('400 for an empty JSON body, a bad query and a bad id', async () => {
+  it('400 for an empty JSON body, a bad query and a bad id, each naming the field and the rule', async () => {
     await expectError(await sidecar.api('/v1/jobs', json('')), 400, 'invalid_request');
-    await expectError(await sidecar.api('/v1/jobs?limit=many'), 400, 'invalid_request');
+    const query = await (await sidecar.api('/v1/jobs?limit=many')).json();
+    expect(query.error).toMatchObject({
+      code: 'invalid_request',
+      key: 'invalid_request.type',
+      message: 'limit: expected number.',
+    });
+    expect(errorMessage('de', query.error)).toBe('limit: number erwartet.');
+    const id = await (await sidecar.api('/v1/jobs/not%20an%20id')).json();
+    expect(id.error).toMatchObject({ key: 'invalid_request.job_id', message: 'id: not a job id.' });
+    expect(errorMessage('fr', id.error)).toBe("id : ce n'est pas un identifiant de tâche.");
     await expectError(await sidecar.api('/v1/jobs/not%20an%20id'), 400, 'invalid_request');
+  });
+
+  it("standalone, the editor's init brings the error messages in the browser's language, none for English", async () => {
+    const de = await (await sidecar.api('/v1/editor/init?locale=de-DE')).json();
+    expect(de.errors.locale).toBe('de');
+    expect(errorMessage('de', { message: '', key: 'image_empty' })).toBe(de.errors.messages.image_empty);
+    expect((await (await sidecar.api('/v1/editor/init?locale=en-GB')).json()).errors).toBeUndefined();
+    expect((await (await sidecar.api('/v1/editor/init')).json()).errors).toBeUndefined();
   });
 
   it('404 for an unknown job', async () => {

@@ -95,16 +95,17 @@ async function runJob(prompt: string): Promise<Record<string, any>> {
 
 describe('results that are no pictures', () => {
   it.each([
-    ['svg', 'a file of type SVG'],
-    ['html', 'data that is no picture'],
-    ['bin', 'data that is no picture'],
-  ])('%s: the job fails with a message and nothing is kept', async (kind, said) => {
+    ['svg', 'a file of type SVG', { key: 'result_not_image.format', params: { format: 'SVG' } }],
+    ['html', 'data that is no picture', { key: 'result_not_image.data' }],
+    ['bin', 'data that is no picture', { key: 'result_not_image.data' }],
+  ])('%s: the job fails with a message and nothing is kept', async (kind, said, text) => {
     const before = await readdir(join(sidecar.dataDir, 'results'));
     const job = await runJob(kind);
     expect(job.state).toBe('failed');
     expect(job.error).toEqual({
       code: 'result_not_image',
       message: `The result host sent ${said} instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.`,
+      ...text,
     });
     expect(await readdir(join(sidecar.dataDir, 'results'))).toEqual(before);
     const served = await sidecar.api(`/v1/jobs/${job.id}/result`);
@@ -136,6 +137,8 @@ describe('serving results', () => {
       error: {
         code: 'result_gone',
         message: `The result of job ${job.id} is no longer on disk (deleted, or removed after FLUX_INPAINT_KEEP_RESULTS_DAYS). Send the edit again to make a new one.`,
+        key: 'result_gone.deleted',
+        params: { id: job.id },
       },
     });
     // "Edit this result" with that job as the source says the same.

@@ -236,7 +236,7 @@ describe('jobs API refuses bad requests with a clear message', () => {
       { model: 'fill', image: 'aGk=', params: { seed: 2 ** 53 } },
       400,
       'invalid_request',
-      'params.seed: seed must be between 0 and 9007199254740991',
+      'params.seed: seed must be a whole number',
     ],
     [
       {
@@ -265,7 +265,7 @@ describe('jobs API refuses bad requests with a clear message', () => {
       { model: 'fill', image: { ref: 'abc' } },
       400,
       'invalid_request',
-      'image: {ref} names a picture of an Open WebUI chat',
+      'image: "ref" names a picture of an Open WebUI chat',
     ],
     [{ model: 'fill', image: 'aGk=', source_job: 'abc' }, 400, 'invalid_request', 'source_job'],
     [

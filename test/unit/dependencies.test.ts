@@ -16,15 +16,15 @@ function violations(result: ICruiseResult): string[] {
   });
 }
 
-/** Cruises `src` of a project folder with this project's rules (paths in the rules are relative to it). */
-async function cruiseSrc(dir: string, tsconfig?: string): Promise<ICruiseResult> {
+/** Cruises `src` (and the editor's `artifact/src`) of a project folder with this project's rules. */
+async function cruiseSrc(dir: string, tsconfig?: string, roots = ['src']): Promise<ICruiseResult> {
   const cwd = process.cwd();
   process.chdir(dir);
   try {
     const options = await extractDepcruiseOptions(join(ROOT, '.dependency-cruiser.cjs'));
     if (!tsconfig) delete options.tsConfig;
     const transpile = tsconfig ? { tsConfig: extractTSConfig(tsconfig) } : undefined;
-    const out = await cruise(['src'], options, undefined, transpile);
+    const out = await cruise(roots, options, undefined, transpile);
     if (typeof out.output === 'string') throw new Error('dependency-cruiser gave text, not a result');
     return out.output;
   } finally {
@@ -35,7 +35,7 @@ async function cruiseSrc(dir: string, tsconfig?: string): Promise<ICruiseResult>
 describe('imports run downward (.dependency-cruiser.cjs)', () => {
   let result: ICruiseResult;
   beforeAll(async () => {
-    result = await cruiseSrc(ROOT, join(ROOT, 'tsconfig.json'));
+    result = await cruiseSrc(ROOT, join(ROOT, 'tsconfig.json'), ['src', 'artifact/src']);
   }, 120_000);
 
   it('looked at the whole sidecar', () => {
@@ -43,6 +43,7 @@ describe('imports run downward (.dependency-cruiser.cjs)', () => {
     expect(sources).toContain('src/jobs/engine.ts');
     expect(sources).toContain('src/catalogue/models.ts');
     expect(sources).toContain('src/main.ts');
+    expect(sources).toContain('artifact/src/ui/app.ts');
   });
 
   it('breaks no rule: no upward import, no cycle, no folder without a floor', () => {
@@ -64,6 +65,15 @@ describe('imports run downward (.dependency-cruiser.cjs)', () => {
         'no-cycle: src/catalogue/models.ts -> src/jobs/engine.ts (cycle: src/jobs/engine.ts -> src/catalogue/models.ts)',
         'upward-from-catalogue: src/catalogue/models.ts -> src/jobs/engine.ts',
       ]);
+      // The editor taking a feature of the sidecar (here the job engine) is named too.
+      await mkdir(join(dir, 'artifact', 'src'), { recursive: true });
+      await writeFile(
+        join(dir, 'artifact', 'src', 'app.ts'),
+        "import { run } from '../../src/jobs/engine.ts';\nrun();\n",
+      );
+      expect(violations(await cruiseSrc(dir, undefined, ['artifact/src']))).toContain(
+        'editor-above-ground: artifact/src/app.ts -> src/jobs/engine.ts',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -194,7 +194,7 @@ describe('local provider: expand', SLOW, () => {
     await expect(run('expand', await testImage(64, 48), { params: { top: 0 } })).rejects.toMatchObject({
       code: 'invalid_request',
       status: 400,
-      message: 'Expand needs at least one side > 0',
+      message: 'Expand needs at least one side larger than 0.',
     });
   });
 });

@@ -1,4 +1,5 @@
-import { t } from '../i18n.js';
+import { sayError, t } from '../i18n.js';
+import type { WireError } from '../../../src/wire/errors.js';
 import {
   TransportError,
   type EditorInit,
@@ -26,7 +27,7 @@ interface Response {
   rid: number;
   ok: boolean;
   value?: unknown;
-  error?: { code: string; message: string };
+  error?: WireError;
 }
 
 /** The sidecar answers through Open WebUI's page and the Action function, which polls: allow for slowness. */
@@ -132,7 +133,10 @@ export class BridgeTransport implements Transport {
       if (!waiter) return;
       this.pending.delete(r.rid);
       if (r.ok) waiter.resolve(r.value);
-      else waiter.reject(new TransportError(r.error?.code ?? 'failed', r.error?.message ?? t('net.failed')));
+      else
+        waiter.reject(
+          r.error ? new TransportError(r.error.code, sayError(r.error)) : new TransportError('failed', t('net.failed')),
+        );
     } else if (d.type === 'job') {
       const job = (d as unknown as { job: JobView }).job;
       this.latest.set(job.id, job);

@@ -1,4 +1,5 @@
-import { t } from '../i18n.js';
+import { sayError, t } from '../i18n.js';
+import type { ErrorBody, WireError } from '../../../src/wire/errors.js';
 import { readEvents } from './sse.js';
 import {
   TERMINAL_STATES,
@@ -52,7 +53,9 @@ export class HttpTransport implements Transport {
   }
 
   async init(): Promise<EditorInit> {
-    return (await this.json('GET', '/v1/editor/init')) as EditorInit;
+    // The browser's language, so init brings the error messages in it.
+    const locale = encodeURIComponent(navigator.language);
+    return (await this.json('GET', `/v1/editor/init?locale=${locale}`)) as EditorInit;
   }
 
   async submit(req: SubmitRequest): Promise<{ id: string }> {
@@ -153,15 +156,16 @@ export class HttpTransport implements Transport {
       throw new TransportError('unreachable', t('net.unreachable'));
     }
     if (res.ok) return res;
-    let error: { code?: string; message?: string } = {};
+    let error: WireError | undefined;
     try {
-      error = ((await res.json()) as { error?: typeof error }).error ?? {};
+      error = ((await res.json()) as Partial<ErrorBody>).error;
     } catch {
       // Not our JSON error body (a proxy page, say): the status line below still tells the user something.
     }
+    if (error?.code && error.message) throw new TransportError(error.code, sayError(error));
     throw new TransportError(
-      error.code ?? `http_${res.status}`,
-      error.message ?? t('net.http_status', { status: String(res.status), text: res.statusText }),
+      `http_${res.status}`,
+      t('net.http_status', { status: String(res.status), text: res.statusText }),
     );
   }
 }

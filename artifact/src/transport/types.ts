@@ -2,7 +2,7 @@
  * The one interface the editor talks through. Two implementations: HTTP to the sidecar (standalone, served at
  * GET / by the sidecar) and postMessage to the host script that the sidecar runs in Open WebUI's page.
  */
-import type { JobView } from '../../../src/jobs/types.js';
+import type { JobView } from '../../../src/wire/jobs.js';
 import type { EditorInit, SubmitRequest } from '../../../src/wire/editor.js';
 import type { EditorSettings } from '../../../src/settings/schema.js';
 
@@ -18,8 +18,8 @@ export type {
 } from '../../../src/wire/editor.js';
 
 // The job as the sidecar reports it: one definition for the server and the editor.
-export type { JobState, JobView } from '../../../src/jobs/types.js';
-export { TERMINAL_STATES } from '../../../src/jobs/types.js';
+export type { JobState, JobView } from '../../../src/wire/jobs.js';
+export { TERMINAL_STATES } from '../../../src/wire/jobs.js';
 
 export interface Transport {
   init(): Promise<EditorInit>;

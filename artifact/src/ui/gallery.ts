@@ -1,4 +1,4 @@
-import { fmt, t } from '../i18n.js';
+import { fmt, sayError, t } from '../i18n.js';
 import type { Gallery, JobView, Transport } from '../transport/types.js';
 import { h } from './dom.js';
 import { extension, stateLabel } from './job.js';
@@ -90,7 +90,7 @@ export class GalleryView {
       job.state === 'done'
         ? ''
         : job.error
-          ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message })
+          ? t('job.failed_with', { status: stateLabel(job.state), message: sayError(job.error) })
           : stateLabel(job.state);
     const actions = h('div', { class: 'gallery-actions' });
     const li = h(

@@ -1,4 +1,4 @@
-import { fmt, t } from '../i18n.js';
+import { fmt, sayError, t } from '../i18n.js';
 import type { JobState, JobView } from '../transport/types.js';
 import { h, show } from './dom.js';
 
@@ -66,7 +66,7 @@ export class JobProgress {
 
   update(job: JobView): void {
     this.status.textContent = job.error
-      ? t('job.failed_with', { status: stateLabel(job.state), message: job.error.message })
+      ? t('job.failed_with', { status: stateLabel(job.state), message: sayError(job.error) })
       : job.state === 'running' && job.status === REASONING
         ? t('job.reasoning')
         : stateLabel(job.state);

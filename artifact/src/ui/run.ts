@@ -1,4 +1,4 @@
-import { t } from '../i18n.js';
+import { sayError, t } from '../i18n.js';
 import { loadPreview, type Source } from '../image/load.js';
 import { packMask } from '../image/mask-pack.js';
 import {
@@ -116,7 +116,10 @@ export class JobRunner {
     if (job.state !== 'done') this.progress.hide();
     if (job.state === 'done') void this.showResult(job);
     else
-      this.host.say(job.error?.message ?? t('app.job_ended', { state: stateLabel(job.state) }), job.state === 'failed');
+      this.host.say(
+        job.error ? sayError(job.error) : t('app.job_ended', { state: stateLabel(job.state) }),
+        job.state === 'failed',
+      );
   }
 
   private async showResult(job: JobView): Promise<void> {

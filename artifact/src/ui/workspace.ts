@@ -11,7 +11,7 @@ import {
   OutpaintTool,
   pictureFrame,
 } from '../canvas/outpaint.js';
-import { blur, dilate, erode, invert } from '../../../src/images/mask-filters.js';
+import { blur, dilate, erode, invert } from '../../../src/masks/filters.js';
 import { MaskHistory } from '../canvas/history.js';
 import { MaskLayer } from '../canvas/layer.js';
 import { MaskBuffer, type Brush } from '../canvas/mask.js';

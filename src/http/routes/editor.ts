@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { EDITOR_DEFAULTS, editorInit } from '../../editor/service.js';
 import type { ProviderName } from '../../providers/provider.js';
 import type { EditorInit } from '../../wire/editor.js';
+import { editorInitQuery } from '../schemas.js';
 
 interface EditorRoutesOptions {
   config: Config;
@@ -44,12 +45,14 @@ export const editorRoutes: FastifyPluginAsync<EditorRoutesOptions> = async (app,
 
   app.get(
     '/v1/editor/init',
-    async (): Promise<EditorInit> =>
+    { schema: { querystring: editorInitQuery } },
+    async (request): Promise<EditorInit> =>
       editorInit({
         mode: 'standalone',
         defaults: EDITOR_DEFAULTS,
         providers: opts.providers,
         limits: opts.config.limits,
+        browserLocale: (request.query as { locale?: string }).locale,
       }),
   );
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { JobEngine } from '../../jobs/engine.js';
 import type { ProviderName } from '../../providers/provider.js';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -77,12 +77,9 @@ export const jobsRoutes: FastifyPluginAsync<JobsRoutesOptions> = async (app, opt
 function pickProvider(asked: ProviderName | undefined, available: ProviderName[]): ProviderName {
   if (asked === undefined) return available[0]!;
   if (!available.includes(asked)) {
-    throw new AppError(
-      'provider_unavailable',
-      asked === 'bfl'
-        ? 'The FLUX provider is not available: start the sidecar with FLUX_API_KEY set.'
-        : `The "${asked}" provider is not enabled (FLUX_INPAINT_PROVIDER).`,
-    );
+    throw asked === 'bfl'
+      ? appError('provider_unavailable.flux')
+      : appError('provider_unavailable.disabled', { provider: asked });
   }
   return asked;
 }
@@ -98,10 +95,7 @@ async function sourceImage(engine: JobEngine, source: ImageSource | ReferenceSou
       await handle.close();
     }
   }
-  throw new AppError(
-    'invalid_request',
-    `${field}: {ref} names a picture of an Open WebUI chat and works only in the editor there; send {data} (base64) or {job}.`,
-  );
+  throw appError('invalid_request.ref', { field });
 }
 
 /**
@@ -117,10 +111,6 @@ async function openResult(engine: JobEngine, id: string): Promise<{ handle: File
     return { handle: await open(path, 'r'), path, mime };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    throw new AppError(
-      'result_gone',
-      `The result of job ${id} is no longer on disk (deleted, or removed after FLUX_INPAINT_KEEP_RESULTS_DAYS). Send the edit again to make a new one.`,
-      { cause: err },
-    );
+    throw appError('result_gone.deleted', { id }, { cause: err });
   }
 }

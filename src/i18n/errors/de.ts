@@ -52,4 +52,172 @@ export const de: ErrorCatalogue = {
   bridge_closed: 'Open WebUI hat die Verbindung zum Sidecar geschlossen.',
   bridge_ended: 'Die Sitzung ist beendet.',
   page_gone: 'Die Seite von Open WebUI antwortet nicht mehr (Tab geschlossen oder neu geladen).',
+  invalid_json: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+  'invalid_json.detail': 'Der Inhalt ist kein gültiges JSON: {detail}',
+  request_too_large: 'Die Anfrage ist zu groß: Verwenden Sie ein kleineres Bild (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'request_too_large.editor':
+    'Der Editor hat mehr als {mb} MB auf einmal gesendet: Verwenden Sie kleinere Bilder oder weniger Referenzen.',
+  unsupported_media_type: 'Senden Sie JSON (application/json) oder multipart/form-data.',
+  method_not_allowed: '{path} nimmt {method} nicht an; erlaubt ist {allowed}.',
+  not_found: 'Keine Route {method} {path}.',
+  'internal_error.sidecar': 'Unerwarteter Fehler im Sidecar; Details stehen in seinem Log.',
+  'invalid_request.empty_body': 'Der Inhalt der Anfrage ist leer oder seine Länge stimmt nicht.',
+  'invalid_request.multipart': 'Der Multipart-Inhalt ist fehlerhaft ({detail}): Senden Sie die Felder erneut.',
+  'invalid_request.url': 'Die URL oder die Header der Anfrage sind ungültig ({reason}).',
+  'invalid_request.too_long': '{field}: höchstens {max} Zeichen.',
+  'invalid_request.too_short': '{field}: mindestens {min} Zeichen.',
+  'invalid_request.too_big': '{field}: höchstens {max}.',
+  'invalid_request.too_small': '{field}: mindestens {min}.',
+  'invalid_request.too_many': '{field}: höchstens {max} Einträge.',
+  'invalid_request.too_few': '{field}: mindestens {min} Einträge.',
+  'invalid_request.type': '{field}: {expected} erwartet.',
+  'invalid_request.required': '{field}: wird benötigt.',
+  'invalid_request.choice': '{field}: muss einer dieser Werte sein: {options}.',
+  'invalid_request.format': '{field}: kein gültiges {format}.',
+  'invalid_request.unknown_keys': '{field}: unbekanntes Feld {keys}.',
+  'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.ref':
+    '{field}: "ref" bezeichnet ein Bild eines Open WebUI-Chats und funktioniert nur im Editor dort; senden Sie "data" (Base64) oder "job".',
+  'invalid_request.expand_none': 'Erweitern braucht mindestens eine Seite größer als 0.',
+  'rate_limited.challenges':
+    'Zu viele Sitzungs-Challenges von {ip}: höchstens {max} pro Minute (FLUX_INPAINT_CHALLENGE_LIMIT). Versuchen Sie es in {seconds} s erneut.',
+  'rate_limited.sessions':
+    'Zu viele Inpaint-Sitzungen: höchstens {max} pro Minute (FLUX_INPAINT_RATE_LIMIT). Versuchen Sie es in {seconds} s erneut.',
+  'rate_limited.jobs':
+    'Zu viele neue Aufträge: höchstens {max} pro Minute (FLUX_INPAINT_RATE_LIMIT). Versuchen Sie es in {seconds} s erneut.',
+  'settings_invalid.field':
+    'Die Editor-Einstellung {field} wurde abgelehnt: Setzen Sie die Einstellungen im Editor zurück.',
+  'settings_invalid.too_large': 'Die Editor-Einstellungen sind zu groß: Setzen Sie sie im Editor zurück.',
+  user_invalid: 'Zum Speichern der Einstellungen wird eine Benutzer-ID mit 1 bis {max} Zeichen gebraucht.',
+  'provider_unavailable.flux':
+    'Der FLUX-Anbieter ist nicht verfügbar: Starten Sie den Sidecar mit gesetztem FLUX_API_KEY.',
+  'provider_unavailable.disabled': 'Der Anbieter "{provider}" ist nicht aktiviert (FLUX_INPAINT_PROVIDER).',
+  'result_gone.deleted':
+    'Das Ergebnis von Auftrag {id} ist nicht mehr auf der Festplatte (gelöscht oder nach FLUX_INPAINT_KEEP_RESULTS_DAYS entfernt). Senden Sie die Bearbeitung erneut, um ein neues zu erzeugen.',
+  disk_full:
+    'Die Festplatte mit dem Datenordner des Sidecars ist voll: Geben Sie Platz frei (oder verlegen Sie FLUX_INPAINT_DATA_DIR).',
+  data_dir_not_writable:
+    'Der Sidecar kann nicht in seinen Datenordner schreiben ({reason}): Machen Sie FLUX_INPAINT_DATA_DIR für den Benutzer beschreibbar, unter dem der Sidecar läuft.',
+  storage_error: 'Der Sidecar konnte nicht in seinen Datenordner schreiben ({reason}).',
+  image_empty: 'Das Bild ist leer.',
+  'image_empty.mask': 'Die Maskendatei ist leer.',
+  'image_empty.reference': 'Referenzbild {n} ist leer.',
+  image_too_large:
+    'Das Bild hat {size} MB; die Grenze liegt bei {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB). Verwenden Sie ein kleineres Bild.',
+  'image_too_large.mask': 'Die Maske hat {size} MB; die Grenze liegt bei {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'image_too_large.reference':
+    'Referenzbild {n} hat {size} MB; die Grenze liegt bei {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB). Verwenden Sie ein kleineres Bild.',
+  'image_too_large.link': 'Das Bild auf {host} ist größer als erlaubt (FLUX_INPAINT_MAX_IMAGE_MB).',
+  image_too_many_pixels:
+    'Das Bild hat mehr als {mp} Megapixel (FLUX_INPAINT_MAX_IMAGE_MP). Verwenden Sie ein kleineres Bild.',
+  'image_too_many_pixels.mask': 'Die Maske hat mehr als {mp} Megapixel (FLUX_INPAINT_MAX_IMAGE_MP).',
+  'image_too_many_pixels.reference':
+    'Referenzbild {n} hat mehr als {mp} Megapixel (FLUX_INPAINT_MAX_IMAGE_MP). Verwenden Sie ein kleineres Bild.',
+  image_unreadable: 'Das Bild ist kein lesbares PNG-, JPEG- oder WebP-Bild.',
+  'image_unreadable.mask': 'Die Maske ist kein lesbares PNG-, JPEG- oder WebP-Bild.',
+  'image_unreadable.reference': 'Referenzbild {n} ist kein lesbares PNG-, JPEG- oder WebP-Bild.',
+  'image_unreadable.data_url': 'Das Bild im Chat ist eine nicht unterstützte data:-URL.',
+  image_unsupported: 'Das Bild muss PNG, JPEG oder WebP sein (erhalten: {format}).',
+  'image_unsupported.mask': 'Die Maske muss PNG, JPEG oder WebP sein (erhalten: {format}).',
+  'image_unsupported.reference': 'Referenzbild {n} muss PNG, JPEG oder WebP sein (erhalten: {format}).',
+  'image_unsupported.link': 'Der Link auf {host} ist kein Bild ({type}).',
+  mask_aspect_mismatch:
+    'Die Maske ist {mask}, das Bild aber {image}: Sie müssen dasselbe Seitenverhältnis haben. Laden Sie den Editor neu und malen Sie erneut.',
+  'invalid_mask.size': 'Die Maske ist {mask}, das Bild aber {image}; senden Sie eine Maske in der Größe des Bildes.',
+  'invalid_image.channels': 'Nach der Umwandlung wurde ein Bild mit {expected} Kanal/Kanälen erwartet, es hat {got}.',
+  'image_not_found.gone': '{field}: Dieses Bild ist nicht mehr verfügbar: Laden Sie den Editor neu.',
+  'image_not_found.job': 'Ein früheres Ergebnis bearbeiten Sie im Chat, indem Sie darunter auf Inpaint klicken.',
+  'image_fetch_failed.redirects': 'Der Bildlink leitet zu oft weiter.',
+  'image_fetch_failed.network': 'Das Bild von {host} konnte nicht geladen werden: {reason}',
+  'image_fetch_failed.http': 'Das Bild von {host} konnte nicht geladen werden (HTTP {status}).',
+  image_fetch_timeout:
+    'Das Bild auf {host} kam nicht innerhalb von {seconds} s an; dieser Server ist zu langsam. Speichern Sie das Bild und laden Sie es stattdessen in den Editor.',
+  'image_url_refused.invalid': 'Der Chat verlinkt auf "{link}", das ist kein gültiger Link.',
+  'image_url_refused.redirect': '{host} leitet weiter auf "{link}", das ist kein gültiger Link.',
+  'image_url_refused.scheme': 'Der Bildlink {origin} wurde nicht geladen: Nur http- und https-Links werden geladen.',
+  'image_url_refused.credentials':
+    'Der Bildlink {origin} wurde nicht geladen: Links mit Zugangsdaten werden nicht geladen.',
+  'image_url_refused.private': 'Der Bildlink {origin} wurde nicht geladen: Er zeigt in ein privates Netz.',
+  'expand_too_large.local':
+    'Das Erweitern ergäbe ein Bild von {size} ({mp} Megapixel); der lokale Anbieter schafft höchstens {max}. Erweitern Sie weniger oder verwenden Sie ein kleineres Bild.',
+  'unsupported.local': 'Der lokale Anbieter kann {model} nicht; setzen Sie FLUX_API_KEY, um FLUX zu nutzen.',
+  local_model_missing:
+    'FLUX_INPAINT_LOCAL_MODEL={file}: Dort gibt es keine Datei. Laden Sie ein Modell herunter (npm run download-model -- lama) und lassen Sie FLUX_INPAINT_LOCAL_MODEL darauf zeigen, oder entfernen Sie die Einstellung, um die klassische Füllung zu nutzen.',
+  local_model_invalid:
+    'FLUX_INPAINT_LOCAL_MODEL={file} ließ sich nicht als ONNX-Modell laden ({detail}). Die Datei ist vielleicht unvollständig oder beschädigt: Laden Sie sie erneut herunter (npm run download-model -- lama prüft sie), oder entfernen Sie FLUX_INPAINT_LOCAL_MODEL, um die klassische Füllung zu nutzen.',
+  local_model_unsupported:
+    'FLUX_INPAINT_LOCAL_MODEL={file} ist kein Inpainting-Modell, das dieser Sidecar ausführen kann: {detail}. Verwenden Sie einen LaMa- oder MI-GAN-Export (README: "Model fill"), oder entfernen Sie FLUX_INPAINT_LOCAL_MODEL, um die klassische Füllung zu nutzen.',
+  'local_model_unsupported.output':
+    'Das Modell in FLUX_INPAINT_LOCAL_MODEL lieferte {got} Werte statt {expected} (3 x {height} x {width}). Verwenden Sie einen LaMa- oder MI-GAN-Export, oder entfernen Sie FLUX_INPAINT_LOCAL_MODEL, um die klassische Füllung zu nutzen.',
+  local_model_timeout:
+    'Das Modell in FLUX_INPAINT_LOCAL_MODEL={file} brauchte länger als FLUX_INPAINT_MODEL_TIMEOUT_S={seconds} s. Erhöhen Sie den Wert, verwenden Sie ein kleineres Modell (MI-GAN), oder entfernen Sie FLUX_INPAINT_LOCAL_MODEL, um die klassische Füllung zu nutzen.',
+  flux_unreachable: 'FLUX unter {origin} ist nicht erreichbar ({reason}): Prüfen Sie das Netzwerk und FLUX_API_URL.',
+  flux_connection_lost: 'Die Verbindung zu FLUX unter {origin} ist abgebrochen ({reason}).',
+  'flux_untrusted_polling_url.not_url': 'FLUX hat eine Polling-URL geliefert, die keine URL ist ({url}).',
+  flux_untrusted_polling_url:
+    'FLUX hat eine Polling-URL auf {origin} geliefert, die nicht zu {api} gehört; der API-Schlüssel wird dorthin nicht gesendet.',
+  flux_no_polling_url:
+    'FLUX hat den Auftrag angenommen (Task {id}), aber keine polling_url geliefert, also lässt sich das Ergebnis nicht abholen. Er wurde vielleicht berechnet: Sehen Sie unter {dashboard} nach.',
+  'flux_bad_response.not_json':
+    'FLUX unter {origin} hat nicht mit dem erwarteten JSON geantwortet; versuchen Sie es erneut.',
+  'result_not_image.type': 'Das Ergebnis ist kein Bild (content-type "{type}").',
+  'result_not_image.data':
+    'Der Ergebnis-Host hat statt eines PNG-, JPEG- oder WebP-Bildes Daten gesendet, die kein Bild sind; sie wurden nicht behalten. Senden Sie die Bearbeitung erneut; wenn es wieder passiert, prüfen Sie FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.format':
+    'Der Ergebnis-Host hat statt eines PNG-, JPEG- oder WebP-Bildes eine Datei vom Typ {format} gesendet; sie wurde nicht behalten. Senden Sie die Bearbeitung erneut; wenn es wieder passiert, prüfen Sie FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.broken':
+    'Der Ergebnis-Host hat statt eines PNG-, JPEG- oder WebP-Bildes eine beschädigte {format}-Datei gesendet; sie wurde nicht behalten. Senden Sie die Bearbeitung erneut; wenn es wieder passiert, prüfen Sie FLUX_INPAINT_RESULT_HOSTS.',
+  'result_too_large.pixels':
+    'Das Ergebnis hat {size} Pixel, mehr als die {mp} Megapixel, die ein FLUX-Ergebnis haben kann; es wurde nicht behalten. Senden Sie die Bearbeitung erneut.',
+  'result_host_refused.not_url':
+    'FLUX hat ein Ergebnis auf {origin} geliefert, das nicht heruntergeladen wurde: Es ist keine URL.',
+  'result_host_refused.credentials':
+    'FLUX hat ein Ergebnis auf {origin} geliefert, das nicht heruntergeladen wurde: Links mit Zugangsdaten werden nicht heruntergeladen.',
+  'result_host_refused.not_listed':
+    'FLUX hat ein Ergebnis auf {origin} geliefert, das nicht heruntergeladen wurde: Der Host steht nicht in FLUX_INPAINT_RESULT_HOSTS (eine strikte Liste, wenn gesetzt; leer lassen, um jeden öffentlichen https-Host anzunehmen).',
+  'result_host_refused.not_https':
+    'FLUX hat ein Ergebnis auf {origin} geliefert, das nicht heruntergeladen wurde: Es ist kein https.',
+  'result_host_refused.private':
+    'FLUX hat ein Ergebnis auf {origin} geliefert, das nicht heruntergeladen wurde: Der Host löst zu einer privaten Netzadresse auf; wenn er Ihnen gehört, tragen Sie seinen Origin in FLUX_INPAINT_PRIVATE_ORIGINS ein.',
+  'result_download_timeout.host':
+    'Der Ergebnis-Host {origin} hat das Ergebnis nicht innerhalb von {seconds} s geliefert; der Download wurde abgebrochen.',
+  'result_download_failed.network': 'Das Herunterladen des Ergebnisses von {origin} ist fehlgeschlagen ({reason}).',
+  protocol_mismatch:
+    'Dieser Sidecar spricht Bridge-Protokoll {protocol}: Aktualisieren Sie die Funktion FLUX Inpaint in Open WebUI (Admin > Functions) auf die Version, die mit diesem Sidecar ausgeliefert wird.',
+  'invalid_request.key_not_sealed':
+    'valves.FLUX_API_KEY ist nicht mit dem Schlüssel dieser Sitzung versiegelt: Aktualisieren Sie die Funktion FLUX Inpaint in Open WebUI.',
+  'invalid_request.editor_part':
+    'Der Editor hat einen fehlerhaften Teil einer Nachricht gesendet: Schließen Sie ihn und klicken Sie erneut auf Inpaint.',
+  'invalid_request.editor_parts':
+    'Der Editor hat Teile einer Nachricht gesendet, die nicht zusammenpassen: Klicken Sie erneut auf Inpaint.',
+  'invalid_request.editor_message':
+    'Der Editor hat eine Nachricht gesendet, die sich nicht lesen lässt: Klicken Sie erneut auf Inpaint.',
+  session_not_found: 'Keine offene Sitzung "{session}" (sie ist beendet oder der Sidecar wurde neu gestartet).',
+  op_not_found: 'Sitzung {session} wartet nicht auf Op {op}.',
+  'unauthorized.reply_mac': 'Die Antwort trägt kein gültiges X-Flux-Inpaint-Mac für diese Sitzung.',
+  'unauthorized.no_auth':
+    'Die Anfrage trägt keinen gültigen X-Flux-Inpaint-Auth-Header: Aktualisieren Sie die Funktion FLUX Inpaint in Open WebUI auf die Version, die zu diesem Sidecar passt.',
+  'unauthorized.challenge':
+    'Die Sitzungs-Challenge ist unbekannt, verbraucht oder abgelaufen: Klicken Sie erneut auf Inpaint.',
+  'unauthorized.token':
+    'Falsches SIDECAR_TOKEN: Kopieren Sie das Token, das der Sidecar beim ersten Start ausgegeben hat (auch in <data dir>/token), in das Valve SIDECAR_TOKEN.',
+  bridge_timeout: 'Open WebUI hat auf "{op}" nicht rechtzeitig geantwortet.',
+  host_script_failed: 'Die Editor-Weiterleitung ist in der Open WebUI-Seite fehlgeschlagen: {reason}.',
+  'host_script_failed.silent':
+    'Die Editor-Weiterleitung ist in der Open WebUI-Seite fehlgeschlagen: Es kam keine Antwort.',
+  unknown_method: 'Der Sidecar kennt "{method}" nicht.',
+  translation_empty: 'Das Chat-Modell hat keine brauchbare Übersetzung geliefert.',
+  'owui_invalid.no_url': 'Open WebUI hat das Bild gespeichert, aber keine brauchbare URL zurückgegeben.',
+  'owui_invalid.no_data': 'Open WebUI hat keine Bilddaten zurückgegeben.',
+  'tool_image_not_found.too_few':
+    'Kein Bild in diesem Chat passt zu "{which}" (es gibt nur {count}). Der Chat hat {count}: {list}. Fragen Sie nach, welches, oder verwenden Sie which="latest".',
+  'tool_image_not_found.no_words':
+    'Kein Bild in diesem Chat passt zu "{which}" (keines wurde mit diesen Worten beschrieben). Der Chat hat {count}: {list}. Fragen Sie nach, welches, oder verwenden Sie which="latest".',
+  'invalid_request.below': '{field}: weniger als {max}.',
+  'invalid_request.above': '{field}: mehr als {min}.',
+  'unauthorized.wrong_token':
+    'Falsches Token: Verwenden Sie das Token, das der Sidecar beim ersten Start ausgegeben hat (auch in seinem Datenordner, Datei "token"), oder FLUX_INPAINT_TOKEN.',
+  'unauthorized.missing_token':
+    'Token fehlt: Senden Sie "Authorization: Bearer <token>" (das Token, das der Sidecar beim ersten Start ausgegeben hat).',
+  'invalid_request.job_id': '{field}: keine Auftrags-ID.',
 };

@@ -48,4 +48,169 @@ export const errorsEn = {
   bridge_closed: 'Open WebUI closed the connection to the sidecar.',
   bridge_ended: 'The session has ended.',
   page_gone: 'The Open WebUI page stopped answering (tab closed or reloaded).',
+  // The HTTP API
+  invalid_json: 'The request body is not valid JSON.',
+  'invalid_json.detail': 'The body is not valid JSON: {detail}',
+  request_too_large: 'The request is too large: use a smaller image (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'request_too_large.editor': 'The editor sent more than {mb} MB at once: use smaller pictures or fewer references.',
+  unsupported_media_type: 'Send JSON (application/json) or multipart/form-data.',
+  method_not_allowed: '{path} does not accept {method}; it accepts {allowed}.',
+  not_found: 'No route {method} {path}.',
+  'internal_error.sidecar': 'Unexpected error in the sidecar; its log has the details.',
+  'invalid_request.empty_body': 'The request body is empty or its length is wrong.',
+  'invalid_request.multipart': 'The multipart body is malformed ({detail}): send the fields again.',
+  'invalid_request.url': 'The request URL or headers are invalid ({reason}).',
+  'invalid_request.too_long': '{field}: at most {max} characters.',
+  'invalid_request.too_short': '{field}: at least {min} characters.',
+  'invalid_request.too_big': '{field}: at most {max}.',
+  'invalid_request.too_small': '{field}: at least {min}.',
+  'invalid_request.too_many': '{field}: at most {max} items.',
+  'invalid_request.too_few': '{field}: at least {min} items.',
+  'invalid_request.job_id': '{field}: not a job id.',
+  'invalid_request.below': '{field}: less than {max}.',
+  'invalid_request.above': '{field}: more than {min}.',
+  'invalid_request.type': '{field}: expected {expected}.',
+  'invalid_request.required': '{field}: required.',
+  'invalid_request.choice': '{field}: must be one of {options}.',
+  'invalid_request.format': '{field}: not a valid {format}.',
+  'invalid_request.unknown_keys': '{field}: unknown field {keys}.',
+  'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.ref':
+    '{field}: "ref" names a picture of an Open WebUI chat and works only in the editor there; send "data" (base64) or "job".',
+  'invalid_request.expand_none': 'Expand needs at least one side larger than 0.',
+  'rate_limited.challenges':
+    'Too many session challenges from {ip}: at most {max} a minute (FLUX_INPAINT_CHALLENGE_LIMIT). Try again in {seconds} s.',
+  'rate_limited.sessions':
+    'Too many Inpaint sessions: at most {max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in {seconds} s.',
+  'rate_limited.jobs': 'Too many new jobs: at most {max} a minute (FLUX_INPAINT_RATE_LIMIT). Try again in {seconds} s.',
+  'settings_invalid.field': 'The editor setting {field} was refused: reset the settings in the editor.',
+  'settings_invalid.too_large': 'The editor settings are too large: reset them in the editor.',
+  user_invalid: 'A user id of 1 to {max} characters is needed to keep settings.',
+  'provider_unavailable.flux': 'The FLUX provider is not available: start the sidecar with FLUX_API_KEY set.',
+  'provider_unavailable.disabled': 'The "{provider}" provider is not enabled (FLUX_INPAINT_PROVIDER).',
+  'result_gone.deleted':
+    'The result of job {id} is no longer on disk (deleted, or removed after FLUX_INPAINT_KEEP_RESULTS_DAYS). Send the edit again to make a new one.',
+
+  // The data dir
+  disk_full: "The disk holding the sidecar's data dir is full: free some space (or move FLUX_INPAINT_DATA_DIR).",
+  data_dir_not_writable:
+    'The sidecar cannot write to its data dir ({reason}): make FLUX_INPAINT_DATA_DIR writable by the user running the sidecar.',
+  storage_error: 'The sidecar could not write to its data dir ({reason}).',
+
+  // Pictures and masks sent to the sidecar
+  image_empty: 'The image is empty.',
+  'image_empty.mask': 'The mask file is empty.',
+  'image_empty.reference': 'Reference image {n} is empty.',
+  image_too_large: 'The image is {size} MB; the limit is {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use a smaller image.',
+  'image_too_large.mask': 'The mask is {size} MB; the limit is {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'image_too_large.reference':
+    'Reference image {n} is {size} MB; the limit is {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use a smaller image.',
+  'image_too_large.link': 'The image on {host} is larger than the limit (FLUX_INPAINT_MAX_IMAGE_MB).',
+  image_too_many_pixels: 'The image has more than {mp} megapixels (FLUX_INPAINT_MAX_IMAGE_MP). Use a smaller image.',
+  'image_too_many_pixels.mask': 'The mask has more than {mp} megapixels (FLUX_INPAINT_MAX_IMAGE_MP).',
+  'image_too_many_pixels.reference':
+    'Reference image {n} has more than {mp} megapixels (FLUX_INPAINT_MAX_IMAGE_MP). Use a smaller image.',
+  image_unreadable: 'The image is not a PNG, JPEG or WebP image that can be read.',
+  'image_unreadable.mask': 'The mask is not a PNG, JPEG or WebP image that can be read.',
+  'image_unreadable.reference': 'Reference image {n} is not a PNG, JPEG or WebP image that can be read.',
+  'image_unreadable.data_url': 'The image in the chat is an unsupported data: URL.',
+  image_unsupported: 'The image must be PNG, JPEG or WebP (got {format}).',
+  'image_unsupported.mask': 'The mask must be PNG, JPEG or WebP (got {format}).',
+  'image_unsupported.reference': 'Reference image {n} must be PNG, JPEG or WebP (got {format}).',
+  'image_unsupported.link': 'The link on {host} is not an image ({type}).',
+  mask_aspect_mismatch:
+    'The mask is {mask} but the image is {image}: they must have the same aspect ratio. Reload the editor and paint again.',
+  'invalid_mask.size': "The mask is {mask} but the image is {image}; send a mask of the image's size.",
+  'invalid_image.channels': 'Expected an image with {expected} channel(s) after conversion, got {got}.',
+  'image_not_found.gone': '{field}: that picture is no longer available: reload the editor.',
+  'image_not_found.job': 'Editing a previous result works in the chat by clicking Inpaint under it.',
+
+  // Image links (pictures in the chat that live on other servers)
+  'image_fetch_failed.redirects': 'The image link redirects too many times.',
+  'image_fetch_failed.network': 'Could not load the image from {host}: {reason}',
+  'image_fetch_failed.http': 'Could not load the image from {host} (HTTP {status}).',
+  image_fetch_timeout:
+    'The image on {host} did not arrive within {seconds} s; that server is too slow. Save the image and load it in the editor instead.',
+  'image_url_refused.invalid': 'The chat links to "{link}", which is not a valid link.',
+  'image_url_refused.redirect': '{host} redirects to "{link}", which is not a valid link.',
+  'image_url_refused.scheme': 'The image link {origin} was not loaded: only http and https links can be loaded.',
+  'image_url_refused.credentials': 'The image link {origin} was not loaded: links with credentials are not loaded.',
+  'image_url_refused.private': 'The image link {origin} was not loaded: it points into a private network.',
+
+  // The local provider
+  'expand_too_large.local':
+    'Expanding would make a {size} image ({mp} megapixels); the local provider handles at most {max}. Expand by less or use a smaller image.',
+  'unsupported.local': 'The local provider cannot do {model}; set FLUX_API_KEY to use FLUX.',
+  local_model_missing:
+    'FLUX_INPAINT_LOCAL_MODEL={file}: there is no file there. Download a model (npm run download-model -- lama) and point FLUX_INPAINT_LOCAL_MODEL at it, or unset it to use the classical fill.',
+  local_model_invalid:
+    'FLUX_INPAINT_LOCAL_MODEL={file} could not be loaded as an ONNX model ({detail}). The file may be incomplete or damaged: download it again (npm run download-model -- lama checks it), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.',
+  local_model_unsupported:
+    'FLUX_INPAINT_LOCAL_MODEL={file} is not an inpainting model this sidecar can run: {detail}. Use a LaMa or MI-GAN export (README: "Model fill"), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.',
+  'local_model_unsupported.output':
+    'The model in FLUX_INPAINT_LOCAL_MODEL returned {got} values instead of {expected} (3 x {height} x {width}). Use a LaMa or MI-GAN export, or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.',
+  local_model_timeout:
+    'The model in FLUX_INPAINT_LOCAL_MODEL={file} took longer than FLUX_INPAINT_MODEL_TIMEOUT_S={seconds} s. Raise the setting, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.',
+
+  // Talking to FLUX and downloading its result
+  flux_unreachable: 'Cannot reach FLUX at {origin} ({reason}): check the network and FLUX_API_URL.',
+  flux_connection_lost: 'The connection to FLUX at {origin} broke ({reason}).',
+  'flux_untrusted_polling_url.not_url': 'FLUX returned a polling URL that is not a URL ({url}).',
+  flux_untrusted_polling_url:
+    'FLUX returned a polling URL on {origin}, which is not part of {api}; refusing to send the API key there.',
+  flux_no_polling_url:
+    'FLUX accepted the job (task {id}) but gave no polling_url to follow it, so its result cannot be fetched. It may have been charged: check {dashboard}.',
+  'flux_bad_response.not_json': 'FLUX at {origin} answered with something that is not the expected JSON; try again.',
+  'result_not_image.type': 'The result is not an image (content-type "{type}").',
+  'result_not_image.data':
+    'The result host sent data that is no picture instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.format':
+    'The result host sent a file of type {format} instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.broken':
+    'The result host sent a broken {format} file instead of a PNG, JPEG or WebP picture, so it was not kept. Send the edit again; if it happens again, check FLUX_INPAINT_RESULT_HOSTS.',
+  'result_too_large.pixels':
+    'The result is {size} pixels, more than the {mp} megapixels a FLUX result can have, so it was not kept. Send the edit again.',
+  'result_host_refused.not_url': 'FLUX returned a result on {origin}, which was not downloaded: it is not a URL.',
+  'result_host_refused.credentials':
+    'FLUX returned a result on {origin}, which was not downloaded: links with credentials are not downloaded.',
+  'result_host_refused.not_listed':
+    'FLUX returned a result on {origin}, which was not downloaded: it is not in FLUX_INPAINT_RESULT_HOSTS (a strict list when set; leave it empty to accept any public https host).',
+  'result_host_refused.not_https': 'FLUX returned a result on {origin}, which was not downloaded: it is not https.',
+  'result_host_refused.private':
+    'FLUX returned a result on {origin}, which was not downloaded: it resolves to a private network address; if that host is yours, add its origin to FLUX_INPAINT_PRIVATE_ORIGINS.',
+  'result_download_timeout.host':
+    'The result host {origin} did not deliver the result within {seconds} s, so the download was stopped.',
+  'result_download_failed.network': 'Downloading the result from {origin} failed ({reason}).',
+
+  // The session with Open WebUI
+  protocol_mismatch:
+    'This sidecar speaks bridge protocol {protocol}: update the FLUX Inpaint function in Open WebUI (Admin > Functions) to the version shipped with this sidecar.',
+  'invalid_request.key_not_sealed':
+    "valves.FLUX_API_KEY is not sealed with this session's key: update the FLUX Inpaint function in Open WebUI.",
+  'invalid_request.editor_part': 'The editor sent a malformed part of a message: close it and click Inpaint again.',
+  'invalid_request.editor_parts': 'The editor sent parts of one message that disagree: click Inpaint again.',
+  'invalid_request.editor_message': 'The editor sent a message that does not read back: click Inpaint again.',
+  session_not_found: 'No open session "{session}" (it ended or the sidecar restarted).',
+  op_not_found: 'Session {session} is not waiting for op {op}.',
+  'unauthorized.wrong_token':
+    'Wrong token: use the token the sidecar printed on first start (also in its data dir, file "token"), or FLUX_INPAINT_TOKEN.',
+  'unauthorized.missing_token':
+    'Missing token: send "Authorization: Bearer <token>" (the token the sidecar printed on first start).',
+  'unauthorized.reply_mac': 'The reply carries no valid X-Flux-Inpaint-Mac for this session.',
+  'unauthorized.no_auth':
+    'The request carries no valid X-Flux-Inpaint-Auth header: update the FLUX Inpaint function in Open WebUI to the version that matches this sidecar.',
+  'unauthorized.challenge': 'The session challenge is unknown, used or expired: click Inpaint again.',
+  'unauthorized.token':
+    'Wrong SIDECAR_TOKEN: copy the token the sidecar printed on first start (also in <data dir>/token) into the SIDECAR_TOKEN valve.',
+  bridge_timeout: 'Open WebUI did not answer "{op}" in time.',
+  host_script_failed: 'The editor relay failed in the Open WebUI page: {reason}.',
+  'host_script_failed.silent': 'The editor relay failed in the Open WebUI page: it gave no answer.',
+  unknown_method: 'The sidecar does not know "{method}".',
+  translation_empty: 'The chat model gave no usable translation.',
+  'owui_invalid.no_url': 'Open WebUI saved the image but returned no usable URL.',
+  'owui_invalid.no_data': 'Open WebUI returned no image data.',
+  'tool_image_not_found.too_few':
+    'No picture in this chat matches "{which}" (there are only {count}). The chat has {count}: {list}. Ask which one, or use which="latest".',
+  'tool_image_not_found.no_words':
+    'No picture in this chat matches "{which}" (no picture was described with those words). The chat has {count}: {list}. Ask which one, or use which="latest".',
 } as const;

@@ -49,4 +49,162 @@ export const es: ErrorCatalogue = {
   bridge_closed: 'Open WebUI cerró la conexión con el sidecar.',
   bridge_ended: 'La sesión ha terminado.',
   page_gone: 'La página de Open WebUI dejó de responder (pestaña cerrada o recargada).',
+  invalid_json: 'El cuerpo de la solicitud no es un JSON válido.',
+  'invalid_json.detail': 'El cuerpo no es un JSON válido: {detail}',
+  request_too_large: 'La solicitud es demasiado grande: use una imagen más pequeña (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'request_too_large.editor':
+    'El editor envió más de {mb} MB de una vez: use imágenes más pequeñas o menos referencias.',
+  unsupported_media_type: 'Envíe JSON (application/json) o multipart/form-data.',
+  method_not_allowed: '{path} no acepta {method}; acepta {allowed}.',
+  not_found: 'No hay ruta {method} {path}.',
+  'internal_error.sidecar': 'Error inesperado en el sidecar; su registro tiene los detalles.',
+  'invalid_request.empty_body': 'El cuerpo de la solicitud está vacío o su longitud es incorrecta.',
+  'invalid_request.multipart': 'El cuerpo multipart está mal formado ({detail}): envíe los campos de nuevo.',
+  'invalid_request.url': 'La URL o las cabeceras de la solicitud no son válidas ({reason}).',
+  'invalid_request.too_long': '{field}: como máximo {max} caracteres.',
+  'invalid_request.too_short': '{field}: como mínimo {min} caracteres.',
+  'invalid_request.too_big': '{field}: como máximo {max}.',
+  'invalid_request.too_small': '{field}: como mínimo {min}.',
+  'invalid_request.too_many': '{field}: como máximo {max} elementos.',
+  'invalid_request.too_few': '{field}: como mínimo {min} elementos.',
+  'invalid_request.type': '{field}: se esperaba {expected}.',
+  'invalid_request.required': '{field}: obligatorio.',
+  'invalid_request.choice': '{field}: debe ser uno de estos valores: {options}.',
+  'invalid_request.format': '{field}: no es un {format} válido.',
+  'invalid_request.unknown_keys': '{field}: campo desconocido {keys}.',
+  'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.ref':
+    '{field}: "ref" nombra una imagen de un chat de Open WebUI y solo funciona en el editor de ese chat; envíe "data" (base64) o "job".',
+  'invalid_request.expand_none': 'Ampliar necesita al menos un lado mayor que 0.',
+  'rate_limited.challenges':
+    'Demasiados desafíos de sesión desde {ip}: como máximo {max} por minuto (FLUX_INPAINT_CHALLENGE_LIMIT). Inténtelo de nuevo en {seconds} s.',
+  'rate_limited.sessions':
+    'Demasiadas sesiones de Inpaint: como máximo {max} por minuto (FLUX_INPAINT_RATE_LIMIT). Inténtelo de nuevo en {seconds} s.',
+  'rate_limited.jobs':
+    'Demasiados trabajos nuevos: como máximo {max} por minuto (FLUX_INPAINT_RATE_LIMIT). Inténtelo de nuevo en {seconds} s.',
+  'settings_invalid.field': 'Se rechazó el ajuste {field} del editor: restablezca los ajustes en el editor.',
+  'settings_invalid.too_large': 'Los ajustes del editor son demasiado grandes: restablézcalos en el editor.',
+  user_invalid: 'Para guardar los ajustes se necesita un id de usuario de 1 a {max} caracteres.',
+  'provider_unavailable.flux': 'El proveedor FLUX no está disponible: inicie el sidecar con FLUX_API_KEY definido.',
+  'provider_unavailable.disabled': 'El proveedor "{provider}" no está activado (FLUX_INPAINT_PROVIDER).',
+  'result_gone.deleted':
+    'El resultado del trabajo {id} ya no está en el disco (borrado, o eliminado tras FLUX_INPAINT_KEEP_RESULTS_DAYS). Envíe la edición de nuevo para obtener uno nuevo.',
+  disk_full: 'El disco de la carpeta de datos del sidecar está lleno: libere espacio (o mueva FLUX_INPAINT_DATA_DIR).',
+  data_dir_not_writable:
+    'El sidecar no puede escribir en su carpeta de datos ({reason}): haga que FLUX_INPAINT_DATA_DIR sea escribible para el usuario que ejecuta el sidecar.',
+  storage_error: 'El sidecar no pudo escribir en su carpeta de datos ({reason}).',
+  image_empty: 'La imagen está vacía.',
+  'image_empty.mask': 'El archivo de la máscara está vacío.',
+  'image_empty.reference': 'La imagen de referencia {n} está vacía.',
+  image_too_large:
+    'La imagen ocupa {size} MB; el límite es {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use una imagen más pequeña.',
+  'image_too_large.mask': 'La máscara ocupa {size} MB; el límite es {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'image_too_large.reference':
+    'La imagen de referencia {n} ocupa {size} MB; el límite es {limit} MB (FLUX_INPAINT_MAX_IMAGE_MB). Use una imagen más pequeña.',
+  'image_too_large.link': 'La imagen en {host} supera el límite (FLUX_INPAINT_MAX_IMAGE_MB).',
+  image_too_many_pixels:
+    'La imagen tiene más de {mp} megapíxeles (FLUX_INPAINT_MAX_IMAGE_MP). Use una imagen más pequeña.',
+  'image_too_many_pixels.mask': 'La máscara tiene más de {mp} megapíxeles (FLUX_INPAINT_MAX_IMAGE_MP).',
+  'image_too_many_pixels.reference':
+    'La imagen de referencia {n} tiene más de {mp} megapíxeles (FLUX_INPAINT_MAX_IMAGE_MP). Use una imagen más pequeña.',
+  image_unreadable: 'La imagen no es una imagen PNG, JPEG o WebP legible.',
+  'image_unreadable.mask': 'La máscara no es una imagen PNG, JPEG o WebP legible.',
+  'image_unreadable.reference': 'La imagen de referencia {n} no es una imagen PNG, JPEG o WebP legible.',
+  'image_unreadable.data_url': 'La imagen del chat es una URL data: no compatible.',
+  image_unsupported: 'La imagen debe ser PNG, JPEG o WebP (se recibió {format}).',
+  'image_unsupported.mask': 'La máscara debe ser PNG, JPEG o WebP (se recibió {format}).',
+  'image_unsupported.reference': 'La imagen de referencia {n} debe ser PNG, JPEG o WebP (se recibió {format}).',
+  'image_unsupported.link': 'El enlace en {host} no es una imagen ({type}).',
+  mask_aspect_mismatch:
+    'La máscara mide {mask} pero la imagen {image}: deben tener la misma proporción. Recargue el editor y pinte de nuevo.',
+  'invalid_mask.size': 'La máscara mide {mask} pero la imagen {image}; envíe una máscara del tamaño de la imagen.',
+  'invalid_image.channels': 'Se esperaba una imagen con {expected} canal(es) tras la conversión, tiene {got}.',
+  'image_not_found.gone': '{field}: esa imagen ya no está disponible: recargue el editor.',
+  'image_not_found.job': 'Para editar un resultado anterior, haga clic en Inpaint debajo de él en el chat.',
+  'image_fetch_failed.redirects': 'El enlace de la imagen redirige demasiadas veces.',
+  'image_fetch_failed.network': 'No se pudo cargar la imagen desde {host}: {reason}',
+  'image_fetch_failed.http': 'No se pudo cargar la imagen desde {host} (HTTP {status}).',
+  image_fetch_timeout:
+    'La imagen en {host} no llegó en {seconds} s; ese servidor es demasiado lento. Guarde la imagen y cárguela en el editor.',
+  'image_url_refused.invalid': 'El chat enlaza a "{link}", que no es un enlace válido.',
+  'image_url_refused.redirect': '{host} redirige a "{link}", que no es un enlace válido.',
+  'image_url_refused.scheme': 'No se cargó el enlace de imagen {origin}: solo se cargan enlaces http y https.',
+  'image_url_refused.credentials': 'No se cargó el enlace de imagen {origin}: no se cargan enlaces con credenciales.',
+  'image_url_refused.private': 'No se cargó el enlace de imagen {origin}: apunta a una red privada.',
+  'expand_too_large.local':
+    'Ampliar daría una imagen de {size} ({mp} megapíxeles); el proveedor local admite como máximo {max}. Amplíe menos o use una imagen más pequeña.',
+  'unsupported.local': 'El proveedor local no puede hacer {model}; defina FLUX_API_KEY para usar FLUX.',
+  local_model_missing:
+    'FLUX_INPAINT_LOCAL_MODEL={file}: ahí no hay ningún archivo. Descargue un modelo (npm run download-model -- lama) y apunte FLUX_INPAINT_LOCAL_MODEL a él, o quite el ajuste para usar el relleno clásico.',
+  local_model_invalid:
+    'FLUX_INPAINT_LOCAL_MODEL={file} no se pudo cargar como modelo ONNX ({detail}). Puede que el archivo esté incompleto o dañado: descárguelo de nuevo (npm run download-model -- lama lo comprueba), o quite FLUX_INPAINT_LOCAL_MODEL para usar el relleno clásico.',
+  local_model_unsupported:
+    'FLUX_INPAINT_LOCAL_MODEL={file} no es un modelo de inpainting que este sidecar pueda ejecutar: {detail}. Use una exportación de LaMa o MI-GAN (README: "Model fill"), o quite FLUX_INPAINT_LOCAL_MODEL para usar el relleno clásico.',
+  'local_model_unsupported.output':
+    'El modelo de FLUX_INPAINT_LOCAL_MODEL devolvió {got} valores en lugar de {expected} (3 x {height} x {width}). Use una exportación de LaMa o MI-GAN, o quite FLUX_INPAINT_LOCAL_MODEL para usar el relleno clásico.',
+  local_model_timeout:
+    'El modelo de FLUX_INPAINT_LOCAL_MODEL={file} tardó más de FLUX_INPAINT_MODEL_TIMEOUT_S={seconds} s. Aumente el ajuste, use un modelo más pequeño (MI-GAN), o quite FLUX_INPAINT_LOCAL_MODEL para usar el relleno clásico.',
+  flux_unreachable: 'No se puede conectar con FLUX en {origin} ({reason}): revise la red y FLUX_API_URL.',
+  flux_connection_lost: 'Se cortó la conexión con FLUX en {origin} ({reason}).',
+  'flux_untrusted_polling_url.not_url': 'FLUX devolvió una URL de consulta que no es una URL ({url}).',
+  flux_untrusted_polling_url:
+    'FLUX devolvió una URL de consulta en {origin}, que no forma parte de {api}; la clave de API no se enviará allí.',
+  flux_no_polling_url:
+    'FLUX aceptó el trabajo (tarea {id}) pero no dio ninguna polling_url para seguirlo, así que su resultado no se puede obtener. Puede que se haya cobrado: compruébelo en {dashboard}.',
+  'flux_bad_response.not_json': 'FLUX en {origin} respondió algo que no es el JSON esperado; inténtelo de nuevo.',
+  'result_not_image.type': 'El resultado no es una imagen (content-type "{type}").',
+  'result_not_image.data':
+    'El servidor del resultado envió datos que no son una imagen en lugar de una imagen PNG, JPEG o WebP; no se guardaron. Envíe la edición de nuevo; si se repite, revise FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.format':
+    'El servidor del resultado envió un archivo de tipo {format} en lugar de una imagen PNG, JPEG o WebP; no se guardó. Envíe la edición de nuevo; si se repite, revise FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.broken':
+    'El servidor del resultado envió un archivo {format} dañado en lugar de una imagen PNG, JPEG o WebP; no se guardó. Envíe la edición de nuevo; si se repite, revise FLUX_INPAINT_RESULT_HOSTS.',
+  'result_too_large.pixels':
+    'El resultado mide {size} píxeles, más de los {mp} megapíxeles que puede tener un resultado de FLUX; no se guardó. Envíe la edición de nuevo.',
+  'result_host_refused.not_url': 'FLUX devolvió un resultado en {origin}, que no se descargó: no es una URL.',
+  'result_host_refused.credentials':
+    'FLUX devolvió un resultado en {origin}, que no se descargó: no se descargan enlaces con credenciales.',
+  'result_host_refused.not_listed':
+    'FLUX devolvió un resultado en {origin}, que no se descargó: no está en FLUX_INPAINT_RESULT_HOSTS (una lista estricta si está definida; déjela vacía para aceptar cualquier servidor https público).',
+  'result_host_refused.not_https': 'FLUX devolvió un resultado en {origin}, que no se descargó: no es https.',
+  'result_host_refused.private':
+    'FLUX devolvió un resultado en {origin}, que no se descargó: resuelve a una dirección de red privada; si ese servidor es suyo, añada su origen a FLUX_INPAINT_PRIVATE_ORIGINS.',
+  'result_download_timeout.host':
+    'El servidor del resultado {origin} no lo entregó en {seconds} s; se detuvo la descarga.',
+  'result_download_failed.network': 'Falló la descarga del resultado desde {origin} ({reason}).',
+  protocol_mismatch:
+    'Este sidecar habla el protocolo de puente {protocol}: actualice la función FLUX Inpaint en Open WebUI (Admin > Functions) a la versión que viene con este sidecar.',
+  'invalid_request.key_not_sealed':
+    'valves.FLUX_API_KEY no está sellada con la clave de esta sesión: actualice la función FLUX Inpaint en Open WebUI.',
+  'invalid_request.editor_part':
+    'El editor envió una parte de mensaje mal formada: ciérrelo y haga clic de nuevo en Inpaint.',
+  'invalid_request.editor_parts':
+    'El editor envió partes de un mismo mensaje que no coinciden: haga clic de nuevo en Inpaint.',
+  'invalid_request.editor_message': 'El editor envió un mensaje que no se puede leer: haga clic de nuevo en Inpaint.',
+  session_not_found: 'No hay ninguna sesión abierta "{session}" (terminó o el sidecar se reinició).',
+  op_not_found: 'La sesión {session} no está esperando la op {op}.',
+  'unauthorized.reply_mac': 'La respuesta no lleva un X-Flux-Inpaint-Mac válido para esta sesión.',
+  'unauthorized.no_auth':
+    'La solicitud no lleva una cabecera X-Flux-Inpaint-Auth válida: actualice la función FLUX Inpaint en Open WebUI a la versión que corresponde a este sidecar.',
+  'unauthorized.challenge': 'El desafío de sesión es desconocido, ya se usó o caducó: haga clic de nuevo en Inpaint.',
+  'unauthorized.token':
+    'SIDECAR_TOKEN incorrecto: copie el token que el sidecar mostró en su primer arranque (también en <data dir>/token) en la válvula SIDECAR_TOKEN.',
+  bridge_timeout: 'Open WebUI no respondió a tiempo a "{op}".',
+  host_script_failed: 'El relé del editor falló en la página de Open WebUI: {reason}.',
+  'host_script_failed.silent': 'El relé del editor falló en la página de Open WebUI: no hubo respuesta.',
+  unknown_method: 'El sidecar no conoce "{method}".',
+  translation_empty: 'El modelo del chat no dio ninguna traducción útil.',
+  'owui_invalid.no_url': 'Open WebUI guardó la imagen pero no devolvió ninguna URL útil.',
+  'owui_invalid.no_data': 'Open WebUI no devolvió datos de imagen.',
+  'tool_image_not_found.too_few':
+    'Ninguna imagen de este chat coincide con "{which}" (solo hay {count}). El chat tiene {count}: {list}. Pregunte cuál, o use which="latest".',
+  'tool_image_not_found.no_words':
+    'Ninguna imagen de este chat coincide con "{which}" (ninguna se describió con esas palabras). El chat tiene {count}: {list}. Pregunte cuál, o use which="latest".',
+  'invalid_request.below': '{field}: menos de {max}.',
+  'invalid_request.above': '{field}: más de {min}.',
+  'unauthorized.wrong_token':
+    'Token incorrecto: use el token que el sidecar mostró en su primer arranque (también en su carpeta de datos, archivo "token"), o FLUX_INPAINT_TOKEN.',
+  'unauthorized.missing_token':
+    'Falta el token: envíe "Authorization: Bearer <token>" (el token que el sidecar mostró en su primer arranque).',
+  'invalid_request.job_id': '{field}: no es un id de trabajo.',
 };

@@ -48,4 +48,169 @@ export const fr: ErrorCatalogue = {
   bridge_closed: 'Open WebUI a fermé la connexion au sidecar.',
   bridge_ended: 'La session est terminée.',
   page_gone: 'La page Open WebUI ne répond plus (onglet fermé ou rechargé).',
+  invalid_json: "Le corps de la requête n'est pas un JSON valide.",
+  'invalid_json.detail': "Le corps n'est pas un JSON valide : {detail}",
+  request_too_large: 'La requête est trop grande : utilisez une image plus petite (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'request_too_large.editor':
+    "L'éditeur a envoyé plus de {mb} Mo d'un coup : utilisez des images plus petites ou moins de références.",
+  unsupported_media_type: 'Envoyez du JSON (application/json) ou du multipart/form-data.',
+  method_not_allowed: "{path} n'accepte pas {method} ; il accepte {allowed}.",
+  not_found: 'Aucune route {method} {path}.',
+  'internal_error.sidecar': 'Erreur inattendue dans le sidecar ; son journal contient les détails.',
+  'invalid_request.empty_body': 'Le corps de la requête est vide ou sa longueur est fausse.',
+  'invalid_request.multipart': 'Le corps multipart est mal formé ({detail}) : renvoyez les champs.',
+  'invalid_request.url': "L'URL ou les en-têtes de la requête sont invalides ({reason}).",
+  'invalid_request.too_long': '{field} : {max} caractères au plus.',
+  'invalid_request.too_short': '{field} : {min} caractères au moins.',
+  'invalid_request.too_big': '{field} : {max} au plus.',
+  'invalid_request.too_small': '{field} : {min} au moins.',
+  'invalid_request.too_many': '{field} : {max} éléments au plus.',
+  'invalid_request.too_few': '{field} : {min} éléments au moins.',
+  'invalid_request.type': '{field} : {expected} attendu.',
+  'invalid_request.required': '{field} : obligatoire.',
+  'invalid_request.choice': "{field} : doit être l'une de ces valeurs : {options}.",
+  'invalid_request.format': '{field} : {format} invalide.',
+  'invalid_request.unknown_keys': '{field} : champ inconnu {keys}.',
+  'invalid_request.rule': '{field} : {rule}',
+  'invalid_request.ref':
+    '{field} : "ref" désigne une image d\'un chat Open WebUI et ne fonctionne que dans l\'éditeur de ce chat ; envoyez "data" (base64) ou "job".',
+  'invalid_request.expand_none': "L'extension demande au moins un côté supérieur à 0.",
+  'rate_limited.challenges':
+    'Trop de challenges de session depuis {ip} : {max} par minute au plus (FLUX_INPAINT_CHALLENGE_LIMIT). Réessayez dans {seconds} s.',
+  'rate_limited.sessions':
+    'Trop de sessions Inpaint : {max} par minute au plus (FLUX_INPAINT_RATE_LIMIT). Réessayez dans {seconds} s.',
+  'rate_limited.jobs':
+    'Trop de nouvelles tâches : {max} par minute au plus (FLUX_INPAINT_RATE_LIMIT). Réessayez dans {seconds} s.',
+  'settings_invalid.field': "Le réglage {field} de l'éditeur a été refusé : réinitialisez les réglages dans l'éditeur.",
+  'settings_invalid.too_large': "Les réglages de l'éditeur sont trop volumineux : réinitialisez-les dans l'éditeur.",
+  user_invalid: "Un identifiant d'utilisateur de 1 à {max} caractères est nécessaire pour garder les réglages.",
+  'provider_unavailable.flux':
+    "Le fournisseur FLUX n'est pas disponible : démarrez le sidecar avec FLUX_API_KEY défini.",
+  'provider_unavailable.disabled': 'Le fournisseur "{provider}" n\'est pas activé (FLUX_INPAINT_PROVIDER).',
+  'result_gone.deleted':
+    "Le résultat de la tâche {id} n'est plus sur le disque (supprimé, ou effacé après FLUX_INPAINT_KEEP_RESULTS_DAYS). Renvoyez la retouche pour en obtenir un nouveau.",
+  disk_full:
+    'Le disque du dossier de données du sidecar est plein : libérez de la place (ou déplacez FLUX_INPAINT_DATA_DIR).',
+  data_dir_not_writable:
+    "Le sidecar ne peut pas écrire dans son dossier de données ({reason}) : rendez FLUX_INPAINT_DATA_DIR accessible en écriture à l'utilisateur qui lance le sidecar.",
+  storage_error: "Le sidecar n'a pas pu écrire dans son dossier de données ({reason}).",
+  image_empty: "L'image est vide.",
+  'image_empty.mask': 'Le fichier du masque est vide.',
+  'image_empty.reference': "L'image de référence {n} est vide.",
+  image_too_large:
+    "L'image fait {size} Mo ; la limite est de {limit} Mo (FLUX_INPAINT_MAX_IMAGE_MB). Utilisez une image plus petite.",
+  'image_too_large.mask': 'Le masque fait {size} Mo ; la limite est de {limit} Mo (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'image_too_large.reference':
+    "L'image de référence {n} fait {size} Mo ; la limite est de {limit} Mo (FLUX_INPAINT_MAX_IMAGE_MB). Utilisez une image plus petite.",
+  'image_too_large.link': "L'image sur {host} dépasse la limite (FLUX_INPAINT_MAX_IMAGE_MB).",
+  image_too_many_pixels:
+    "L'image a plus de {mp} mégapixels (FLUX_INPAINT_MAX_IMAGE_MP). Utilisez une image plus petite.",
+  'image_too_many_pixels.mask': 'Le masque a plus de {mp} mégapixels (FLUX_INPAINT_MAX_IMAGE_MP).',
+  'image_too_many_pixels.reference':
+    "L'image de référence {n} a plus de {mp} mégapixels (FLUX_INPAINT_MAX_IMAGE_MP). Utilisez une image plus petite.",
+  image_unreadable: "L'image n'est pas une image PNG, JPEG ou WebP lisible.",
+  'image_unreadable.mask': "Le masque n'est pas une image PNG, JPEG ou WebP lisible.",
+  'image_unreadable.reference': "L'image de référence {n} n'est pas une image PNG, JPEG ou WebP lisible.",
+  'image_unreadable.data_url': "L'image du chat est une URL data: non prise en charge.",
+  image_unsupported: "L'image doit être en PNG, JPEG ou WebP (reçu : {format}).",
+  'image_unsupported.mask': 'Le masque doit être en PNG, JPEG ou WebP (reçu : {format}).',
+  'image_unsupported.reference': "L'image de référence {n} doit être en PNG, JPEG ou WebP (reçu : {format}).",
+  'image_unsupported.link': "Le lien sur {host} n'est pas une image ({type}).",
+  mask_aspect_mismatch:
+    "Le masque fait {mask} mais l'image {image} : ils doivent avoir les mêmes proportions. Rechargez l'éditeur et peignez à nouveau.",
+  'invalid_mask.size': "Le masque fait {mask} mais l'image {image} ; envoyez un masque de la taille de l'image.",
+  'invalid_image.channels': 'Une image à {expected} canal(aux) était attendue après conversion, elle en a {got}.',
+  'image_not_found.gone': "{field} : cette image n'est plus disponible : rechargez l'éditeur.",
+  'image_not_found.job': 'Pour retoucher un résultat précédent, cliquez sur Inpaint sous ce résultat dans le chat.',
+  'image_fetch_failed.redirects': "Le lien de l'image redirige trop de fois.",
+  'image_fetch_failed.network': "Impossible de charger l'image depuis {host} : {reason}",
+  'image_fetch_failed.http': "Impossible de charger l'image depuis {host} (HTTP {status}).",
+  image_fetch_timeout:
+    "L'image sur {host} n'est pas arrivée en {seconds} s ; ce serveur est trop lent. Enregistrez l'image et chargez-la plutôt dans l'éditeur.",
+  'image_url_refused.invalid': 'Le chat renvoie vers "{link}", qui n\'est pas un lien valide.',
+  'image_url_refused.redirect': '{host} redirige vers "{link}", qui n\'est pas un lien valide.',
+  'image_url_refused.scheme':
+    "Le lien d'image {origin} n'a pas été chargé : seuls les liens http et https sont chargés.",
+  'image_url_refused.credentials':
+    "Le lien d'image {origin} n'a pas été chargé : les liens avec identifiants ne sont pas chargés.",
+  'image_url_refused.private': "Le lien d'image {origin} n'a pas été chargé : il pointe vers un réseau privé.",
+  'expand_too_large.local':
+    "L'extension donnerait une image de {size} ({mp} mégapixels) ; le fournisseur local en gère au plus {max}. Étendez moins ou utilisez une image plus petite.",
+  'unsupported.local': 'Le fournisseur local ne sait pas faire {model} ; définissez FLUX_API_KEY pour utiliser FLUX.',
+  local_model_missing:
+    "FLUX_INPAINT_LOCAL_MODEL={file} : il n'y a pas de fichier à cet endroit. Téléchargez un modèle (npm run download-model -- lama) et faites pointer FLUX_INPAINT_LOCAL_MODEL dessus, ou retirez ce réglage pour utiliser le remplissage classique.",
+  local_model_invalid:
+    "FLUX_INPAINT_LOCAL_MODEL={file} n'a pas pu être chargé comme modèle ONNX ({detail}). Le fichier est peut-être incomplet ou abîmé : téléchargez-le à nouveau (npm run download-model -- lama le vérifie), ou retirez FLUX_INPAINT_LOCAL_MODEL pour utiliser le remplissage classique.",
+  local_model_unsupported:
+    'FLUX_INPAINT_LOCAL_MODEL={file} n\'est pas un modèle d\'inpainting que ce sidecar sait exécuter : {detail}. Utilisez un export LaMa ou MI-GAN (README : "Model fill"), ou retirez FLUX_INPAINT_LOCAL_MODEL pour utiliser le remplissage classique.',
+  'local_model_unsupported.output':
+    'Le modèle de FLUX_INPAINT_LOCAL_MODEL a renvoyé {got} valeurs au lieu de {expected} (3 x {height} x {width}). Utilisez un export LaMa ou MI-GAN, ou retirez FLUX_INPAINT_LOCAL_MODEL pour utiliser le remplissage classique.',
+  local_model_timeout:
+    'Le modèle de FLUX_INPAINT_LOCAL_MODEL={file} a pris plus de FLUX_INPAINT_MODEL_TIMEOUT_S={seconds} s. Augmentez ce réglage, utilisez un modèle plus petit (MI-GAN), ou retirez FLUX_INPAINT_LOCAL_MODEL pour utiliser le remplissage classique.',
+  flux_unreachable: 'Impossible de joindre FLUX à {origin} ({reason}) : vérifiez le réseau et FLUX_API_URL.',
+  flux_connection_lost: 'La connexion à FLUX à {origin} a été coupée ({reason}).',
+  'flux_untrusted_polling_url.not_url': "FLUX a renvoyé une URL de suivi qui n'est pas une URL ({url}).",
+  flux_untrusted_polling_url:
+    "FLUX a renvoyé une URL de suivi sur {origin}, qui ne fait pas partie de {api} ; la clé d'API n'y sera pas envoyée.",
+  flux_no_polling_url:
+    'FLUX a accepté la tâche (tâche {id}) sans donner de polling_url pour la suivre, son résultat ne peut donc pas être récupéré. Elle a peut-être été facturée : vérifiez sur {dashboard}.',
+  'flux_bad_response.not_json': 'FLUX à {origin} a répondu autre chose que le JSON attendu ; réessayez.',
+  'result_not_image.type': 'Le résultat n\'est pas une image (content-type "{type}").',
+  'result_not_image.data':
+    "L'hôte du résultat a envoyé des données qui ne sont pas une image au lieu d'une image PNG, JPEG ou WebP ; elles n'ont pas été gardées. Renvoyez la retouche ; si cela se reproduit, vérifiez FLUX_INPAINT_RESULT_HOSTS.",
+  'result_not_image.format':
+    "L'hôte du résultat a envoyé un fichier de type {format} au lieu d'une image PNG, JPEG ou WebP ; il n'a pas été gardé. Renvoyez la retouche ; si cela se reproduit, vérifiez FLUX_INPAINT_RESULT_HOSTS.",
+  'result_not_image.broken':
+    "L'hôte du résultat a envoyé un fichier {format} abîmé au lieu d'une image PNG, JPEG ou WebP ; il n'a pas été gardé. Renvoyez la retouche ; si cela se reproduit, vérifiez FLUX_INPAINT_RESULT_HOSTS.",
+  'result_too_large.pixels':
+    "Le résultat fait {size} pixels, plus que les {mp} mégapixels qu'un résultat FLUX peut avoir ; il n'a pas été gardé. Renvoyez la retouche.",
+  'result_host_refused.not_url':
+    "FLUX a renvoyé un résultat sur {origin}, qui n'a pas été téléchargé : ce n'est pas une URL.",
+  'result_host_refused.credentials':
+    "FLUX a renvoyé un résultat sur {origin}, qui n'a pas été téléchargé : les liens avec identifiants ne sont pas téléchargés.",
+  'result_host_refused.not_listed':
+    "FLUX a renvoyé un résultat sur {origin}, qui n'a pas été téléchargé : l'hôte n'est pas dans FLUX_INPAINT_RESULT_HOSTS (une liste stricte si elle est définie ; laissez-la vide pour accepter tout hôte https public).",
+  'result_host_refused.not_https':
+    "FLUX a renvoyé un résultat sur {origin}, qui n'a pas été téléchargé : ce n'est pas du https.",
+  'result_host_refused.private':
+    "FLUX a renvoyé un résultat sur {origin}, qui n'a pas été téléchargé : l'hôte pointe vers une adresse de réseau privé ; s'il est à vous, ajoutez son origine à FLUX_INPAINT_PRIVATE_ORIGINS.",
+  'result_download_timeout.host':
+    "L'hôte du résultat {origin} ne l'a pas livré en {seconds} s ; le téléchargement a été arrêté.",
+  'result_download_failed.network': 'Le téléchargement du résultat depuis {origin} a échoué ({reason}).',
+  protocol_mismatch:
+    'Ce sidecar parle le protocole de pont {protocol} : mettez à jour la fonction FLUX Inpaint dans Open WebUI (Admin > Functions) avec la version livrée avec ce sidecar.',
+  'invalid_request.key_not_sealed':
+    "valves.FLUX_API_KEY n'est pas scellée avec la clé de cette session : mettez à jour la fonction FLUX Inpaint dans Open WebUI.",
+  'invalid_request.editor_part':
+    "L'éditeur a envoyé une partie de message mal formée : fermez-le et cliquez à nouveau sur Inpaint.",
+  'invalid_request.editor_parts':
+    "L'éditeur a envoyé des parties d'un même message qui ne concordent pas : cliquez à nouveau sur Inpaint.",
+  'invalid_request.editor_message': "L'éditeur a envoyé un message illisible : cliquez à nouveau sur Inpaint.",
+  session_not_found: 'Aucune session ouverte "{session}" (elle est terminée ou le sidecar a redémarré).',
+  op_not_found: "La session {session} n'attend pas l'op {op}.",
+  'unauthorized.reply_mac': 'La réponse ne porte pas de X-Flux-Inpaint-Mac valide pour cette session.',
+  'unauthorized.no_auth':
+    "La requête ne porte pas d'en-tête X-Flux-Inpaint-Auth valide : mettez à jour la fonction FLUX Inpaint dans Open WebUI avec la version qui correspond à ce sidecar.",
+  'unauthorized.challenge':
+    'Le challenge de session est inconnu, déjà utilisé ou expiré : cliquez à nouveau sur Inpaint.',
+  'unauthorized.token':
+    'SIDECAR_TOKEN erroné : copiez le jeton affiché par le sidecar à son premier démarrage (aussi dans <data dir>/token) dans la valve SIDECAR_TOKEN.',
+  bridge_timeout: 'Open WebUI n\'a pas répondu à temps à "{op}".',
+  host_script_failed: "Le relais de l'éditeur a échoué dans la page Open WebUI : {reason}.",
+  'host_script_failed.silent': "Le relais de l'éditeur a échoué dans la page Open WebUI : aucune réponse.",
+  unknown_method: 'Le sidecar ne connaît pas "{method}".',
+  translation_empty: "Le modèle du chat n'a donné aucune traduction utilisable.",
+  'owui_invalid.no_url': "Open WebUI a enregistré l'image mais n'a renvoyé aucune URL utilisable.",
+  'owui_invalid.no_data': "Open WebUI n'a renvoyé aucune donnée d'image.",
+  'tool_image_not_found.too_few':
+    'Aucune image de ce chat ne correspond à "{which}" (il n\'y en a que {count}). Le chat en a {count} : {list}. Demandez laquelle, ou utilisez which="latest".',
+  'tool_image_not_found.no_words':
+    'Aucune image de ce chat ne correspond à "{which}" (aucune n\'a été décrite avec ces mots). Le chat en a {count} : {list}. Demandez laquelle, ou utilisez which="latest".',
+  'invalid_request.below': '{field} : moins de {max}.',
+  'invalid_request.above': '{field} : plus de {min}.',
+  'unauthorized.wrong_token':
+    'Jeton erroné : utilisez le jeton affiché par le sidecar à son premier démarrage (aussi dans son dossier de données, fichier "token"), ou FLUX_INPAINT_TOKEN.',
+  'unauthorized.missing_token':
+    'Jeton manquant : envoyez "Authorization: Bearer <token>" (le jeton affiché par le sidecar à son premier démarrage).',
+  'invalid_request.job_id': "{field} : ce n'est pas un identifiant de tâche.",
 };

@@ -2,6 +2,7 @@ import type { Locale } from '../locales.js';
 import { de } from './de.js';
 import { errorsEn } from './en.js';
 import { es } from './es.js';
+import { fillTemplate } from './fill.js';
 import { fr } from './fr.js';
 import { ja } from './ja.js';
 import { ptBR } from './pt-BR.js';
@@ -38,6 +39,26 @@ export function isErrorKey(key: string): key is ErrorKey {
 }
 
 /**
+ * The messages the editor needs to say the sidecar's errors in `locale`: none for English, which every error
+ * already carries as its message; the bundle then ships no language, and init brings the one it speaks.
+ */
+export function editorErrorMessages(locale: Locale): { locale: Locale; messages: ErrorCatalogue } | undefined {
+  return locale === 'en' ? undefined : { locale, messages: ERROR_CATALOGUES[locale] };
+}
+
+/**
+ * A failure as the wire or a job carries it, said in `locale`: its catalogue message when it names one (see
+ * renderError), else the English text it carries (a message from an older version or outside the catalogue).
+ */
+export function errorMessage(
+  locale: Locale,
+  err: { message: string; key?: string | undefined; params?: Readonly<Record<string, string | number>> | undefined },
+  format: (n: number) => string = String,
+): string {
+  return err.key && isErrorKey(err.key) ? renderError(locale, err.key, err.params, format) : err.message;
+}
+
+/**
  * The message for `key` in `locale`, placeholders filled. `format` turns a number into text (the language's
  * digits in a chat status; plain digits in the English message the API and the logs carry).
  */
@@ -47,8 +68,5 @@ export function renderError(
   params: Readonly<Record<string, string | number>> = {},
   format: (n: number) => string = String,
 ): string {
-  return ERROR_CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : typeof v === 'number' ? format(v) : v;
-  });
+  return fillTemplate(ERROR_CATALOGUES[locale][key], params, format);
 }

@@ -47,4 +47,161 @@ export const ru: ErrorCatalogue = {
   bridge_closed: 'Open WebUI закрыл соединение с sidecar.',
   bridge_ended: 'Сеанс завершён.',
   page_gone: 'Страница Open WebUI перестала отвечать (вкладка закрыта или перезагружена).',
+  invalid_json: 'Тело запроса — не корректный JSON.',
+  'invalid_json.detail': 'Тело — не корректный JSON: {detail}',
+  request_too_large: 'Запрос слишком велик: используйте изображение поменьше (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'request_too_large.editor':
+    'Редактор отправил больше {mb} МБ за раз: используйте изображения поменьше или меньше референсов.',
+  unsupported_media_type: 'Отправьте JSON (application/json) или multipart/form-data.',
+  method_not_allowed: '{path} не принимает {method}; допустимо: {allowed}.',
+  not_found: 'Нет маршрута {method} {path}.',
+  'internal_error.sidecar': 'Непредвиденная ошибка в sidecar; подробности в его журнале.',
+  'invalid_request.empty_body': 'Тело запроса пустое или его длина неверна.',
+  'invalid_request.multipart': 'Тело multipart повреждено ({detail}): отправьте поля снова.',
+  'invalid_request.url': 'URL или заголовки запроса недопустимы ({reason}).',
+  'invalid_request.too_long': '{field}: не более {max} символов.',
+  'invalid_request.too_short': '{field}: не менее {min} символов.',
+  'invalid_request.too_big': '{field}: не более {max}.',
+  'invalid_request.too_small': '{field}: не менее {min}.',
+  'invalid_request.too_many': '{field}: не более {max} элементов.',
+  'invalid_request.too_few': '{field}: не менее {min} элементов.',
+  'invalid_request.type': '{field}: ожидается {expected}.',
+  'invalid_request.required': '{field}: обязательное поле.',
+  'invalid_request.choice': '{field}: допустимые значения: {options}.',
+  'invalid_request.format': '{field}: недопустимый {format}.',
+  'invalid_request.unknown_keys': '{field}: неизвестное поле {keys}.',
+  'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.ref':
+    '{field}: "ref" указывает на изображение из чата Open WebUI и работает только в редакторе этого чата; отправьте "data" (base64) или "job".',
+  'invalid_request.expand_none': 'Для расширения хотя бы одна сторона должна быть больше 0.',
+  'rate_limited.challenges':
+    'Слишком много запросов сеанса с {ip}: не более {max} в минуту (FLUX_INPAINT_CHALLENGE_LIMIT). Повторите через {seconds} с.',
+  'rate_limited.sessions':
+    'Слишком много сеансов Inpaint: не более {max} в минуту (FLUX_INPAINT_RATE_LIMIT). Повторите через {seconds} с.',
+  'rate_limited.jobs':
+    'Слишком много новых задач: не более {max} в минуту (FLUX_INPAINT_RATE_LIMIT). Повторите через {seconds} с.',
+  'settings_invalid.field': 'Настройка редактора {field} отклонена: сбросьте настройки в редакторе.',
+  'settings_invalid.too_large': 'Настройки редактора слишком велики: сбросьте их в редакторе.',
+  user_invalid: 'Чтобы сохранить настройки, нужен id пользователя длиной от 1 до {max} символов.',
+  'provider_unavailable.flux': 'Провайдер FLUX недоступен: запустите sidecar с заданным FLUX_API_KEY.',
+  'provider_unavailable.disabled': 'Провайдер "{provider}" не включён (FLUX_INPAINT_PROVIDER).',
+  'result_gone.deleted':
+    'Результата задачи {id} больше нет на диске (удалён или убран по истечении FLUX_INPAINT_KEEP_RESULTS_DAYS). Отправьте правку снова, чтобы получить новый.',
+  disk_full: 'Диск с папкой данных sidecar заполнен: освободите место (или перенесите FLUX_INPAINT_DATA_DIR).',
+  data_dir_not_writable:
+    'sidecar не может писать в свою папку данных ({reason}): дайте пользователю, от имени которого работает sidecar, право записи в FLUX_INPAINT_DATA_DIR.',
+  storage_error: 'sidecar не удалось записать в свою папку данных ({reason}).',
+  image_empty: 'Изображение пустое.',
+  'image_empty.mask': 'Файл маски пустой.',
+  'image_empty.reference': 'Референс {n} пустой.',
+  image_too_large:
+    'Изображение весит {size} МБ; предел — {limit} МБ (FLUX_INPAINT_MAX_IMAGE_MB). Используйте изображение поменьше.',
+  'image_too_large.mask': 'Маска весит {size} МБ; предел — {limit} МБ (FLUX_INPAINT_MAX_IMAGE_MB).',
+  'image_too_large.reference':
+    'Референс {n} весит {size} МБ; предел — {limit} МБ (FLUX_INPAINT_MAX_IMAGE_MB). Используйте изображение поменьше.',
+  'image_too_large.link': 'Изображение на {host} больше допустимого (FLUX_INPAINT_MAX_IMAGE_MB).',
+  image_too_many_pixels:
+    'В изображении больше {mp} мегапикселей (FLUX_INPAINT_MAX_IMAGE_MP). Используйте изображение поменьше.',
+  'image_too_many_pixels.mask': 'В маске больше {mp} мегапикселей (FLUX_INPAINT_MAX_IMAGE_MP).',
+  'image_too_many_pixels.reference':
+    'В референсе {n} больше {mp} мегапикселей (FLUX_INPAINT_MAX_IMAGE_MP). Используйте изображение поменьше.',
+  image_unreadable: 'Изображение — не читаемый файл PNG, JPEG или WebP.',
+  'image_unreadable.mask': 'Маска — не читаемый файл PNG, JPEG или WebP.',
+  'image_unreadable.reference': 'Референс {n} — не читаемый файл PNG, JPEG или WebP.',
+  'image_unreadable.data_url': 'Изображение в чате — неподдерживаемый data:-URL.',
+  image_unsupported: 'Изображение должно быть в PNG, JPEG или WebP (получено: {format}).',
+  'image_unsupported.mask': 'Маска должна быть в PNG, JPEG или WebP (получено: {format}).',
+  'image_unsupported.reference': 'Референс {n} должен быть в PNG, JPEG или WebP (получено: {format}).',
+  'image_unsupported.link': 'Ссылка на {host} ведёт не на изображение ({type}).',
+  mask_aspect_mismatch:
+    'Маска {mask}, а изображение {image}: у них должны быть одинаковые пропорции. Перезагрузите редактор и закрасьте снова.',
+  'invalid_mask.size': 'Маска {mask}, а изображение {image}; отправьте маску размером с изображение.',
+  'invalid_image.channels': 'После преобразования ожидалось изображение с {expected} канал(ами), а в нём {got}.',
+  'image_not_found.gone': '{field}: это изображение больше недоступно: перезагрузите редактор.',
+  'image_not_found.job': 'Чтобы изменить прежний результат, нажмите Inpaint под ним в чате.',
+  'image_fetch_failed.redirects': 'Ссылка на изображение перенаправляет слишком много раз.',
+  'image_fetch_failed.network': 'Не удалось загрузить изображение с {host}: {reason}',
+  'image_fetch_failed.http': 'Не удалось загрузить изображение с {host} (HTTP {status}).',
+  image_fetch_timeout:
+    'Изображение с {host} не пришло за {seconds} с; этот сервер слишком медленный. Сохраните изображение и загрузите его в редактор.',
+  'image_url_refused.invalid': 'Чат ссылается на "{link}", но это недопустимая ссылка.',
+  'image_url_refused.redirect': '{host} перенаправляет на "{link}", но это недопустимая ссылка.',
+  'image_url_refused.scheme': 'Ссылка на изображение {origin} не загружена: загружаются только ссылки http и https.',
+  'image_url_refused.credentials':
+    'Ссылка на изображение {origin} не загружена: ссылки с учётными данными не загружаются.',
+  'image_url_refused.private': 'Ссылка на изображение {origin} не загружена: она ведёт в частную сеть.',
+  'expand_too_large.local':
+    'После расширения получилось бы изображение {size} ({mp} мегапикселей); локальный провайдер справляется максимум с {max}. Расширьте меньше или используйте изображение поменьше.',
+  'unsupported.local': 'Локальный провайдер не умеет {model}; задайте FLUX_API_KEY, чтобы использовать FLUX.',
+  local_model_missing:
+    'FLUX_INPAINT_LOCAL_MODEL={file}: там нет файла. Скачайте модель (npm run download-model -- lama) и укажите её в FLUX_INPAINT_LOCAL_MODEL или уберите настройку, чтобы использовать классическую заливку.',
+  local_model_invalid:
+    'FLUX_INPAINT_LOCAL_MODEL={file} не удалось загрузить как модель ONNX ({detail}). Возможно, файл неполный или повреждён: скачайте его снова (npm run download-model -- lama проверяет его) или уберите FLUX_INPAINT_LOCAL_MODEL, чтобы использовать классическую заливку.',
+  local_model_unsupported:
+    'FLUX_INPAINT_LOCAL_MODEL={file} — не модель инпейнтинга, которую может запустить этот sidecar: {detail}. Используйте экспорт LaMa или MI-GAN (README: "Model fill") или уберите FLUX_INPAINT_LOCAL_MODEL, чтобы использовать классическую заливку.',
+  'local_model_unsupported.output':
+    'Модель из FLUX_INPAINT_LOCAL_MODEL вернула {got} значений вместо {expected} (3 x {height} x {width}). Используйте экспорт LaMa или MI-GAN или уберите FLUX_INPAINT_LOCAL_MODEL, чтобы использовать классическую заливку.',
+  local_model_timeout:
+    'Модель из FLUX_INPAINT_LOCAL_MODEL={file} работала дольше FLUX_INPAINT_MODEL_TIMEOUT_S={seconds} с. Увеличьте значение, возьмите модель поменьше (MI-GAN) или уберите FLUX_INPAINT_LOCAL_MODEL, чтобы использовать классическую заливку.',
+  flux_unreachable: 'FLUX по адресу {origin} недоступен ({reason}): проверьте сеть и FLUX_API_URL.',
+  flux_connection_lost: 'Соединение с FLUX по адресу {origin} оборвалось ({reason}).',
+  'flux_untrusted_polling_url.not_url': 'FLUX вернул адрес опроса, который не является URL ({url}).',
+  flux_untrusted_polling_url:
+    'FLUX вернул адрес опроса на {origin}, который не относится к {api}; API-ключ туда не отправляется.',
+  flux_no_polling_url:
+    'FLUX принял задачу (задача {id}), но не дал polling_url для отслеживания, поэтому результат получить нельзя. Возможно, за неё списали оплату: проверьте на {dashboard}.',
+  'flux_bad_response.not_json': 'FLUX по адресу {origin} ответил не ожидаемым JSON; попробуйте снова.',
+  'result_not_image.type': 'Результат — не изображение (content-type "{type}").',
+  'result_not_image.data':
+    'Сервер результата прислал вместо изображения PNG, JPEG или WebP данные, которые не являются изображением; они не сохранены. Отправьте правку снова; если повторится, проверьте FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.format':
+    'Сервер результата прислал вместо изображения PNG, JPEG или WebP файл типа {format}; он не сохранён. Отправьте правку снова; если повторится, проверьте FLUX_INPAINT_RESULT_HOSTS.',
+  'result_not_image.broken':
+    'Сервер результата прислал вместо изображения PNG, JPEG или WebP повреждённый файл {format}; он не сохранён. Отправьте правку снова; если повторится, проверьте FLUX_INPAINT_RESULT_HOSTS.',
+  'result_too_large.pixels':
+    'Результат размером {size} пикселей больше {mp} мегапикселей, которые может иметь результат FLUX; он не сохранён. Отправьте правку снова.',
+  'result_host_refused.not_url': 'FLUX вернул результат на {origin}, и он не скачан: это не URL.',
+  'result_host_refused.credentials':
+    'FLUX вернул результат на {origin}, и он не скачан: ссылки с учётными данными не скачиваются.',
+  'result_host_refused.not_listed':
+    'FLUX вернул результат на {origin}, и он не скачан: хоста нет в FLUX_INPAINT_RESULT_HOSTS (строгий список, если задан; оставьте пустым, чтобы принимать любой публичный https-хост).',
+  'result_host_refused.not_https': 'FLUX вернул результат на {origin}, и он не скачан: это не https.',
+  'result_host_refused.private':
+    'FLUX вернул результат на {origin}, и он не скачан: хост указывает на адрес частной сети; если это ваш хост, добавьте его origin в FLUX_INPAINT_PRIVATE_ORIGINS.',
+  'result_download_timeout.host': 'Сервер результата {origin} не отдал результат за {seconds} с; загрузка остановлена.',
+  'result_download_failed.network': 'Не удалось скачать результат с {origin} ({reason}).',
+  protocol_mismatch:
+    'Этот sidecar говорит на протоколе моста {protocol}: обновите функцию FLUX Inpaint в Open WebUI (Admin > Functions) до версии, поставляемой с этим sidecar.',
+  'invalid_request.key_not_sealed':
+    'valves.FLUX_API_KEY не запечатан ключом этого сеанса: обновите функцию FLUX Inpaint в Open WebUI.',
+  'invalid_request.editor_part':
+    'Редактор отправил повреждённую часть сообщения: закройте его и снова нажмите Inpaint.',
+  'invalid_request.editor_parts': 'Редактор отправил несогласованные части одного сообщения: снова нажмите Inpaint.',
+  'invalid_request.editor_message': 'Редактор отправил сообщение, которое не читается: снова нажмите Inpaint.',
+  session_not_found: 'Нет открытого сеанса "{session}" (он завершён или sidecar перезапущен).',
+  op_not_found: 'Сеанс {session} не ждёт операцию {op}.',
+  'unauthorized.reply_mac': 'В ответе нет действительного X-Flux-Inpaint-Mac для этого сеанса.',
+  'unauthorized.no_auth':
+    'В запросе нет действительного заголовка X-Flux-Inpaint-Auth: обновите функцию FLUX Inpaint в Open WebUI до версии, подходящей к этому sidecar.',
+  'unauthorized.challenge': 'Вызов сеанса неизвестен, уже использован или истёк: снова нажмите Inpaint.',
+  'unauthorized.token':
+    'Неверный SIDECAR_TOKEN: скопируйте токен, который sidecar вывел при первом запуске (он же в <data dir>/token), в valve SIDECAR_TOKEN.',
+  bridge_timeout: 'Open WebUI не ответил на "{op}" вовремя.',
+  host_script_failed: 'Передача данных редактора сломалась на странице Open WebUI: {reason}.',
+  'host_script_failed.silent': 'Передача данных редактора сломалась на странице Open WebUI: ответа нет.',
+  unknown_method: 'sidecar не знает "{method}".',
+  translation_empty: 'Модель чата не дала пригодного перевода.',
+  'owui_invalid.no_url': 'Open WebUI сохранил изображение, но не вернул пригодный URL.',
+  'owui_invalid.no_data': 'Open WebUI не вернул данные изображения.',
+  'tool_image_not_found.too_few':
+    'Ни одно изображение в этом чате не подходит под "{which}" (их всего {count}). В чате {count}: {list}. Уточните, какое, или используйте which="latest".',
+  'tool_image_not_found.no_words':
+    'Ни одно изображение в этом чате не подходит под "{which}" (ни одно не описано этими словами). В чате {count}: {list}. Уточните, какое, или используйте which="latest".',
+  'invalid_request.below': '{field}: меньше {max}.',
+  'invalid_request.above': '{field}: больше {min}.',
+  'unauthorized.wrong_token':
+    'Неверный токен: используйте токен, который sidecar вывел при первом запуске (он же в его папке данных, файл "token"), или FLUX_INPAINT_TOKEN.',
+  'unauthorized.missing_token':
+    'Нет токена: отправьте "Authorization: Bearer <token>" (токен, который sidecar вывел при первом запуске).',
+  'invalid_request.job_id': '{field}: это не id задачи.',
 };

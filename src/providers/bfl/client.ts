@@ -1,7 +1,7 @@
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { AppError, appError } from '../../errors.js';
 import { MODEL_INFO, type ModelName } from '../../catalogue/models.js';
 import { DASHBOARD_URL, fluxHttpError, outcomeUnknown } from './errors.js';
 
@@ -49,22 +49,12 @@ export function networkError(err: unknown, url: string, phase: 'submit' | 'poll'
   const reason = (err as Error)?.message ?? String(err);
   const origin = safeOrigin(url);
   if (NOT_SENT_CODES.has(code)) {
-    return new AppError(
-      'flux_unreachable',
-      `Cannot reach FLUX at ${origin} (${code}): check the network and FLUX_API_URL.`,
-      {
-        transient: true,
-        cause: err,
-      },
-    );
+    return appError('flux_unreachable', { origin, reason: code }, { transient: true, cause: err });
   }
   // Only a poll or a download may safely be repeated after a broken connection: the submit may have arrived.
   if (phase === 'submit')
     return outcomeUnknown(`The connection to FLUX at ${origin} broke while sending the job (${code || reason}).`, err);
-  return new AppError('flux_connection_lost', `The connection to FLUX at ${origin} broke (${code || reason}).`, {
-    transient: true,
-    cause: err,
-  });
+  return appError('flux_connection_lost', { origin, reason: code || reason }, { transient: true, cause: err });
 }
 
 export function safeOrigin(url: string): string {
@@ -84,10 +74,7 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
   try {
     p = new URL(pollingUrl);
   } catch {
-    throw new AppError(
-      'flux_untrusted_polling_url',
-      `FLUX returned a polling URL that is not a URL (${pollingUrl.slice(0, 100)}).`,
-    );
+    throw appError('flux_untrusted_polling_url.not_url', { url: pollingUrl.slice(0, 100) });
   }
   const a = new URL(apiUrl);
   if (p.origin === a.origin) return;
@@ -96,10 +83,7 @@ export function assertPollingUrlTrusted(pollingUrl: string, apiUrl: string): voi
   const safeEnough = p.protocol === 'https:' || p.protocol === a.protocol;
   // An address has no domain: only a name like api.bfl.ai has regional siblings.
   if (safeEnough && sameDomain && a.hostname.includes('.') && isIP(a.hostname) === 0) return;
-  throw new AppError(
-    'flux_untrusted_polling_url',
-    `FLUX returned a polling URL on ${p.origin}, which is not part of ${a.origin}; refusing to send the API key there.`,
-  );
+  throw appError('flux_untrusted_polling_url', { origin: p.origin, api: a.origin });
 }
 
 interface FluxClientOptions {
@@ -143,10 +127,7 @@ export class FluxClient {
     const { id, polling_url: pollingUrl } = parsed.data;
     // The polling URL names the region that holds the task: a URL built here could ask the wrong one.
     if (!pollingUrl) {
-      throw new AppError(
-        'flux_no_polling_url',
-        `FLUX accepted the job (task ${id}) but gave no polling_url to follow it, so its result cannot be fetched. It may have been charged: check ${DASHBOARD_URL}.`,
-      );
+      throw appError('flux_no_polling_url', { id, dashboard: DASHBOARD_URL });
     }
     assertPollingUrlTrusted(pollingUrl, apiUrl);
     return {
@@ -237,11 +218,5 @@ function parseJson(text: string): unknown {
 }
 
 function badResponse(url: string): AppError {
-  return new AppError(
-    'flux_bad_response',
-    `FLUX at ${safeOrigin(url)} answered with something that is not the expected JSON; try again.`,
-    {
-      transient: true,
-    },
-  );
+  return appError('flux_bad_response.not_json', { origin: safeOrigin(url) }, { transient: true });
 }

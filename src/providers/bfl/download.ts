@@ -48,10 +48,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
     res = await request(url, { method: 'GET', dispatcher, signal });
   } catch (err) {
     if (isPrivateRefusal(err)) {
-      throw refused(
-        url,
-        'it resolves to a private network address; if that host is yours, add its origin to FLUX_INPAINT_PRIVATE_ORIGINS',
-      );
+      throw refused(url, 'private');
     }
     throw abortOr(err, opts.signal, timeout, url, timeoutMs);
   }
@@ -71,7 +68,7 @@ export async function downloadResult(url: string, opts: DownloadOptions): Promis
       .trim()
       .toLowerCase();
     if (!mime.startsWith('image/')) {
-      throw new AppError('result_not_image', `The result is not an image (content-type "${mime || 'none'}").`);
+      throw appError('result_not_image.type', { type: mime || '-' });
     }
     const declared = Number(res.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > opts.maxBytes) throw tooLarge(opts.maxBytes);
@@ -99,27 +96,21 @@ export function pickDispatcher(url: string, policy: ResultHostPolicy): Dispatche
   try {
     u = new URL(url);
   } catch {
-    throw refused(url, 'it is not a URL');
+    throw refused(url, 'not_url');
   }
-  if (u.username || u.password) throw refused(url, 'links with credentials are not downloaded');
+  if (u.username || u.password) throw refused(url, 'credentials');
   if (policy.strictHosts.length > 0) {
     // A host the operator listed by name is trusted as listed, scheme and all (e.g. a local stand-in for FLUX).
     if (isAllowedHost(url, policy.strictHosts)) return policy.plain;
-    throw refused(
-      url,
-      'it is not in FLUX_INPAINT_RESULT_HOSTS (a strict list when set; leave it empty to accept any public https host)',
-    );
+    throw refused(url, 'not_listed');
   }
   if (policy.privateOrigins.includes(u.origin)) return policy.plain;
-  if (u.protocol !== 'https:') throw refused(url, 'it is not https');
+  if (u.protocol !== 'https:') throw refused(url, 'not_https');
   return policy.guarded;
 }
 
-function refused(url: string, why: string): AppError {
-  return new AppError(
-    'result_host_refused',
-    `FLUX returned a result on ${safeOrigin(url)}, which was not downloaded: ${why}.`,
-  );
+function refused(url: string, why: 'private' | 'not_url' | 'credentials' | 'not_listed' | 'not_https'): AppError {
+  return appError(`result_host_refused.${why}`, { origin: safeOrigin(url) });
 }
 
 function isPrivateRefusal(err: unknown): boolean {
@@ -141,16 +132,17 @@ function abortOr(
 ): unknown {
   if (user?.aborted) return user.reason ?? err;
   if (timeout.aborted) {
-    return new AppError(
-      'result_download_timeout',
-      `The result host ${safeOrigin(url)} did not deliver the result within ${Math.round(timeoutMs / 100) / 10} s, so the download was stopped.`,
+    return appError(
+      'result_download_timeout.host',
+      { origin: safeOrigin(url), seconds: Math.round(timeoutMs / 100) / 10 },
       { transient: true },
     );
   }
   if (err instanceof AppError) return err;
   const reason = (err as { code?: string })?.code || (err as Error)?.message || String(err);
-  return new AppError('result_download_failed', `Downloading the result from ${safeOrigin(url)} failed (${reason}).`, {
-    transient: true,
-    cause: err,
-  });
+  return appError(
+    'result_download_failed.network',
+    { origin: safeOrigin(url), reason },
+    { transient: true, cause: err },
+  );
 }

@@ -1,4 +1,4 @@
-import { paintedBounds } from '../../images/mask-bounds.js';
+import { paintedBounds } from '../../masks/bounds.js';
 
 /**
  * FLUX 3 Image takes no mask: a local edit is named by a bounding box written into the prompt. BFL's guide

@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from '../../images/vips.js';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { OutputFormat } from '../../catalogue/models.js';
 import { borderMask, type ExpandSides } from './expand.js';
 
@@ -48,10 +48,7 @@ export async function decodeGrey(bytes: Buffer): Promise<RawImage> {
 async function decode(pipeline: Sharp, channels: number): Promise<RawImage> {
   const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (info.channels !== channels) {
-    throw new AppError(
-      'invalid_image',
-      `Expected an image with ${channels} channel(s) after conversion, got ${info.channels}.`,
-    );
+    throw appError('invalid_image.channels', { expected: channels, got: info.channels });
   }
   // A copy, because sharp's buffers may not be transferable between threads.
   return { data: new Uint8Array(data), width: info.width, height: info.height, channels };

@@ -1,4 +1,4 @@
-import { AppError, appError } from '../../errors.js';
+import { appError } from '../../errors.js';
 
 export interface ExpandSides {
   top: number;
@@ -15,7 +15,7 @@ export function expandSides(params: Record<string, number | boolean | string | u
   };
   const sides = { top: side('top'), bottom: side('bottom'), left: side('left'), right: side('right') };
   if (sides.top + sides.bottom + sides.left + sides.right === 0) {
-    throw new AppError('invalid_request', 'Expand needs at least one side > 0');
+    throw appError('invalid_request.expand_none');
   }
   return sides;
 }

@@ -2,7 +2,7 @@ import { blendByMask } from '../../images/blend.js';
 import { decodePadded } from './codec.js';
 import type { ExpandSides } from './expand.js';
 import { modelFill } from './model.js';
-import type { ModelErrorCode } from './model-io.js';
+import type { ErrorCode, ErrorText } from '../../errors.js';
 import { inpaintTelea } from './telea.js';
 
 /** Pixel work a worker thread does; buffers travel by transfer, not by copy. */
@@ -16,8 +16,8 @@ export type LocalJob =
 export type WorkerReply =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; pixels: Uint8Array }
-  /** `code`: an error the user can act on (a model file that is missing, damaged, of the wrong shape). */
-  | { type: 'error'; message: string; code?: ModelErrorCode | undefined };
+  /** `raised`: an error from the catalogue (a model file that is missing, damaged, of the wrong shape...), kept whole. */
+  | { type: 'error'; message: string; raised?: { code: ErrorCode; text: ErrorText } | undefined };
 
 /** Runs one job; the worker thread calls this so the HTTP server's event loop stays free. */
 export async function runJob(job: LocalJob, onProgress: (fraction: number) => void): Promise<Uint8Array> {

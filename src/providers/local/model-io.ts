@@ -1,5 +1,5 @@
-import { AppError, type ErrorCode } from '../../errors.js';
-import { paintedBounds } from '../../images/mask-bounds.js';
+import { appError, type ErrorCode } from '../../errors.js';
+import { paintedBounds } from '../../masks/bounds.js';
 
 /** Errors of the model file itself: Fill then falls back to the classical fill, which needs no file. */
 export type ModelErrorCode =
@@ -40,11 +40,8 @@ interface TensorMeta {
 }
 
 export function modelLayout(inputs: readonly TensorMeta[], outputs: readonly TensorMeta[], file: string): ModelLayout {
-  const wrong = (what: string) =>
-    new AppError(
-      'local_model_unsupported',
-      `FLUX_INPAINT_LOCAL_MODEL=${file} is not an inpainting model this sidecar can run: ${what}. Use a LaMa or MI-GAN export (README: "Model fill"), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
-    );
+  // The detail names tensor counts, shapes and types: facts for whoever picks the model file, not prose.
+  const wrong = (detail: string) => appError('local_model_unsupported', { file, detail });
   if (inputs.length !== 2) throw wrong(`it has ${inputs.length} input(s), not an image and a mask`);
   const channels = (m: TensorMeta) => (m.shape && m.shape.length === 4 ? m.shape[1] : undefined);
   const image = inputs.find((m) => channels(m) === 3);
@@ -117,10 +114,12 @@ export function outputPixels(
 ): Uint8Array {
   const plane = layout.width * layout.height;
   if (data.length !== plane * 3) {
-    throw new AppError(
-      'local_model_unsupported',
-      `The model in FLUX_INPAINT_LOCAL_MODEL returned ${data.length} values instead of ${plane * 3} (3 x ${layout.height} x ${layout.width}). Use a LaMa or MI-GAN export, or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
-    );
+    throw appError('local_model_unsupported.output', {
+      got: data.length,
+      expected: plane * 3,
+      height: layout.height,
+      width: layout.width,
+    });
   }
   const scale = data instanceof Float32Array ? floatScale(data, input, mask, plane) : 1;
   const out = new Uint8Array(plane * 3);

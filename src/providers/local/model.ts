@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { InferenceSession } from 'onnxruntime-node';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import sharp from '../../images/vips.js';
 import { type Box, cropBox, imageTensor, maskTensor, type ModelLayout, modelLayout, outputPixels } from './model-io.js';
 
@@ -67,10 +67,7 @@ function load(file: string): Promise<LoadedModel> {
 
 async function open(file: string): Promise<LoadedModel> {
   if (!existsSync(file)) {
-    throw new AppError(
-      'local_model_missing',
-      `FLUX_INPAINT_LOCAL_MODEL=${file}: there is no file there. Download a model (npm run download-model -- lama) and point FLUX_INPAINT_LOCAL_MODEL at it, or unset it to use the classical fill.`,
-    );
+    throw appError('local_model_missing', { file });
   }
   const ort = await import('onnxruntime-node');
   let session: InferenceSession;
@@ -78,11 +75,7 @@ async function open(file: string): Promise<LoadedModel> {
     session = await ort.InferenceSession.create(file, { executionProviders: ['cpu'] });
   } catch (err) {
     const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-    throw new AppError(
-      'local_model_invalid',
-      `FLUX_INPAINT_LOCAL_MODEL=${file} could not be loaded as an ONNX model (${detail}). The file may be incomplete or damaged: download it again (npm run download-model -- lama checks it), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
-      { cause: err },
-    );
+    throw appError('local_model_invalid', { file, detail: detail ?? '' }, { cause: err });
   }
   try {
     return { session, layout: modelLayout(session.inputMetadata, session.outputMetadata, file) };

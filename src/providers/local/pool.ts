@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from 'esbuild';
-import { AppError } from '../../errors.js';
+import { AppError, appError } from '../../errors.js';
 import { prebuilt } from '../../prebuilt.js';
 import type { LocalJob, WorkerReply } from './jobs.js';
 
@@ -92,6 +92,8 @@ export class WorkerPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
+  // The local_failed texts below stay English: they report a fault in the sidecar or the machine (a thread that
+  // cannot start or dies, a bug in the fill), which the log and a bug report need verbatim, not a user's action.
   private dispatch(): void {
     while (this.queue.length > 0) {
       let slot: Slot | undefined;
@@ -153,7 +155,7 @@ export class WorkerPool {
     slot.task = undefined;
     slot.worker.unref();
     if (msg.type === 'done') this.settle(task, undefined, msg.pixels);
-    else if (msg.code) this.settle(task, new AppError(msg.code, msg.message));
+    else if (msg.raised) this.settle(task, new AppError(msg.raised.code, msg.raised.text));
     else this.settle(task, new AppError('local_failed', `The local provider failed: ${msg.message}`));
     this.dispatch();
   }
@@ -187,5 +189,5 @@ export class WorkerPool {
 }
 
 function shuttingDown(): AppError {
-  return new AppError('shutting_down', undefined, { transient: true });
+  return appError('shutting_down', undefined, { transient: true });
 }

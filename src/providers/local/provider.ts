@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../../errors.js';
+import { type AppError, appError, isAppError } from '../../errors.js';
 import { CATALOGUE, MODEL_INFO, type ModelName } from '../../catalogue/models.js';
 import { LOCAL_MODELS } from '../../wire/editor.js';
 import type { Provider, ProviderInput, ProviderResult, RunContext } from '../provider.js';
 import { decodeGrey, decodeRgb, encode, imageSize } from './codec.js';
-import { dilate } from '../../images/mask-filters.js';
+import { dilate } from '../../masks/filters.js';
 import { expandSides, outpaintSides } from './expand.js';
 import type { LocalJob } from './jobs.js';
 import { isModelError } from './model-io.js';
@@ -49,13 +49,13 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
   };
 
   const fill = async (input: ProviderInput, ctx: RunContext): Promise<ProviderResult> => {
-    if (!input.mask) throw new AppError('mask_required');
+    if (!input.mask) throw appError('mask_required');
     const [image, painted] = await Promise.all([decodeRgb(input.image), decodeGrey(input.mask)]);
     if (image.width !== painted.width || image.height !== painted.height) {
-      throw new AppError(
-        'invalid_mask',
-        `The mask is ${painted.width}x${painted.height} but the image is ${image.width}x${image.height}; send a mask of the image's size.`,
-      );
+      throw appError('invalid_mask.size', {
+        mask: `${painted.width}x${painted.height}`,
+        image: `${image.width}x${image.height}`,
+      });
     }
     // Erase grows the mask by dilate_pixels first, as FLUX's Erase does, to take in the object's edge.
     const grow = typeof input.params.dilate_pixels === 'number' ? input.params.dilate_pixels : ERASE_DILATE.default;
@@ -120,10 +120,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       return await encode({ ...image, data: pixels, channels: 3 }, input.outputFormat);
     } catch (err) {
       if (!budget.aborted || ctx.signal.aborted) throw err;
-      throw new AppError(
-        'local_model_timeout',
-        `The model in FLUX_INPAINT_LOCAL_MODEL=${model.path} took longer than FLUX_INPAINT_MODEL_TIMEOUT_S=${model.timeoutMs / 1000} s. Raise the setting, use a smaller model (MI-GAN), or unset FLUX_INPAINT_LOCAL_MODEL to use the classical fill.`,
-      );
+      throw appError('local_model_timeout', { file: model.path, seconds: model.timeoutMs / 1000 });
     }
   };
 
@@ -133,10 +130,11 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     const width = original.width + sides.left + sides.right;
     const height = original.height + sides.top + sides.bottom;
     if (width * height > maxPixels) {
-      throw new AppError(
-        'expand_too_large',
-        `Expanding would make a ${width}x${height} image (${((width * height) / 1e6).toFixed(1)} megapixels); the local provider handles at most ${(maxPixels / 1e6).toFixed(0)}. Expand by less or use a smaller image.`,
-      );
+      throw appError('expand_too_large.local', {
+        size: `${width}x${height}`,
+        mp: Math.round((width * height) / 1e5) / 10,
+        max: Math.round(maxPixels / 1e6),
+      });
     }
     // A copy of the encoded bytes (small) is handed over, so the decoded canvas (large) never has to be.
     const image = new Uint8Array(input.image);
@@ -157,10 +155,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
 }
 
 function unsupported(model: ModelName): AppError {
-  return new AppError(
-    'unsupported',
-    `The local provider cannot do ${MODEL_INFO[model].label}; set FLUX_API_KEY to use FLUX.`,
-  );
+  return appError('unsupported.local', { model: MODEL_INFO[model].label });
 }
 
 /** Telea needs something to paint and something to paint from. */
@@ -168,9 +163,9 @@ function checkCoverage(mask: Uint8Array): void {
   let painted = 0;
   for (const v of mask) if (v !== 0) painted++;
   if (painted === 0) {
-    throw new AppError('mask_empty');
+    throw appError('mask_empty');
   }
   if (painted === mask.length) {
-    throw new AppError('mask_full');
+    throw appError('mask_full');
   }
 }

@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../errors.js';
-import { isModelError } from './model-io.js';
 import { runJob, type LocalJob, type WorkerReply } from './jobs.js';
 
 const port = parentPort;
@@ -12,7 +11,7 @@ port.on('message', async (job: LocalJob) => {
     const pixels = await runJob(job, (fraction) => reply({ type: 'progress', fraction }));
     reply({ type: 'done', pixels }, [pixels.buffer as ArrayBuffer]);
   } catch (err) {
-    const code = isAppError(err) && isModelError(err.code) ? err.code : undefined;
-    reply({ type: 'error', message: err instanceof Error ? err.message : String(err), code });
+    const raised = isAppError(err) && err.text ? { code: err.code, text: err.text } : undefined;
+    reply({ type: 'error', message: err instanceof Error ? err.message : String(err), raised });
   }
 });
