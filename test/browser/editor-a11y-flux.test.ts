@@ -75,7 +75,8 @@ describe('the editor with FLUX', () => {
       await page.screenshot({ path: screenshotPath('editor-results-error-1280.png') });
       // Closed, the dialog keeps no stale copy; the editor's own line still says it.
       await page.keyboard.press('Escape');
-      expect(await page.locator('.gallery-status').textContent()).toBe('');
+      // The dialog's close event comes as its own task after the key.
+      await expect.poll(() => page.locator('.gallery-status').textContent()).toBe('');
       expect(await page.textContent('.statusbar .status.error')).toBe(said);
     } finally {
       fake.set({ latencyMs: 200 });
