@@ -54,6 +54,32 @@ describe('mask painting', () => {
   });
 });
 
+describe('a filled rectangle', () => {
+  it('sets exactly its pixels, reports its area, and is one step that undo and redo take back and forth', () => {
+    const { buffer, history, changes } = mask();
+    buffer.beginStroke({ x: 10, y: 10 }, HARD);
+    buffer.endStroke();
+    const before = buffer.data.slice();
+    const rect = { x: 20, y: 5, width: 30, height: 12 };
+    buffer.fillRect(rect, 255);
+    expect(changes.at(-1)).toEqual(rect);
+    for (let y = 0; y < 48; y++)
+      for (let x = 0; x < 64; x++) {
+        const inside = x >= 20 && x < 50 && y >= 5 && y < 17;
+        expect(buffer.data[y * 64 + x], `${x},${y}`).toBe(inside ? 255 : before[y * 64 + x]);
+      }
+    expect(history.stats.undo).toBe(2);
+    buffer.undo();
+    expect(buffer.data).toEqual(before);
+    buffer.redo();
+    // Erasing the same rectangle clears it and nothing else.
+    buffer.fillRect(rect, 0);
+    expect(buffer.data).toEqual(
+      before.map((v, i) => (rect.x <= i % 64 && i % 64 < 50 && 5 <= i / 64 && i / 64 < 17 ? 0 : v)),
+    );
+  });
+});
+
 describe('undo history', () => {
   it('any sequence of strokes undoes back to empty and redoes back to the same mask', () => {
     fc.assert(
