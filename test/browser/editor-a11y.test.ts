@@ -258,6 +258,54 @@ describe('the toolbar and the rectangle by keyboard', () => {
       await page.close();
     }
   }, 60_000);
+  it('L, arrows and Space set the corners of a lasso; Enter fills the polygon into the mask as one undo step', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await openWithPhoto(page);
+      await page.focus('.stage-canvas');
+      const { brushSize } = await state(page);
+      const side = 8 * Math.max(2, Math.round(brushSize / 4));
+      const status = () => page.textContent('.statusbar .status');
+      await page.keyboard.press('l');
+      expect(await status()).toContain('Lasso started');
+      // Two corners are not an area yet: said, and the lasso stays.
+      await page.keyboard.press('Enter');
+      expect(await status()).toContain('at least three corners');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press(' ');
+      expect(await status()).toContain('Corner set');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowDown');
+      await page.screenshot({ path: screenshotPath('editor-keyboard-lasso-1280.png') });
+      await page.keyboard.press('Enter');
+      expect(await status()).toContain('Lasso applied to the mask');
+      expect((await state(page)).history.undo).toBe(1);
+
+      // The triangle from the centre, right by `side`, then down by `side`: under its diagonal, nothing outside.
+      const mask = await exportMask(page.mainFrame());
+      const x0 = Math.round(mask.width / 2);
+      const y0 = Math.round(mask.height / 2);
+      let outside = 0;
+      let missing = 0;
+      let painted = 0;
+      for (let y = 0; y < mask.height; y++)
+        for (let x = 0; x < mask.width; x++) {
+          const dx = x - x0;
+          const dy = y - y0;
+          const v = mask.at(x, y);
+          if (v) painted++;
+          if (v && (dx < 0 || dx > side || dy < 0 || dy > dx)) outside++;
+          if (!v && dy > 0 && dx < side && dy < dx - 1) missing++;
+          if (v && v !== 255) outside++;
+        }
+      expect(outside).toBe(0);
+      expect(missing).toBe(0);
+      expect(painted).toBeGreaterThan((side * side) / 2 - side);
+      await page.keyboard.press('Control+z');
+      expect((await state(page)).maskEmpty).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });
 
 describe('dialogs, help and the result view', () => {

@@ -1,20 +1,31 @@
+import { KeyboardShape, type ShapeKind } from './keyboard-shape.js';
 import type { Brush, MaskBuffer } from './mask.js';
 import type { Stage } from './stage.js';
-import type { Point, Rect, View } from './view.js';
+import type { Point, View } from './view.js';
 
-/** What the keyboard brush says to a screen reader when a rectangle starts, is filled or is dropped. */
-export type RectNews = 'started' | 'filled' | 'cancelled';
+/** What the keyboard brush says to a screen reader as a rectangle or a lasso is drawn. */
+export type ShapeNews =
+  | 'rect_started'
+  | 'rect_filled'
+  | 'rect_cancelled'
+  | 'lasso_started'
+  | 'lasso_corner'
+  | 'lasso_short'
+  | 'lasso_filled'
+  | 'lasso_cancelled';
+
+const SHAPE_KEYS: Record<string, ShapeKind> = { r: 'rect', l: 'lasso' };
 
 /**
  * Painting without a pointer, on the focused canvas: the arrow keys move the brush (Shift: four times as far),
  * Space held paints along the way, Enter paints one dab. Each Space press is one undo step, as a stroke is.
  * R starts a rectangle at the brush: the arrows move its far corner, Enter fills it (one undo step, the
- * eraser clears it), Escape drops it.
+ * eraser clears it), Escape drops it. L starts a lasso the same way; Space sets each further corner.
  */
 export class KeyboardBrush {
   private at: Point | undefined;
-  /** The corner a rectangle started at; the brush's position is the other corner. */
-  private anchor: Point | undefined;
+  /** A rectangle or lasso being drawn; the brush is its last corner. */
+  private shape: KeyboardShape | undefined;
 
   constructor(
     private readonly stage: Stage,
@@ -23,7 +34,7 @@ export class KeyboardBrush {
     /** The brush or the eraser is the tool, on a picture that takes a mask. */
     private readonly active: () => boolean,
     private readonly onStrokeEnd: () => void,
-    private readonly announce: (news: RectNews) => void,
+    private readonly announce: (news: ShapeNews) => void,
   ) {
     const c = stage.canvas;
     c.addEventListener('keydown', (e) => this.onKey(e));
@@ -35,7 +46,7 @@ export class KeyboardBrush {
     c.addEventListener('focus', () => this.place(this.at));
     c.addEventListener('blur', () => {
       this.end();
-      this.anchor = undefined;
+      this.shape = undefined;
       stage.point(undefined);
     });
   }
@@ -43,34 +54,12 @@ export class KeyboardBrush {
   /** A new picture: the brush starts again at its centre. */
   reset(): void {
     this.at = undefined;
-    this.anchor = undefined;
+    this.shape = undefined;
   }
 
-  /** The rectangle being sized, outlined as the crop is (light dashes on a dark line), on any picture. */
+  /** The shape being drawn, on any picture. */
   draw(ctx: CanvasRenderingContext2D, view: View): void {
-    const r = this.rect();
-    if (!r) return;
-    const a = view.toScreen(r);
-    const w = r.width * view.scale;
-    const ht = r.height * view.scale;
-    ctx.save();
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = 'rgba(0,0,0,0.7)';
-    ctx.strokeRect(a.x, a.y, w, ht);
-    ctx.strokeStyle = '#fff';
-    ctx.setLineDash([6, 4]);
-    ctx.strokeRect(a.x, a.y, w, ht);
-    ctx.restore();
-  }
-
-  /** The mask pixels between the anchor and the brush, both corners included. */
-  private rect(): Rect | undefined {
-    const a = this.anchor;
-    const b = this.at;
-    if (!a || !b) return undefined;
-    const x = Math.round(Math.min(a.x, b.x));
-    const y = Math.round(Math.min(a.y, b.y));
-    return { x, y, width: Math.round(Math.max(a.x, b.x)) - x + 1, height: Math.round(Math.max(a.y, b.y)) - y + 1 };
+    if (this.shape && this.at) this.shape.draw(ctx, view, this.at);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -85,15 +74,21 @@ export class KeyboardBrush {
     };
     const move = moves[e.key];
     const at = this.place(this.at);
-    if (this.anchor) {
+    const kind = SHAPE_KEYS[e.key.toLowerCase()];
+    const shape = this.shape;
+    if (shape) {
       if (move) this.place({ x: at.x + move[0], y: at.y + move[1] });
-      else if (e.key === 'Enter' || e.key === 'Escape') this.finishRect(mask, e.key === 'Enter');
-      // Space would start a stroke under the rectangle: while one is sized, only its keys count.
+      else if (e.key === 'Enter' || e.key === 'Escape') this.finishShape(shape, mask, e.key === 'Enter');
+      else if (e.key === ' ' && shape.kind === 'lasso' && !e.repeat) {
+        shape.corners.push(at);
+        this.announce('lasso_corner');
+      }
+      // Space would start a stroke under the shape: while one is drawn, only its keys count.
       else if (e.key !== ' ') return;
-    } else if ((e.key === 'r' || e.key === 'R') && !mask.stroking) {
-      this.anchor = at;
+    } else if (kind && !mask.stroking) {
+      this.shape = new KeyboardShape(kind, at);
       this.stage.render();
-      this.announce('started');
+      this.announce(`${kind}_started`);
     } else if (move) {
       const next = this.place({ x: at.x + move[0], y: at.y + move[1] });
       if (mask.stroking) {
@@ -112,15 +107,16 @@ export class KeyboardBrush {
     e.stopPropagation();
   }
 
-  private finishRect(mask: MaskBuffer, fill: boolean): void {
-    const r = this.rect();
-    this.anchor = undefined;
-    if (fill && r) {
-      mask.fillRect(r, this.brush().erase ? 0 : 255);
+  private finishShape(shape: KeyboardShape, mask: MaskBuffer, fill: boolean): void {
+    const area = fill ? shape.area(this.place(this.at), mask.width, mask.height) : undefined;
+    if (fill && !area) return this.announce('lasso_short');
+    this.shape = undefined;
+    if (area) {
+      mask.fillRect(area.bounds, this.brush().erase ? 0 : 255, area.inside);
       this.onStrokeEnd();
     }
     this.stage.render();
-    this.announce(fill ? 'filled' : 'cancelled');
+    this.announce(`${shape.kind}_${fill ? 'filled' : 'cancelled'}`);
   }
 
   private end(): void {

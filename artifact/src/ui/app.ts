@@ -46,7 +46,7 @@ export class App {
     const stageBox = h('div', { class: 'stage' });
     this.ws = new Workspace(stageBox);
     this.ws.onChange = () => this.refresh();
-    this.ws.onRectNews = (news) => this.say(t(`kb.rect_${news}`));
+    this.ws.onShapeNews = (news) => this.say(t(`kb.${news}`));
     const canvas = {
       margins: this.ws.margins,
       frame: this.ws.frame,
@@ -85,7 +85,7 @@ export class App {
     const canvasKeys = h(
       'p',
       { id: 'canvas-keys', class: 'sr-only' },
-      `${t('tool.canvas_keys')} ${t('tool.canvas_rect')}`,
+      `${t('tool.canvas_keys')} ${t('tool.canvas_rect')} ${t('tool.canvas_lasso')}`,
     );
     this.ws.stage.canvas.setAttribute('aria-describedby', 'canvas-keys');
     stageBox.append(this.controls.empty, this.controls.dropZones, this.compare.root, canvasKeys);

@@ -16,6 +16,7 @@ const SHORTCUTS: Array<[string | MessageKey, MessageKey]> = [
   ['0', 'help.fit'],
   ['help.kb_keys', 'help.kb_paint'],
   ['R', 'help.rect'],
+  ['L', 'help.lasso'],
   ['H', 'help.hold_compare'],
   ['Ctrl+Enter', 'help.send'],
   ['?', 'help.help'],

@@ -1,4 +1,4 @@
-import { KeyboardBrush, type RectNews } from '../canvas/keyboard.js';
+import { KeyboardBrush, type ShapeNews } from '../canvas/keyboard.js';
 import { BrushTool } from '../canvas/brush.js';
 import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
 import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
@@ -48,8 +48,8 @@ export class Workspace {
   mask: MaskBuffer | undefined;
   /** Called after anything that can change what Send needs (mask, crop, margins, picture). */
   onChange: () => void = () => {};
-  /** Told when a keyboard-drawn rectangle starts, is filled or is dropped (for the screen reader). */
-  onRectNews: (news: RectNews) => void = () => {};
+  /** Told as a rectangle or lasso is drawn by keyboard (for the screen reader). */
+  onShapeNews: (news: ShapeNews) => void = () => {};
 
   private layer: MaskLayer | undefined;
   private readonly brushTool: BrushTool;
@@ -83,7 +83,7 @@ export class Workspace {
       () => this.brush(),
       () => Boolean(this.source) && this.paints && this.tool !== 'crop',
       () => this.onChange(),
-      (news) => this.onRectNews(news),
+      (news) => this.onShapeNews(news),
     );
     this.outpaintTool = new OutpaintTool(
       this.frame,

@@ -195,6 +195,16 @@ export const ja: Catalogue = {
   'kb.rect_started': 'ブラシ位置から矩形を開始しました：矢印キーでサイズ変更、Enter で塗りつぶし、Escape で取り消し。',
   'kb.rect_filled': '矩形をマスクに適用しました（Ctrl+Z で元に戻せます）。',
   'kb.rect_cancelled': '矩形を取り消しました。',
+  'help.lasso':
+    'フォーカス中の画像に投げ縄：L でブラシ位置から開始、矢印で移動、Space で角を置く、Enter で塗りつぶし、Escape で取り消し',
+  'tool.canvas_lasso':
+    'L でブラシ位置から投げ縄を開始：矢印で移動、Space で角を置く、Enter でマスクに塗りつぶし、Escape で取り消し。',
+  'kb.lasso_started':
+    'ブラシ位置から投げ縄を開始しました：矢印キーで移動、Space で角を置く、Enter で塗りつぶし、Escape で取り消し。',
+  'kb.lasso_corner': '角を置きました。',
+  'kb.lasso_short': '投げ縄には少なくとも 3 つの角が必要です：移動して Space を押すか、Escape で取り消してください。',
+  'kb.lasso_filled': '投げ縄をマスクに適用しました（Ctrl+Z で元に戻せます）。',
+  'kb.lasso_cancelled': '投げ縄を取り消しました。',
   'help.hold_compare': '押している間、編集前の画像を表示（結果画面）',
   'job.hold': '押して編集前',
   'gallery.confirm': '「{prompt}」（{date}）の結果を削除しますか？元に戻せません。',
