@@ -109,7 +109,10 @@ export class KeyboardBrush {
 
   private finishShape(shape: KeyboardShape, mask: MaskBuffer, fill: boolean): void {
     const area = fill ? shape.area(this.place(this.at), mask.width, mask.height) : undefined;
-    if (fill && !area) return this.announce('lasso_short');
+    if (fill && !area) {
+      this.announce('lasso_short');
+      return;
+    }
     this.shape = undefined;
     if (area) {
       mask.fillRect(area.bounds, this.brush().erase ? 0 : 255, area.inside);
