@@ -104,9 +104,6 @@ const NOT_YET_IN_CATALOGUE = new Set([
   'src/jobs/engine.ts job_inputs_missing',
   'src/jobs/engine.ts result_not_ready',
   'src/jobs/engine.ts job_not_found',
-  'src/providers/bfl/provider.ts result_download_timeout',
-  'src/providers/bfl/errors.ts flux_rate_limited',
-  'src/providers/bfl/errors.ts flux_model_unavailable',
 ]);
 
 async function englishSites(): Promise<string[]> {

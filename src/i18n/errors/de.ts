@@ -18,6 +18,16 @@ export const de: ErrorCatalogue = {
   flux_bad_request: 'FLUX hat die Anfrage abgelehnt (400){detail}. Prüfen Sie den Prompt und die Parameter.',
   flux_validation: 'FLUX hat die Parameter abgelehnt (422){detail}.',
   'flux_validation.fields': 'FLUX hat {fields} abgelehnt (422): Ändern Sie den Wert und senden Sie erneut.',
+  'flux_model_unavailable.model':
+    'FLUX hat keinen Endpunkt „{model}“ unter {url} (404): Die API hat dieses Modell vielleicht eingestellt. Wählen Sie ein anderes Modell oder prüfen Sie FLUX_API_URL.',
+  'flux_model_unavailable.url':
+    'FLUX hat keinen Endpunkt unter {url} (404): Die API hat dieses Modell vielleicht eingestellt. Wählen Sie ein anderes Modell oder prüfen Sie FLUX_API_URL.',
+  'flux_rate_limited.gave_up_unsent':
+    'Aufgegeben: FLUX hat zu viele aktive Aufgaben für diesen API-Schlüssel (429) und bat, {wait} s zu warten, länger als das Zeitbudget dieses Auftrags von {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Der Auftrag wurde nicht gesendet, es wurde also nichts berechnet. Senden Sie erneut, wenn weniger Aufträge laufen, oder erhöhen Sie das Budget.',
+  'flux_rate_limited.gave_up_sent':
+    'Aufgegeben: FLUX hat zu viele aktive Aufgaben für diesen API-Schlüssel (429) und bat, {wait} s zu warten, länger als das Zeitbudget dieses Auftrags von {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Die Aufgabe war schon angenommen (und berechnet); ihr Ergebnis konnte nicht rechtzeitig geholt werden. Senden Sie erneut, wenn weniger Aufträge laufen, oder erhöhen Sie das Budget.',
+  'result_download_timeout.budget':
+    'Der Ergebnis-Host {origin} hat das Ergebnis nicht innerhalb der {seconds} s dieses Auftrags (POLL_INTERVAL x MAX_POLL_ATTEMPTS) geliefert; der Download wurde abgebrochen.',
   'invalid_request.outpaint_cuts':
     'Offline kann Outpaint nur Fläche um das ganze Bild hinzufügen: Ziehen Sie den Rahmen so, dass er das ganze Bild enthält, oder nutzen Sie FLUX.',
   'invalid_request.outpaint_empty':

@@ -18,6 +18,16 @@ export const errorsEn = {
   flux_bad_request: 'FLUX rejected the request (400){detail}. Check the prompt and the parameters.',
   flux_validation: 'FLUX rejected the parameters (422){detail}.',
   'flux_validation.fields': 'FLUX refused {fields} (422): change it and send again.',
+  'flux_model_unavailable.model':
+    'FLUX has no "{model}" endpoint at {url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.',
+  'flux_model_unavailable.url':
+    'FLUX has no endpoint at {url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.',
+  'flux_rate_limited.gave_up_unsent':
+    "Gave up: FLUX has too many active tasks for this API key (429) and asked to wait {wait} s, longer than this job's time budget of {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). The job was not sent, so nothing was charged. Send again when fewer jobs are running, or raise the budget.",
+  'flux_rate_limited.gave_up_sent':
+    "Gave up: FLUX has too many active tasks for this API key (429) and asked to wait {wait} s, longer than this job's time budget of {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). The task was already accepted (and charged); its result could not be fetched in time. Send again when fewer jobs are running, or raise the budget.",
+  'result_download_timeout.budget':
+    "The result host {origin} did not deliver the result within the job's {seconds} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS), so the download was stopped.",
   'invalid_request.outpaint_cuts':
     'Offline, Outpaint can only add canvas around the whole picture: drag the frame so that it holds all of it, or use FLUX.',
   'invalid_request.outpaint_empty': 'Outpaint needs a frame larger than the picture: drag its edges outwards.',

@@ -16,6 +16,16 @@ export const es: ErrorCatalogue = {
   flux_bad_request: 'FLUX rechazó la solicitud (400){detail}. Revise el prompt y los parámetros.',
   flux_validation: 'FLUX rechazó los parámetros (422){detail}.',
   'flux_validation.fields': 'FLUX rechazó {fields} (422): cámbielo y envíe de nuevo.',
+  'flux_model_unavailable.model':
+    'FLUX no tiene el endpoint "{model}" en {url} (404): puede que la API haya retirado este modelo. Elija otro modelo o revise FLUX_API_URL.',
+  'flux_model_unavailable.url':
+    'FLUX no tiene ningún endpoint en {url} (404): puede que la API haya retirado este modelo. Elija otro modelo o revise FLUX_API_URL.',
+  'flux_rate_limited.gave_up_unsent':
+    'Abandonado: FLUX tiene demasiadas tareas activas para esta clave de API (429) y pidió esperar {wait} s, más que el tiempo de este trabajo, {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). El trabajo no se envió, así que no se cobró nada. Envíe de nuevo cuando haya menos trabajos en curso, o aumente el tiempo.',
+  'flux_rate_limited.gave_up_sent':
+    'Abandonado: FLUX tiene demasiadas tareas activas para esta clave de API (429) y pidió esperar {wait} s, más que el tiempo de este trabajo, {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). La tarea ya estaba aceptada (y cobrada); su resultado no pudo obtenerse a tiempo. Envíe de nuevo cuando haya menos trabajos en curso, o aumente el tiempo.',
+  'result_download_timeout.budget':
+    'El servidor de resultados {origin} no entregó el resultado dentro de los {seconds} s del trabajo (POLL_INTERVAL x MAX_POLL_ATTEMPTS), así que se detuvo la descarga.',
   'invalid_request.outpaint_cuts':
     'Sin conexión, Outpaint solo puede añadir lienzo alrededor de la imagen entera: arrastre el marco para que la contenga toda, o use FLUX.',
   'invalid_request.outpaint_empty':

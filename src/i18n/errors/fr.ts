@@ -16,6 +16,16 @@ export const fr: ErrorCatalogue = {
   flux_bad_request: 'FLUX a rejeté la requête (400){detail}. Vérifiez le prompt et les paramètres.',
   flux_validation: 'FLUX a rejeté les paramètres (422){detail}.',
   'flux_validation.fields': 'FLUX a refusé {fields} (422) : modifiez-le et renvoyez.',
+  'flux_model_unavailable.model':
+    "FLUX n'a pas de point d'accès « {model} » à {url} (404) : l'API a peut-être retiré ce modèle. Choisissez un autre modèle ou vérifiez FLUX_API_URL.",
+  'flux_model_unavailable.url':
+    "FLUX n'a pas de point d'accès à {url} (404) : l'API a peut-être retiré ce modèle. Choisissez un autre modèle ou vérifiez FLUX_API_URL.",
+  'flux_rate_limited.gave_up_unsent':
+    "Abandon : FLUX a trop de tâches actives pour cette clé d'API (429) et a demandé d'attendre {wait} s, plus que le temps de ce travail, {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). Le travail n'a pas été envoyé : rien n'a été facturé. Renvoyez-le quand moins de travaux tournent, ou augmentez le temps.",
+  'flux_rate_limited.gave_up_sent':
+    "Abandon : FLUX a trop de tâches actives pour cette clé d'API (429) et a demandé d'attendre {wait} s, plus que le temps de ce travail, {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). La tâche était déjà acceptée (et facturée) ; son résultat n'a pas pu être récupéré à temps. Renvoyez-le quand moins de travaux tournent, ou augmentez le temps.",
+  'result_download_timeout.budget':
+    "L'hôte de résultats {origin} n'a pas livré le résultat dans les {seconds} s du travail (POLL_INTERVAL x MAX_POLL_ATTEMPTS) : le téléchargement a été arrêté.",
   'invalid_request.outpaint_cuts':
     "Hors ligne, Outpaint ne peut qu'ajouter du canevas autour de l'image entière : faites glisser le cadre pour qu'il la contienne entièrement, ou utilisez FLUX.",
   'invalid_request.outpaint_empty':

@@ -18,6 +18,16 @@ export const ja: ErrorCatalogue = {
   flux_bad_request: 'FLUX がリクエストを拒否しました（400）{detail}。プロンプトとパラメーターを確認してください。',
   flux_validation: 'FLUX がパラメーターを拒否しました（422）{detail}。',
   'flux_validation.fields': 'FLUX が {fields} を拒否しました（422）。値を変更して、もう一度送信してください。',
+  'flux_model_unavailable.model':
+    'FLUX には {url} に「{model}」のエンドポイントがありません（404）。API がこのモデルを廃止した可能性があります。別のモデルを選ぶか、FLUX_API_URL を確認してください。',
+  'flux_model_unavailable.url':
+    'FLUX には {url} にエンドポイントがありません（404）。API がこのモデルを廃止した可能性があります。別のモデルを選ぶか、FLUX_API_URL を確認してください。',
+  'flux_rate_limited.gave_up_unsent':
+    '中止しました: この API キーでは FLUX の実行中タスクが多すぎ（429）、{wait} 秒待つよう求められました。これはこのジョブの持ち時間 {budget} 秒（POLL_INTERVAL x MAX_POLL_ATTEMPTS）より長い時間です。ジョブは送信されていないので、料金はかかっていません。実行中のジョブが減ってから送り直すか、持ち時間を増やしてください。',
+  'flux_rate_limited.gave_up_sent':
+    '中止しました: この API キーでは FLUX の実行中タスクが多すぎ（429）、{wait} 秒待つよう求められました。これはこのジョブの持ち時間 {budget} 秒（POLL_INTERVAL x MAX_POLL_ATTEMPTS）より長い時間です。タスクはすでに受け付けられ（課金され）ましたが、結果を時間内に取得できませんでした。実行中のジョブが減ってから送り直すか、持ち時間を増やしてください。',
+  'result_download_timeout.budget':
+    '結果ホスト {origin} がジョブの持ち時間 {seconds} 秒（POLL_INTERVAL x MAX_POLL_ATTEMPTS）以内に結果を返さなかったため、ダウンロードを中止しました。',
   'invalid_request.outpaint_cuts':
     'オフラインの Outpaint は画像全体の周りにキャンバスを足すことしかできません。画像全体が入るように枠をドラッグするか、FLUX を使ってください。',
   'invalid_request.outpaint_empty': 'Outpaint には画像より大きい枠が必要です。枠の端を外側へドラッグしてください。',

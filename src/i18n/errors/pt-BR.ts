@@ -16,6 +16,16 @@ export const ptBR: ErrorCatalogue = {
   flux_bad_request: 'O FLUX rejeitou a solicitação (400){detail}. Verifique o prompt e os parâmetros.',
   flux_validation: 'O FLUX rejeitou os parâmetros (422){detail}.',
   'flux_validation.fields': 'O FLUX recusou {fields} (422): altere e envie de novo.',
+  'flux_model_unavailable.model':
+    'O FLUX não tem o endpoint "{model}" em {url} (404): a API pode ter aposentado este modelo. Escolha outro modelo ou verifique FLUX_API_URL.',
+  'flux_model_unavailable.url':
+    'O FLUX não tem endpoint em {url} (404): a API pode ter aposentado este modelo. Escolha outro modelo ou verifique FLUX_API_URL.',
+  'flux_rate_limited.gave_up_unsent':
+    'Desistimos: o FLUX tem tarefas ativas demais para esta chave de API (429) e pediu para esperar {wait} s, mais que o tempo deste trabalho, {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). O trabalho não foi enviado, então nada foi cobrado. Envie de novo quando houver menos trabalhos em andamento, ou aumente o tempo.',
+  'flux_rate_limited.gave_up_sent':
+    'Desistimos: o FLUX tem tarefas ativas demais para esta chave de API (429) e pediu para esperar {wait} s, mais que o tempo deste trabalho, {budget} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). A tarefa já tinha sido aceita (e cobrada); o resultado não pôde ser obtido a tempo. Envie de novo quando houver menos trabalhos em andamento, ou aumente o tempo.',
+  'result_download_timeout.budget':
+    'O servidor de resultados {origin} não entregou o resultado dentro dos {seconds} s do trabalho (POLL_INTERVAL x MAX_POLL_ATTEMPTS), então o download foi interrompido.',
   'invalid_request.outpaint_cuts':
     'Offline, o Outpaint só pode acrescentar tela ao redor da imagem inteira: arraste a moldura para que ela contenha a imagem toda, ou use o FLUX.',
   'invalid_request.outpaint_empty':

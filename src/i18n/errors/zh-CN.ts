@@ -14,6 +14,16 @@ export const zhCN: ErrorCatalogue = {
   flux_bad_request: 'FLUX 拒绝了请求（400）{detail}。请检查提示词和参数。',
   flux_validation: 'FLUX 拒绝了参数（422）{detail}。',
   'flux_validation.fields': 'FLUX 拒绝了 {fields}（422）：请修改后重新发送。',
+  'flux_model_unavailable.model':
+    'FLUX 在 {url} 没有“{model}”端点（404）：API 可能已停用此模型。请选择其他模型，或检查 FLUX_API_URL。',
+  'flux_model_unavailable.url':
+    'FLUX 在 {url} 没有端点（404）：API 可能已停用此模型。请选择其他模型，或检查 FLUX_API_URL。',
+  'flux_rate_limited.gave_up_unsent':
+    '已放弃：此 API 密钥在 FLUX 上的活动任务过多（429），FLUX 要求等待 {wait} 秒，超过了此任务的时间预算 {budget} 秒（POLL_INTERVAL x MAX_POLL_ATTEMPTS）。任务未发送，因此没有扣费。请在运行的任务减少后重新发送，或提高预算。',
+  'flux_rate_limited.gave_up_sent':
+    '已放弃：此 API 密钥在 FLUX 上的活动任务过多（429），FLUX 要求等待 {wait} 秒，超过了此任务的时间预算 {budget} 秒（POLL_INTERVAL x MAX_POLL_ATTEMPTS）。任务已被接受（并已扣费），但未能及时取回结果。请在运行的任务减少后重新发送，或提高预算。',
+  'result_download_timeout.budget':
+    '结果主机 {origin} 未在任务的 {seconds} 秒（POLL_INTERVAL x MAX_POLL_ATTEMPTS）内交付结果，因此已停止下载。',
   'invalid_request.outpaint_cuts':
     '离线时，Outpaint 只能在整张图片周围添加画布：请拖动边框使其包含整张图片，或使用 FLUX。',
   'invalid_request.outpaint_empty': 'Outpaint 需要比图片更大的边框：请向外拖动边框的边缘。',

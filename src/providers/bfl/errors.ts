@@ -82,14 +82,10 @@ function safeOriginOf(url: string): string {
 
 /** A 429 (or several) asked to wait longer than the job may still take: said plainly, with what to do. */
 export function rateLimitGaveUp(waitS: number, budgetS: number, phase: 'submit' | 'poll'): AppError {
-  const what =
-    phase === 'submit'
-      ? 'The job was not sent, so nothing was charged.'
-      : 'The task was already accepted (and charged); its result could not be fetched in time.';
-  return new AppError(
-    'flux_rate_limited',
-    `Gave up: FLUX has too many active tasks for this API key (429) and asked to wait ${Math.ceil(waitS)} s, longer than this job's time budget of ${Math.round(budgetS)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS). ${what} Send again when fewer jobs are running, or raise the budget.`,
-  );
+  const values = { wait: String(Math.ceil(waitS)), budget: String(Math.round(budgetS)) };
+  return phase === 'submit'
+    ? appError('flux_rate_limited.gave_up_unsent', values)
+    : appError('flux_rate_limited.gave_up_sent', values);
 }
 
 /** Maps an HTTP error answer from a FLUX model or polling endpoint to an error a user can act on. */
@@ -121,10 +117,9 @@ export function fluxHttpError(
     case 402:
       return appError('flux_out_of_credits', { dashboard: DASHBOARD_URL });
     case 404:
-      return new AppError(
-        'flux_model_unavailable',
-        `FLUX has no ${ctx.model ? `"${ctx.model}" ` : ''}endpoint at ${ctx.url} (404): the API may have retired this model. Pick another model, or check FLUX_API_URL.`,
-      );
+      return ctx.model
+        ? appError('flux_model_unavailable.model', { model: ctx.model, url: ctx.url })
+        : appError('flux_model_unavailable.url', { url: ctx.url });
     case 422: {
       const fields = refusedFields(body);
       return fields ? appError('flux_validation.fields', { fields }) : appError('flux_validation', { detail: suffix });

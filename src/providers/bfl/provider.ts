@@ -238,9 +238,9 @@ function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoin
 }
 
 function downloadOutOfTime(url: string, budgetMs: number): AppError {
-  return new AppError(
-    'result_download_timeout',
-    `The result host ${safeOrigin(url)} did not deliver the result within the job's ${Math.round(budgetMs / 1000)} s (POLL_INTERVAL x MAX_POLL_ATTEMPTS), so the download was stopped.`,
+  return appError(
+    'result_download_timeout.budget',
+    { origin: safeOrigin(url), seconds: String(Math.round(budgetMs / 1000)) },
     { transient: true },
   );
 }
