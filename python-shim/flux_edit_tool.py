@@ -60,6 +60,15 @@ def _mode(metadata: dict) -> str:
     return "native" if calling and calling not in ("default", "legacy") else "default"
 
 
+def _locale(request: Any) -> str | None:
+    """The person's language, first of their browser's Accept-Language on the chat request that
+    called the tool (utils/tools.py passes it as `__request__`): the statuses speak it."""
+    headers = getattr(request, "headers", None)
+    accepted = headers.get("accept-language") if headers is not None else None
+    first = (accepted or "").split(",")[0].split(";")[0].strip()
+    return first or None
+
+
 async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
     """One tool call: a sidecar session that edits the picture; returns the model's answer."""
     own = tools.valves
@@ -88,6 +97,7 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
         "model": own.MODEL,
         "safety_tolerance": own.SAFETY_TOLERANCE,
         "wait_seconds": own.WAIT_SECONDS,
+        "locale": _locale(ctx.get("__request__")),
     }
     bridge = module.Bridge(
         valves,

@@ -154,6 +154,7 @@ async def call_tool(
     native: bool = False,
     user: UserModel | None = None,
     model_text: str = "Here you go.",
+    accept_language: str = "en-US,en;q=0.9",
 ) -> ToolRun:
     """One reply in which the chat model calls the tool: the page stored the reply's empty message
     first (as Chat.svelte does before it asks for the completion)."""
@@ -178,9 +179,11 @@ async def call_tool(
             "__event_call__": event_caller(None),
             "__user__": user.model_dump() if user_full else {k: getattr(user, k) for k in keys},
             "__metadata__": metadata,
+            # The chat request from the person's browser (Starlette's headers: lower-case names).
             "__request__": types.SimpleNamespace(
                 app=types.SimpleNamespace(state=types.SimpleNamespace()),
                 state=types.SimpleNamespace(direct=False),
+                headers={"accept-language": accept_language},
             ),
             "__model__": {"id": "task-model"},
             "__messages__": messages,

@@ -162,7 +162,7 @@ def test_native_mode_the_picture_is_a_file_of_the_reply_its_text_cannot_overwrit
     [file] = run.reply["files"]
     assert file["type"] == "image" and _saved(owui, file["url"]).startswith(JPEG)
     # The caption: model, seed and cost, in the reply's status.
-    assert re.search(r"FLUX\.2 \[pro\] · seed \d+ · [\d.]+ credits", _statuses(run.reply)[-1])
+    assert re.search(r"FLUX\.2 \[pro\] · seed \d+ · credits: [\d.]+", _statuses(run.reply)[-1])
 
 
 def test_native_mode_before_files_are_kept_the_model_is_given_the_picture_to_show(
@@ -230,6 +230,28 @@ def test_no_picture_in_the_chat(servers: dict[str, str], owui: OpenWebUI) -> Non
     )
     assert _statuses(run.reply)[-1].startswith("Could not edit the picture: There is no picture")
     assert run.reply["content"] == "Here you go."
+
+
+def test_statuses_speak_the_browser_language_the_model_gets_english(
+    servers: dict[str, str], owui: OpenWebUI
+) -> None:
+    run = _run(owui, _chat(owui), _valves(servers), accept_language="de-DE,de;q=0.9,en;q=0.8")
+
+    statuses = _statuses(run.reply)
+    assert statuses[0] == "Suche das Bild in diesem Chat…", statuses
+    assert re.match(
+        r"Bild bearbeitet mit FLUX\.2 \[pro\] · Seed \d+ · Credits: [\d,]+\.$", statuses[-1]
+    )
+    # The chat model reads English best and answers the person in the chat's language itself.
+    assert run.answer.startswith("Edited the picture"), run.answer
+
+    lost = Chat()
+    lost.add("user", "mach den Himmel stürmisch")
+    failed = _run(owui, lost, _valves(servers), accept_language="de")
+    assert _statuses(failed.reply)[-1].startswith("Das Bild konnte nicht bearbeitet werden: "), (
+        failed.reply
+    )
+    assert failed.answer.startswith("The picture could not be edited: There is no picture")
 
 
 def test_a_picture_the_user_may_not_read(servers: dict[str, str], owui: OpenWebUI) -> None:

@@ -58,15 +58,20 @@ export interface PromptWords {
   note?: string | undefined;
 }
 
-/** The caption under a result, in the page's language: what was made, how, and from which prompt. */
-export function caption(job: JobView, words: PromptWords, params: Record<string, unknown>, tr: Translator): string {
+/** The model and what it was run with: steps, guidance, seed and credits, each in the reader's words. */
+export function resultFacts(job: JobView, params: Record<string, unknown>, tr: Translator): string[] {
   const parts = [modelLabel(job.model)];
   if (typeof params.steps === 'number') parts.push(tr.t('chat.steps', { steps: params.steps }));
   if (typeof params.guidance === 'number') parts.push(tr.t('chat.guidance', { guidance: params.guidance }));
   // A string, so the seed is shown exactly as FLUX takes it back (no digit grouping).
   if (job.result?.seed !== undefined) parts.push(tr.t('chat.seed', { seed: String(job.result.seed) }));
   if (job.cost !== undefined) parts.push(tr.t('chat.credits', { count: job.cost }));
-  parts.push(tr.seconds(job.elapsed_ms / 1000));
+  return parts;
+}
+
+/** The caption under a result, in the page's language: what was made, how, and from which prompt. */
+export function caption(job: JobView, words: PromptWords, params: Record<string, unknown>, tr: Translator): string {
+  const parts = [...resultFacts(job, params, tr), tr.seconds(job.elapsed_ms / 1000)];
   const lines = [`*${parts.map(escapeMarkdown).join(' · ')}*`];
   const original = words.original_prompt ?? job.prompt;
   const english = words.english ?? job.prompt;

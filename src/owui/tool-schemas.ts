@@ -28,6 +28,8 @@ export const toolRequestSchema = z.object({
     .max(COMMON_RANGES.safety_tolerance.max)
     .default(2),
   wait_seconds: z.number().int().min(5).max(900).default(60),
+  /** The person's language, from their browser's Accept-Language (the tool has no page to ask). */
+  locale: z.string().trim().max(100).nullish(),
 });
 
 export type ToolRequest = z.output<typeof toolRequestSchema>;

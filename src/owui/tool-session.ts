@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import { isExpected, toAppError } from '../errors.js';
-import { translator } from '../i18n/t.js';
+import { isExpected, localizeError, toAppError } from '../errors.js';
+import { type Translator, translator } from '../i18n/t.js';
 import type { JobView } from '../jobs/types.js';
 import { parseJobRequest, toCreateJobInput } from '../jobs/request.js';
 import { MODEL_INFO, modelLabel, type ModelName } from '../catalogue/models.js';
 import { monotonicMs } from '../util/time.js';
 import type { OpChannel } from './channel.js';
-import { caption, type PromptWords, resultMarkdown, storeResult } from './deliver.js';
+import { caption, type PromptWords, resultFacts, resultMarkdown, storeResult } from './deliver.js';
 import { ended, followJob } from './follow.js';
 import { fluxTarget, owuiOwner } from './flux-target.js';
 import { chatLoader, chatMessages } from './pictures.js';
@@ -32,7 +32,11 @@ const REMOVE_INSTRUCTION = (what: string) =>
  * answered with a short text (the `done` message, or `detach`'s when the job outlives its wait), never the image.
  */
 export class ToolSession {
-  private readonly tr = translator(undefined);
+  /**
+   * Statuses and the caption speak the person's language; what goes back to the chat model stays English,
+   * which models follow most reliably (they answer the person in the chat's own language anyway).
+   */
+  private readonly tr: Translator;
   private readonly log: Logger;
 
   constructor(
@@ -42,12 +46,13 @@ export class ToolSession {
     private readonly deps: SessionDeps,
   ) {
     this.log = deps.logger.child({ session: channel.session, tool: tool.name });
+    this.tr = translator(tool.locale);
   }
 
   async run(): Promise<{ ok: boolean; message: string }> {
     try {
       const { model } = this.tool;
-      this.status('Looking for the picture in this chat…');
+      this.status(this.tr.t('tool.looking'));
       const picked = pick(this.pictures(), this.tool.which);
       const image = await this.load(picked);
       const flux = fluxTarget(this.open.valves, this.deps.config);
@@ -68,7 +73,7 @@ export class ToolSession {
     } catch (err) {
       const e = toAppError(err);
       if (!isExpected(e)) this.log.error({ err }, 'tool session failed');
-      this.status(`Could not edit the picture: ${e.message}`, true);
+      this.status(this.tr.t('tool.failed', { error: localizeError(e, this.tr) }), true);
       return { ok: false, message: failure(e.code, e.message) };
     }
   }
@@ -130,7 +135,8 @@ export class ToolSession {
   ): Promise<{ ok: boolean; message: string }> {
     if (final.state !== 'done') {
       const message = final.error?.message ?? 'The job ended without a result.';
-      this.status(`Could not edit the picture: ${message}`, true);
+      const said = final.error ? localizeError(final.error, this.tr) : this.tr.t('chat.unknown_error');
+      this.status(this.tr.t('tool.failed', { error: said }), true);
       return { ok: false, message: failure(final.error?.code ?? final.state, message) };
     }
     const reported = await this.deps.engine.reportOnce(final.id, () => this.deliver(final, meta, picked, late));
@@ -151,6 +157,7 @@ export class ToolSession {
     const filesKept = !olderThan(this.open.owui?.version, [0, 6, 26]);
     const markdown = resultMarkdown(url, { engine: this.deps.engine, job, meta, tr: this.tr });
     const done = `Edited the picture (${picked.label}) with ${line}.`;
+    const said = this.tr.t('tool.done', { line: resultFacts(job, params, this.tr).join(' · ') });
     if (this.tool.mode === 'default' && !late) {
       this.emit({ type: 'message', data: { content: `${markdown}\n\n` } });
     } else if (filesKept) {
@@ -160,10 +167,10 @@ export class ToolSession {
     } else if (late) {
       this.emit({ type: 'message', data: { content: `\n\n${markdown}` } });
     } else {
-      this.status(done, true);
+      this.status(said, true);
       return `${done} Show it to the user by writing this markdown exactly, on a line of its own: ![edited picture](${url})`;
     }
-    this.status(done, true);
+    this.status(said, true);
     return `${done} The edited picture is already shown to the user in this reply: do not repeat, link or describe it as an image; just say briefly what was changed.`;
   }
 

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photo } from '../support/photo.js';
 import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
-import { exportMask, launchBrowser, screenshotPath, stroke, toPage } from './harness.js';
-
-/** axe-core, as a page would load it: the same checks a screen-reader user's tools run. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { exportMask, launchBrowser, missedByAFinger, screenshotPath, stroke, toPage, violations } from './harness.js';
 
 let sidecar: TestSidecar;
 let browser: Browser;
@@ -22,17 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await sidecar?.close();
 });
-
-/** Every axe violation on the page, as "rule: element" lines (empty when the page passes). */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: any[] }> } }).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-  return result;
-}
 
 async function waitIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => !window.__fluxEditor?.state().busy);
@@ -152,6 +136,172 @@ describe('by keyboard', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       expect((await state(page)).history.undo).toBe(2);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe('the toolbar and the rectangle by keyboard', () => {
+  it('the toolbar is one tab stop for its buttons (arrows, Home, End move), its fields one each', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await openWithPhoto(page);
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement!;
+          return { inToolbar: Boolean(el.closest('.toolbar')), canvas: el.classList.contains('stage-canvas') };
+        });
+      const name = () =>
+        page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id);
+      // One cycle from the header to the picture: every stop inside the toolbar counted.
+      const toolbarStops = async (): Promise<string[]> => {
+        await page.focus('.load');
+        const stops: string[] = [];
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          const f = await focused();
+          if (f.canvas) return stops;
+          if (f.inToolbar) stops.push((await name()) ?? '?');
+        }
+        throw new Error('Tab never reached the picture');
+      };
+      // Before: 12 usable buttons and 5 fields, 17 stops. Now the buttons are one stop, beside size, hardness, amount,
+      // colour and opacity.
+      expect(await toolbarStops()).toEqual(['Brush', 't-size', 't-hardness', 't-amount', 't-colour', 't-opacity']);
+
+      await page.focus('.toolbar button[aria-label="Brush"]');
+      await page.keyboard.press('ArrowRight');
+      expect(await name()).toBe('Eraser');
+      await page.keyboard.press('End');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('+Zoom in');
+      await page.keyboard.press('ArrowRight');
+      expect(await name()).toBe('Brush');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      expect(await name()).toBe('Fit');
+      // The undo and redo buttons are disabled (nothing painted yet): the arrows pass them by.
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      expect(await name()).toBe('Clear');
+      // Tab leaves the buttons and comes back to the one used last; Enter uses it.
+      await page.keyboard.press('Tab');
+      expect(await name()).toBe('t-amount');
+      await page.keyboard.press('Shift+Tab');
+      expect(await name()).toBe('Clear');
+      await page.focus('.toolbar button[aria-label="Eraser"]');
+      await page.keyboard.press('Enter');
+      expect((await state(page)).tool).toBe('eraser');
+      expect(await toolbarStops()).toEqual(['Eraser', 't-size', 't-hardness', 't-amount', 't-colour', 't-opacity']);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it('R, arrows and Enter fill a rectangle into the mask (one undo step); Escape drops one; both announced', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await openWithPhoto(page);
+      await page.focus('.stage-canvas');
+      const { brushSize } = await state(page);
+      const step = Math.max(2, Math.round(brushSize / 4));
+      await page.keyboard.press('r');
+      expect(await page.textContent('.statusbar .status')).toContain('Rectangle started');
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+      await page.screenshot({ path: screenshotPath('editor-keyboard-rectangle-1280.png') });
+      // Space does not paint while a rectangle is sized.
+      await page.keyboard.press(' ');
+      expect((await state(page)).maskEmpty).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.textContent('.statusbar .status')).toContain('Rectangle applied to the mask');
+      expect((await state(page)).history.undo).toBe(1);
+
+      const mask = await exportMask(page.mainFrame());
+      // The brush starts at the picture's centre; the far corner moved 3 steps right and 3 down.
+      const x0 = Math.round(mask.width / 2);
+      const y0 = Math.round(mask.height / 2);
+      const inside = (x: number, y: number) => x >= x0 && x <= x0 + 3 * step && y >= y0 && y <= y0 + 3 * step;
+      let wrong = 0;
+      let painted = 0;
+      for (let y = 0; y < mask.height; y++)
+        for (let x = 0; x < mask.width; x++) {
+          const v = mask.at(x, y);
+          if (v !== (inside(x, y) ? 255 : 0)) wrong++;
+          if (v) painted++;
+        }
+      expect(painted).toBe((3 * step + 1) ** 2);
+      expect(wrong).toBe(0);
+
+      // Escape drops a rectangle: the mask and the history stay as they were.
+      await page.keyboard.press('R');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Escape');
+      expect(await page.textContent('.statusbar .status')).toContain('Rectangle cancelled');
+      expect((await state(page)).history.undo).toBe(1);
+      // With the eraser, a rectangle clears what it covers; undo brings the paint back.
+      await page.keyboard.press('x');
+      expect((await state(page)).tool).toBe('eraser');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('r');
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.keyboard.press('Enter');
+      expect((await state(page)).maskEmpty).toBe(true);
+      await page.keyboard.press('Control+z');
+      expect((await state(page)).maskEmpty).toBe(false);
+
+      await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+      expect(await page.textContent('.help')).toContain('R starts it at the brush');
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+  it('L, arrows and Space set the corners of a lasso; Enter fills the polygon into the mask as one undo step', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await openWithPhoto(page);
+      await page.focus('.stage-canvas');
+      const { brushSize } = await state(page);
+      const side = 8 * Math.max(2, Math.round(brushSize / 4));
+      const status = () => page.textContent('.statusbar .status');
+      await page.keyboard.press('l');
+      expect(await status()).toContain('Lasso started');
+      // Two corners are not an area yet: said, and the lasso stays.
+      await page.keyboard.press('Enter');
+      expect(await status()).toContain('at least three corners');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press(' ');
+      expect(await status()).toContain('Corner set');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowDown');
+      await page.screenshot({ path: screenshotPath('editor-keyboard-lasso-1280.png') });
+      await page.keyboard.press('Enter');
+      expect(await status()).toContain('Lasso applied to the mask');
+      expect((await state(page)).history.undo).toBe(1);
+
+      // The triangle from the centre, right by `side`, then down by `side`: under its diagonal, nothing outside.
+      const mask = await exportMask(page.mainFrame());
+      const x0 = Math.round(mask.width / 2);
+      const y0 = Math.round(mask.height / 2);
+      let outside = 0;
+      let missing = 0;
+      let painted = 0;
+      for (let y = 0; y < mask.height; y++)
+        for (let x = 0; x < mask.width; x++) {
+          const dx = x - x0;
+          const dy = y - y0;
+          const v = mask.at(x, y);
+          if (v) painted++;
+          if (v && (dx < 0 || dx > side || dy < 0 || dy > dx)) outside++;
+          if (!v && dy > 0 && dx < side && dy < dx - 1) missing++;
+          if (v && v !== 255) outside++;
+        }
+      expect(outside).toBe(0);
+      expect(missing).toBe(0);
+      expect(painted).toBeGreaterThan((side * side) / 2 - side);
+      await page.keyboard.press('Control+z');
+      expect((await state(page)).maskEmpty).toBe(true);
     } finally {
       await page.close();
     }
@@ -394,6 +544,7 @@ describe('layout', () => {
                 .map(({ el }) => el),
             );
           expect(small).toEqual([]);
+          expect(await missedByAFinger(page)).toEqual([]);
         }
         await page.getByRole('button', { name: 'Send' }).click();
         await page.waitForSelector('.compare:not([hidden])', { timeout: 60_000 });

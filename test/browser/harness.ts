@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,4 +266,37 @@ export async function exportMask(frame: Frame): Promise<DecodedMask> {
   const mask = await frame.evaluate(() => window.__fluxEditor!.exportMask());
   if (!mask) throw new Error('no mask');
   return decodeMask(mask);
+}
+
+/**
+ * Ids of the visible sliders and checkboxes a fingertip misses: touching 21 px above or below the centre must
+ * still land on the control or its label (a 44 px tall target), and a slider must be 44 px wide.
+ */
+export function missedByAFinger(frame: Page | Frame): Promise<string[]> {
+  return frame.locator('.fi-app input[type=range]:visible, .fi-app input[type=checkbox]:visible').evaluateAll((els) =>
+    els.flatMap((el) => {
+      const input = el as HTMLInputElement;
+      input.scrollIntoView({ block: 'center' });
+      const r = input.getBoundingClientRect();
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      const ours = (n: Element | null) =>
+        n === input || [...(input.labels ?? [])].some((l) => l === n || (n !== null && l.contains(n)));
+      const off = [-21, 21].filter((dy) => !ours(document.elementFromPoint(cx, cy + dy)));
+      return off.length || (input.type === 'range' && r.width < 44) ? [input.id] : [];
+    }),
+  );
+}
+
+/** axe-core, as a page would load it: the same checks a screen-reader user's tools run. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every axe violation on the page, as "rule: element" lines (empty when the page passes). */
+export async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: any[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
 }

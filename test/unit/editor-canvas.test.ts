@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MaskHistory } from '../../artifact/src/canvas/history.js';
+import { KeyboardShape } from '../../artifact/src/canvas/keyboard-shape.js';
 import { type Brush, MaskBuffer } from '../../artifact/src/canvas/mask.js';
 import { type Rect, View } from '../../artifact/src/canvas/view.js';
 
@@ -51,6 +52,56 @@ describe('mask painting', () => {
     buffer.strokeTo({ x: 50, y: 30 }, HARD);
     buffer.cancelStroke();
     expect(painted(buffer)).toBe(0);
+  });
+});
+
+describe('a filled rectangle', () => {
+  it('sets exactly its pixels, reports its area, and is one step that undo and redo take back and forth', () => {
+    const { buffer, history, changes } = mask();
+    buffer.beginStroke({ x: 10, y: 10 }, HARD);
+    buffer.endStroke();
+    const before = buffer.data.slice();
+    const rect = { x: 20, y: 5, width: 30, height: 12 };
+    buffer.fillRect(rect, 255);
+    expect(changes.at(-1)).toEqual(rect);
+    for (let y = 0; y < 48; y++)
+      for (let x = 0; x < 64; x++) {
+        const inside = x >= 20 && x < 50 && y >= 5 && y < 17;
+        expect(buffer.data[y * 64 + x], `${x},${y}`).toBe(inside ? 255 : before[y * 64 + x]);
+      }
+    expect(history.stats.undo).toBe(2);
+    buffer.undo();
+    expect(buffer.data).toEqual(before);
+    buffer.redo();
+    // Erasing the same rectangle clears it and nothing else.
+    buffer.fillRect(rect, 0);
+    expect(buffer.data).toEqual(
+      before.map((v, i) => (rect.x <= i % 64 && i % 64 < 50 && 5 <= i / 64 && i / 64 < 17 ? 0 : v)),
+    );
+  });
+});
+
+describe('shapes drawn by keyboard', () => {
+  it('a rectangle covers both corners whichever way it was drawn; a lasso needs three corners', () => {
+    const rect = new KeyboardShape('rect', { x: 30, y: 20 });
+    expect(rect.area({ x: 10, y: 25 }, 64, 48)).toEqual({ bounds: { x: 10, y: 20, width: 21, height: 6 } });
+    const lasso = new KeyboardShape('lasso', { x: 10, y: 10 });
+    expect(lasso.area({ x: 40, y: 10 }, 64, 48)).toBeUndefined();
+  });
+
+  it('a lasso takes the pixels its outline encloses (even-odd), within bounds kept on the mask', () => {
+    const lasso = new KeyboardShape('lasso', { x: 0, y: 0 });
+    lasso.corners.push({ x: 40, y: 0 });
+    const area = lasso.area({ x: 40, y: 40 }, 64, 48)!;
+    expect(area.bounds).toEqual({ x: 0, y: 0, width: 41, height: 41 });
+    // Under the diagonal from (0,0) to (40,40) only.
+    expect(area.inside!(30, 10)).toBe(true);
+    expect(area.inside!(10, 30)).toBe(false);
+    expect(area.inside!(45, 5)).toBe(false);
+    const { buffer } = mask();
+    buffer.fillRect(area.bounds, 255, area.inside);
+    expect(painted(buffer)).toBeGreaterThan(780);
+    expect(painted(buffer)).toBeLessThan(841);
   });
 });
 

@@ -68,6 +68,21 @@ export class MaskBuffer {
     this.onChange(r);
   }
 
+  /**
+   * Sets the pixels of `rect` to `value` (255 paints, 0 erases) as one undoable step: all of them, or those for
+   * which `inside` holds (a lasso's).
+   */
+  fillRect(rect: Rect, value: number, inside?: (x: number, y: number) => boolean): void {
+    this.snapshot.set(this.data);
+    for (let y = rect.y; y < rect.y + rect.height; y++) {
+      const row = y * this.width;
+      if (!inside) this.data.fill(value, row + rect.x, row + rect.x + rect.width);
+      else for (let x = rect.x; x < rect.x + rect.width; x++) if (inside(x, y)) this.data[row + x] = value;
+    }
+    this.history.record(rect, this.snapshot, this.data, this.width);
+    this.onChange(rect);
+  }
+
   /** Replaces the whole mask as one undoable step. */
   replace(next: Uint8Array): void {
     this.history.record(this.full(), this.data, next, this.width);

@@ -46,6 +46,7 @@ export class App {
     const stageBox = h('div', { class: 'stage' });
     this.ws = new Workspace(stageBox);
     this.ws.onChange = () => this.refresh();
+    this.ws.onShapeNews = (news) => this.say(t(`kb.${news}`));
     const canvas = {
       margins: this.ws.margins,
       frame: this.ws.frame,
@@ -81,7 +82,11 @@ export class App {
       useSource: (load) => this.useSource(load),
       beforeSend: () => this.settings.flush(),
     });
-    const canvasKeys = h('p', { id: 'canvas-keys', class: 'sr-only' }, t('tool.canvas_keys'));
+    const canvasKeys = h(
+      'p',
+      { id: 'canvas-keys', class: 'sr-only' },
+      `${t('tool.canvas_keys')} ${t('tool.canvas_rect')} ${t('tool.canvas_lasso')}`,
+    );
     this.ws.stage.canvas.setAttribute('aria-describedby', 'canvas-keys');
     stageBox.append(this.controls.empty, this.controls.dropZones, this.compare.root, canvasKeys);
     const skip = h('a', { class: 'skip-link', href: '#p-prompt' }, t('app.skip'));
@@ -173,6 +178,7 @@ export class App {
   private say(message: string, error = false): void {
     this.status.textContent = message;
     this.status.classList.toggle('error', error);
+    this.controls.gallery?.say(message, error);
   }
 
   private async pickImage(index: number): Promise<void> {

@@ -10,6 +10,8 @@ import { extension, stateLabel } from './job.js';
 export class GalleryView {
   readonly root: HTMLDialogElement;
   private readonly list: HTMLElement;
+  /** The editor's status while the dialog covers the editor's own line: a job failing is seen and heard here. */
+  private readonly status: HTMLElement;
   private urls: string[] = [];
   private returnFocus: HTMLElement | undefined;
 
@@ -20,6 +22,7 @@ export class GalleryView {
     private readonly onError: (message: string) => void,
   ) {
     this.list = h('ul', { class: 'gallery-list' });
+    this.status = h('p', { class: 'gallery-status', role: 'status', 'aria-live': 'polite' });
     this.root = h(
       'dialog',
       { class: 'gallery', 'aria-labelledby': 'gallery-title' },
@@ -29,6 +32,7 @@ export class GalleryView {
         h('h2', { id: 'gallery-title' }, t('gallery.title')),
         h('button', { type: 'button', onclick: () => this.close() }, t('gallery.close')),
       ),
+      this.status,
       this.list,
     );
     // Escape closes the dialog natively; whichever way it closes, the same clean-up runs.
@@ -45,7 +49,15 @@ export class GalleryView {
     if (this.root.open) this.root.close();
   }
 
+  /** Shows the editor's status inside the open dialog (closed, the editor's own line is in view). */
+  say(message: string, error: boolean): void {
+    if (!this.root.open) return;
+    this.status.textContent = message;
+    this.status.classList.toggle('error', error);
+  }
+
   private closed(): void {
+    this.status.textContent = '';
     this.release();
     this.list.textContent = '';
     this.returnFocus?.focus();

@@ -15,6 +15,8 @@ const SHORTCUTS: Array<[string | MessageKey, MessageKey]> = [
   ['help.pan_keys', 'help.pan'],
   ['0', 'help.fit'],
   ['help.kb_keys', 'help.kb_paint'],
+  ['R', 'help.rect'],
+  ['L', 'help.lasso'],
   ['H', 'help.hold_compare'],
   ['Ctrl+Enter', 'help.send'],
   ['?', 'help.help'],

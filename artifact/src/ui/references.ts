@@ -35,9 +35,9 @@ export class References {
     this.fileInput = h('input', {
       type: 'file',
       accept: 'image/png,image/jpeg,image/webp',
-      class: 'sr-only',
+      // Out of the page (Add a file… opens it): no unnamed "Choose file" for screen readers.
+      hidden: true,
       id: 'refs-file',
-      tabindex: -1,
     });
     this.fileInput.addEventListener('change', () => {
       const f = this.fileInput.files?.[0];

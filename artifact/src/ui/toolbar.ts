@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import type { ToolName, Workspace } from './workspace.js';
 import { h } from './dom.js';
 import { icon, type IconName } from './icons.js';
+import { RovingButtons } from './roving.js';
 
 /** A button's content: its icon and its word (the word is hidden where the toolbar is compact). */
 const face = (name: IconName, label: string) => [icon(name), h('span', { class: 'label' }, label)];
@@ -35,6 +36,7 @@ export class Toolbar {
   private readonly cropGroup: HTMLElement;
   private readonly aspect: HTMLSelectElement;
   private readonly opsAmount: HTMLInputElement;
+  private readonly roving: RovingButtons;
 
   constructor(
     private readonly ws: Workspace,
@@ -240,6 +242,7 @@ export class Toolbar {
         ),
       ),
     );
+    this.roving = new RovingButtons(this.root);
   }
 
   get cropRatio(): CropRatio {
@@ -273,5 +276,6 @@ export class Toolbar {
     conceal(this.cropGroup, ws.tool !== 'crop');
     this.undoBtn.disabled = !ws.source || !ws.history.canUndo;
     this.redoBtn.disabled = !ws.source || !ws.history.canRedo;
+    this.roving.update();
   }
 }

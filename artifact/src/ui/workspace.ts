@@ -1,4 +1,4 @@
-import { KeyboardBrush } from '../canvas/keyboard.js';
+import { KeyboardBrush, type ShapeNews } from '../canvas/keyboard.js';
 import { BrushTool } from '../canvas/brush.js';
 import { CropTool, drawCrop, fitAspect, type CropState } from '../canvas/crop.js';
 import { ExpandTool, drawExpand, expandedRect, type ExpandGeometry, type Margins } from '../canvas/expand.js';
@@ -48,6 +48,8 @@ export class Workspace {
   mask: MaskBuffer | undefined;
   /** Called after anything that can change what Send needs (mask, crop, margins, picture). */
   onChange: () => void = () => {};
+  /** Told as a rectangle or lasso is drawn by keyboard (for the screen reader). */
+  onShapeNews: (news: ShapeNews) => void = () => {};
 
   private layer: MaskLayer | undefined;
   private readonly brushTool: BrushTool;
@@ -81,6 +83,7 @@ export class Workspace {
       () => this.brush(),
       () => Boolean(this.source) && this.paints && this.tool !== 'crop',
       () => this.onChange(),
+      (news) => this.onShapeNews(news),
     );
     this.outpaintTool = new OutpaintTool(
       this.frame,
@@ -384,6 +387,7 @@ export class Workspace {
     const g = this.expandGeometry();
     if (this.model === 'expand' && g) drawExpand(ctx, view, this.margins, g);
     if (this.model === 'outpaint' && g) drawOutpaint(ctx, view, this.frame, g);
+    this.keyboard.draw(ctx, view);
   }
 }
 

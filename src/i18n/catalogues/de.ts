@@ -193,6 +193,24 @@ export const de: Catalogue = {
   'help.kb_keys': 'Pfeile, Leertaste, Enter',
   'help.kb_paint':
     'Mit der Tastatur malen (Bild fokussiert): bewegen, Leertaste halten zum Malen, Enter für einen Tupfer',
+  'help.rect':
+    'Rechteck auf dem fokussierten Bild: R beginnt es am Pinsel, Pfeile ändern die Größe, Enter füllt, Escape bricht ab',
+  'tool.canvas_rect':
+    'R beginnt ein Rechteck am Pinsel: Pfeile ändern die Größe, Enter füllt es in die Maske, Escape bricht ab.',
+  'kb.rect_started': 'Rechteck am Pinsel begonnen: Pfeiltasten ändern die Größe, Enter füllt es, Escape bricht ab.',
+  'kb.rect_filled': 'Rechteck auf die Maske angewendet (Strg+Z macht es rückgängig).',
+  'kb.rect_cancelled': 'Rechteck verworfen.',
+  'help.lasso':
+    'Lasso auf dem fokussierten Bild: L beginnt es am Pinsel, Pfeile bewegen, Leertaste setzt eine Ecke, Enter füllt, Escape bricht ab',
+  'tool.canvas_lasso':
+    'L beginnt ein Lasso am Pinsel: Pfeile bewegen, Leertaste setzt eine Ecke, Enter füllt es in die Maske, Escape bricht ab.',
+  'kb.lasso_started':
+    'Lasso am Pinsel begonnen: mit den Pfeiltasten bewegen, Leertaste setzt eine Ecke, Enter füllt es, Escape bricht ab.',
+  'kb.lasso_corner': 'Ecke gesetzt.',
+  'kb.lasso_short':
+    'Ein Lasso braucht mindestens drei Ecken: bewegen und Leertaste drücken, oder Escape zum Abbrechen.',
+  'kb.lasso_filled': 'Lasso auf die Maske angewendet (Strg+Z macht es rückgängig).',
+  'kb.lasso_cancelled': 'Lasso verworfen.',
   'help.hold_compare': 'Halten zeigt das Bild vor der Bearbeitung (Ergebnisansicht)',
   'job.hold': 'Halten: vorher',
   'gallery.confirm': 'Das Ergebnis von „{prompt}“ ({date}) löschen? Es lässt sich nicht wiederherstellen.',
@@ -261,6 +279,9 @@ export const de: Catalogue = {
   'chat.place_above': 'die Nachricht darüber',
   'chat.place_up': '{n} Nachrichten weiter oben',
   'chat.place_nth': 'Bild {nth} von {of}, {place}',
+  'tool.looking': 'Suche das Bild in diesem Chat…',
+  'tool.failed': 'Das Bild konnte nicht bearbeitet werden: {error}',
+  'tool.done': 'Bild bearbeitet mit {line}.',
   'chat.sent': 'Gesendet: das Ergebnis erscheint im Chat.',
   'chat.cancelled': 'Inpaint abgebrochen.',
   'chat.failed': 'Inpaint fehlgeschlagen: {error}',

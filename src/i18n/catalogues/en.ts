@@ -193,6 +193,23 @@ export const en = {
     'With the picture focused: arrow keys move the brush (Shift: larger steps), hold Space to paint, Enter paints one dab.',
   'help.kb_keys': 'Arrows, Space, Enter',
   'help.kb_paint': 'Paint by keyboard on the focused picture: move, hold Space to paint, Enter for one dab',
+  'help.rect':
+    'Rectangle on the focused picture: R starts it at the brush, arrows size it, Enter fills it, Escape cancels',
+  'tool.canvas_rect':
+    'R starts a rectangle at the brush: arrows size it, Enter fills it into the mask, Escape cancels.',
+  'kb.rect_started': 'Rectangle started at the brush: arrow keys size it, Enter fills it, Escape cancels.',
+  'kb.rect_filled': 'Rectangle applied to the mask (Ctrl+Z undoes it).',
+  'kb.rect_cancelled': 'Rectangle cancelled.',
+  'help.lasso':
+    'Lasso on the focused picture: L starts it at the brush, arrows move, Space sets a corner, Enter fills it, Escape cancels',
+  'tool.canvas_lasso':
+    'L starts a lasso at the brush: arrows move, Space sets a corner, Enter fills it into the mask, Escape cancels.',
+  'kb.lasso_started':
+    'Lasso started at the brush: move with the arrow keys, Space sets a corner, Enter fills it, Escape cancels.',
+  'kb.lasso_corner': 'Corner set.',
+  'kb.lasso_short': 'A lasso needs at least three corners: move and press Space, or Escape to cancel.',
+  'kb.lasso_filled': 'Lasso applied to the mask (Ctrl+Z undoes it).',
+  'kb.lasso_cancelled': 'Lasso cancelled.',
   'help.hold_compare': 'Hold to see the picture before the edit (result view)',
   'job.hold': 'Hold to see before',
   'gallery.confirm': 'Delete the result of “{prompt}” ({date})? It cannot be brought back.',
@@ -263,6 +280,9 @@ export const en = {
   'chat.place_above': 'the message above',
   'chat.place_up': '{n} messages up',
   'chat.place_nth': 'image {nth} of {of}, {place}',
+  'tool.looking': 'Looking for the picture in this chat…',
+  'tool.failed': 'Could not edit the picture: {error}',
+  'tool.done': 'Edited the picture with {line}.',
   'chat.sent': 'Sent: the result will appear in the chat.',
   'chat.cancelled': 'Inpaint cancelled.',
   'chat.failed': 'Inpaint failed: {error}',

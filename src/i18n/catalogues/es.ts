@@ -192,6 +192,23 @@ export const es: Catalogue = {
     'Con la imagen enfocada: las flechas mueven el pincel (Mayús: pasos más largos), mantén Espacio para pintar, Intro pinta un toque.',
   'help.kb_keys': 'Flechas, Espacio, Intro',
   'help.kb_paint': 'Pintar con el teclado (imagen enfocada): mover, mantener Espacio para pintar, Intro para un toque',
+  'help.rect':
+    'Rectángulo en la imagen enfocada: R lo empieza en el pincel, las flechas lo dimensionan, Intro lo rellena, Escape cancela',
+  'tool.canvas_rect':
+    'R empieza un rectángulo en el pincel: las flechas lo dimensionan, Intro lo rellena en la máscara, Escape cancela.',
+  'kb.rect_started': 'Rectángulo empezado en el pincel: las flechas lo dimensionan, Intro lo rellena, Escape cancela.',
+  'kb.rect_filled': 'Rectángulo aplicado a la máscara (Ctrl+Z lo deshace).',
+  'kb.rect_cancelled': 'Rectángulo cancelado.',
+  'help.lasso':
+    'Lazo en la imagen enfocada: L lo empieza en el pincel, las flechas mueven, Espacio fija una esquina, Intro lo rellena, Escape cancela',
+  'tool.canvas_lasso':
+    'L empieza un lazo en el pincel: las flechas mueven, Espacio fija una esquina, Intro lo rellena en la máscara, Escape cancela.',
+  'kb.lasso_started':
+    'Lazo empezado en el pincel: muévete con las flechas, Espacio fija una esquina, Intro lo rellena, Escape cancela.',
+  'kb.lasso_corner': 'Esquina fijada.',
+  'kb.lasso_short': 'Un lazo necesita al menos tres esquinas: muévete y pulsa Espacio, o Escape para cancelar.',
+  'kb.lasso_filled': 'Lazo aplicado a la máscara (Ctrl+Z lo deshace).',
+  'kb.lasso_cancelled': 'Lazo cancelado.',
   'help.hold_compare': 'Mantener para ver la imagen antes de la edición (vista del resultado)',
   'job.hold': 'Mantén: antes',
   'gallery.confirm': '¿Eliminar el resultado de «{prompt}» ({date})? No se puede recuperar.',
@@ -259,6 +276,9 @@ export const es: Catalogue = {
   'chat.place_above': 'el mensaje de arriba',
   'chat.place_up': '{n} mensajes más arriba',
   'chat.place_nth': 'imagen {nth} de {of}, {place}',
+  'tool.looking': 'Buscando la imagen en este chat…',
+  'tool.failed': 'No se pudo editar la imagen: {error}',
+  'tool.done': 'Imagen editada con {line}.',
   'chat.sent': 'Enviado: el resultado aparecerá en el chat.',
   'chat.cancelled': 'Inpaint cancelado.',
   'chat.failed': 'Inpaint falló: {error}',

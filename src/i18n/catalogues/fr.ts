@@ -193,6 +193,23 @@ export const fr: Catalogue = {
   'help.kb_keys': 'Flèches, Espace, Entrée',
   'help.kb_paint':
     'Peindre au clavier (image active) : déplacer, maintenir Espace pour peindre, Entrée pour une touche',
+  'help.rect':
+    'Rectangle sur l’image active : R le commence au pinceau, les flèches le dimensionnent, Entrée le remplit, Échap annule',
+  'tool.canvas_rect':
+    'R commence un rectangle au pinceau : les flèches le dimensionnent, Entrée le remplit dans le masque, Échap annule.',
+  'kb.rect_started': 'Rectangle commencé au pinceau : les flèches le dimensionnent, Entrée le remplit, Échap annule.',
+  'kb.rect_filled': 'Rectangle appliqué au masque (Ctrl+Z l’annule).',
+  'kb.rect_cancelled': 'Rectangle annulé.',
+  'help.lasso':
+    'Lasso sur l’image active : L le commence au pinceau, les flèches déplacent, Espace pose un coin, Entrée le remplit, Échap annule',
+  'tool.canvas_lasso':
+    'L commence un lasso au pinceau : les flèches déplacent, Espace pose un coin, Entrée le remplit dans le masque, Échap annule.',
+  'kb.lasso_started':
+    'Lasso commencé au pinceau : déplacez avec les flèches, Espace pose un coin, Entrée le remplit, Échap annule.',
+  'kb.lasso_corner': 'Coin posé.',
+  'kb.lasso_short': 'Un lasso demande au moins trois coins : déplacez et appuyez sur Espace, ou Échap pour annuler.',
+  'kb.lasso_filled': 'Lasso appliqué au masque (Ctrl+Z l’annule).',
+  'kb.lasso_cancelled': 'Lasso annulé.',
   'help.hold_compare': 'Maintenir pour voir l’image avant la retouche (vue du résultat)',
   'job.hold': 'Maintenir : avant',
   'gallery.confirm': 'Supprimer le résultat de « {prompt} » ({date}) ? Il ne pourra pas être récupéré.',
@@ -260,6 +277,9 @@ export const fr: Catalogue = {
   'chat.place_above': 'le message au-dessus',
   'chat.place_up': '{n} messages plus haut',
   'chat.place_nth': 'image {nth} sur {of}, {place}',
+  'tool.looking': "Recherche de l'image dans ce chat…",
+  'tool.failed': "Impossible de modifier l'image : {error}",
+  'tool.done': 'Image modifiée avec {line}.',
   'chat.sent': 'Envoyé : le résultat apparaîtra dans le chat.',
   'chat.cancelled': 'Inpaint annulé.',
   'chat.failed': 'Échec d’Inpaint : {error}',

@@ -189,6 +189,22 @@ export const ja: Catalogue = {
     '画像にフォーカスがあるとき：矢印キーでブラシを移動（Shift で大きく）、Space を押している間は塗り、Enter で 1 回塗ります。',
   'help.kb_keys': '矢印、Space、Enter',
   'help.kb_paint': 'キーボードで塗る（画像にフォーカス）：移動、Space 長押しで塗る、Enter で 1 回',
+  'help.rect':
+    'フォーカス中の画像に矩形：R でブラシ位置から開始、矢印でサイズ変更、Enter で塗りつぶし、Escape で取り消し',
+  'tool.canvas_rect': 'R でブラシ位置から矩形を開始：矢印でサイズ変更、Enter でマスクに塗りつぶし、Escape で取り消し。',
+  'kb.rect_started': 'ブラシ位置から矩形を開始しました：矢印キーでサイズ変更、Enter で塗りつぶし、Escape で取り消し。',
+  'kb.rect_filled': '矩形をマスクに適用しました（Ctrl+Z で元に戻せます）。',
+  'kb.rect_cancelled': '矩形を取り消しました。',
+  'help.lasso':
+    'フォーカス中の画像に投げ縄：L でブラシ位置から開始、矢印で移動、Space で角を置く、Enter で塗りつぶし、Escape で取り消し',
+  'tool.canvas_lasso':
+    'L でブラシ位置から投げ縄を開始：矢印で移動、Space で角を置く、Enter でマスクに塗りつぶし、Escape で取り消し。',
+  'kb.lasso_started':
+    'ブラシ位置から投げ縄を開始しました：矢印キーで移動、Space で角を置く、Enter で塗りつぶし、Escape で取り消し。',
+  'kb.lasso_corner': '角を置きました。',
+  'kb.lasso_short': '投げ縄には少なくとも 3 つの角が必要です：移動して Space を押すか、Escape で取り消してください。',
+  'kb.lasso_filled': '投げ縄をマスクに適用しました（Ctrl+Z で元に戻せます）。',
+  'kb.lasso_cancelled': '投げ縄を取り消しました。',
   'help.hold_compare': '押している間、編集前の画像を表示（結果画面）',
   'job.hold': '押して編集前',
   'gallery.confirm': '「{prompt}」（{date}）の結果を削除しますか？元に戻せません。',
@@ -257,6 +273,9 @@ export const ja: Catalogue = {
   'chat.place_above': '一つ上のメッセージ',
   'chat.place_up': '{n} 件上のメッセージ',
   'chat.place_nth': '{place}の画像 {nth}/{of}',
+  'tool.looking': 'このチャットの画像を探しています…',
+  'tool.failed': '画像を編集できませんでした: {error}',
+  'tool.done': '{line} で画像を編集しました。',
   'chat.sent': '送信しました。結果はチャットに表示されます。',
   'chat.cancelled': 'Inpaint をキャンセルしました。',
   'chat.failed': 'Inpaint に失敗しました: {error}',

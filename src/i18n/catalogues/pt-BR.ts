@@ -190,6 +190,23 @@ export const ptBR: Catalogue = {
     'Com a imagem em foco: as setas movem o pincel (Shift: passos maiores), segure Espaço para pintar, Enter pinta um toque.',
   'help.kb_keys': 'Setas, Espaço, Enter',
   'help.kb_paint': 'Pintar pelo teclado (imagem em foco): mover, segurar Espaço para pintar, Enter para um toque',
+  'help.rect':
+    'Retângulo na imagem em foco: R o inicia no pincel, as setas o dimensionam, Enter o preenche, Escape cancela',
+  'tool.canvas_rect':
+    'R inicia um retângulo no pincel: as setas o dimensionam, Enter o preenche na máscara, Escape cancela.',
+  'kb.rect_started': 'Retângulo iniciado no pincel: as setas o dimensionam, Enter o preenche, Escape cancela.',
+  'kb.rect_filled': 'Retângulo aplicado à máscara (Ctrl+Z desfaz).',
+  'kb.rect_cancelled': 'Retângulo cancelado.',
+  'help.lasso':
+    'Laço na imagem em foco: L o inicia no pincel, as setas movem, Espaço marca um canto, Enter o preenche, Escape cancela',
+  'tool.canvas_lasso':
+    'L inicia um laço no pincel: as setas movem, Espaço marca um canto, Enter o preenche na máscara, Escape cancela.',
+  'kb.lasso_started':
+    'Laço iniciado no pincel: mova com as setas, Espaço marca um canto, Enter o preenche, Escape cancela.',
+  'kb.lasso_corner': 'Canto marcado.',
+  'kb.lasso_short': 'Um laço precisa de pelo menos três cantos: mova e pressione Espaço, ou Escape para cancelar.',
+  'kb.lasso_filled': 'Laço aplicado à máscara (Ctrl+Z desfaz).',
+  'kb.lasso_cancelled': 'Laço cancelado.',
   'help.hold_compare': 'Segure para ver a imagem antes da edição (visão do resultado)',
   'job.hold': 'Segure: antes',
   'gallery.confirm': 'Excluir o resultado de “{prompt}” ({date})? Não será possível recuperá-lo.',
@@ -257,6 +274,9 @@ export const ptBR: Catalogue = {
   'chat.place_above': 'a mensagem acima',
   'chat.place_up': '{n} mensagens acima',
   'chat.place_nth': 'imagem {nth} de {of}, {place}',
+  'tool.looking': 'Procurando a imagem neste chat…',
+  'tool.failed': 'Não foi possível editar a imagem: {error}',
+  'tool.done': 'Imagem editada com {line}.',
   'chat.sent': 'Enviado: o resultado aparecerá no chat.',
   'chat.cancelled': 'Inpaint cancelado.',
   'chat.failed': 'O inpaint falhou: {error}',
