@@ -62,23 +62,9 @@ describe('Journal', () => {
 
   it('reads an entry of the previous version, its chat facts typed, what it cannot vouch for left out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'journal-'));
-    const now = new Date().toISOString();
     // As the previous version wrote it: a chat job's untyped meta bag, one value of the wrong type.
     const stored = {
-      id: 'old1',
-      model: 'kontext-pro',
-      provider: 'bfl',
-      prompt: 'a red hat',
-      params: {},
-      outputFormat: 'png',
-      state: 'done',
-      status: 'Done',
-      progress: 1,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: now,
-      resultName: 'r-old1',
-      owner: 'owui:u1',
+      ...record('old1', { prompt: 'a red hat', state: 'done', owner: 'owui:u1' }),
       result: { file: 'r-old1.png', mime: 'image/png', bytes: 10 },
       meta: {
         chat_id: 'c1',
