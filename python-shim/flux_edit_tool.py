@@ -152,7 +152,7 @@ class Tools:
     async def edit_image(
         self,
         instruction: str,
-        which: str = "latest",
+        which: str,
         __user__: dict | None = None,
         __event_emitter__: Emitter | None = None,
         __event_call__: Emitter | None = None,
@@ -167,7 +167,8 @@ class Tools:
         a picture of the chat changed, not for a new picture from nothing. The edited picture is
         shown to the user by the tool itself; you get a short text saying what was done.
         :param instruction: What to change, in the user's words, as one clear instruction.
-        :param which: "latest" (default), "previous", "first", "2", "my upload" or the user's words.
+        :param which: The picture: "latest" (the newest, usually meant), "previous", "first", "2"
+            (counted back), "my upload" or the user's own words for it.
         :return: What was done, or why it could not be done.
         """
         call = {"name": "edit_image", "instruction": instruction, "which": which}
@@ -176,7 +177,7 @@ class Tools:
     async def remove_object(
         self,
         what: str,
-        which: str = "latest",
+        which: str,
         __user__: dict | None = None,
         __event_emitter__: Emitter | None = None,
         __event_call__: Emitter | None = None,
@@ -190,7 +191,7 @@ class Tools:
         left"), filling the place naturally. The edited picture is shown to the user by the tool
         itself; you get a short text saying what was done.
         :param what: What to remove, described so it can be found in the picture.
-        :param which: Which picture, as for edit_image: "latest" (default), "previous", "2"...
+        :param which: The picture, as for edit_image: "latest" (usually), "previous", "2"...
         :return: What was done, or why it could not be done.
         """
         call = {"name": "remove_object", "instruction": what, "which": which}
