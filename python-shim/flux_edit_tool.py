@@ -48,7 +48,7 @@ async def _function(action_id: str) -> tuple[Any, Any]:
     # Its valves as stored, as Open WebUI gives them to it (utils/chat.py chat_action).
     functions = module._owui(".models.functions", "Functions")
     stored = await module._call(functions.get_function_valves_by_id, action_id)
-    return module, module.Action.Valves(**(stored or {}))
+    return module, stored or {}
 
 
 def _mode(metadata: dict) -> str:
@@ -75,7 +75,10 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
     emitter = ctx.get("__event_emitter__")
     metadata = ctx.get("__metadata__") or {}
     try:
-        module, valves = await _function(own.ACTION_ID)
+        module, stored = await _function(own.ACTION_ID)
+        # The tool's own access valves, where set, go first; the function's model checks them all.
+        mine = {name: getattr(own, name) for name in ACCESS if getattr(own, name)}
+        valves = module.Action.Valves(**{**stored, **mine})
     # Not installed, not loadable, or too old: the model and the user are told.
     except Exception as e:
         answer = NO_ACTION.format(id=own.ACTION_ID, why=f"{type(e).__name__}: {e}")
@@ -119,10 +122,35 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
     return bridge.outcome or "The sidecar ended the edit without saying how: see its log."
 
 
+# The tool's valves that, set, stand in for the FLUX Inpaint function's of the same name.
+ACCESS = ("SIDECAR_URL", "SIDECAR_TOKEN", "FLUX_API_URL", "FLUX_API_KEY")
+
+
 class Tools:
-    # Only what is the tool's own: the sidecar, its token, the FLUX key and the rest are the FLUX
-    # Inpaint function's valves, set once there (README.md, "Editing by asking").
+    # The sidecar, its token and the FLUX access may be the tool's own; empty, they are the FLUX
+    # Inpaint function's, set once there. Translation and time limits are always the function's
+    # (README.md, "Editing by asking").
     class Valves(BaseModel):
+        SIDECAR_URL: str = Field(
+            "",
+            pattern=r"^(https?://[^/\s]+.*)?$",
+            description="The sidecar's URL. Empty: the FLUX Inpaint function's SIDECAR_URL.",
+        )
+        SIDECAR_TOKEN: str = Field(
+            "", description="The sidecar's token. Empty: the FLUX Inpaint function's."
+        )
+        FLUX_API_URL: str = Field(
+            "",
+            pattern=r"^(https?://.*)?$",
+            description="FLUX API base URL. Empty: the FLUX Inpaint function's.",
+        )
+        FLUX_API_KEY: str = Field(
+            "",
+            description=(
+                "A FLUX API key for the tool's edits (sent sealed, like the function's)."
+                " Empty: the FLUX Inpaint function's key, else the sidecar's own."
+            ),
+        )
         MODEL: str = Field(
             "flux-2-pro",
             description=(

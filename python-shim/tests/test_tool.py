@@ -340,6 +340,35 @@ def test_open_webui_0_5_passes_only_required_arguments_and_which_is_one(
     assert _jpeg_width(_saved(owui, url)) == 80
 
 
+def test_the_tools_own_sidecar_and_key_valves_go_first(
+    servers: dict[str, str], owui: OpenWebUI
+) -> None:
+    right = _valves(servers)
+    wrong = {**right, "SIDECAR_TOKEN": "not-the-token"}
+
+    # The function's token is wrong, the tool's own is right: the tool's is used.
+    run = _run(owui, _chat(owui), wrong, tool_valves={"SIDECAR_TOKEN": right["SIDECAR_TOKEN"]})
+    assert run.answer.startswith("Edited the picture"), run.answer
+
+    # The tool's own token is wrong: nothing is sent, and the answer says what to check.
+    bad = _run(owui, _chat(owui), right, tool_valves={"SIDECAR_TOKEN": "not-the-token"})
+    assert "SIDECAR_TOKEN" in bad.answer, bad.answer
+    assert not bad.answer.startswith("Edited the picture")
+
+    # The function's FLUX key is wrong, the tool's own is right: FLUX gets the tool's (sealed).
+    keyed = _run(
+        owui,
+        _chat(owui),
+        {**right, "FLUX_API_KEY": "wrong-key"},
+        tool_valves={"FLUX_API_KEY": right["FLUX_API_KEY"]},
+    )
+    assert keyed.answer.startswith("Edited the picture"), keyed.answer
+
+    # An unreachable sidecar of the tool's own is named.
+    gone = _run(owui, _chat(owui), right, tool_valves={"SIDECAR_URL": "http://127.0.0.1:9"})
+    assert "SIDECAR_URL" in gone.answer, gone.answer
+
+
 def test_a_model_valve_that_cannot_edit_is_named(servers: dict[str, str], owui: OpenWebUI) -> None:
     run = _run(owui, _chat(owui), _valves(servers), tool_valves={"MODEL": "fill"})
 
