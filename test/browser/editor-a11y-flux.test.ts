@@ -55,6 +55,8 @@ describe('the editor with FLUX', () => {
       const said = await line.textContent();
       expect(said?.length).toBeGreaterThan(10);
       expect(await page.textContent('.statusbar .status')).toBe(said);
+      // The job's entry in the list says it failed, no longer that it is running.
+      await expect.poll(() => page.locator('.gallery-list li').first().textContent()).toContain('Failed');
       // On top: the point at the line's centre is the line, not the editor behind the dialog.
       expect(
         await line.evaluate((el) => {
