@@ -48,7 +48,7 @@ async def _function(action_id: str) -> tuple[Any, Any]:
     # Its valves as stored, as Open WebUI gives them to it (utils/chat.py chat_action).
     functions = module._owui(".models.functions", "Functions")
     stored = await module._call(functions.get_function_valves_by_id, action_id)
-    return module, module.Action.Valves(**(stored or {}))
+    return module, stored or {}
 
 
 def _mode(metadata: dict) -> str:
@@ -75,7 +75,10 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
     emitter = ctx.get("__event_emitter__")
     metadata = ctx.get("__metadata__") or {}
     try:
-        module, valves = await _function(own.ACTION_ID)
+        module, stored = await _function(own.ACTION_ID)
+        # The tool's own access valves, where set, go first; the function's model checks them all.
+        mine = {name: getattr(own, name) for name in ACCESS if getattr(own, name)}
+        valves = module.Action.Valves(**{**stored, **mine})
     # Not installed, not loadable, or too old: the model and the user are told.
     except Exception as e:
         answer = NO_ACTION.format(id=own.ACTION_ID, why=f"{type(e).__name__}: {e}")
@@ -119,10 +122,35 @@ async def _edit(tools: "Tools", call: dict, ctx: dict[str, Any]) -> str:
     return bridge.outcome or "The sidecar ended the edit without saying how: see its log."
 
 
+# The tool's valves that, set, stand in for the FLUX Inpaint function's of the same name.
+ACCESS = ("SIDECAR_URL", "SIDECAR_TOKEN", "FLUX_API_URL", "FLUX_API_KEY")
+
+
 class Tools:
-    # Only what is the tool's own: the sidecar, its token, the FLUX key and the rest are the FLUX
-    # Inpaint function's valves, set once there (README.md, "Editing by asking").
+    # The sidecar, its token and the FLUX access may be the tool's own; empty, they are the FLUX
+    # Inpaint function's, set once there. Translation and time limits are always the function's
+    # (README.md, "Editing by asking").
     class Valves(BaseModel):
+        SIDECAR_URL: str = Field(
+            "",
+            pattern=r"^(https?://[^/\s]+.*)?$",
+            description="The sidecar's URL. Empty: the FLUX Inpaint function's SIDECAR_URL.",
+        )
+        SIDECAR_TOKEN: str = Field(
+            "", description="The sidecar's token. Empty: the FLUX Inpaint function's."
+        )
+        FLUX_API_URL: str = Field(
+            "",
+            pattern=r"^(https?://.*)?$",
+            description="FLUX API base URL. Empty: the FLUX Inpaint function's.",
+        )
+        FLUX_API_KEY: str = Field(
+            "",
+            description=(
+                "A FLUX API key for the tool's edits (sent sealed, like the function's)."
+                " Empty: the FLUX Inpaint function's key, else the sidecar's own."
+            ),
+        )
         MODEL: str = Field(
             "flux-2-pro",
             description=(
@@ -152,7 +180,7 @@ class Tools:
     async def edit_image(
         self,
         instruction: str,
-        which: str = "latest",
+        which: str,
         __user__: dict | None = None,
         __event_emitter__: Emitter | None = None,
         __event_call__: Emitter | None = None,
@@ -167,7 +195,8 @@ class Tools:
         a picture of the chat changed, not for a new picture from nothing. The edited picture is
         shown to the user by the tool itself; you get a short text saying what was done.
         :param instruction: What to change, in the user's words, as one clear instruction.
-        :param which: "latest" (default), "previous", "first", "2", "my upload" or the user's words.
+        :param which: The picture: "latest" (the newest, usually meant), "previous", "first", "2"
+            (counted back), "my upload" or the user's own words for it.
         :return: What was done, or why it could not be done.
         """
         call = {"name": "edit_image", "instruction": instruction, "which": which}
@@ -176,7 +205,7 @@ class Tools:
     async def remove_object(
         self,
         what: str,
-        which: str = "latest",
+        which: str,
         __user__: dict | None = None,
         __event_emitter__: Emitter | None = None,
         __event_call__: Emitter | None = None,
@@ -190,7 +219,7 @@ class Tools:
         left"), filling the place naturally. The edited picture is shown to the user by the tool
         itself; you get a short text saying what was done.
         :param what: What to remove, described so it can be found in the picture.
-        :param which: Which picture, as for edit_image: "latest" (default), "previous", "2"...
+        :param which: The picture, as for edit_image: "latest" (usually), "previous", "2"...
         :return: What was done, or why it could not be done.
         """
         call = {"name": "remove_object", "instruction": what, "which": which}

@@ -92,7 +92,7 @@ def _valves(servers: dict[str, str], **more: object) -> dict:
 
 def _run(owui: OpenWebUI, chat: Chat, valves: dict, method: str = "edit_image", **kw):
     """The model calls `method`; `valves` are the FLUX Inpaint function's, `tool_valves` the tool's."""
-    arguments = kw.pop("arguments", {"instruction": "make the sky stormy"})
+    arguments = kw.pop("arguments", {"instruction": "make the sky stormy", "which": "latest"})
     tool_valves = kw.pop("tool_valves", {})
     call = call_tool(
         TOOL,
@@ -123,7 +123,9 @@ def test_the_model_sees_two_tools_with_what_they_do(owui: OpenWebUI) -> None:
     found = specs(tools)
     assert sorted(found) == ["edit_image", "remove_object"]
     assert found["edit_image"]["properties"] == ["instruction", "which"]
-    assert found["edit_image"]["required"] == ["instruction"]
+    # `which` is required: Open WebUI 0.5 passes a tool only its required arguments (TRACE-TOOLS.md).
+    assert found["edit_image"]["required"] == ["instruction", "which"]
+    assert found["remove_object"]["required"] == ["what", "which"]
     assert "already in this chat" in found["edit_image"]["description"]
     assert frontmatter["title"] == "FLUX Edit"
 
@@ -212,7 +214,7 @@ def test_remove_object_asks_flux_to_take_it_out(servers: dict[str, str], owui: O
         _valves(servers),
         "remove_object",
         version="0.10.1",
-        arguments={"what": "the fox"},
+        arguments={"what": "the fox", "which": "latest"},
     )
 
     assert run.answer.startswith("Edited the picture"), run.answer
@@ -313,7 +315,7 @@ def test_without_the_inpaint_function_the_model_is_told_what_to_install(
         call_tool(
             TOOL,
             "edit_image",
-            {"instruction": "x"},
+            {"instruction": "x", "which": "latest"},
             {},
             _valves(servers),
             owui=owui,
@@ -326,7 +328,7 @@ def test_without_the_inpaint_function_the_model_is_told_what_to_install(
     assert "Function not found: flux_inpaint" in run.answer
 
 
-def test_open_webui_0_5_passes_only_required_arguments_so_which_is_the_latest(
+def test_open_webui_0_5_passes_only_required_arguments_and_which_is_one(
     servers: dict[str, str], owui: OpenWebUI
 ) -> None:
     arguments = {"instruction": "make it night", "which": "first"}
@@ -334,7 +336,37 @@ def test_open_webui_0_5_passes_only_required_arguments_so_which_is_the_latest(
     run = _run(owui, _chat(owui), _valves(servers), version="0.5.20", arguments=arguments)
 
     url = re.match(r"!\[[^\]]*\]\(([^)]+)\)", run.reply["content"]).group(1)
-    assert _jpeg_width(_saved(owui, url)) == 64
+    # The first picture (the 80 px upload), not the newest (64 px).
+    assert _jpeg_width(_saved(owui, url)) == 80
+
+
+def test_the_tools_own_sidecar_and_key_valves_go_first(
+    servers: dict[str, str], owui: OpenWebUI
+) -> None:
+    right = _valves(servers)
+    wrong = {**right, "SIDECAR_TOKEN": "not-the-token"}
+
+    # The function's token is wrong, the tool's own is right: the tool's is used.
+    run = _run(owui, _chat(owui), wrong, tool_valves={"SIDECAR_TOKEN": right["SIDECAR_TOKEN"]})
+    assert run.answer.startswith("Edited the picture"), run.answer
+
+    # The tool's own token is wrong: nothing is sent, and the answer says what to check.
+    bad = _run(owui, _chat(owui), right, tool_valves={"SIDECAR_TOKEN": "not-the-token"})
+    assert "SIDECAR_TOKEN" in bad.answer, bad.answer
+    assert not bad.answer.startswith("Edited the picture")
+
+    # The function's FLUX key is wrong, the tool's own is right: FLUX gets the tool's (sealed).
+    keyed = _run(
+        owui,
+        _chat(owui),
+        {**right, "FLUX_API_KEY": "wrong-key"},
+        tool_valves={"FLUX_API_KEY": right["FLUX_API_KEY"]},
+    )
+    assert keyed.answer.startswith("Edited the picture"), keyed.answer
+
+    # An unreachable sidecar of the tool's own is named.
+    gone = _run(owui, _chat(owui), right, tool_valves={"SIDECAR_URL": "http://127.0.0.1:9"})
+    assert "SIDECAR_URL" in gone.answer, gone.answer
 
 
 def test_a_model_valve_that_cannot_edit_is_named(servers: dict[str, str], owui: OpenWebUI) -> None:

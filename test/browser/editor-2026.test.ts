@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeFlux, startFakeFlux } from '../fake-flux/server.js';
+import type { FakeFlux } from '../fake-flux/server.js';
 import { photo } from '../support/photo.js';
-import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
+import { startFluxSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 import { editorState, launchBrowser, screenshotPath, stroke } from './harness.js';
 
 /**
@@ -19,14 +19,7 @@ const W = 480;
 const H = 360;
 
 beforeAll(async () => {
-  fake = await startFakeFlux({ latencyMs: 200, apiKey: 'editor-2026-key' });
-  sidecar = await startTestSidecar({
-    FLUX_API_KEY: 'editor-2026-key',
-    FLUX_API_URL: fake.url,
-    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
-    FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
-    FLUX_INPAINT_PROVIDER: 'auto',
-  });
+  ({ fake, sidecar } = await startFluxSidecar('editor-2026-key', {}, { FLUX_INPAINT_PROVIDER: 'auto' }));
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));

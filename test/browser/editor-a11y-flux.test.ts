@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeFlux, startFakeFlux } from '../fake-flux/server.js';
+import type { FakeFlux } from '../fake-flux/server.js';
 import { photo } from '../support/photo.js';
-import { startTestSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
+import { startFluxSidecar, TEST_TOKEN, type TestSidecar } from '../support/sidecar.js';
 import { launchBrowser, missedByAFinger, screenshotPath, stroke, violations } from './harness.js';
 
 /** The editor for every hand, where FLUX's models matter: their checkboxes on a phone, their jobs failing. */
@@ -11,14 +11,7 @@ let sidecar: TestSidecar;
 let browser: Browser;
 
 beforeAll(async () => {
-  fake = await startFakeFlux({ latencyMs: 200, apiKey: 'a11y-flux-key' });
-  sidecar = await startTestSidecar({
-    FLUX_API_KEY: 'a11y-flux-key',
-    FLUX_API_URL: fake.url,
-    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
-    FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
-    FLUX_INPAINT_PROVIDER: 'auto',
-  });
+  ({ fake, sidecar } = await startFluxSidecar('a11y-flux-key', {}, { FLUX_INPAINT_PROVIDER: 'auto' }));
   browser = await launchBrowser();
 }, 120_000);
 
@@ -62,6 +55,8 @@ describe('the editor with FLUX', () => {
       const said = await line.textContent();
       expect(said?.length).toBeGreaterThan(10);
       expect(await page.textContent('.statusbar .status')).toBe(said);
+      // The job's entry in the list says it failed, no longer that it is running.
+      await expect.poll(() => page.locator('.gallery-list li').first().textContent()).toContain('Failed');
       // On top: the point at the line's centre is the line, not the editor behind the dialog.
       expect(
         await line.evaluate((el) => {

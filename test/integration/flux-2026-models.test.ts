@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeFlux, startFakeFlux } from '../fake-flux/server.js';
+import type { FakeFlux } from '../fake-flux/server.js';
 import { type Photo, photo } from '../support/photo.js';
-import { startTestSidecar, type TestSidecar } from '../support/sidecar.js';
+import { startFluxSidecar, startTestSidecar, type TestSidecar } from '../support/sidecar.js';
 
 /**
  * The models BFL added in 2026, through the jobs API against the fake: Erase, Outpainting, FLUX 3 Image, the
@@ -16,14 +16,11 @@ const W = 320;
 const H = 240;
 
 beforeAll(async () => {
-  fake = await startFakeFlux({ latencyMs: 150, apiKey: 'k26' });
-  sidecar = await startTestSidecar({
-    FLUX_API_KEY: 'k26',
-    FLUX_API_URL: fake.url,
-    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
-    FLUX_INPAINT_POLL_INTERVAL_S: '0.05',
-    FLUX_INPAINT_MAX_POLL_ATTEMPTS: '400',
-  });
+  ({ fake, sidecar } = await startFluxSidecar(
+    'k26',
+    { latencyMs: 150 },
+    { FLUX_INPAINT_POLL_INTERVAL_S: '0.05', FLUX_INPAINT_MAX_POLL_ATTEMPTS: '400' },
+  ));
   pic = await photo(W, H);
   mask = (
     await sharp(Buffer.from(pic.masks.ball), { raw: { width: W, height: H, channels: 1 } })

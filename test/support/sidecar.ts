@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { loggerOptions } from '../../src/log.js';
 import { startSidecar, type Sidecar, type SidecarHooks } from '../../src/server.js';
+import { type FakeFlux, type FakeFluxOptions, startFakeFlux } from '../fake-flux/server.js';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
@@ -52,4 +53,24 @@ export async function startTestSidecar(
         headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers as Record<string, string> | undefined) },
       }),
   });
+}
+
+/**
+ * A fake FLUX with its own key and a sidecar that uses it (results from the fake's host, polled every 0.1 s
+ * unless `env` says otherwise): what a test of a whole FLUX job starts with.
+ */
+export async function startFluxSidecar(
+  key: string,
+  flux: Partial<FakeFluxOptions> = {},
+  env: Record<string, string> = {},
+): Promise<{ fake: FakeFlux; sidecar: TestSidecar }> {
+  const fake = await startFakeFlux({ latencyMs: 200, ...flux, apiKey: key });
+  const sidecar = await startTestSidecar({
+    FLUX_API_KEY: key,
+    FLUX_API_URL: fake.url,
+    FLUX_INPAINT_RESULT_HOSTS: fake.origin,
+    FLUX_INPAINT_POLL_INTERVAL_S: '0.1',
+    ...env,
+  });
+  return { fake, sidecar };
 }

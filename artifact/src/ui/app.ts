@@ -81,6 +81,7 @@ export class App {
       setBusy: (busy) => this.setBusy(busy),
       useSource: (load) => this.useSource(load),
       beforeSend: () => this.settings.flush(),
+      ended: (job) => this.controls.gallery?.update(job),
     });
     const canvasKeys = h(
       'p',

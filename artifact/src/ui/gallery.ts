@@ -56,6 +56,17 @@ export class GalleryView {
     this.status.classList.toggle('error', error);
   }
 
+  /**
+   * A job that ended while the dialog is open: its entry is drawn again, so it no longer says it is running.
+   * An entry holding the keyboard focus is left as it is: replacing it would throw the focus out of the list.
+   */
+  update(job: JobView): void {
+    if (!this.root.open) return;
+    const old = [...this.list.children].find((li) => (li as HTMLElement).dataset.job === job.id);
+    if (!old || old.contains(document.activeElement)) return;
+    old.replaceWith(this.item(job));
+  }
+
   private closed(): void {
     this.status.textContent = '';
     this.release();
@@ -95,7 +106,7 @@ export class GalleryView {
     const actions = h('div', { class: 'gallery-actions' });
     const li = h(
       'li',
-      {},
+      { 'data-job': job.id },
       thumb,
       h(
         'div',

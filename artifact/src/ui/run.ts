@@ -19,6 +19,8 @@ export interface RunHost {
   useSource(load: () => Promise<Source>): Promise<void>;
   /** Called just before a request leaves: a setting changed a moment ago must be saved with it. */
   beforeSend(): void;
+  /** The job ended: a list of results open meanwhile shows its end too. */
+  ended(job: JobView): void;
 }
 
 /** One job at a time: sends what the workspace and the panel hold, follows it, and shows its result. */
@@ -110,6 +112,7 @@ export class JobRunner {
     this.progress.update(job);
     if (!TERMINAL_STATES.has(job.state)) return;
     this.job?.stop();
+    this.host.ended(job);
     if (this.mode === 'owui') return; // the chat shows the result; this editor is about to go away
     this.host.setBusy(false);
     // A failure is said once, in the status line; the progress box goes.
