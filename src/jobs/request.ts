@@ -167,7 +167,12 @@ export const jobRequestSchema = z
     for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format }))
       ctx.addIssue({ code: 'custom', ...issue });
   })
-  .transform((req) => ({ ...req, output_format: req.output_format ?? defaultOutputFormat(req.model) }))
+  // The model's fields as its schema reads them (trimmed, typed): superRefine has just found them valid.
+  .transform((req) => ({
+    ...req,
+    params: PARAM_SCHEMAS[req.model].parse(req.params) as CreateJobInput['params'],
+    output_format: req.output_format ?? defaultOutputFormat(req.model),
+  }))
   .brand<'JobRequest'>();
 
 /** A request as this schema checked it: only parsing makes one, so whoever holds one need not check again. */
@@ -269,7 +274,7 @@ export async function toCreateJobInput(
     crop: req.crop,
     references,
     maskedOnly: req.masked_only,
-    params: req.params as CreateJobInput['params'],
+    params: req.params,
     outputFormat: req.output_format,
     ...who,
   } as JobSpec;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_RANGES, MODEL_INFO, MODELS } from '../../src/catalogue/models.js';
 import { PARAM_SCHEMAS } from '../../src/catalogue/params.js';
+import { parseJobRequest } from '../../src/jobs/request.js';
 import { buildFluxBody } from '../../src/providers/bfl/body.js';
 
 describe('model catalogue', () => {
@@ -140,19 +141,22 @@ describe('FLUX request builders', () => {
     }
   });
 
-  it('the builder never sends an out-of-range value or too many references', () => {
+  it('values out of range are refused where the request is parsed; the builder sends the parsed fields', () => {
+    const raw = { model: 'fill', image: { data: 'aW1n' }, prompt: 'a rock', mask: 'aW1n' };
+    expect(() => parseJobRequest({ ...raw, params: { steps: 99 } })).toThrow(/steps must be between 15 and 50/);
+    const refs = [1, 2, 3, 4].map(() => ({ data: 'aW1n' }));
     expect(() =>
-      buildFluxBody({ model: 'fill', prompt: '', image: 'aW1n', params: { steps: 99 }, outputFormat: 'jpeg' }),
-    ).toThrow();
-    expect(() =>
-      buildFluxBody({
-        model: 'kontext-pro',
-        prompt: 'x',
-        image: 'aW1n',
-        references: ['a', 'b', 'c', 'd'],
-        params: {},
-        outputFormat: 'png',
-      }),
-    ).toThrow();
+      parseJobRequest({ model: 'kontext-pro', image: { data: 'aW1n' }, prompt: 'x', references: refs }),
+    ).toThrow(/at most 3 reference images/);
+    // The fine-tune id as the schema reads it (trimmed) is what reaches FLUX.
+    const req = parseJobRequest({ ...raw, params: { finetune_id: '  my-style  ' } });
+    const body = buildFluxBody({
+      model: 'fill',
+      prompt: req.prompt,
+      image: 'aW1n',
+      params: req.params,
+      outputFormat: 'png',
+    });
+    expect(body.finetune_id).toBe('my-style');
   });
 });

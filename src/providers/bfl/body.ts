@@ -1,5 +1,4 @@
 import { ASPECT_MATCH, FLUX3_AUTO, MODEL_INFO, type ModelName, type OutputFormat } from '../../catalogue/models.js';
-import { PARAM_SCHEMAS } from '../../catalogue/params.js';
 import type { OutpaintFields } from './outpaint.js';
 
 type ModelParams = Record<string, number | boolean | string | undefined>;
@@ -28,20 +27,18 @@ export function fluxEndpoint(model: ModelName, body: Record<string, unknown>): s
 }
 
 /**
- * Builds the JSON body of a FLUX model request, with each endpoint's own field names. Parameters are validated
- * again here so a builder can never send an out-of-range value.
+ * Builds the JSON body of a FLUX model request, with each endpoint's own field names. The parameters are the
+ * job spec's, checked once when the request was parsed (src/jobs/request.ts).
  */
 export function buildFluxBody(input: FluxRequestInput): Record<string, unknown> {
   const info = MODEL_INFO[input.model];
-  const { prompt_upsampling: upsampling, ...params } = PARAM_SCHEMAS[input.model].parse(input.params) as ModelParams;
+  const { prompt_upsampling: upsampling, ...params } = input.params as ModelParams;
   const body: Record<string, unknown> = {};
   // Erase takes no prompt; Outpainting's is "experimental" and left out when empty; the others always take one.
   if (info.kind !== 'erase' && (info.kind !== 'outpaint' || input.prompt)) body.prompt = input.prompt;
   // FLUX 3's strict schema refuses output_format (422): the result is saved in the chosen format instead.
   if (!info.imageList) body.output_format = input.outputFormat;
   const references = input.references ?? [];
-  if (references.length > info.maxReferences)
-    throw new RangeError(`${input.model} takes at most ${info.maxReferences} references`);
   if (info.imageList) {
     body.images = [input.image, ...references];
     if (input.masked) params.aspect_ratio = FLUX3_AUTO;
