@@ -195,7 +195,7 @@ class Tools:
         a picture of the chat changed, not for a new picture from nothing. The edited picture is
         shown to the user by the tool itself; you get a short text saying what was done.
         :param instruction: What to change, in the user's words, as one clear instruction.
-        :param which: "latest" (usually meant), "previous", "first", "2", "my upload" or their words.
+        :param which: "latest" (usually meant), "previous", "first", "2", "my upload" or words.
         :return: What was done, or why it could not be done.
         """
         call = {"name": "edit_image", "instruction": instruction, "which": which}
