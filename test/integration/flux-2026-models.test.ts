@@ -175,8 +175,14 @@ describe('FLUX 3 Image', () => {
       prompt: 'make the ball blue',
       references: [{ data: ref }],
       params: { resolution: '768sq', aspect_ratio: '16:9', grounding: false },
+      output_format: 'webp',
     });
     expect(events.at(-1)!.state).toBe('done');
+    // FLUX 3 takes no output format and answered in its own (jpeg): the result is in the one asked for.
+    expect(lastTask().result!.mime).toBe('image/jpeg');
+    expect(events.at(-1)!.result.mime).toBe('image/webp');
+    const saved = Buffer.from(await (await sidecar.api(`/v1/jobs/${events.at(-1)!.id}/result`)).arrayBuffer());
+    expect((await sharp(saved).metadata()).format).toBe('webp');
     expect(events.map((e) => e.status)).toContain('Reasoning');
     const task = lastTask();
     expect(task.endpoint).toBe('flux-3-image');

@@ -4,6 +4,8 @@ import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
 import { fluxRequest } from './request.js';
+import { MODEL_INFO } from '../../catalogue/models.js';
+import sharp from '../../images/vips.js';
 import { downloadResult, type ResultHostPolicy } from './download.js';
 import { KeyedLimiter } from '../../util/limiter.js';
 import { DurationStats, nextPollDelay } from './poller.js';
@@ -91,7 +93,7 @@ export class BflProvider implements Provider {
       });
     });
     const seed = typeof final.result?.seed === 'number' ? final.result.seed : undefined;
-    return { bytes: downloaded.bytes, mime: downloaded.mime, seed };
+    return { ...(await inFormatAsked(input, downloaded)), seed };
   }
 
   private async submit(
@@ -226,6 +228,16 @@ export class BflProvider implements Provider {
 interface Budget {
   deadline: number;
   ms: number;
+}
+
+/**
+ * A model that takes no output format (FLUX 3) answers in its own: the result is converted to the format the
+ * person chose. The others were asked for it and are kept byte for byte.
+ */
+async function inFormatAsked(input: ProviderInput, result: { bytes: Buffer; mime: string }) {
+  const wanted = `image/${input.outputFormat}`;
+  if (!MODEL_INFO[input.model].imageList || result.mime === wanted) return result;
+  return { bytes: await sharp(result.bytes).toFormat(input.outputFormat).toBuffer(), mime: wanted };
 }
 
 function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoint | undefined {
