@@ -4,7 +4,7 @@ import { type FluxClient, type PollResponse, safeOrigin } from './client.js';
 import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
 import { fluxRequest } from './request.js';
-import { MODEL_INFO } from '../../catalogue/models.js';
+import { isModelName, MODEL_INFO } from '../../catalogue/models.js';
 import sharp from '../../images/vips.js';
 import { downloadResult, type ResultHostPolicy } from './download.js';
 import { KeyedLimiter } from '../../util/limiter.js';
@@ -236,7 +236,8 @@ interface Budget {
  */
 async function inFormatAsked(input: ProviderInput, result: { bytes: Buffer; mime: string }) {
   const wanted = `image/${input.outputFormat}`;
-  if (!MODEL_INFO[input.model].imageList || result.mime === wanted) return result;
+  // A task resumed after a restart may be of a model this version no longer offers: kept as it came.
+  if (!isModelName(input.model) || !MODEL_INFO[input.model].imageList || result.mime === wanted) return result;
   return { bytes: await sharp(result.bytes).toFormat(input.outputFormat).toBuffer(), mime: wanted };
 }
 
