@@ -1,3 +1,5 @@
+import type { OutpaintPlacement } from '../outpaint-frame.js';
+
 /**
  * Outpainting's placement fields (https://docs.bfl.ml/api-reference/models/outpaint-or-extend-an-image): the
  * picture's top-left corner on a `width` x `height` canvas. BFL refuses a canvas over 4 MP and a picture reaching
@@ -6,14 +8,6 @@
  */
 export const OUTPAINT_MAX_PIXELS = 4_194_304;
 const MIN_SIDE = 64;
-
-export interface OutpaintPlacement {
-  width: number;
-  height: number;
-  /** The picture's top-left corner on the canvas; negative when the canvas cuts it off. */
-  offsetX: number;
-  offsetY: number;
-}
 
 export interface OutpaintFields {
   width: number;

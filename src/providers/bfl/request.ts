@@ -5,6 +5,7 @@ import { buildFluxBody, fluxEndpoint } from './body.js';
 import { maskGridBox, promptWithBox } from './flux3-box.js';
 import { fitForFlux } from './input.js';
 import { outpaintFields } from './outpaint.js';
+import { outpaintFrame } from '../outpaint-frame.js';
 
 /**
  * A job's FLUX request: its pictures made ready for the model's endpoint (sizes, transparency, Outpainting's
@@ -41,16 +42,7 @@ export async function fluxRequest(input: ProviderInput): Promise<{ body: Record<
 async function placeOnCanvas(image: Buffer, params: ProviderInput['params']) {
   const meta = await sharp(image).metadata();
   const size = { width: meta.width ?? 1, height: meta.height ?? 1 };
-  const num = (k: string, fallback: number) => (typeof params[k] === 'number' ? params[k] : fallback);
-  const width = num('width', size.width);
-  const height = num('height', size.height);
-  const { fields, picture } = outpaintFields(size, {
-    width,
-    height,
-    // Absent offsets centre the picture, as FLUX does with null.
-    offsetX: num('reference_offset_x', Math.round((width - size.width) / 2)),
-    offsetY: num('reference_offset_y', Math.round((height - size.height) / 2)),
-  });
+  const { fields, picture } = outpaintFields(size, outpaintFrame(params, size));
   const scaled =
     picture.width === size.width && picture.height === size.height
       ? image

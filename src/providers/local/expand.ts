@@ -1,4 +1,5 @@
 import { appError } from '../../errors.js';
+import { outpaintFrame } from '../outpaint-frame.js';
 
 export interface ExpandSides {
   top: number;
@@ -28,11 +29,8 @@ export function outpaintSides(
   params: Record<string, number | boolean | string | undefined>,
   picture: { width: number; height: number },
 ): ExpandSides {
-  const num = (k: string, fallback: number) => (typeof params[k] === 'number' ? Math.round(params[k]) : fallback);
-  const width = num('width', picture.width);
-  const height = num('height', picture.height);
-  const left = num('reference_offset_x', Math.round((width - picture.width) / 2));
-  const top = num('reference_offset_y', Math.round((height - picture.height) / 2));
+  // The fields are whole numbers (catalogue ranges), so the sides are too.
+  const { width, height, offsetX: left, offsetY: top } = outpaintFrame(params, picture);
   const sides = { top, left, right: width - picture.width - left, bottom: height - picture.height - top };
   if (Math.min(sides.top, sides.left, sides.right, sides.bottom) < 0) throw appError('invalid_request.outpaint_cuts');
   if (sides.top + sides.bottom + sides.left + sides.right === 0) throw appError('invalid_request.outpaint_empty');
