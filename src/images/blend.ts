@@ -1,4 +1,4 @@
-import sharp from './vips.js';
+import sharp, { type Sharp } from './vips.js';
 import type { OutputFormat } from '../catalogue/models.js';
 
 /**
@@ -59,15 +59,22 @@ export async function blendIntoOriginal(
   ]);
   const pixels = blendByMask(base.data, top, weights, channels);
   const out = sharp(pixels, { raw: { width, height, channels: channels as 3 | 4 } });
+  return encodeAs(out, format);
+}
+
+/**
+ * A picture in the format the person chose, at the sidecar's one quality (92) for the lossy ones. JPEG has no
+ * alpha: transparent parts become white, not black.
+ */
+export async function encodeAs(image: Sharp, format: OutputFormat): Promise<{ bytes: Buffer; mime: string }> {
   switch (format) {
     case 'png':
-      return { bytes: await out.png().toBuffer(), mime: 'image/png' };
+      return { bytes: await image.png().toBuffer(), mime: 'image/png' };
     case 'webp':
-      return { bytes: await out.webp({ quality: 92 }).toBuffer(), mime: 'image/webp' };
+      return { bytes: await image.webp({ quality: 92 }).toBuffer(), mime: 'image/webp' };
     default:
-      // JPEG has no alpha: transparent parts of the original become white, not black.
       return {
-        bytes: await (alpha ? out.flatten({ background: '#ffffff' }) : out).jpeg({ quality: 92 }).toBuffer(),
+        bytes: await image.flatten({ background: '#ffffff' }).jpeg({ quality: 92 }).toBuffer(),
         mime: 'image/jpeg',
       };
   }

@@ -5,6 +5,7 @@ import { CreditsCache, lowBalanceWarning } from './credits.js';
 import { fluxTaskError, MIN_RETRY_AFTER_S, rateLimitGaveUp, TERMINAL_FAILURES } from './errors.js';
 import { fluxRequest } from './request.js';
 import { isModelName, MODEL_INFO } from '../../catalogue/models.js';
+import { encodeAs } from '../../images/blend.js';
 import sharp from '../../images/vips.js';
 import { downloadResult, type ResultHostPolicy } from './download.js';
 import { KeyedLimiter } from '../../util/limiter.js';
@@ -238,7 +239,7 @@ async function inFormatAsked(input: ProviderInput, result: { bytes: Buffer; mime
   const wanted = `image/${input.outputFormat}`;
   // A task resumed after a restart may be of a model this version no longer offers: kept as it came.
   if (!isModelName(input.model) || !MODEL_INFO[input.model].imageList || result.mime === wanted) return result;
-  return { bytes: await sharp(result.bytes).toFormat(input.outputFormat).toBuffer(), mime: wanted };
+  return encodeAs(sharp(result.bytes), input.outputFormat);
 }
 
 function parseCheckpoint(resume: Record<string, unknown> | undefined): Checkpoint | undefined {
