@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cropSchema, jobRequestSchema } from '../jobs/request.js';
 import { ID_PATTERN } from '../wire/editor.js';
+import { ruleMessage } from '../util/rule-message.js';
 
 export { cropSchema };
 
@@ -33,8 +34,7 @@ export const httpJobRequestSchema = z.preprocess((raw) => {
   return out;
 }, jobRequestSchema);
 
-// The message names a catalogue key (see zodRequestError): said in the reader's language, with the field.
-export const jobIdParams = z.object({ id: z.string().regex(ID_PATTERN, 'invalid_request.job_id') });
+export const jobIdParams = z.object({ id: z.string().regex(ID_PATTERN, ruleMessage('invalid_request.job_id')) });
 
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 

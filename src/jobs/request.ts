@@ -1,6 +1,5 @@
 import { inflateSync } from 'node:zlib';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
 import { PARAM_SCHEMAS } from '../catalogue/params.js';
 import {
   MAX_PROMPT_CHARS,
@@ -12,7 +11,8 @@ import {
   type OutputFormat,
 } from '../catalogue/models.js';
 import { decodeBase64 } from '../util/base64.js';
-import { describeZodError } from '../util/zod.js';
+import { ruleMessage } from '../util/rule-message.js';
+import { zodRequestError } from '../util/zod.js';
 import type { CreateJobInput } from './types.js';
 import { ID_PATTERN, PROVIDERS } from '../wire/editor.js';
 import type { MaskPixels } from '../images/prepare.js';
@@ -26,12 +26,13 @@ import type { MaskPixels } from '../images/prepare.js';
 const MAX_MASK_SIDE = 32_768;
 
 /** Base64 text (a data: URL prefix and line breaks are fine) or, from a multipart upload, the bytes themselves. */
-const bytesField = (name: string) =>
-  z.union([z.instanceof(Buffer), z.string()], { error: `${name} must be base64 text` }).transform((v, ctx) => {
+const bytesField = z
+  .union([z.instanceof(Buffer), z.string()], { error: ruleMessage('invalid_request.base64') })
+  .transform((v, ctx) => {
     if (Buffer.isBuffer(v)) return v;
     const bytes = decodeBase64(v.replace(/^data:[\w/+.-]+;base64,/, ''));
     if (!bytes) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be base64 (a data: URL prefix and line breaks are fine)` });
+      ctx.addIssue({ code: 'custom', message: ruleMessage('invalid_request.base64') });
       return z.NEVER;
     }
     return bytes;
@@ -54,8 +55,8 @@ function oneOf<B extends Record<string, z.ZodType>>(
       return z.NEVER;
     }
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      // Each as zod found it (its kind and bounds too), so the reader is told the rule, not just "invalid".
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
       return z.NEVER;
     }
     return parsed.data as z.output<B[keyof B]>;
@@ -68,29 +69,28 @@ const keyOf =
     v && typeof v === 'object' && !Buffer.isBuffer(v) ? keys.find((k) => k in v) : undefined;
 
 const refSource = z.object({ ref: z.string().min(1).max(64) }).strict();
-const jobSource = z.object({ job: z.string().regex(ID_PATTERN, 'job must be a job id') }).strict();
-const dataSource = z.object({ data: bytesField('data'), mime: z.string().max(100).optional() }).strict();
+const jobSource = z.object({ job: z.string().regex(ID_PATTERN, ruleMessage('invalid_request.job_id')) }).strict();
+const dataSource = z.object({ data: bytesField, mime: z.string().max(100).optional() }).strict();
 
 const imageSourceSchema = oneOf(
   { ref: refSource, job: jobSource, data: dataSource },
   keyOf(['ref', 'job', 'data'] as const),
-  'image must be {ref} (a picture of the chat), {job} (a previous result) or {data, mime} (base64)',
+  ruleMessage('invalid_request.image_source'),
 );
 export type ImageSource = z.output<typeof imageSourceSchema>;
 
 const referenceSchema = oneOf(
   { ref: refSource, data: dataSource },
   keyOf(['ref', 'data'] as const),
-  'each reference must be {ref} or {data, mime}',
+  ruleMessage('invalid_request.reference_source'),
 );
 export type ReferenceSource = z.output<typeof referenceSchema>;
 
-const side = (name: string) =>
-  z
-    .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(1)
-    .max(MAX_MASK_SIDE);
+const side = z
+  .number()
+  .int({ error: ruleMessage('invalid_request.whole') })
+  .min(1)
+  .max(MAX_MASK_SIDE);
 
 /**
  * A raw mask is width*height single-channel bytes (0 keep .. 255 repaint), base64: the editor sends it that way
@@ -101,10 +101,10 @@ const side = (name: string) =>
 const rawMaskSchema = z
   .object({
     format: z.literal('raw'),
-    width: side('mask.width'),
-    height: side('mask.height'),
-    data: bytesField('mask.data'),
-    encoding: z.literal('deflate', { error: 'mask.encoding must be "deflate" or absent' }).optional(),
+    width: side,
+    height: side,
+    data: bytesField,
+    encoding: z.literal('deflate', { error: ruleMessage('invalid_request.mask_encoding') }).optional(),
   })
   .strict()
   .transform(({ encoding, format: _, ...m }, ctx): MaskPixels => {
@@ -115,21 +115,21 @@ const rawMaskSchema = z
     } catch {
       ctx.addIssue({
         code: 'custom',
-        message: 'mask.data must be deflate (zlib) data of exactly width x height bytes',
+        message: ruleMessage('invalid_request.mask_deflate'),
         path: ['data'],
       });
       return z.NEVER;
     }
   })
   .refine((m) => m.data.length === m.width * m.height, {
-    error: 'mask.data must hold exactly width x height bytes (one byte per pixel)',
+    error: ruleMessage('invalid_request.mask_size'),
     path: ['data'],
   });
 
 const maskSchema = oneOf(
-  { encoded: bytesField('mask'), raw: rawMaskSchema },
+  { encoded: bytesField, raw: rawMaskSchema },
   (v) => (typeof v === 'string' || Buffer.isBuffer(v) ? 'encoded' : v && typeof v === 'object' ? 'raw' : undefined),
-  'mask must be a base64 PNG, or {format: "raw", width, height, data}',
+  ruleMessage('invalid_request.mask_shape'),
 );
 
 const fraction = z.coerce.number().min(0).max(1);
@@ -137,30 +137,23 @@ const fraction = z.coerce.number().min(0).max(1);
 export const cropSchema = z
   .object({ x: fraction, y: fraction, width: fraction.positive(), height: fraction.positive() })
   .strict()
-  .refine((c) => c.x + c.width <= 1.0001 && c.y + c.height <= 1.0001, { error: 'crop must lie inside the image' });
+  .refine((c) => c.x + c.width <= 1.0001 && c.y + c.height <= 1.0001, {
+    error: ruleMessage('invalid_request.crop_outside'),
+  });
 
 export const jobRequestSchema = z
   .object({
-    model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
-    prompt: z
-      .string({ error: 'prompt must be text' })
-      .trim()
-      .max(MAX_PROMPT_CHARS, { error: `prompt must be at most ${MAX_PROMPT_CHARS} characters` })
-      .default(''),
+    model: z.enum(MODELS),
+    prompt: z.string().trim().max(MAX_PROMPT_CHARS).default(''),
     image: imageSourceSchema,
     mask: maskSchema.optional(),
     crop: cropSchema.optional(),
-    params: z.record(z.string(), z.unknown(), { error: 'params must be an object of model fields' }).default({}),
-    output_format: z
-      .enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(', ')}` })
-      .optional(),
-    references: z
-      .array(referenceSchema)
-      .max(MAX_REFERENCES, { error: `at most ${MAX_REFERENCES} references` })
-      .default([]),
+    params: z.record(z.string(), z.unknown(), { error: ruleMessage('invalid_request.params_object') }).default({}),
+    output_format: z.enum(OUTPUT_FORMATS).optional(),
+    references: z.array(referenceSchema).max(MAX_REFERENCES).default([]),
     /** Instruction models with a painted mask: keep every unpainted pixel of the original (default), or take FLUX's whole picture. */
-    masked_only: z.boolean({ error: 'masked_only must be true or false' }).default(true),
-    provider: z.enum(PROVIDERS, { error: `provider must be ${PROVIDERS.join(' or ')}` }).optional(),
+    masked_only: z.boolean().default(true),
+    provider: z.enum(PROVIDERS).optional(),
   })
   .strict()
   .superRefine((req, ctx) => {
@@ -196,38 +189,36 @@ interface ModelFields {
 /** What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields. */
 function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: string }> {
   const info = MODEL_INFO[req.model];
+  const model = info.label;
   const issues: Array<{ path: PropertyKey[]; message: string }> = [];
   if (info.kind === 'instruct' && !req.prompt.trim()) {
-    issues.push({
-      path: ['prompt'],
-      message: `${info.label} needs an instruction: write what should change in the picture`,
-    });
+    issues.push({ path: ['prompt'], message: ruleMessage('invalid_request.needs_instruction', { model }) });
   }
   if (info.kind === 'outpaint' && (req.params.width === undefined || req.params.height === undefined)) {
-    issues.push({
-      path: ['params'],
-      message: `${info.label} needs the canvas: params.width and params.height (from 64 px), and where the picture sits on it (reference_offset_x, reference_offset_y; absent = centred)`,
-    });
+    issues.push({ path: ['params'], message: ruleMessage('invalid_request.outpaint_canvas', { model }) });
   }
   if (req.referenceCount > info.maxReferences) {
     issues.push({
       path: ['references'],
       message: info.maxReferences
-        ? `${info.label} takes at most ${info.maxReferences} reference images besides the picture (got ${req.referenceCount})`
-        : `${info.label} takes no reference images`,
+        ? ruleMessage('invalid_request.references_max', { model, max: info.maxReferences, count: req.referenceCount })
+        : ruleMessage('invalid_request.references_none', { model }),
     });
   }
   if (req.outputFormat && !info.outputFormats.includes(req.outputFormat)) {
+    const formats = info.outputFormats.join(', ');
     issues.push({
       path: ['output_format'],
-      message: `${info.label} gives ${info.outputFormats.join(' or ')}, not ${req.outputFormat}`,
+      message: ruleMessage('invalid_request.output_format', { model, formats, format: req.outputFormat }),
     });
   }
   const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
   if (!params.success) {
     for (const issue of params.error.issues) {
       const message =
-        issue.code === 'unrecognized_keys' ? `${info.label} has no field ${issue.keys.join(', ')}` : issue.message;
+        issue.code === 'unrecognized_keys'
+          ? ruleMessage('invalid_request.model_field', { model, keys: issue.keys.join(', ') })
+          : issue.message;
       issues.push({ path: ['params', ...issue.path], message });
     }
   }
@@ -238,15 +229,13 @@ function defaultOutputFormat(model: ModelName): OutputFormat {
   return MODEL_INFO[model].outputFormats[0]!;
 }
 
-/** One line a person can act on: "params.steps: steps must be between 15 and 50". */
-function describeJobRequestError(error: z.ZodError): AppError {
-  return new AppError('invalid_request', describeZodError(error, ''));
-}
-
-/** Parses a job request; throws AppError('invalid_request') naming the field and what is wrong with it. */
+/**
+ * Parses a job request; throws AppError('invalid_request') naming the field and the rule, in the catalogue's
+ * words ("params.steps: must be between 15 and 50"), as the HTTP API does for the same schema.
+ */
 export function parseJobRequest(raw: unknown): JobRequest {
   const parsed = jobRequestSchema.safeParse(raw);
-  if (!parsed.success) throw describeJobRequestError(parsed.error);
+  if (!parsed.success) throw zodRequestError(parsed.error, '');
   return parsed.data;
 }
 

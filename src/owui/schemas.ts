@@ -14,11 +14,9 @@ export const valvesSchema = z
       .default('https://api.bfl.ai/v1'),
     /** Sealed with the session key (PROTOCOL.md, "Sealed fields"); routes.ts opens it. */
     FLUX_API_KEY: z.string().max(20_000).default(''),
-    STEPS: rangeSchema('STEPS', CATALOGUE.fill.ranges.steps).default(EDITOR_DEFAULTS.steps),
-    GUIDANCE: rangeSchema('GUIDANCE', CATALOGUE.fill.ranges.guidance).default(EDITOR_DEFAULTS.guidance),
-    SAFETY_TOLERANCE: rangeSchema('SAFETY_TOLERANCE', COMMON_RANGES.safety_tolerance).default(
-      EDITOR_DEFAULTS.safety_tolerance,
-    ),
+    STEPS: rangeSchema(CATALOGUE.fill.ranges.steps).default(EDITOR_DEFAULTS.steps),
+    GUIDANCE: rangeSchema(CATALOGUE.fill.ranges.guidance).default(EDITOR_DEFAULTS.guidance),
+    SAFETY_TOLERANCE: rangeSchema(COMMON_RANGES.safety_tolerance).default(EDITOR_DEFAULTS.safety_tolerance),
     OUTPUT_FORMAT: z.enum(['jpeg', 'png']).default(EDITOR_DEFAULTS.output_format),
     POLL_INTERVAL: z.number().positive().max(30).default(2),
     MAX_POLL_ATTEMPTS: z.number().int().min(1).max(10_000).default(60),

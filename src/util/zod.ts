@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifySchemaCompiler, FastifyTypeProvider } from 'fastify';
 import type { z } from 'zod';
 import { AppError, appError } from '../errors.js';
-import type { ErrorKey } from '../i18n/errors/index.js';
+import { readRuleMessage } from './rule-message.js';
 
 /** Lets route handlers see the types of the zod schemas they declare. */
 export interface ZodTypeProvider extends FastifyTypeProvider {
@@ -23,37 +23,21 @@ export function useZod(app: FastifyInstance): void {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 }
 
-/** One readable line from a zod error: "body.params.steps: steps must be between 15 and 50". */
-export function describeZodError(error: z.ZodError, prefix: string): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => {
-      const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
-      return path ? `${path}: ${i.message}` : i.message;
-    })
-    .join('; ');
-}
-
 /** How zod's own English messages begin; any other message is the schema's (see zodRequestError). */
 const ZOD_WORDING = /^(Too big|Too small|Invalid|Unrecognized key)/;
-
-/** Catalogue keys a schema may give as its message: their one placeholder is the field. */
-const FIELD_KEYS = new Set<ErrorKey>(['invalid_request.job_id']);
 
 /**
  * A zod failure as `invalid_request` naming the field and the rule from the catalogue, so each reader gets it in
  * their language ("prompt: at most 2000 characters"). Only the first issue is said: one clear line, and the
- * next one surfaces once it is fixed. A rule the schema words itself (its own message on a check, a refinement)
- * keeps those words, which may say more than the one bound zod reports ("between 15 and 50"), unless they are
- * an `invalid_request.*` catalogue key that takes only the field.
+ * next one surfaces once it is fixed. A rule that names its catalogue entry (ruleMessage) is said with it, which
+ * may say more than the one bound zod reports ("between 15 and 50"); any other words of a schema are kept.
  */
 export function zodRequestError(error: z.ZodError, prefix: string): AppError {
   const issue = error.issues[0];
   const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.') || 'body';
   if (!issue) return appError('invalid_request.rule', { field, rule: 'invalid' });
-  if (FIELD_KEYS.has(issue.message as ErrorKey)) {
-    return new AppError('invalid_request', { key: issue.message as ErrorKey, params: { field } });
-  }
+  const rule = readRuleMessage(issue.message);
+  if (rule) return new AppError('invalid_request', { key: rule.key, params: { ...rule.values, field } });
   if (!ZOD_WORDING.test(issue.message)) return appError('invalid_request.rule', { field, rule: issue.message });
   switch (issue.code) {
     case 'too_big': {

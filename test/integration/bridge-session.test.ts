@@ -533,7 +533,7 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     const run = await click(page);
     const refused = page.responses.find((r) => r.rid === 'submit-1')!;
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(refused.error.message).toMatch(/^params\.steps: steps must be between 15 and 50$/);
+    expect(refused.error.message).toMatch(/^params\.steps: must be between 15 and 50\.$/);
     expect(fake.tasks.length).toBe(before);
     expect(run.done).toMatchObject({ ok: true, message: 'Inpaint closed without sending.' });
   });

@@ -191,16 +191,16 @@ describe('jobs API refuses bad requests with a clear message', () => {
       { model: 'paint', image: 'aGk=' },
       400,
       'invalid_request',
-      'model must be one of fill, erase, expand, outpaint, flux-3-image, kontext-pro',
+      'model: must be one of fill, erase, expand, outpaint, flux-3-image, kontext-pro',
     ],
-    [{ model: 'canny', image: 'aGk=', prompt: 'x' }, 400, 'invalid_request', 'model must be one of'],
-    [{ model: 'fill', prompt: 'x', mask: 'aGk=' }, 400, 'invalid_request', 'image: image must be'],
-    [{ model: 'fill', image: '***', mask: 'aGk=' }, 400, 'invalid_request', 'data must be base64'],
+    [{ model: 'canny', image: 'aGk=', prompt: 'x' }, 400, 'invalid_request', 'model: must be one of'],
+    [{ model: 'fill', prompt: 'x', mask: 'aGk=' }, 400, 'invalid_request', 'image: must name a picture of the chat'],
+    [{ model: 'fill', image: '***', mask: 'aGk=' }, 400, 'invalid_request', 'image.data: must be base64 text'],
     [
       { model: 'fill', image: 'aGk=', params: { steps: 99 } },
       400,
       'invalid_request',
-      'params.steps: steps must be between 15 and 50',
+      'params.steps: must be between 15 and 50.',
     ],
     [
       { model: 'fill', image: 'aGk=', params: { aspect_ratio: '1:1' } },
@@ -218,25 +218,25 @@ describe('jobs API refuses bad requests with a clear message', () => {
       { model: 'fill', image: 'aGk=', output_format: 'webp' },
       400,
       'invalid_request',
-      'output_format: FLUX.1 Fill [pro] gives jpeg or png, not webp',
+      'output_format: FLUX.1 Fill [pro] cannot give webp; choose one of jpeg, png.',
     ],
     [
       { model: 'flux-2-flex', prompt: 'x', image: 'aGk=', params: { guidance: 11 } },
       400,
       'invalid_request',
-      'params.guidance: guidance must be between 1.5 and 10',
+      'params.guidance: must be between 1.5 and 10.',
     ],
     [
       { model: 'flux-2-pro', prompt: 'x', image: 'aGk=', params: { safety_tolerance: 6 } },
       400,
       'invalid_request',
-      'params.safety_tolerance: safety_tolerance must be between 0 and 5',
+      'params.safety_tolerance: must be between 0 and 5.',
     ],
     [
       { model: 'fill', image: 'aGk=', params: { seed: 2 ** 53 } },
       400,
       'invalid_request',
-      'params.seed: seed must be a whole number',
+      'params.seed: must be a whole number.',
     ],
     [
       {
@@ -259,7 +259,7 @@ describe('jobs API refuses bad requests with a clear message', () => {
       { model: 'fill', image: 'aGk=', mask: { format: 'raw', width: 4, height: 4, data: 'aGk=' } },
       400,
       'invalid_request',
-      'mask.data: mask.data must hold exactly width x height bytes',
+      'mask.data: must hold exactly width x height bytes',
     ],
     [
       { model: 'fill', image: { ref: 'abc' } },
@@ -272,14 +272,14 @@ describe('jobs API refuses bad requests with a clear message', () => {
       { model: 'flux-2-pro', prompt: 'x', image: 'aGk=', masked_only: 'yes' },
       400,
       'invalid_request',
-      'masked_only must be true or false',
+      'masked_only: expected boolean.',
     ],
     [{ model: 'fill', image: 'aGk=', unknown: 1 }, 400, 'invalid_request', 'unknown'],
     [
       { model: 'fill', image: 'aGk=', prompt: 'x'.repeat(4001) },
       400,
       'invalid_request',
-      'prompt must be at most 4000 characters',
+      'prompt: at most 4000 characters.',
     ],
   ])('%j -> %i %s', async (body, status, code, message) => {
     const res = await post(body);

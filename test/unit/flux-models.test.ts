@@ -3,6 +3,7 @@ import { COMMON_RANGES, MODEL_INFO, MODELS } from '../../src/catalogue/models.js
 import { PARAM_SCHEMAS } from '../../src/catalogue/params.js';
 import { parseJobRequest } from '../../src/jobs/request.js';
 import { buildFluxBody } from '../../src/providers/bfl/body.js';
+import { zodRequestError } from '../../src/util/zod.js';
 
 describe('model catalogue', () => {
   it('has no retired model and one endpoint per model', () => {
@@ -107,21 +108,22 @@ describe('FLUX request builders', () => {
   });
 
   it.each([
-    ['fill', { steps: 14 }, 'steps must be between 15 and 50'],
-    ['fill', { steps: 51 }, 'steps must be between 15 and 50'],
-    ['fill', { steps: 20.5 }, 'steps must be a whole number'],
-    ['fill', { guidance: 1.4 }, 'guidance must be between 1.5 and 100'],
-    ['expand', { top: 2049 }, 'top must be between 0 and 2048'],
-    ['fill', { safety_tolerance: 7 }, 'safety_tolerance must be between 0 and 6'],
-    ['flux-2-pro', { safety_tolerance: 6 }, 'safety_tolerance must be between 0 and 5'],
-    ['flux-2-flex', { steps: 0 }, 'steps must be between 1 and 50'],
-    ['flux-2-flex', { guidance: 10.5 }, 'guidance must be between 1.5 and 10'],
-    ['kontext-pro', { aspect_ratio: '32:9' }, 'aspect_ratio must be one of match, 21:9'],
-    ['fill', { seed: -1 }, 'seed must be between 0 and'],
+    ['fill', { steps: 14 }, 'params.steps: must be between 15 and 50'],
+    ['fill', { steps: 51 }, 'params.steps: must be between 15 and 50'],
+    ['fill', { steps: 20.5 }, 'params.steps: must be a whole number.'],
+    ['fill', { guidance: 1.4 }, 'params.guidance: must be between 1.5 and 100'],
+    ['expand', { top: 2049 }, 'params.top: must be between 0 and 2048'],
+    ['fill', { safety_tolerance: 7 }, 'params.safety_tolerance: must be between 0 and 6'],
+    ['flux-2-pro', { safety_tolerance: 6 }, 'params.safety_tolerance: must be between 0 and 5'],
+    ['flux-2-flex', { steps: 0 }, 'params.steps: must be between 1 and 50'],
+    ['flux-2-flex', { guidance: 10.5 }, 'params.guidance: must be between 1.5 and 10'],
+    ['kontext-pro', { aspect_ratio: '32:9' }, 'params.aspect_ratio: must be one of match, 21:9'],
+    ['fill', { seed: -1 }, 'params.seed: must be between 0 and'],
   ] as const)('%s refuses %j', (model, params, message) => {
     const r = PARAM_SCHEMAS[model].safeParse(params);
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.message).join('; ')).toContain(message);
+    // As the request's parser says it: the catalogue's words, with the field.
+    expect(zodRequestError(r.error!, 'params').message).toContain(message);
   });
 
   it('refuses parameters that belong to another model', () => {
@@ -143,7 +145,7 @@ describe('FLUX request builders', () => {
 
   it('values out of range are refused where the request is parsed; the builder sends the parsed fields', () => {
     const raw = { model: 'fill', image: { data: 'aW1n' }, prompt: 'a rock', mask: 'aW1n' };
-    expect(() => parseJobRequest({ ...raw, params: { steps: 99 } })).toThrow(/steps must be between 15 and 50/);
+    expect(() => parseJobRequest({ ...raw, params: { steps: 99 } })).toThrow(/params\.steps: must be between 15 and 50/);
     const refs = [1, 2, 3, 4].map(() => ({ data: 'aW1n' }));
     expect(() =>
       parseJobRequest({ model: 'kontext-pro', image: { data: 'aW1n' }, prompt: 'x', references: refs }),

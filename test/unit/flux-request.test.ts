@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
+import { AppError, localizeError } from '../../src/errors.js';
+import { translator } from '../../src/i18n/t.js';
 import { blendByMask, blendIntoOriginal } from '../../src/images/blend.js';
 import { fitForFlux } from '../../src/providers/bfl/input.js';
 import { type JobSpec, jobRequestSchema, parseJobRequest, toCreateJobInput } from '../../src/jobs/request.js';
@@ -46,10 +47,10 @@ describe('the shared job request', () => {
   });
 
   it.each([
-    [{ model: 'fill', image: 'not an object' }, 'image: image must be {ref}'],
-    [{ model: 'fill', image: { data: '@@' } }, 'image.data: data must be base64'],
-    [{ model: 'fill', image: { job: '../etc' } }, 'image.job: job must be a job id'],
-    [{ model: 'fill', image: { ref: 'a' }, mask: 42 }, 'mask: mask must be a base64 PNG'],
+    [{ model: 'fill', image: 'not an object' }, 'image: must name a picture of the chat ("ref")'],
+    [{ model: 'fill', image: { data: '@@' } }, 'image.data: must be base64'],
+    [{ model: 'fill', image: { job: '../etc' } }, 'image.job: not a job id'],
+    [{ model: 'fill', image: { ref: 'a' }, mask: 42 }, 'mask: must be a base64 PNG'],
     [{ model: 'fill', image: { ref: 'a' }, mask: { format: 'raw', width: 0, height: 2, data: 'AA==' } }, 'mask.width'],
     [{ model: 'fill', image: { ref: 'a' }, mask: { format: 'png', width: 1, height: 1, data: 'AA==' } }, 'mask.format'],
     [
@@ -63,13 +64,13 @@ describe('the shared job request', () => {
     ],
     [
       { model: 'flux-2-pro', prompt: 'x', image: { ref: 'a' }, references: [{ job: 'j' }] },
-      'references.0: each reference must be {ref} or {data, mime}',
+      'references.0: must name a picture of the chat ("ref") or carry the picture',
     ],
     [{ model: 'flux-2-pro', image: { ref: 'a' }, prompt: '   ' }, 'prompt: FLUX.2 [pro] needs an instruction'],
-    [{ model: 'fill', image: { ref: 'a' }, params: { steps: 5 } }, 'params.steps: steps must be between 15 and 50'],
+    [{ model: 'fill', image: { ref: 'a' }, params: { steps: 5 } }, 'params.steps: must be between 15 and 50.'],
     [
       { model: 'kontext-pro', prompt: 'x', image: { ref: 'a' }, output_format: 'webp' },
-      'output_format: FLUX.1 Kontext [pro] gives png or jpeg, not webp',
+      'output_format: FLUX.1 Kontext [pro] cannot give webp; choose one of png, jpeg.',
     ],
   ])('%j -> "%s"', (raw, message) => {
     let caught: unknown;
@@ -84,16 +85,44 @@ describe('the shared job request', () => {
     expect((caught as AppError).message).toContain(message);
     // Words, not a dump of zod's internals.
     expect((caught as AppError).message).not.toMatch(/"code"|invalid_union|\[\{/);
+    // Every rule is a catalogue entry, so a chat status or the editor says it in the reader's language.
+    expect((caught as AppError).text?.key).toMatch(/^invalid_request\./);
+    expect((caught as AppError).text?.key).not.toBe('invalid_request.rule');
+  });
+
+  it('says a model rule in the reader\'s language, with its values filled', () => {
+    const refuse = (raw: unknown) => {
+      try {
+        parseJobRequest(raw);
+      } catch (err) {
+        return err as AppError;
+      }
+      throw new Error('accepted');
+    };
+    const de = translator('de');
+    expect(localizeError(refuse({ model: 'fill', image: { ref: 'a' }, params: { steps: 5 } }), de)).toBe(
+      'params.steps: muss zwischen 15 und 50 liegen.',
+    );
+    expect(localizeError(refuse({ model: 'flux-2-pro', image: { ref: 'a' }, prompt: ' ' }), de)).toBe(
+      'prompt: FLUX.2 [pro] braucht eine Anweisung: Schreiben Sie, was sich im Bild ändern soll.',
+    );
+    const ja = translator('ja');
+    expect(
+      localizeError(refuse({ model: 'fill', image: { ref: 'a' }, params: { finetune_id: 'a b' } }), ja),
+    ).toContain('params.finetune_id: BFL ダッシュボード');
+    expect(localizeError(refuse({ model: 'erase', image: { ref: 'a' }, params: { steps: 20 } }), ja)).toBe(
+      'params: FLUX Erase にはフィールド steps がありません。',
+    );
   });
 
   it('refuses what the chosen model would refuse, in words, before any job exists', () => {
     const png = { ref: 'r1' };
     expect(() => parseJobRequest({ model: 'fill', image: png, output_format: 'jpeg', params: { steps: 5 } })).toThrow(
-      expect.objectContaining({ code: 'invalid_request', message: 'params.steps: steps must be between 15 and 50' }),
+      expect.objectContaining({ code: 'invalid_request', message: 'params.steps: must be between 15 and 50.' }),
     );
     expect(() =>
       parseJobRequest({ model: 'flux-2-pro', prompt: 'x', image: png, params: { safety_tolerance: 6 } }),
-    ).toThrow('params.safety_tolerance: safety_tolerance must be between 0 and 5');
+    ).toThrow('params.safety_tolerance: must be between 0 and 5.');
     expect(() =>
       parseJobRequest({
         model: 'kontext-pro',
@@ -102,7 +131,8 @@ describe('the shared job request', () => {
         references: [png, png, png, png],
         output_format: 'webp',
       }),
-    ).toThrow(/^prompt: .*; references: .*; output_format: FLUX.1 Kontext \[pro\] gives png or jpeg, not webp$/);
+      // One fault at a time, the first: the next one is said once it is fixed.
+    ).toThrow(/^prompt: FLUX.1 Kontext \[pro\] needs an instruction: write what should change in the picture\.$/);
     expect(() => parseJobRequest({ model: 'expand', image: png, params: { top: 8 } })).not.toThrow();
   });
 

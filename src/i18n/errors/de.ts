@@ -15,6 +15,8 @@ export const de: ErrorCatalogue = {
     'FLUX hat den API-Schlüssel abgelehnt ({status}): Prüfen Sie FLUX_API_KEY oder erstellen Sie einen Schlüssel unter {dashboard}',
   flux_out_of_credits:
     'Das FLUX-Konto hat kein Guthaben mehr (402): Laden Sie es unter {dashboard} auf und senden Sie erneut.',
+  'flux_out_of_credits.low':
+    'Ihr FLUX-Guthaben beträgt {balance} Credits; {model} kostet mindestens {needed}. FLUX lehnt den Auftrag womöglich ab (402): Laden Sie unter {dashboard} auf.',
   flux_bad_request: 'FLUX hat die Anfrage abgelehnt (400){detail}. Prüfen Sie den Prompt und die Parameter.',
   flux_validation: 'FLUX hat die Parameter abgelehnt (422){detail}.',
   'flux_validation.fields': 'FLUX hat {fields} abgelehnt (422): Ändern Sie den Wert und senden Sie erneut.',
@@ -86,6 +88,31 @@ export const de: ErrorCatalogue = {
   'invalid_request.format': '{field}: kein gültiges {format}.',
   'invalid_request.unknown_keys': '{field}: unbekanntes Feld {keys}.',
   'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.whole': '{field}: muss eine ganze Zahl sein.',
+  'invalid_request.between': '{field}: muss zwischen {min} und {max} liegen.',
+  'invalid_request.base64': '{field}: muss Base64-Text sein (ein data:-URL-Präfix und Zeilenumbrüche sind erlaubt).',
+  'invalid_request.image_source':
+    '{field}: muss ein Bild des Chats nennen („ref“), ein früheres Ergebnis („job“) oder das Bild mitbringen („data“, Base64, mit „mime“).',
+  'invalid_request.reference_source':
+    '{field}: muss ein Bild des Chats nennen („ref“) oder das Bild mitbringen („data“, Base64, mit „mime“).',
+  'invalid_request.mask_shape':
+    '{field}: muss ein Base64-PNG sein oder eine Rohmaske („format“: „raw“, „width“, „height“, „data“).',
+  'invalid_request.mask_encoding': '{field}: muss „deflate“ sein oder fehlen.',
+  'invalid_request.mask_deflate': '{field}: muss Deflate-Daten (zlib) von genau Breite x Höhe Bytes enthalten.',
+  'invalid_request.mask_size': '{field}: muss genau Breite x Höhe Bytes enthalten (ein Byte pro Pixel).',
+  'invalid_request.crop_outside': '{field}: Der Ausschnitt muss innerhalb des Bildes liegen.',
+  'invalid_request.params_object': '{field}: muss ein Objekt mit den Feldern des Modells sein.',
+  'invalid_request.finetune_id':
+    '{field}: muss die Fine-Tune-ID aus dem BFL-Dashboard sein (Buchstaben, Ziffern, _ und -).',
+  'invalid_request.needs_instruction':
+    '{field}: {model} braucht eine Anweisung: Schreiben Sie, was sich im Bild ändern soll.',
+  'invalid_request.outpaint_canvas':
+    '{field}: {model} braucht die Leinwand: width und height (ab 64 px) und wo das Bild darauf sitzt (reference_offset_x, reference_offset_y; fehlen sie, mittig).',
+  'invalid_request.references_max':
+    '{field}: {model} nimmt außer dem Bild höchstens {max} Referenzbilder (erhalten: {count}).',
+  'invalid_request.references_none': '{field}: {model} nimmt keine Referenzbilder.',
+  'invalid_request.output_format': '{field}: {model} kann kein {format} liefern; wählen Sie eines von {formats}.',
+  'invalid_request.model_field': '{field}: {model} hat kein Feld {keys}.',
   'invalid_request.ref':
     '{field}: "ref" bezeichnet ein Bild eines Open WebUI-Chats und funktioniert nur im Editor dort; senden Sie "data" (Base64) oder "job".',
   'invalid_request.expand_none': 'Erweitern braucht mindestens eine Seite größer als 0.',

@@ -15,6 +15,8 @@ export const errorsEn = {
     'No FLUX API key: set FLUX_API_KEY in the valves of the FLUX Inpaint function (Admin > Functions), or start the sidecar with it.',
   flux_forbidden: 'FLUX refused the API key ({status}): check FLUX_API_KEY, or create a key at {dashboard}',
   flux_out_of_credits: 'FLUX account is out of credits (402): top up at {dashboard} and send again.',
+  'flux_out_of_credits.low':
+    'Your FLUX balance is {balance} credits; {model} costs at least {needed}. FLUX may refuse the job (402): top up at {dashboard}.',
   flux_bad_request: 'FLUX rejected the request (400){detail}. Check the prompt and the parameters.',
   flux_validation: 'FLUX rejected the parameters (422){detail}.',
   'flux_validation.fields': 'FLUX refused {fields} (422): change it and send again.',
@@ -85,6 +87,30 @@ export const errorsEn = {
   'invalid_request.format': '{field}: not a valid {format}.',
   'invalid_request.unknown_keys': '{field}: unknown field {keys}.',
   'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.whole': '{field}: must be a whole number.',
+  'invalid_request.between': '{field}: must be between {min} and {max}.',
+  'invalid_request.base64': '{field}: must be base64 text (a data: URL prefix and line breaks are fine).',
+  'invalid_request.image_source':
+    '{field}: must name a picture of the chat ("ref"), a previous result ("job"), or carry the picture ("data", base64, with "mime").',
+  'invalid_request.reference_source':
+    '{field}: must name a picture of the chat ("ref") or carry the picture ("data", base64, with "mime").',
+  'invalid_request.mask_shape':
+    '{field}: must be a base64 PNG, or a raw mask ("format": "raw", "width", "height", "data").',
+  'invalid_request.mask_encoding': '{field}: must be "deflate" or absent.',
+  'invalid_request.mask_deflate': '{field}: must be deflate (zlib) data of exactly width x height bytes.',
+  'invalid_request.mask_size': '{field}: must hold exactly width x height bytes (one byte per pixel).',
+  'invalid_request.crop_outside': '{field}: the crop must lie inside the picture.',
+  'invalid_request.params_object': "{field}: must be an object of the model's fields.",
+  'invalid_request.finetune_id': '{field}: must be the fine-tune ID from the BFL dashboard (letters, digits, _ and -).',
+  'invalid_request.needs_instruction':
+    '{field}: {model} needs an instruction: write what should change in the picture.',
+  'invalid_request.outpaint_canvas':
+    '{field}: {model} needs the canvas: width and height (from 64 px), and where the picture sits on it (reference_offset_x, reference_offset_y; absent = centred).',
+  'invalid_request.references_max':
+    '{field}: {model} takes at most {max} reference images besides the picture (got {count}).',
+  'invalid_request.references_none': '{field}: {model} takes no reference images.',
+  'invalid_request.output_format': '{field}: {model} cannot give {format}; choose one of {formats}.',
+  'invalid_request.model_field': '{field}: {model} has no field {keys}.',
   'invalid_request.ref':
     '{field}: "ref" names a picture of an Open WebUI chat and works only in the editor there; send "data" (base64) or "job".',
   'invalid_request.expand_none': 'Expand needs at least one side larger than 0.',

@@ -13,6 +13,8 @@ export const es: ErrorCatalogue = {
     'No hay clave de API de FLUX: configure FLUX_API_KEY en las valves de la función FLUX Inpaint (Admin > Functions), o inicie el sidecar con ella.',
   flux_forbidden: 'FLUX rechazó la clave de API ({status}): revise FLUX_API_KEY, o cree una clave en {dashboard}',
   flux_out_of_credits: 'La cuenta de FLUX no tiene créditos (402): recargue en {dashboard} y envíe de nuevo.',
+  'flux_out_of_credits.low':
+    'Su saldo de FLUX es de {balance} créditos; {model} cuesta al menos {needed}. Puede que FLUX rechace el trabajo (402): recargue en {dashboard}.',
   flux_bad_request: 'FLUX rechazó la solicitud (400){detail}. Revise el prompt y los parámetros.',
   flux_validation: 'FLUX rechazó los parámetros (422){detail}.',
   'flux_validation.fields': 'FLUX rechazó {fields} (422): cámbielo y envíe de nuevo.',
@@ -83,6 +85,30 @@ export const es: ErrorCatalogue = {
   'invalid_request.format': '{field}: no es un {format} válido.',
   'invalid_request.unknown_keys': '{field}: campo desconocido {keys}.',
   'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.whole': '{field}: debe ser un número entero.',
+  'invalid_request.between': '{field}: debe estar entre {min} y {max}.',
+  'invalid_request.base64': '{field}: debe ser texto base64 (se admiten un prefijo de URL data: y saltos de línea).',
+  'invalid_request.image_source':
+    '{field}: debe nombrar una imagen del chat («ref»), un resultado anterior («job») o traer la imagen («data», en base64, con «mime»).',
+  'invalid_request.reference_source':
+    '{field}: debe nombrar una imagen del chat («ref») o traer la imagen («data», en base64, con «mime»).',
+  'invalid_request.mask_shape':
+    '{field}: debe ser un PNG en base64 o una máscara en bruto («format»: «raw», «width», «height», «data»).',
+  'invalid_request.mask_encoding': '{field}: debe ser «deflate» o faltar.',
+  'invalid_request.mask_deflate': '{field}: debe ser datos deflate (zlib) de exactamente ancho x alto bytes.',
+  'invalid_request.mask_size': '{field}: debe tener exactamente ancho x alto bytes (un byte por píxel).',
+  'invalid_request.crop_outside': '{field}: el recorte debe quedar dentro de la imagen.',
+  'invalid_request.params_object': '{field}: debe ser un objeto con los campos del modelo.',
+  'invalid_request.finetune_id': '{field}: debe ser el ID del fine-tune del panel de BFL (letras, dígitos, _ y -).',
+  'invalid_request.needs_instruction':
+    '{field}: {model} necesita una instrucción: escriba qué debe cambiar en la imagen.',
+  'invalid_request.outpaint_canvas':
+    '{field}: {model} necesita el lienzo: width y height (desde 64 px), y dónde va la imagen en él (reference_offset_x, reference_offset_y; sin ellos, centrada).',
+  'invalid_request.references_max':
+    '{field}: {model} admite como mucho {max} imágenes de referencia además de la imagen (recibidas: {count}).',
+  'invalid_request.references_none': '{field}: {model} no admite imágenes de referencia.',
+  'invalid_request.output_format': '{field}: {model} no puede producir {format}; elija uno de {formats}.',
+  'invalid_request.model_field': '{field}: {model} no tiene el campo {keys}.',
   'invalid_request.ref':
     '{field}: "ref" nombra una imagen de un chat de Open WebUI y solo funciona en el editor de ese chat; envíe "data" (base64) o "job".',
   'invalid_request.expand_none': 'Ampliar necesita al menos un lado mayor que 0.',

@@ -13,6 +13,8 @@ export const fr: ErrorCatalogue = {
     'Pas de clé API FLUX : définissez FLUX_API_KEY dans les valves de la fonction FLUX Inpaint (Admin > Functions), ou démarrez le sidecar avec elle.',
   flux_forbidden: 'FLUX a refusé la clé API ({status}) : vérifiez FLUX_API_KEY, ou créez une clé sur {dashboard}',
   flux_out_of_credits: "Le compte FLUX n'a plus de crédits (402) : rechargez-le sur {dashboard} et renvoyez.",
+  'flux_out_of_credits.low':
+    'Votre solde FLUX est de {balance} crédits ; {model} coûte au moins {needed}. FLUX risque de refuser la tâche (402) : rechargez sur {dashboard}.',
   flux_bad_request: 'FLUX a rejeté la requête (400){detail}. Vérifiez le prompt et les paramètres.',
   flux_validation: 'FLUX a rejeté les paramètres (422){detail}.',
   'flux_validation.fields': 'FLUX a refusé {fields} (422) : modifiez-le et renvoyez.',
@@ -82,6 +84,33 @@ export const fr: ErrorCatalogue = {
   'invalid_request.format': '{field} : {format} invalide.',
   'invalid_request.unknown_keys': '{field} : champ inconnu {keys}.',
   'invalid_request.rule': '{field} : {rule}',
+  'invalid_request.whole': '{field} : doit être un nombre entier.',
+  'invalid_request.between': '{field} : doit être compris entre {min} et {max}.',
+  'invalid_request.base64':
+    "{field} : doit être du texte base64 (un préfixe d'URL data: et des retours à la ligne sont acceptés).",
+  'invalid_request.image_source':
+    "{field} : doit nommer une image du chat (« ref »), un résultat précédent (« job ») ou porter l'image (« data », en base64, avec « mime »).",
+  'invalid_request.reference_source':
+    "{field} : doit nommer une image du chat (« ref ») ou porter l'image (« data », en base64, avec « mime »).",
+  'invalid_request.mask_shape':
+    '{field} : doit être un PNG en base64 ou un masque brut (« format » : « raw », « width », « height », « data »).',
+  'invalid_request.mask_encoding': '{field} : doit valoir « deflate » ou être absent.',
+  'invalid_request.mask_deflate':
+    '{field} : doit contenir des données deflate (zlib) de exactement largeur x hauteur octets.',
+  'invalid_request.mask_size': '{field} : doit contenir exactement largeur x hauteur octets (un octet par pixel).',
+  'invalid_request.crop_outside': "{field} : le recadrage doit rester à l'intérieur de l'image.",
+  'invalid_request.params_object': '{field} : doit être un objet des champs du modèle.',
+  'invalid_request.finetune_id':
+    "{field} : doit être l'identifiant du fine-tune pris dans le tableau de bord BFL (lettres, chiffres, _ et -).",
+  'invalid_request.needs_instruction':
+    "{field} : {model} a besoin d'une consigne : écrivez ce qui doit changer dans l'image.",
+  'invalid_request.outpaint_canvas':
+    "{field} : {model} a besoin du canevas : width et height (à partir de 64 px), et la place de l'image dessus (reference_offset_x, reference_offset_y ; absents = centrée).",
+  'invalid_request.references_max':
+    "{field} : {model} accepte au plus {max} images de référence en plus de l'image (reçu : {count}).",
+  'invalid_request.references_none': "{field} : {model} n'accepte pas d'image de référence.",
+  'invalid_request.output_format': '{field} : {model} ne peut pas produire {format} ; choisissez parmi {formats}.',
+  'invalid_request.model_field': "{field} : {model} n'a pas de champ {keys}.",
   'invalid_request.ref':
     '{field} : "ref" désigne une image d\'un chat Open WebUI et ne fonctionne que dans l\'éditeur de ce chat ; envoyez "data" (base64) ou "job".',
   'invalid_request.expand_none': "L'extension demande au moins un côté supérieur à 0.",

@@ -15,6 +15,8 @@ export const ja: ErrorCatalogue = {
     'FLUX が API キーを拒否しました（{status}）。FLUX_API_KEY を確認するか、{dashboard} でキーを作成してください',
   flux_out_of_credits:
     'FLUX アカウントのクレジットが不足しています（402）。{dashboard} でチャージしてから、もう一度送信してください。',
+  'flux_out_of_credits.low':
+    'FLUX の残高は {balance} クレジットです。{model} には最低 {needed} かかります。FLUX がジョブを拒否するかもしれません（402）。{dashboard} でチャージしてください。',
   flux_bad_request: 'FLUX がリクエストを拒否しました（400）{detail}。プロンプトとパラメーターを確認してください。',
   flux_validation: 'FLUX がパラメーターを拒否しました（422）{detail}。',
   'flux_validation.fields': 'FLUX が {fields} を拒否しました（422）。値を変更して、もう一度送信してください。',
@@ -86,6 +88,29 @@ export const ja: ErrorCatalogue = {
   'invalid_request.format': '{field}: 正しい {format} ではありません。',
   'invalid_request.unknown_keys': '{field}: 不明なフィールド {keys} です。',
   'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.whole': '{field}: 整数にしてください。',
+  'invalid_request.between': '{field}: {min} から {max} の間にしてください。',
+  'invalid_request.base64': '{field}: base64 のテキストにしてください（data: URL の接頭辞と改行は使えます）。',
+  'invalid_request.image_source':
+    '{field}: チャットの画像（"ref"）、前の結果（"job"）を指すか、画像そのもの（"data"、base64、"mime" 付き）を入れてください。',
+  'invalid_request.reference_source':
+    '{field}: チャットの画像（"ref"）を指すか、画像そのもの（"data"、base64、"mime" 付き）を入れてください。',
+  'invalid_request.mask_shape':
+    '{field}: base64 の PNG か、raw マスク（"format": "raw"、"width"、"height"、"data"）にしてください。',
+  'invalid_request.mask_encoding': '{field}: "deflate" にするか、省いてください。',
+  'invalid_request.mask_deflate': '{field}: ちょうど 幅 x 高さ バイトになる deflate（zlib）データにしてください。',
+  'invalid_request.mask_size': '{field}: ちょうど 幅 x 高さ バイト（1 ピクセル 1 バイト）にしてください。',
+  'invalid_request.crop_outside': '{field}: 切り抜きは画像の内側に収めてください。',
+  'invalid_request.params_object': '{field}: モデルのフィールドのオブジェクトにしてください。',
+  'invalid_request.finetune_id': '{field}: BFL ダッシュボードのファインチューン ID（英数字、_ と -）にしてください。',
+  'invalid_request.needs_instruction': '{field}: {model} には指示が必要です。画像の何を変えるかを書いてください。',
+  'invalid_request.outpaint_canvas':
+    '{field}: {model} にはキャンバスが必要です。width と height（64 px 以上）、その上の画像の位置（reference_offset_x、reference_offset_y。省くと中央）を指定してください。',
+  'invalid_request.references_max':
+    '{field}: {model} が受け付ける参照画像は元の画像のほかに最大 {max} 枚です（{count} 枚でした）。',
+  'invalid_request.references_none': '{field}: {model} は参照画像を受け付けません。',
+  'invalid_request.output_format': '{field}: {model} は {format} を出力できません。{formats} から選んでください。',
+  'invalid_request.model_field': '{field}: {model} にはフィールド {keys} がありません。',
   'invalid_request.ref':
     '{field}: "ref" は Open WebUI のチャットの画像を指し、そのチャットのエディターでしか使えません。"data"（base64）か "job" を送ってください。',
   'invalid_request.expand_none': '拡張するには、少なくとも 1 辺を 0 より大きくしてください。',

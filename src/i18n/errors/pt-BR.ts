@@ -13,6 +13,8 @@ export const ptBR: ErrorCatalogue = {
     'Sem chave de API do FLUX: defina FLUX_API_KEY nas valves da função FLUX Inpaint (Admin > Functions), ou inicie o sidecar com ela.',
   flux_forbidden: 'O FLUX recusou a chave de API ({status}): verifique FLUX_API_KEY, ou crie uma chave em {dashboard}',
   flux_out_of_credits: 'A conta do FLUX está sem créditos (402): recarregue em {dashboard} e envie de novo.',
+  'flux_out_of_credits.low':
+    'Seu saldo no FLUX é de {balance} créditos; {model} custa pelo menos {needed}. O FLUX pode recusar o trabalho (402): recarregue em {dashboard}.',
   flux_bad_request: 'O FLUX rejeitou a solicitação (400){detail}. Verifique o prompt e os parâmetros.',
   flux_validation: 'O FLUX rejeitou os parâmetros (422){detail}.',
   'flux_validation.fields': 'O FLUX recusou {fields} (422): altere e envie de novo.',
@@ -82,6 +84,29 @@ export const ptBR: ErrorCatalogue = {
   'invalid_request.format': '{field}: não é um {format} válido.',
   'invalid_request.unknown_keys': '{field}: campo desconhecido {keys}.',
   'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.whole': '{field}: deve ser um número inteiro.',
+  'invalid_request.between': '{field}: deve estar entre {min} e {max}.',
+  'invalid_request.base64': '{field}: deve ser texto base64 (um prefixo de URL data: e quebras de linha são aceitos).',
+  'invalid_request.image_source':
+    '{field}: deve nomear uma imagem do chat ("ref"), um resultado anterior ("job") ou trazer a imagem ("data", em base64, com "mime").',
+  'invalid_request.reference_source':
+    '{field}: deve nomear uma imagem do chat ("ref") ou trazer a imagem ("data", em base64, com "mime").',
+  'invalid_request.mask_shape':
+    '{field}: deve ser um PNG em base64 ou uma máscara bruta ("format": "raw", "width", "height", "data").',
+  'invalid_request.mask_encoding': '{field}: deve ser "deflate" ou estar ausente.',
+  'invalid_request.mask_deflate': '{field}: deve ser dados deflate (zlib) de exatamente largura x altura bytes.',
+  'invalid_request.mask_size': '{field}: deve ter exatamente largura x altura bytes (um byte por pixel).',
+  'invalid_request.crop_outside': '{field}: o recorte deve ficar dentro da imagem.',
+  'invalid_request.params_object': '{field}: deve ser um objeto com os campos do modelo.',
+  'invalid_request.finetune_id': '{field}: deve ser o ID do fine-tune do painel da BFL (letras, dígitos, _ e -).',
+  'invalid_request.needs_instruction': '{field}: {model} precisa de uma instrução: escreva o que deve mudar na imagem.',
+  'invalid_request.outpaint_canvas':
+    '{field}: {model} precisa da tela: width e height (a partir de 64 px) e onde a imagem fica nela (reference_offset_x, reference_offset_y; ausentes = centralizada).',
+  'invalid_request.references_max':
+    '{field}: {model} aceita no máximo {max} imagens de referência além da imagem (recebidas: {count}).',
+  'invalid_request.references_none': '{field}: {model} não aceita imagens de referência.',
+  'invalid_request.output_format': '{field}: {model} não gera {format}; escolha um de {formats}.',
+  'invalid_request.model_field': '{field}: {model} não tem o campo {keys}.',
   'invalid_request.ref':
     '{field}: "ref" indica uma imagem de um chat do Open WebUI e só funciona no editor de lá; envie "data" (base64) ou "job".',
   'invalid_request.expand_none': 'Expandir precisa de pelo menos um lado maior que 0.',

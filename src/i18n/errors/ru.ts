@@ -12,6 +12,8 @@ export const ru: ErrorCatalogue = {
     'Нет ключа API FLUX: задайте FLUX_API_KEY в valves функции FLUX Inpaint (Admin > Functions) или запустите sidecar с ним.',
   flux_forbidden: 'FLUX отклонил ключ API ({status}): проверьте FLUX_API_KEY или создайте ключ на {dashboard}',
   flux_out_of_credits: 'На счёте FLUX закончились кредиты (402): пополните его на {dashboard} и отправьте снова.',
+  'flux_out_of_credits.low':
+    'На вашем счёте FLUX {balance} кредитов; {model} стоит не меньше {needed}. FLUX может отклонить задачу (402): пополните счёт на {dashboard}.',
   flux_bad_request: 'FLUX отклонил запрос (400){detail}. Проверьте промпт и параметры.',
   flux_validation: 'FLUX отклонил параметры (422){detail}.',
   'flux_validation.fields': 'FLUX отклонил {fields} (422): измените значение и отправьте снова.',
@@ -81,6 +83,30 @@ export const ru: ErrorCatalogue = {
   'invalid_request.format': '{field}: недопустимый {format}.',
   'invalid_request.unknown_keys': '{field}: неизвестное поле {keys}.',
   'invalid_request.rule': '{field}: {rule}',
+  'invalid_request.whole': '{field}: должно быть целым числом.',
+  'invalid_request.between': '{field}: должно быть от {min} до {max}.',
+  'invalid_request.base64': '{field}: должен быть текст в base64 (префикс data: URL и переносы строк допустимы).',
+  'invalid_request.image_source':
+    '{field}: должно указывать картинку чата («ref»), прежний результат («job») или содержать картинку («data» в base64, с «mime»).',
+  'invalid_request.reference_source':
+    '{field}: должно указывать картинку чата («ref») или содержать картинку («data» в base64, с «mime»).',
+  'invalid_request.mask_shape':
+    '{field}: должна быть PNG в base64 или сырая маска («format»: «raw», «width», «height», «data»).',
+  'invalid_request.mask_encoding': '{field}: должно быть «deflate» или отсутствовать.',
+  'invalid_request.mask_deflate': '{field}: должны быть данные deflate (zlib) ровно на ширину x высоту байт.',
+  'invalid_request.mask_size': '{field}: должно быть ровно ширина x высота байт (один байт на пиксель).',
+  'invalid_request.crop_outside': '{field}: кадрирование должно лежать внутри картинки.',
+  'invalid_request.params_object': '{field}: должен быть объект с полями модели.',
+  'invalid_request.finetune_id': '{field}: должен быть ID файнтюна из панели BFL (буквы, цифры, _ и -).',
+  'invalid_request.needs_instruction':
+    '{field}: {model} нужна инструкция: напишите, что должно измениться на картинке.',
+  'invalid_request.outpaint_canvas':
+    '{field}: {model} нужен холст: width и height (от 64 px) и где на нём картинка (reference_offset_x, reference_offset_y; без них — по центру).',
+  'invalid_request.references_max':
+    '{field}: {model} принимает кроме картинки не больше {max} референсов (получено {count}).',
+  'invalid_request.references_none': '{field}: {model} не принимает референсы.',
+  'invalid_request.output_format': '{field}: {model} не выдаёт {format}; выберите один из форматов: {formats}.',
+  'invalid_request.model_field': '{field}: у {model} нет поля {keys}.',
   'invalid_request.ref':
     '{field}: "ref" указывает на изображение из чата Open WebUI и работает только в редакторе этого чата; отправьте "data" (base64) или "job".',
   'invalid_request.expand_none': 'Для расширения хотя бы одна сторона должна быть больше 0.',

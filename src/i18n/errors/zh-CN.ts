@@ -11,6 +11,8 @@ export const zhCN: ErrorCatalogue = {
     '没有 FLUX API 密钥：请在 FLUX Inpaint 函数的 valves 中设置 FLUX_API_KEY（Admin > Functions），或使用它启动 sidecar。',
   flux_forbidden: 'FLUX 拒绝了 API 密钥（{status}）：请检查 FLUX_API_KEY，或在 {dashboard} 创建密钥',
   flux_out_of_credits: 'FLUX 账户的额度已用完（402）：请在 {dashboard} 充值后重新发送。',
+  'flux_out_of_credits.low':
+    '你的 FLUX 余额为 {balance} 积分；{model} 至少需要 {needed}。FLUX 可能会拒绝此任务（402）：请在 {dashboard} 充值。',
   flux_bad_request: 'FLUX 拒绝了请求（400）{detail}。请检查提示词和参数。',
   flux_validation: 'FLUX 拒绝了参数（422）{detail}。',
   'flux_validation.fields': 'FLUX 拒绝了 {fields}（422）：请修改后重新发送。',
@@ -75,6 +77,28 @@ export const zhCN: ErrorCatalogue = {
   'invalid_request.format': '{field}：不是有效的 {format}。',
   'invalid_request.unknown_keys': '{field}：未知字段 {keys}。',
   'invalid_request.rule': '{field}：{rule}',
+  'invalid_request.whole': '{field}：必须是整数。',
+  'invalid_request.between': '{field}：必须在 {min} 到 {max} 之间。',
+  'invalid_request.base64': '{field}：必须是 base64 文本（可带 data: URL 前缀和换行）。',
+  'invalid_request.image_source':
+    '{field}：必须指明聊天中的图片（"ref"）、之前的结果（"job"），或携带图片（"data"，base64，附 "mime"）。',
+  'invalid_request.reference_source':
+    '{field}：必须指明聊天中的图片（"ref"），或携带图片（"data"，base64，附 "mime"）。',
+  'invalid_request.mask_shape':
+    '{field}：必须是 base64 PNG，或原始蒙版（"format": "raw"、"width"、"height"、"data"）。',
+  'invalid_request.mask_encoding': '{field}：必须是 "deflate" 或省略。',
+  'invalid_request.mask_deflate': '{field}：必须是恰好 宽 x 高 字节的 deflate（zlib）数据。',
+  'invalid_request.mask_size': '{field}：必须恰好是 宽 x 高 字节（每像素一个字节）。',
+  'invalid_request.crop_outside': '{field}：裁剪区域必须在图片之内。',
+  'invalid_request.params_object': '{field}：必须是包含模型字段的对象。',
+  'invalid_request.finetune_id': '{field}：必须是 BFL 控制台中的微调 ID（字母、数字、_ 和 -）。',
+  'invalid_request.needs_instruction': '{field}：{model} 需要一条指令：请写出图片中要改变什么。',
+  'invalid_request.outpaint_canvas':
+    '{field}：{model} 需要画布：width 和 height（至少 64 px），以及图片在画布上的位置（reference_offset_x、reference_offset_y；省略则居中）。',
+  'invalid_request.references_max': '{field}：{model} 除原图外最多接受 {max} 张参考图（收到 {count} 张）。',
+  'invalid_request.references_none': '{field}：{model} 不接受参考图。',
+  'invalid_request.output_format': '{field}：{model} 无法输出 {format}；请从 {formats} 中选择。',
+  'invalid_request.model_field': '{field}：{model} 没有字段 {keys}。',
   'invalid_request.ref':
     '{field}："ref" 指向 Open WebUI 聊天中的图片，只能在该聊天的编辑器中使用；请发送 "data"（base64）或 "job"。',
   'invalid_request.expand_none': '扩展需要至少一条边大于 0。',
