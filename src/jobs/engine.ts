@@ -299,8 +299,8 @@ export class JobEngine {
             return this.transition(record, 'submitting', { status: 'Submitting to FLUX', progress: null });
           },
           notSent: () => this.transition(record, 'queued', {}),
-          warn: (message) => {
-            record.warning = message;
+          warn: (note) => {
+            record.warning = note.toStored();
             record.updatedAt = new Date().toISOString();
             this.jobs.emit(record);
           },

@@ -121,7 +121,7 @@ async function replay(path: string, logger: Logger): Promise<Map<string, JobReco
     try {
       const r = JSON.parse(line) as JobRecord & { deleted?: boolean };
       if (typeof r?.id === 'string' && r.deleted === true) records.delete(r.id);
-      else if (typeof r?.id === 'string' && typeof r.state === 'string') records.set(r.id, withMeta(r));
+      else if (typeof r?.id === 'string' && typeof r.state === 'string') records.set(r.id, readable(r));
       else throw new Error('not a job record');
     } catch (err) {
       // A crash mid-append leaves a torn last line: skip it, the previous snapshot of that job still counts.
@@ -143,11 +143,14 @@ const storedMeta = z.object({
 });
 
 /**
- * The meta of a stored entry, typed: only the fields this version reads, each of its type. An entry of an
- * earlier version, or one edited by hand, loses what it cannot vouch for instead of misleading a delivery.
+ * A stored entry as this version reads it. Its meta, typed: only the fields this version reads, each of its
+ * type; an entry of an earlier version, or one edited by hand, loses what it cannot vouch for instead of
+ * misleading a delivery. Its warning: earlier versions kept only the English text.
  */
-function withMeta(r: JobRecord): JobRecord {
-  if (r.meta === undefined) return r;
-  const parsed = storedMeta.safeParse(r.meta);
-  return { ...r, meta: parsed.success ? parsed.data : {} };
+function readable(r: JobRecord): JobRecord {
+  const warning: unknown = r.warning;
+  const read = typeof warning === 'string' ? { ...r, warning: { code: 'warning', message: warning } } : r;
+  if (read.meta === undefined) return read;
+  const parsed = storedMeta.safeParse(read.meta);
+  return { ...read, meta: parsed.success ? parsed.data : {} };
 }

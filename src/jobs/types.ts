@@ -69,8 +69,8 @@ export interface JobRecord {
   maskedOnly?: boolean | undefined;
   /** What FLUX said it charged (credits) and the megapixels in and out, from the submit answer. */
   usage?: { cost?: number | undefined; inputMp?: number | undefined; outputMp?: number | undefined } | undefined;
-  /** A note for the user that doesn't stop the job (e.g. a low FLUX balance). */
-  warning?: string | undefined;
+  /** A note for the user that doesn't stop the job (e.g. a low FLUX balance), stored as an error is. */
+  warning?: StoredError | undefined;
   /** Base name (no extension) reserved for the result file, so a restart never downloads it twice. */
   resultName: string;
   result?: { file: string; mime: string; bytes: number; width?: number; height?: number; seed?: number } | undefined;

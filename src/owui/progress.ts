@@ -16,7 +16,7 @@ export function describeProgress(job: JobView, tr: Translator): string {
       if (job.status === 'Reasoning') return tr.t('chat.reasoning', { model: modelLabel(job.model), duration });
       const percent = job.progress !== null ? ` ${tr.number(job.progress, { style: 'percent' })}` : '';
       const cost = job.cost !== undefined ? ` · ${tr.t('chat.credits', { count: job.cost })}` : '';
-      const warning = job.warning ? ` ${job.warning}` : '';
+      const warning = job.warning ? ` ${localizeError(job.warning, tr)}` : '';
       return `${tr.t('chat.generating', { model: modelLabel(job.model), percent, duration })}${cost}${warning}`;
     }
     case 'downloading':

@@ -1,3 +1,4 @@
+import type { AppError } from '../errors.js';
 import type { ModelName, OutputFormat } from '../catalogue/models.js';
 
 import type { ProviderName } from '../wire/editor.js';
@@ -63,8 +64,11 @@ export interface RunContext {
   submitting(): Promise<void>;
   /** The request just sent is known not to have made a task (429, 500/503, no connection): back to waiting. */
   notSent(): Promise<void>;
-  /** Adds a note for the user to the job (e.g. that the FLUX balance may not cover it). */
-  warn(message: string): void;
+  /**
+   * Adds a note for the user to the job (e.g. that the FLUX balance may not cover it): a catalogue message, so
+   * each reader sees it in their language, as they do the job's error.
+   */
+  warn(note: AppError): void;
   /**
    * Journals provider state (e.g. the FLUX task id and polling URL) so that a restarted sidecar can pass it
    * back as `resume` and carry on instead of paying for a second generation.

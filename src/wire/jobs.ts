@@ -34,6 +34,9 @@ export interface JobView {
   cost?: number;
   input_mp?: number;
   output_mp?: number;
-  /** A note that doesn't stop the job, e.g. that the FLUX balance may not cover it. */
-  warning?: string;
+  /**
+   * A note that doesn't stop the job, e.g. that the FLUX balance may not cover it: shaped as an error is, so
+   * `key` and `params` say it in the reader's language.
+   */
+  warning?: StoredError;
 }

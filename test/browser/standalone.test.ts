@@ -171,9 +171,9 @@ describe('standalone editor with the offline provider', () => {
     }
   }, 90_000);
 
-  it('a model file that cannot be used: the classical fill, and the editor says why', async () => {
+  it('a model file that cannot be used: the classical fill, and the editor says why in its language', async () => {
     const offline = await startTestSidecar({ FLUX_INPAINT_LOCAL_MODEL: '/nonexistent/lama_fp32.onnx' });
-    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 800 }, locale: 'de-DE' });
     try {
       await tab.goto(`${offline.url}/#token=${TEST_TOKEN}`);
       await tab.waitForSelector('.fi-app .panel');
@@ -184,10 +184,13 @@ describe('standalone editor with the offline provider', () => {
         [140, 280],
         [170, 280],
       ]);
-      await tab.getByRole('button', { name: 'Send' }).click();
+      await tab.getByRole('button', { name: 'Senden' }).click();
       await tab.waitForSelector('.compare:not([hidden])', { timeout: 30_000 });
-      await tab.waitForSelector('text=FLUX_INPAINT_LOCAL_MODEL=/nonexistent/lama_fp32.onnx: there is no file there');
-      expect(await tab.textContent('body')).toContain('local_model_missing; filled with the classical fill instead');
+      // The job's warning is the model's own error from the catalogue, in the browser's language.
+      await tab.waitForSelector('text=FLUX_INPAINT_LOCAL_MODEL=/nonexistent/lama_fp32.onnx: Dort gibt es keine Datei.');
+      expect(await tab.textContent('body')).toContain('um die klassische Füllung zu nutzen');
+      const jobs = (await (await offline.api('/v1/jobs')).json()) as { jobs: Array<Record<string, any>> };
+      expect(jobs.jobs[0]).toMatchObject({ state: 'done', warning: { code: 'local_model_missing' } });
     } finally {
       await tab.close();
       await offline.close();

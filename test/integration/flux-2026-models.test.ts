@@ -117,7 +117,7 @@ describe('Erase', () => {
         body: JSON.stringify({ image: pic.jpeg.toString('base64'), model: 'erase', mask, provider: 'bfl' }),
       });
       const job = lastJob(await (await fresh.api(`/v1/jobs/${(await res.json()).id}/events`)).text());
-      expect(job.warning).toMatch(/FLUX Erase costs at least 3/);
+      expect(job.warning.message).toMatch(/FLUX Erase costs at least 3/);
       // FLUX then decides: 2 credits do not cover Erase's 3, so it answers 402.
       expect(job.error.code).toBe('flux_out_of_credits');
     } finally {

@@ -263,7 +263,12 @@ describe('results, seeds, money', () => {
       });
       const job = await lastJobEvent(await other.api(`/v1/jobs/${(await res.json()).id}/events`));
       expect(job.state).toBe('done');
-      expect(job.warning).toContain('Your FLUX balance is 4.4 credits; FLUX.2 [pro] costs at least 4.5');
+      expect(job.warning).toMatchObject({
+        code: 'flux_out_of_credits',
+        key: 'flux_out_of_credits.low',
+        params: { balance: 4.4, model: 'FLUX.2 [pro]', needed: 4.5 },
+      });
+      expect(job.warning.message).toContain('Your FLUX balance is 4.4 credits; FLUX.2 [pro] costs at least 4.5');
       expect(fake.requests.filter((r) => r.path === '/v1/credits').length).toBeGreaterThan(0);
     } finally {
       await other.close();

@@ -1,7 +1,8 @@
+import type { AppError } from '../../src/errors.js';
 import type { RunContext } from '../../src/providers/provider.js';
 
 /** A job's context for calling a provider directly: no journal, progress dropped, warnings to `warn`. */
-export function runContext(warn: (message: string) => void): RunContext {
+export function runContext(warn: (note: AppError) => void): RunContext {
   return {
     signal: new AbortController().signal,
     progress: () => {},
@@ -15,7 +16,7 @@ export function runContext(warn: (message: string) => void): RunContext {
 
 /** For runs that must not warn: a warning fails them. */
 export function strictContext(): RunContext {
-  return runContext((message) => {
-    throw new Error(message);
+  return runContext((note) => {
+    throw new Error(note.message);
   });
 }

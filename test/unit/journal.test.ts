@@ -66,6 +66,7 @@ describe('Journal', () => {
     const stored = {
       ...record('old1', { prompt: 'a red hat', state: 'done', owner: 'owui:u1' }),
       result: { file: 'r-old1.png', mime: 'image/png', bytes: 10 },
+      warning: 'Your FLUX balance is 1 credits; FLUX.1 Fill [pro] costs at least 5.',
       meta: {
         chat_id: 'c1',
         message_id: null,
@@ -84,6 +85,11 @@ describe('Journal', () => {
     expect(meta?.reported).toBeUndefined();
     expect(meta?.message_id).toBeUndefined();
     expect(meta).not.toHaveProperty('english');
+    // Its warning, then only English text, keeps its words in the shape warnings have now.
+    expect(records.get('old1')?.warning).toEqual({
+      code: 'warning',
+      message: 'Your FLUX balance is 1 credits; FLUX.1 Fill [pro] costs at least 5.',
+    });
     expect(records.get('old1')).toMatchObject({ state: 'done', prompt: 'a red hat', result: { file: 'r-old1.png' } });
   });
 

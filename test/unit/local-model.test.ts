@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AppError } from '../../src/errors.js';
 import { createLocalProvider } from '../../src/providers/local/provider.js';
 import { runContext } from '../support/run-context.js';
 import { changedOutside } from '../support/fill-measure.js';
@@ -31,8 +32,8 @@ async function modelFile(name: string, bytes: Uint8Array): Promise<string> {
 async function fill(model: string | undefined, mask: Uint8Array, timeoutMs = 60_000) {
   const provider = createLocalProvider({ workers: 1, model: model ? { path: model, timeoutMs } : undefined });
   providers.push(provider);
-  const warnings: string[] = [];
-  const ctx = runContext((message) => warnings.push(message));
+  const warnings: AppError[] = [];
+  const ctx = runContext((note) => warnings.push(note));
   const maskPng = await sharp(mask, { raw: { width: W, height: H, channels: 1 } })
     .png()
     .toBuffer();
@@ -134,8 +135,10 @@ describe('local provider: model fill', SLOW, () => {
     ])('%s', async (_, file, code) => {
       const { rgb, warnings } = await fill(await file(), picture.masks.ball);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain('FLUX_INPAINT_LOCAL_MODEL=');
-      expect(warnings[0]).toContain(code);
+      // The model's own error, from the catalogue: said in each reader's language.
+      expect(warnings[0]!.code).toBe(code);
+      expect(warnings[0]!.message).toContain('FLUX_INPAINT_LOCAL_MODEL=');
+      expect(warnings[0]!.text?.key).toMatch(new RegExp(`^${code}`));
       expect(Buffer.from(rgb).equals(Buffer.from(classical))).toBe(true);
     });
 
@@ -143,8 +146,8 @@ describe('local provider: model fill', SLOW, () => {
       const slow = tinyInpaintModel({ type: 'float32', size: [1024, 1024], colour: COLOUR, convolutions: 30 });
       const { rgb, warnings } = await fill(await modelFile('slow.onnx', slow), picture.masks.ball, 1);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain('FLUX_INPAINT_MODEL_TIMEOUT_S');
-      expect(warnings[0]).toContain('local_model_timeout');
+      expect(warnings[0]!.code).toBe('local_model_timeout');
+      expect(warnings[0]!.message).toContain('FLUX_INPAINT_MODEL_TIMEOUT_S');
       expect(Buffer.from(rgb).equals(Buffer.from(classical))).toBe(true);
     });
   });

@@ -132,7 +132,7 @@ export class JobRunner {
       this.compare.show(this.job?.before ?? blob, blob, `flux-${job.id}.${extension(blob)}`);
       this.progress.hide();
       // A note the job carries (the local provider's model could not be used, say) is shown with the result.
-      this.host.say(job.warning ? `${t('app.done_compare')} ${job.warning}` : t('app.done_compare'));
+      this.host.say(job.warning ? `${t('app.done_compare')} ${sayError(job.warning)}` : t('app.done_compare'));
     } catch (err) {
       this.host.say((err as Error).message, true);
     }

@@ -1,3 +1,5 @@
+import { type AppError, appError } from '../../errors.js';
+import { DASHBOARD_URL } from './errors.js';
 import type { FluxClient } from './client.js';
 import { MODEL_INFO, type ModelName } from '../../catalogue/models.js';
 
@@ -39,9 +41,9 @@ export class CreditsCache {
  * minCredits is the least the model costs; the submit answer's `cost` is what is actually charged, so this only
  * decides whether to warn beforehand.
  */
-export function lowBalanceWarning(model: ModelName, balance: number, finetuned = false): string | undefined {
+export function lowBalanceWarning(model: ModelName, balance: number, finetuned = false): AppError | undefined {
   const { label, minCredits, finetune } = MODEL_INFO[model];
   const needed = finetuned && finetune ? finetune.minCredits : minCredits;
   if (balance >= needed) return undefined;
-  return `Your FLUX balance is ${balance} credits; ${label} costs at least ${needed}. FLUX may refuse the job (402): top up at https://dashboard.bfl.ai/.`;
+  return appError('flux_out_of_credits.low', { balance, model: label, needed, dashboard: DASHBOARD_URL });
 }

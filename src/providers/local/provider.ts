@@ -70,7 +70,8 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       } catch (err) {
         if (!isAppError(err) || !isModelError(err.code)) throw err;
         options.logger?.warn({ code: err.code, err: err.message }, 'model fill failed; using the classical fill');
-        ctx.warn(`${err.message} (${err.code}; filled with the classical fill instead)`);
+        // The model's own message says why, and that unsetting it means the classical fill, which made this one.
+        ctx.warn(err);
       }
     }
     const job: LocalJob = {
