@@ -26,7 +26,7 @@ import { Journal } from './journal.js';
 import { KeyStore } from './keys.js';
 import { KeysInUse } from './keys-in-use.js';
 import { JobRegistry } from './registry.js';
-import type { JobSpec } from './request.js';
+import { type JobSpec, reparseStoredJob } from './request.js';
 import {
   type CreateJobInput,
   isJobState,
@@ -90,7 +90,16 @@ export class JobEngine {
     }
     const resumable = unfinished.filter((r) => !unknown.includes(r));
     if (resumable.length) opts.logger.info({ jobs: resumable.map((r) => r.id) }, 'resuming unfinished jobs');
-    for (const r of resumable) engine.start(r);
+    for (const r of resumable) {
+      // One FLUX already has runs on; one still to be sent is read again as a new request would be.
+      const read = r.checkpoint ? undefined : reparseStoredJob(r);
+      if (read && 'refused' in read) {
+        await engine.fail(r, appError('job_entry_unknown.fields', { prompt: r.prompt, field: read.refused }));
+        continue;
+      }
+      if (read) r.params = read.params;
+      engine.start(r);
+    }
     return engine;
   }
 

@@ -7,13 +7,14 @@ import {
   MODEL_INFO,
   MODELS,
   OUTPUT_FORMATS,
+  isModelName,
   type ModelName,
   type OutputFormat,
 } from '../catalogue/models.js';
 import { decodeBase64 } from '../util/base64.js';
 import { ruleMessage } from '../util/rule-message.js';
 import { zodRequestError } from '../util/zod.js';
-import type { CreateJobInput } from './types.js';
+import type { CreateJobInput, JobRecord } from './types.js';
 import { ID_PATTERN, PROVIDERS } from '../wire/editor.js';
 import type { MaskPixels } from '../images/prepare.js';
 
@@ -237,6 +238,20 @@ export function parseJobRequest(raw: unknown): JobRequest {
   const parsed = jobRequestSchema.safeParse(raw);
   if (!parsed.success) throw zodRequestError(parsed.error, '');
   return parsed.data;
+}
+
+/**
+ * A journaled job that has not reached FLUX yet, read again before it is resumed as a new request's fields
+ * are: the version that journaled it may have taken other ranges, fields or formats. Gives its fields as this
+ * version reads them, or the refusal naming the first one it no longer takes.
+ */
+export function reparseStoredJob(
+  r: Pick<JobRecord, 'model' | 'prompt' | 'params' | 'outputFormat' | 'references'>,
+): { params: CreateJobInput['params'] } | { refused: string } {
+  if (!isModelName(r.model)) return { refused: 'model' };
+  const issue = modelIssues({ ...r, referenceCount: r.references ?? 0 })[0];
+  if (issue) return { refused: [...issue.path.map(String)].join('.') };
+  return { params: PARAM_SCHEMAS[r.model].parse(r.params) as CreateJobInput['params'] };
 }
 
 /** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */

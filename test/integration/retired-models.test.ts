@@ -105,4 +105,41 @@ describe('a journal with entries this version no longer knows', () => {
       await second.close();
     }
   });
+
+  it('reads a job not yet sent again as a new request: a value this version does not take ends it, unsent', async () => {
+    const first = await startTestSidecar(env());
+    const dir = first.dataDir;
+    await first.close();
+    const submits = fake.requests.filter((r) => r.method === 'POST').length;
+    await appendFile(
+      join(dir, 'journal.jsonl'),
+      [
+        // Journaled when Fill's steps went to 99, say, or edited by hand.
+        entry('steps', { model: 'fill', state: 'queued', params: { steps: 99 } }),
+        entry('field', { model: 'erase', state: 'queued', params: { guidance: 30 } }),
+        entry('format', { model: 'kontext-pro', state: 'queued', prompt: 'x', outputFormat: 'webp' }),
+        // Fields this version takes: it goes on to its inputs (none kept here, so it ends for that reason).
+        entry('fine', { model: 'fill', state: 'queued', params: { steps: 30, finetune_id: '' } }),
+      ].join(''),
+    );
+    const second = await startTestSidecar(env(), dir);
+    try {
+      expect(await second.engine.wait('steps')).toMatchObject({
+        state: 'failed',
+        error: {
+          code: 'job_entry_unknown',
+          key: 'job_entry_unknown.fields',
+          params: { field: 'params.steps' },
+          message:
+            'This job, "old steps", was kept from an earlier version with a value this version does not take (params.steps). It never reached FLUX, so nothing was charged: send the edit again.',
+        },
+      });
+      expect(await second.engine.wait('field')).toMatchObject({ error: { params: { field: 'params' } } });
+      expect(await second.engine.wait('format')).toMatchObject({ error: { params: { field: 'output_format' } } });
+      expect(await second.engine.wait('fine')).toMatchObject({ state: 'failed', error: { code: 'job_inputs_missing' } });
+      expect(fake.requests.filter((r) => r.method === 'POST').length).toBe(submits);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -265,6 +265,8 @@ export const de: ErrorCatalogue = {
     'Die Eingaben von Auftrag {id} sind nicht mehr im Datenverzeichnis: Senden Sie die Bearbeitung erneut.',
   'job_entry_unknown.retired':
     'Dieser Auftrag, „{prompt}“, verlangte {model}, das diese Version nicht mehr anbietet. Er hat FLUX nie erreicht, es wurde also nichts berechnet: Senden Sie die Bearbeitung mit einem anderen Modell erneut.',
+  'job_entry_unknown.fields':
+    'Dieser Auftrag, „{prompt}“, stammt aus einer früheren Version und hat einen Wert, den diese Version nicht annimmt ({field}). Er hat FLUX nie erreicht, es wurde also nichts berechnet: Senden Sie die Bearbeitung erneut.',
   'job_entry_unknown.other_version':
     'Dieser Auftrag, „{prompt}“, wurde von einer anderen Version des Sidecars gespeichert (Zustand „{state}“) und beendet: Sehen Sie unter {dashboard} nach, bevor Sie ihn erneut senden, er wurde vielleicht berechnet.',
   data_dir_in_use:

@@ -256,6 +256,8 @@ export const errorsEn = {
   job_inputs_missing: 'The inputs of job {id} are gone from the data dir; send the edit again.',
   'job_entry_unknown.retired':
     'This job, "{prompt}", asked for {model}, which this version no longer offers. It never reached FLUX, so nothing was charged: send the edit again with another model.',
+  'job_entry_unknown.fields':
+    'This job, "{prompt}", was kept from an earlier version with a value this version does not take ({field}). It never reached FLUX, so nothing was charged: send the edit again.',
   'job_entry_unknown.other_version':
     'This job, "{prompt}", was journaled by another version of the sidecar (state "{state}") and was ended: look at {dashboard} before sending it again, it may have been charged.',
   data_dir_in_use:

@@ -250,6 +250,8 @@ export const es: ErrorCatalogue = {
   job_inputs_missing: 'Las entradas del trabajo {id} ya no están en el directorio de datos: envíe la edición de nuevo.',
   'job_entry_unknown.retired':
     'Este trabajo, "{prompt}", pedía {model}, que esta versión ya no ofrece. Nunca llegó a FLUX, así que no se cobró nada: envíe la edición de nuevo con otro modelo.',
+  'job_entry_unknown.fields':
+    'Este trabajo, «{prompt}», viene de una versión anterior con un valor que esta versión no admite ({field}). Nunca llegó a FLUX, así que no se cobró nada: envíe la edición de nuevo.',
   'job_entry_unknown.other_version':
     'Este trabajo, "{prompt}", fue registrado por otra versión del sidecar (estado "{state}") y se terminó: consulte {dashboard} antes de enviarlo de nuevo, puede que se haya cobrado.',
   data_dir_in_use:

@@ -259,6 +259,8 @@ export const fr: ErrorCatalogue = {
   job_inputs_missing: 'Les entrées de la tâche {id} ne sont plus dans le dossier de données : renvoyez la retouche.',
   'job_entry_unknown.retired':
     "Cette tâche, « {prompt} », demandait {model}, que cette version ne propose plus. Elle n'a jamais atteint FLUX, rien n'a donc été facturé : renvoyez la retouche avec un autre modèle.",
+  'job_entry_unknown.fields':
+    "Cette tâche, « {prompt} », vient d'une version précédente avec une valeur que cette version n'accepte pas ({field}). Elle n'a jamais atteint FLUX, rien n'a donc été facturé : renvoyez la modification.",
   'job_entry_unknown.other_version':
     'Cette tâche, « {prompt} », a été enregistrée par une autre version du sidecar (état « {state} ») et a été terminée : consultez {dashboard} avant de la renvoyer, elle a peut-être été facturée.',
   data_dir_in_use:

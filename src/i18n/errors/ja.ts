@@ -258,6 +258,8 @@ export const ja: ErrorCatalogue = {
   job_inputs_missing: 'ジョブ {id} の入力がデータディレクトリにもうありません。編集をもう一度送ってください。',
   'job_entry_unknown.retired':
     'このジョブ "{prompt}" は {model} を指定していましたが、このバージョンではもう提供していません。FLUX には届いていないので課金されていません。別のモデルで編集をもう一度送ってください。',
+  'job_entry_unknown.fields':
+    'このジョブ「{prompt}」は以前のバージョンで保存されたもので、このバージョンが受け付けない値（{field}）があります。FLUX には届いていないので課金はされていません。編集をもう一度送ってください。',
   'job_entry_unknown.other_version':
     'このジョブ "{prompt}" は別のバージョンの sidecar が記録したもの（状態 "{state}"）で、終了しました。課金された可能性があるので、もう一度送る前に {dashboard} を確認してください。',
   data_dir_in_use:

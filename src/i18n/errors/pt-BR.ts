@@ -247,6 +247,8 @@ export const ptBR: ErrorCatalogue = {
   job_inputs_missing: 'As entradas do trabalho {id} não estão mais no diretório de dados: envie a edição de novo.',
   'job_entry_unknown.retired':
     'Este trabalho, "{prompt}", pediu {model}, que esta versão não oferece mais. Ele nunca chegou ao FLUX, então nada foi cobrado: envie a edição de novo com outro modelo.',
+  'job_entry_unknown.fields':
+    'Este trabalho, "{prompt}", veio de uma versão anterior com um valor que esta versão não aceita ({field}). Ele nunca chegou ao FLUX, então nada foi cobrado: envie a edição de novo.',
   'job_entry_unknown.other_version':
     'Este trabalho, "{prompt}", foi registrado por outra versão do sidecar (estado "{state}") e foi encerrado: consulte {dashboard} antes de enviá-lo de novo, ele pode ter sido cobrado.',
   data_dir_in_use:

@@ -227,6 +227,8 @@ export const zhCN: ErrorCatalogue = {
   job_inputs_missing: '任务 {id} 的输入已不在数据目录中：请重新发送编辑。',
   'job_entry_unknown.retired':
     '此任务 "{prompt}" 要求使用 {model}，当前版本已不再提供。它从未到达 FLUX，因此没有扣费：请换一个模型重新发送编辑。',
+  'job_entry_unknown.fields':
+    '此任务"{prompt}"来自早期版本，其中有本版本不接受的值（{field}）。它从未到达 FLUX，因此没有扣费：请重新发送编辑。',
   'job_entry_unknown.other_version':
     '此任务 "{prompt}" 由另一个版本的 sidecar 记录（状态 "{state}"），已被结束：重新发送前请先查看 {dashboard}，它可能已被扣费。',
   data_dir_in_use:
