@@ -77,7 +77,9 @@ ENDED = {
 
 
 class OpError(Exception):
-    """A failure told to the sidecar in the op's reply: args are (protocol error code, message)."""
+    """A failure told to the sidecar in the op's reply: args are ("code.reason", English message).
+    The sidecar says it in the reader's language from its catalogue entry `owui_<code>.<reason>`
+    (test/vectors/bridge-wire.json lists every pair; both sides' tests check it)."""
 
 
 def _check(ok: Any, code: str, message: str) -> None:
@@ -122,8 +124,11 @@ def _is_image(mime: str, data: bytes) -> bool:
 def _read_image(path: Path, mime: str) -> dict:
     data = path.read_bytes() if path.is_file() else b""
     ok = len(data) <= MAX_IMAGE and _is_image(mime, data)
-    code = "invalid" if data else "not_found"
-    _check(ok, code, "That image is missing or not a PNG, JPEG or WebP file.")
+    if data:
+        _check(
+            ok, "invalid.image_file", "That image is too large, or not a PNG, JPEG or WebP file."
+        )
+    _check(ok, "not_found.image_file", "That image's file is missing from Open WebUI's storage.")
     return {"mime": mime, "data": base64.b64encode(data).decode()}
 
 
@@ -132,7 +137,8 @@ def _read_cached(path: str, cache_dir: str) -> dict:
     target = (root / unquote(path[len("/cache/") :])).resolve()
     mime = "image/" + target.suffix.lower()[1:].replace("jpg", "jpeg")
     ok = path.startswith("/cache/") and target.is_relative_to(root) and mime in MAGIC
-    _check(ok, "forbidden", "Only Open WebUI's images (/api/v1/files, file ids, /cache) are read.")
+    only = "Only Open WebUI's images (/api/v1/files, file ids, /cache) are read."
+    _check(ok, "forbidden.not_owui_image", only)
     return _read_image(target, mime)
 
 
@@ -399,14 +405,14 @@ class Bridge:
         )
         try:
             handler = getattr(self, f"_op_{op.get('op')}", None)
-            unknown = f"This function does not know the op {op.get('op')!r}: update the function."
-            _check(handler, "unknown_op", unknown)
+            unknown = "This function does not know that op: update it to the sidecar's version."
+            _check(handler, "unknown_op.update", unknown)
             reply: dict = {"ok": True, **await handler(op)}
         except OpError as e:
-            reply = {"ok": False, "error": {"code": e.args[0], "message": str(e.args[1])[:5000]}}
-        except (
-            Exception
-        ) as e:  # Open WebUI internals differ between versions: report, never crash the action.
+            code, _, reason = e.args[0].partition(".")
+            reply = {"ok": False, "error": {"code": code, "reason": reason, "message": e.args[1]}}
+        # Open WebUI internals differ between versions: report, never crash the action.
+        except Exception as e:
             reply = {
                 "ok": False,
                 "error": {"code": "failed", "message": f"{type(e).__name__}: {e}"[:5000]},
@@ -424,14 +430,16 @@ class Bridge:
             log.info("flux_inpaint: reply %s not delivered: %s", op.get("op"), type(e).__name__)
 
     async def _op_call(self, op: dict) -> dict:
-        _check(self.event_call, "unsupported", "No browser page is connected to this action.")
+        _check(
+            self.event_call, "unsupported.no_page", "No browser page is connected to this action."
+        )
         timeout = float(op.get("timeout_ms", 60000)) / 1000
         async with self.call_lock:
             try:
                 value = await asyncio.wait_for(self.event_call(op.get("event") or {}), timeout)
                 return {"value": value}
             except TimeoutError:
-                raise OpError("timeout", "The browser page did not answer in time.") from None
+                raise OpError("timeout.page", "The browser page did not answer in time.") from None
 
     async def _op_read_image(self, op: dict) -> dict:
         url = str(op.get("url", ""))
@@ -448,12 +456,14 @@ class Bridge:
             n and re.search(rf"(?<![\w/.%-]){re.escape(n)}(?![\w/.%-])", self.chat_text)
             for n in (url, file_id)
         )
-        _check(referenced, "forbidden", "Only images referenced in this chat can be read.")
+        _check(
+            referenced, "forbidden.not_in_chat", "Only images referenced in this chat can be read."
+        )
         if not file_id:
             return await asyncio.to_thread(_read_cached, path, str(_owui(".config", "CACHE_DIR")))
         file = await _call(_owui(".models.files", "Files").get_file_by_id, file_id)
         missing = "That image is not in Open WebUI's files (it may have been deleted)."
-        _check(file and file.path, "not_found", missing)
+        _check(file and file.path, "not_found.file", missing)
         # Open WebUI's rule for /api/v1/files/{id}/content: owner, admin, or shared
         # (0.6: routers.files; 0.8.6+: utils).
         if file.user_id != self.uid and self.user.get("role") != "admin":
@@ -464,11 +474,11 @@ class Bridge:
             allowed = shared and await _call(shared, file_id, "read", user)
             _check(
                 allowed,
-                "forbidden",
+                "forbidden.not_shared",
                 "That image belongs to another user and is not shared with you.",
             )
         mime = str((file.meta or {}).get("content_type") or "").split(";")[0]
-        _check(mime in MAGIC, "invalid", "That file is not a PNG, JPEG or WebP image.")
+        _check(mime in MAGIC, "invalid.not_image", "That file is not a PNG, JPEG or WebP image.")
         local = await _call(_owui(".storage.provider", "Storage").get_file, file.path)
         return await asyncio.to_thread(_read_image, Path(local), mime)
 
@@ -479,9 +489,8 @@ class Bridge:
         except ValueError:  # Not base64: no image either.
             data = b""
         ok = mime in EXT and _is_image(mime, data)
-        _check(
-            ok, "invalid", "Only PNG, JPEG or WebP images (type and content agreeing) are saved."
-        )
+        only = "Only PNG, JPEG or WebP images (type and content agreeing) are saved."
+        _check(ok, "invalid.save_type", only)
         file_id = str(uuid.uuid4())
         stem = re.sub(r"[^\w-]", "_", Path(str(op.get("filename") or "")).stem)[:80]
         name = (stem or "flux") + EXT[mime]
@@ -495,7 +504,9 @@ class Bridge:
         FileForm = _owui(".models.files", "FileForm")
         form = FileForm(id=file_id, filename=name, path=stored, data={}, meta=meta)
         recorded = await _call(_owui(".models.files", "Files").insert_new_file, self.uid, form)
-        _check(recorded, "failed", "Open WebUI could not record the image in its files.")
+        _check(
+            recorded, "failed.record_file", "Open WebUI could not record the image in its files."
+        )
         return {"url": f"/api/v1/files/{file_id}/content"}
 
     async def _op_complete(self, op: dict) -> dict:
@@ -511,7 +522,7 @@ class Bridge:
             return {"text": str(result["choices"][0]["message"]["content"])}
         except (KeyError, IndexError, TypeError):
             raise OpError(
-                "failed",
+                "failed.no_answer",
                 "The model gave no answer (is it a chat model that can answer without streaming?).",
             ) from None
 
@@ -523,7 +534,8 @@ class Bridge:
         parent = await _call(get_message, self.chat_id, parent_id) or {}
         children = parent.get("childrenIds") or []
         new_child = isinstance(message.get("id"), str) and message["id"] not in children
-        _check(parent and new_child, "not_found", "The message to answer is no longer in the chat.")
+        gone = "The message to answer is no longer in the chat."
+        _check(parent and new_child, "not_found.parent", gone)
         chat = getattr(await self._stored_chat(), "chat", None) or {}
         current = (chat.get("history") or {}).get("currentId")
         # Open WebUI's upsert answers None when it could not write (it logs, never raises), and
@@ -545,17 +557,21 @@ class Bridge:
             await _call(upsert, self.chat_id, parent_id, {"childrenIds": children})
             if current:
                 await _call(upsert, self.chat_id, current, {})
-        raise OpError("failed", "Open WebUI could not write the message into the chat.")
+        raise OpError(
+            "failed.write_message", "Open WebUI could not write the message into the chat."
+        )
 
     async def _op_remove_message(self, op: dict) -> dict:
         message_id = str(op.get("message_id", ""))
         _check(
             message_id in self.added,
-            "forbidden",
+            "forbidden.not_added",
             "Only a message this session added can be removed.",
         )
         _check(
-            self.delete_message, "unsupported", "Open WebUI before 0.10 cannot remove a message."
+            self.delete_message,
+            "unsupported.remove",
+            "Open WebUI before 0.10 cannot remove a message.",
         )
         await _call(self.delete_message, self.chat_id, message_id)
         self.added.discard(message_id)

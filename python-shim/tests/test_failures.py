@@ -153,6 +153,8 @@ def test_a_failing_event_emitter_does_not_end_the_session(session: Session) -> N
     replies: list[dict] = []
     session(script, chat=chat)
     assert replies[0]["error"]["code"] == "unknown_op"
+    # The reason names the sidecar's catalogue entry, which says it in the reader's language.
+    assert replies[0]["error"]["reason"] == "update"
 
 
 def test_a_session_that_breaks_off_puts_back_what_its_emit_changed(session: Session) -> None:

@@ -119,6 +119,7 @@ def test_before_0_10_a_message_cannot_be_removed_and_stays(session: Session, ver
             "ok": False,
             "error": {
                 "code": "unsupported",
+                "reason": "remove",
                 "message": "Open WebUI before 0.10 cannot remove a message.",
             },
         },
@@ -180,6 +181,7 @@ def test_a_write_open_webui_could_not_make_is_a_failed_reply(session: Session, o
     session(adding(True, replies), chat=chat)
     assert replies[0]["error"] == {
         "code": "failed",
+        "reason": "write_message",
         "message": "Open WebUI could not write the message into the chat.",
     }
 

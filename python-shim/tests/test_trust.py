@@ -1,5 +1,6 @@
 """Function and sidecar trust each other only once each has proven it knows the token, which never crosses the wire."""
 
+import ast
 import base64
 import hashlib
 import hmac
@@ -194,3 +195,35 @@ def test_the_function_speaks_the_bridge_protocol_the_sidecar_speaks(tmp_path: Pa
     with installed(OpenWebUI(tmp_path)):
         action, _ = load_function(SHIM)
     assert sys.modules[type(action).__module__].PROTOCOL == WIRE["protocol"]
+
+
+def _op_failures(source: str) -> dict[str, str]:
+    """Every ("code.reason", message) the function can reply with: the literal pairs handed to
+    `_check` and `OpError`, a message named by a variable read from its function's assignment."""
+    pairs: dict[str, str] = {}
+    for func in ast.walk(ast.parse(source)):
+        if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        names = {
+            node.targets[0].id: node.value.value
+            for node in ast.walk(func)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+        }
+        for call in ast.walk(func):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+                continue
+            # `_check` itself raises OpError with the values it was given.
+            if call.func.id not in ("_check", "OpError") or func.name == "_check":
+                continue
+            code, message = call.args[1:3] if call.func.id == "_check" else call.args[:2]
+            text = message.value if isinstance(message, ast.Constant) else names[message.id]
+            pairs[code.value] = text
+    return pairs
+
+
+def test_every_op_failure_the_function_reports_is_one_the_sidecar_can_say() -> None:
+    # test/vectors/bridge-wire.json is the list both sides check: the sidecar's tests find an entry
+    # `owui_<code>.<reason>` with this English message in its catalogue for each pair.
+    assert _op_failures(SHIM.read_text(encoding="utf-8")) == WIRE["opErrors"]

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { AppError, appError, type ErrorCode } from '../errors.js';
-import type { NoticeOp, Reply, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../wire/bridge.js';
+import type { NoticeOp, Reply, ReplyError, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../wire/bridge.js';
+import { isErrorKey } from '../i18n/errors/index.js';
 
 export type { Reply, ReplyOk } from '../wire/bridge.js';
 
@@ -20,6 +21,19 @@ const OWUI_CODES: Readonly<Record<ReplyErrorCode, OwuiErrorCode>> = {
 
 function owuiCode(code: string): OwuiErrorCode {
   return Object.hasOwn(OWUI_CODES, code) ? OWUI_CODES[code as ReplyErrorCode] : 'owui_failed';
+}
+
+/**
+ * A failure the function reported for an op, said from the catalogue: its reason's entry, or, for an error Open
+ * WebUI raised inside the function (no reason), the entry that carries its words. A reason this version does
+ * not know keeps the function's English.
+ */
+function opError(error: ReplyError['error']): AppError {
+  const code = owuiCode(error.code);
+  const key = `${code}.${error.reason ?? ''}`;
+  if (error.reason && isErrorKey(key)) return new AppError(code, { key });
+  if (!error.reason && code === 'owui_failed') return appError('owui_failed.exception', { detail: error.message });
+  return new AppError(code, error.message);
 }
 
 interface Pending {
@@ -93,7 +107,7 @@ export class OpChannel {
     this.pending.delete(opId);
     if (p.timer) clearTimeout(p.timer);
     if (reply.ok) p.resolve(reply);
-    else p.reject(new AppError(owuiCode(reply.error.code), reply.error.message));
+    else p.reject(opError(reply.error));
     return true;
   }
 

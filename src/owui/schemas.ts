@@ -101,7 +101,14 @@ export const challengeRequestSchema = z
 
 export const replySchema = z.union([
   z.object({ ok: z.literal(true) }).loose(),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string().max(100), message: z.string().max(5000) }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.string().max(100),
+      reason: z.string().max(100).optional(),
+      message: z.string().max(5000),
+    }),
+  }),
 ]);
 
 export const replyParams = z.object({

@@ -57,7 +57,11 @@ export interface ReplyOk {
 
 export interface ReplyError {
   ok: false;
-  error: { code: string; message: string };
+  /**
+   * `reason` names the failure within its code: the sidecar says it from its catalogue entry
+   * `owui_<code>.<reason>` (test/vectors/bridge-wire.json lists every one the function sends).
+   */
+  error: { code: string; reason?: string; message: string };
 }
 
 export type Reply = ReplyOk | ReplyError;

@@ -1,14 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { OpChannel } from '../../src/owui/channel.js';
-import { AppError, ERRORS, type ErrorCode, isExpected, toAppError } from '../../src/errors.js';
+import { AppError, ERRORS, type ErrorCode, isExpected, localizeError, toAppError } from '../../src/errors.js';
 import { errorsEn } from '../../src/i18n/errors/en.js';
+import { ERROR_CATALOGUES, type ErrorKey } from '../../src/i18n/errors/index.js';
+import { translator } from '../../src/i18n/t.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const codes = Object.keys(ERRORS) as ErrorCode[];
+/** The failures the function reports for ops, which its own tests (python-shim/tests) check against its code. */
+const WIRE = JSON.parse(readFileSync(join(ROOT, 'test/vectors/bridge-wire.json'), 'utf8')) as {
+  opErrors: Record<string, string>;
+};
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(ROOT, dir), { withFileTypes: true, recursive: true });
@@ -121,7 +128,7 @@ describe('AppError', () => {
 });
 
 describe("Open WebUI's op errors", () => {
-  async function failedOp(code: string): Promise<AppError> {
+  async function failedOp(code: string, reason?: string): Promise<AppError> {
     const res = new PassThrough();
     const lines: string[] = [];
     res.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
@@ -129,7 +136,7 @@ describe("Open WebUI's op errors", () => {
     const pending = channel.request({ op: 'read_image', url: '/api/v1/files/x/content' });
     await new Promise((resolve) => setImmediate(resolve));
     const { id } = JSON.parse(lines.at(-1)!) as { id: string };
-    expect(channel.deliver(id, { ok: false, error: { code, message: `said ${code}` } })).toBe(true);
+    expect(channel.deliver(id, { ok: false, error: { code, reason, message: `said ${code}` } })).toBe(true);
     const err = await pending.then(
       () => undefined,
       (e: unknown) => e as AppError,
@@ -144,11 +151,31 @@ describe("Open WebUI's op errors", () => {
     ['forbidden', 'owui_forbidden'],
     ['invalid', 'owui_invalid'],
     ['unsupported', 'owui_unsupported'],
-    ['failed', 'owui_failed'],
     ['timeout', 'owui_timeout'],
     ['unknown_op', 'owui_unknown_op'],
-  ])('"%s" becomes %s, with the function\'s message', async (sent, code) => {
-    expect(await failedOp(sent)).toMatchObject({ code, status: 502, message: `said ${sent}` });
+  ])('"%s" with a reason this version does not know becomes %s, with the function\'s message', async (sent, code) => {
+    expect(await failedOp(sent, 'newer')).toMatchObject({ code, status: 502, message: `said ${sent}` });
+  });
+
+  it.each(Object.entries(WIRE.opErrors))(
+    '"%s" is said from the catalogue, in the reader\'s language',
+    async (pair, english) => {
+      const [sent, reason] = pair.split('.') as [string, string];
+      const err = await failedOp(sent, reason);
+      expect(err).toMatchObject({ code: `owui_${sent}`, message: english, text: { key: `owui_${pair}` } });
+      expect(localizeError(err, translator('de'))).toBe(ERROR_CATALOGUES.de[`owui_${pair}` as ErrorKey]);
+    },
+  );
+
+  it("an error Open WebUI raised inside the function keeps its words, inside the reader's sentence", async () => {
+    const err = await failedOp('failed');
+    expect(err).toMatchObject({
+      code: 'owui_failed',
+      message: 'The FLUX Inpaint function failed inside Open WebUI (said failed).',
+    });
+    expect(localizeError(err, translator('fr'))).toBe(
+      'La fonction FLUX Inpaint a échoué dans Open WebUI (said failed).',
+    );
   });
 
   it('a code the protocol does not know is a failure of the op, not a new code', async () => {
