@@ -136,7 +136,10 @@ describe('a journal with entries this version no longer knows', () => {
       });
       expect(await second.engine.wait('field')).toMatchObject({ error: { params: { field: 'params' } } });
       expect(await second.engine.wait('format')).toMatchObject({ error: { params: { field: 'output_format' } } });
-      expect(await second.engine.wait('fine')).toMatchObject({ state: 'failed', error: { code: 'job_inputs_missing' } });
+      expect(await second.engine.wait('fine')).toMatchObject({
+        state: 'failed',
+        error: { code: 'job_inputs_missing' },
+      });
       expect(fake.requests.filter((r) => r.method === 'POST').length).toBe(submits);
     } finally {
       await second.close();

@@ -145,7 +145,9 @@ describe('FLUX request builders', () => {
 
   it('values out of range are refused where the request is parsed; the builder sends the parsed fields', () => {
     const raw = { model: 'fill', image: { data: 'aW1n' }, prompt: 'a rock', mask: 'aW1n' };
-    expect(() => parseJobRequest({ ...raw, params: { steps: 99 } })).toThrow(/params\.steps: must be between 15 and 50/);
+    expect(() => parseJobRequest({ ...raw, params: { steps: 99 } })).toThrow(
+      /params\.steps: must be between 15 and 50/,
+    );
     const refs = [1, 2, 3, 4].map(() => ({ data: 'aW1n' }));
     expect(() =>
       parseJobRequest({ model: 'kontext-pro', image: { data: 'aW1n' }, prompt: 'x', references: refs }),

@@ -90,7 +90,7 @@ describe('the shared job request', () => {
     expect((caught as AppError).text?.key).not.toBe('invalid_request.rule');
   });
 
-  it('says a model rule in the reader\'s language, with its values filled', () => {
+  it("says a model rule in the reader's language, with its values filled", () => {
     const refuse = (raw: unknown) => {
       try {
         parseJobRequest(raw);
@@ -107,9 +107,9 @@ describe('the shared job request', () => {
       'prompt: FLUX.2 [pro] braucht eine Anweisung: Schreiben Sie, was sich im Bild ändern soll.',
     );
     const ja = translator('ja');
-    expect(
-      localizeError(refuse({ model: 'fill', image: { ref: 'a' }, params: { finetune_id: 'a b' } }), ja),
-    ).toContain('params.finetune_id: BFL ダッシュボード');
+    expect(localizeError(refuse({ model: 'fill', image: { ref: 'a' }, params: { finetune_id: 'a b' } }), ja)).toContain(
+      'params.finetune_id: BFL ダッシュボード',
+    );
     expect(localizeError(refuse({ model: 'erase', image: { ref: 'a' }, params: { steps: 20 } }), ja)).toBe(
       'params: FLUX Erase にはフィールド steps がありません。',
     );
@@ -123,6 +123,7 @@ describe('the shared job request', () => {
     expect(() =>
       parseJobRequest({ model: 'flux-2-pro', prompt: 'x', image: png, params: { safety_tolerance: 6 } }),
     ).toThrow('params.safety_tolerance: must be between 0 and 5.');
+    // One fault at a time, the first: the next one is said once it is fixed.
     expect(() =>
       parseJobRequest({
         model: 'kontext-pro',
@@ -131,7 +132,6 @@ describe('the shared job request', () => {
         references: [png, png, png, png],
         output_format: 'webp',
       }),
-      // One fault at a time, the first: the next one is said once it is fixed.
     ).toThrow(/^prompt: FLUX.1 Kontext \[pro\] needs an instruction: write what should change in the picture\.$/);
     expect(() => parseJobRequest({ model: 'expand', image: png, params: { top: 8 } })).not.toThrow();
   });
