@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleMessage } from '../util/rule-message.js';
 import { rangeSchema } from '../catalogue/params.js';
 import { CATALOGUE, COMMON_RANGES } from '../catalogue/models.js';
 import { BRIDGE_PROTOCOL, NONCE_PATTERN } from '../wire/bridge.js';
@@ -10,7 +11,10 @@ import { toolRequestSchema } from './tool-schemas.js';
 export const valvesSchema = z
   .object({
     FLUX_API_URL: z
-      .url({ protocol: /^https?$/, error: 'FLUX_API_URL must be an http(s) URL like https://api.bfl.ai/v1' })
+      .url({
+        protocol: /^https?$/,
+        error: ruleMessage('invalid_request.http_url', { example: 'https://api.bfl.ai/v1' }),
+      })
       .default('https://api.bfl.ai/v1'),
     /** Sealed with the session key (PROTOCOL.md, "Sealed fields"); routes.ts opens it. */
     FLUX_API_KEY: z.string().max(20_000).default(''),
@@ -55,7 +59,7 @@ const storedMessageSchema = z
 
 export const sessionOpenSchema = z.object({
   protocol: z.literal(BRIDGE_PROTOCOL, {
-    error: `this sidecar speaks bridge protocol ${BRIDGE_PROTOCOL}: update the FLUX Inpaint function so they match`,
+    error: ruleMessage('invalid_request.protocol', { protocol: BRIDGE_PROTOCOL }),
   }),
   action_id: z.string().max(200).optional(),
   body: z
@@ -95,7 +99,7 @@ export type SessionOpen = z.output<typeof sessionOpenSchema>;
 
 /** The function's nonce, which the sidecar's proof covers; an older function sends none (or no body at all). */
 export const challengeRequestSchema = z
-  .object({ nonce: z.string().regex(NONCE_PATTERN, 'nonce must be 16-128 url-safe characters').optional() })
+  .object({ nonce: z.string().regex(NONCE_PATTERN, ruleMessage('invalid_request.nonce')).optional() })
   .loose()
   .optional();
 

@@ -187,7 +187,10 @@ describe('an Inpaint click in Open WebUI, through the bridge', () => {
     });
     expect(fake.tasks.at(-1)!.prompt).toBe('un chapeau rouge');
     const statuses = run.chat.get('a1')!.statusHistory.map((s) => s.description);
-    expect(statuses.some((s) => s.startsWith('Translation failed (model offline)'))).toBe(true);
+    // An error Open WebUI raised inside the function keeps its words, in the reader's sentence.
+    expect(statuses).toContain(
+      'Translation failed (The FLUX Inpaint function failed inside Open WebUI (model offline).); sending the prompt as written.',
+    );
     expect(run.done).toMatchObject({ ok: true });
   });
 

@@ -131,12 +131,15 @@ describe('FLUX balance', () => {
 
   it('warns only when the balance is below the least the model costs', () => {
     expect(lowBalanceWarning('fill', 5)).toBeUndefined();
-    expect(lowBalanceWarning('fill', 4)).toBe(
+    expect(lowBalanceWarning('fill', 4)?.message).toBe(
       'Your FLUX balance is 4 credits; FLUX.1 Fill [pro] costs at least 5. FLUX may refuse the job (402): top up at https://dashboard.bfl.ai/.',
     );
     // Fill with a fine-tune costs more; the models without a price of BFL's own have their resellers' one.
-    expect(lowBalanceWarning('fill', 5, true)).toContain('costs at least 6');
+    expect(lowBalanceWarning('fill', 5, true)?.message).toContain('costs at least 6');
     expect(lowBalanceWarning('erase', 3)).toBeUndefined();
-    expect(lowBalanceWarning('flux-3-image', 4)).toContain('FLUX 3 Image costs at least 4.8');
+    expect(lowBalanceWarning('flux-3-image', 4)?.text).toEqual({
+      key: 'flux_out_of_credits.low',
+      params: { balance: 4, model: 'FLUX 3 Image', needed: 4.8, dashboard: 'https://dashboard.bfl.ai/' },
+    });
   });
 });

@@ -113,6 +113,10 @@ export const de: ErrorCatalogue = {
   'invalid_request.references_none': '{field}: {model} nimmt keine Referenzbilder.',
   'invalid_request.output_format': '{field}: {model} kann kein {format} liefern; wählen Sie eines von {formats}.',
   'invalid_request.model_field': '{field}: {model} hat kein Feld {keys}.',
+  'invalid_request.http_url': '{field}: muss eine http(s)-URL sein wie {example}.',
+  'invalid_request.protocol':
+    '{field}: Dieser Sidecar spricht das Bridge-Protokoll {protocol}: Aktualisieren Sie die FLUX-Inpaint-Funktion, damit beide übereinstimmen.',
+  'invalid_request.nonce': '{field}: muss aus 16 bis 128 URL-sicheren Zeichen bestehen.',
   'invalid_request.ref':
     '{field}: "ref" bezeichnet ein Bild eines Open WebUI-Chats und funktioniert nur im Editor dort; senden Sie "data" (Base64) oder "job".',
   'invalid_request.expand_none': 'Erweitern braucht mindestens eine Seite größer als 0.',

@@ -111,6 +111,10 @@ export const errorsEn = {
   'invalid_request.references_none': '{field}: {model} takes no reference images.',
   'invalid_request.output_format': '{field}: {model} cannot give {format}; choose one of {formats}.',
   'invalid_request.model_field': '{field}: {model} has no field {keys}.',
+  'invalid_request.http_url': '{field}: must be an http(s) URL like {example}.',
+  'invalid_request.protocol':
+    '{field}: this sidecar speaks bridge protocol {protocol}: update the FLUX Inpaint function so they match.',
+  'invalid_request.nonce': '{field}: must be 16-128 URL-safe characters.',
   'invalid_request.ref':
     '{field}: "ref" names a picture of an Open WebUI chat and works only in the editor there; send "data" (base64) or "job".',
   'invalid_request.expand_none': 'Expand needs at least one side larger than 0.',

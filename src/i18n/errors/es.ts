@@ -109,6 +109,10 @@ export const es: ErrorCatalogue = {
   'invalid_request.references_none': '{field}: {model} no admite imágenes de referencia.',
   'invalid_request.output_format': '{field}: {model} no puede producir {format}; elija uno de {formats}.',
   'invalid_request.model_field': '{field}: {model} no tiene el campo {keys}.',
+  'invalid_request.http_url': '{field}: debe ser una URL http(s) como {example}.',
+  'invalid_request.protocol':
+    '{field}: este sidecar habla el protocolo de puente {protocol}: actualice la función FLUX Inpaint para que coincidan.',
+  'invalid_request.nonce': '{field}: debe tener de 16 a 128 caracteres seguros para URL.',
   'invalid_request.ref':
     '{field}: "ref" nombra una imagen de un chat de Open WebUI y solo funciona en el editor de ese chat; envíe "data" (base64) o "job".',
   'invalid_request.expand_none': 'Ampliar necesita al menos un lado mayor que 0.',

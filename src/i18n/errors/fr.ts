@@ -111,6 +111,10 @@ export const fr: ErrorCatalogue = {
   'invalid_request.references_none': "{field} : {model} n'accepte pas d'image de référence.",
   'invalid_request.output_format': '{field} : {model} ne peut pas produire {format} ; choisissez parmi {formats}.',
   'invalid_request.model_field': "{field} : {model} n'a pas de champ {keys}.",
+  'invalid_request.http_url': '{field} : doit être une URL http(s) comme {example}.',
+  'invalid_request.protocol':
+    '{field} : ce sidecar parle le protocole de pont {protocol} : mettez à jour la fonction FLUX Inpaint pour qu’ils correspondent.',
+  'invalid_request.nonce': '{field} : doit compter de 16 à 128 caractères sûrs pour une URL.',
   'invalid_request.ref':
     '{field} : "ref" désigne une image d\'un chat Open WebUI et ne fonctionne que dans l\'éditeur de ce chat ; envoyez "data" (base64) ou "job".',
   'invalid_request.expand_none': "L'extension demande au moins un côté supérieur à 0.",

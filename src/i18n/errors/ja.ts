@@ -111,6 +111,10 @@ export const ja: ErrorCatalogue = {
   'invalid_request.references_none': '{field}: {model} は参照画像を受け付けません。',
   'invalid_request.output_format': '{field}: {model} は {format} を出力できません。{formats} から選んでください。',
   'invalid_request.model_field': '{field}: {model} にはフィールド {keys} がありません。',
+  'invalid_request.http_url': '{field}: {example} のような http(s) の URL にしてください。',
+  'invalid_request.protocol':
+    '{field}: この sidecar はブリッジプロトコル {protocol} を話します。FLUX Inpaint 関数を更新して合わせてください。',
+  'invalid_request.nonce': '{field}: URL で使える 16〜128 文字にしてください。',
   'invalid_request.ref':
     '{field}: "ref" は Open WebUI のチャットの画像を指し、そのチャットのエディターでしか使えません。"data"（base64）か "job" を送ってください。',
   'invalid_request.expand_none': '拡張するには、少なくとも 1 辺を 0 より大きくしてください。',

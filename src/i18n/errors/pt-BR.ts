@@ -107,6 +107,10 @@ export const ptBR: ErrorCatalogue = {
   'invalid_request.references_none': '{field}: {model} não aceita imagens de referência.',
   'invalid_request.output_format': '{field}: {model} não gera {format}; escolha um de {formats}.',
   'invalid_request.model_field': '{field}: {model} não tem o campo {keys}.',
+  'invalid_request.http_url': '{field}: deve ser uma URL http(s) como {example}.',
+  'invalid_request.protocol':
+    '{field}: este sidecar fala o protocolo de ponte {protocol}: atualize a função FLUX Inpaint para que correspondam.',
+  'invalid_request.nonce': '{field}: deve ter de 16 a 128 caracteres seguros para URL.',
   'invalid_request.ref':
     '{field}: "ref" indica uma imagem de um chat do Open WebUI e só funciona no editor de lá; envie "data" (base64) ou "job".',
   'invalid_request.expand_none': 'Expandir precisa de pelo menos um lado maior que 0.',

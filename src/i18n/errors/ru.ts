@@ -107,6 +107,10 @@ export const ru: ErrorCatalogue = {
   'invalid_request.references_none': '{field}: {model} не принимает референсы.',
   'invalid_request.output_format': '{field}: {model} не выдаёт {format}; выберите один из форматов: {formats}.',
   'invalid_request.model_field': '{field}: у {model} нет поля {keys}.',
+  'invalid_request.http_url': '{field}: должен быть http(s)-URL вроде {example}.',
+  'invalid_request.protocol':
+    '{field}: этот сайдкар говорит на протоколе моста {protocol}: обновите функцию FLUX Inpaint, чтобы они совпадали.',
+  'invalid_request.nonce': '{field}: должно быть от 16 до 128 символов, безопасных для URL.',
   'invalid_request.ref':
     '{field}: "ref" указывает на изображение из чата Open WebUI и работает только в редакторе этого чата; отправьте "data" (base64) или "job".',
   'invalid_request.expand_none': 'Для расширения хотя бы одна сторона должна быть больше 0.',

@@ -99,6 +99,9 @@ export const zhCN: ErrorCatalogue = {
   'invalid_request.references_none': '{field}：{model} 不接受参考图。',
   'invalid_request.output_format': '{field}：{model} 无法输出 {format}；请从 {formats} 中选择。',
   'invalid_request.model_field': '{field}：{model} 没有字段 {keys}。',
+  'invalid_request.http_url': '{field}：必须是类似 {example} 的 http(s) URL。',
+  'invalid_request.protocol': '{field}：此 sidecar 使用桥接协议 {protocol}：请更新 FLUX Inpaint 函数使两者一致。',
+  'invalid_request.nonce': '{field}：必须是 16 到 128 个 URL 安全字符。',
   'invalid_request.ref':
     '{field}："ref" 指向 Open WebUI 聊天中的图片，只能在该聊天的编辑器中使用；请发送 "data"（base64）或 "job"。',
   'invalid_request.expand_none': '扩展需要至少一条边大于 0。',
