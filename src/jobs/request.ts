@@ -159,7 +159,7 @@ export const jobRequestSchema = z
   .strict()
   .superRefine((req, ctx) => {
     for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format }))
-      ctx.addIssue({ code: 'custom', ...issue });
+      ctx.addIssue({ ...issue });
   })
   // The model's fields as its schema reads them (trimmed, typed): superRefine has just found them valid.
   .transform((req) => ({
@@ -187,19 +187,31 @@ interface ModelFields {
   params: Record<string, unknown>;
 }
 
+/** A refusal as zod keeps it: its kind and bounds, so the reader is told the rule (see zodRequestError). */
+type Issue = z.core.$ZodIssue;
+
 /** What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields. */
-function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: string }> {
+function modelIssues(req: ModelFields): Issue[] {
   const info = MODEL_INFO[req.model];
   const model = info.label;
-  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const issues: Issue[] = [];
   if (info.kind === 'instruct' && !req.prompt.trim()) {
-    issues.push({ path: ['prompt'], message: ruleMessage('invalid_request.needs_instruction', { model }) });
+    issues.push({
+      code: 'custom',
+      path: ['prompt'],
+      message: ruleMessage('invalid_request.needs_instruction', { model }),
+    });
   }
   if (info.kind === 'outpaint' && (req.params.width === undefined || req.params.height === undefined)) {
-    issues.push({ path: ['params'], message: ruleMessage('invalid_request.outpaint_canvas', { model }) });
+    issues.push({
+      code: 'custom',
+      path: ['params'],
+      message: ruleMessage('invalid_request.outpaint_canvas', { model }),
+    });
   }
   if (req.referenceCount > info.maxReferences) {
     issues.push({
+      code: 'custom',
       path: ['references'],
       message: info.maxReferences
         ? ruleMessage('invalid_request.references_max', { model, max: info.maxReferences, count: req.referenceCount })
@@ -209,6 +221,7 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
   if (req.outputFormat && !info.outputFormats.includes(req.outputFormat)) {
     const formats = info.outputFormats.join(', ');
     issues.push({
+      code: 'custom',
       path: ['output_format'],
       message: ruleMessage('invalid_request.output_format', { model, formats, format: req.outputFormat }),
     });
@@ -216,11 +229,16 @@ function modelIssues(req: ModelFields): Array<{ path: PropertyKey[]; message: st
   const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
   if (!params.success) {
     for (const issue of params.error.issues) {
-      const message =
+      const path = ['params', ...issue.path];
+      issues.push(
         issue.code === 'unrecognized_keys'
-          ? ruleMessage('invalid_request.model_field', { model, keys: issue.keys.join(', ') })
-          : issue.message;
-      issues.push({ path: ['params', ...issue.path], message });
+          ? {
+              code: 'custom',
+              path,
+              message: ruleMessage('invalid_request.model_field', { model, keys: issue.keys.join(', ') }),
+            }
+          : { ...issue, path },
+      );
     }
   }
   return issues;

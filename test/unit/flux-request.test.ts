@@ -72,6 +72,15 @@ describe('the shared job request', () => {
       { model: 'kontext-pro', prompt: 'x', image: { ref: 'a' }, output_format: 'webp' },
       'output_format: FLUX.1 Kontext [pro] cannot give webp; choose one of png, jpeg.',
     ],
+    [
+      { model: 'kontext-pro', prompt: 'x', image: { ref: 'a' }, params: { aspect_ratio: '32:9' } },
+      'params.aspect_ratio: must be one of match, 21:9',
+    ],
+    [
+      { model: 'flux-2-flex', prompt: 'x', image: { ref: 'a' }, params: { prompt_upsampling: 'yes' } },
+      'params.prompt_upsampling: expected boolean.',
+    ],
+    [{ model: 'fill', image: { ref: 'a' }, params: { seed: 1.5 } }, 'params.seed: must be a whole number.'],
   ])('%j -> "%s"', (raw, message) => {
     let caught: unknown;
     try {
