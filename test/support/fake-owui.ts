@@ -7,8 +7,16 @@
  * the browser stand-ins have their own, fuller tests.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { seal } from '../../src/owui/seal.js';
 import type { FakePage } from './fake-page.js';
+
+/** The function's failures for ops, as it words them (test/vectors/bridge-wire.json, checked against its code). */
+const OP_ERRORS = (
+  JSON.parse(readFileSync(new URL('../vectors/bridge-wire.json', import.meta.url), 'utf8')) as {
+    opErrors: Record<string, string>;
+  }
+).opErrors;
 
 const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -240,7 +248,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (!image)
           return void (await reply(op.id, {
             ok: false,
-            error: { code: 'not_found', message: `no image at ${op.url}` },
+            error: { code: 'not_found', reason: 'file', message: OP_ERRORS['not_found.file'] },
           }));
         await reply(op.id, { ok: true, mime: image.mime, data: image.bytes.toString('base64') });
         return;
@@ -291,7 +299,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (!canRemove)
           return void (await reply(op.id, {
             ok: false,
-            error: { code: 'unsupported', message: 'Open WebUI before 0.10 cannot remove a message.' },
+            error: { code: 'unsupported', reason: 'remove', message: OP_ERRORS['unsupported.remove'] },
           }));
         const m = chat.get(op.message_id);
         if (m?.parentId)
@@ -305,7 +313,10 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         return;
       default:
         if (op.id)
-          await reply(op.id, { ok: false, error: { code: 'unknown_op', message: `unknown op ${String(op.op)}` } });
+          await reply(op.id, {
+            ok: false,
+            error: { code: 'unknown_op', reason: 'update', message: OP_ERRORS['unknown_op.update'] },
+          });
     }
   };
 
