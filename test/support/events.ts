@@ -1,9 +1,14 @@
-/** Reads a job's event stream (the answer to GET /v1/jobs/:id/events) to its end; returns the last state it sent. */
-export async function lastJobEvent(res: Response): Promise<Record<string, any>> {
-  const last = (await res.text())
+/** Reads a job's event stream (the answer to GET /v1/jobs/:id/events) to its end; returns every state it sent. */
+export async function jobEvents(res: Response): Promise<Array<Record<string, any>>> {
+  const states = (await res.text())
     .split('\n')
     .filter((l) => l.startsWith('data: '))
-    .at(-1);
-  if (!last) throw new Error(`the event stream sent no job state (HTTP ${res.status})`);
-  return JSON.parse(last.slice(6)) as Record<string, any>;
+    .map((l) => JSON.parse(l.slice(6)) as Record<string, any>);
+  if (!states.length) throw new Error(`the event stream sent no job state (HTTP ${res.status})`);
+  return states;
+}
+
+/** The last state a job's event stream sent, once it ended. */
+export async function lastJobEvent(res: Response): Promise<Record<string, any>> {
+  return (await jobEvents(res)).at(-1)!;
 }

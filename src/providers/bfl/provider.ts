@@ -208,7 +208,8 @@ export class BflProvider implements Provider {
             asked + backoffMs(queued++, this.opts.retryBaseMs / 2, asked),
             deadline - monotonicMs(),
           );
-          await onRetry?.(err);
+          // Said with the wait it takes, which may be longer than FLUX asked.
+          await onRetry?.(appError('flux_rate_limited.retrying', { seconds: Math.ceil(wait / 1000) }));
           await sleep(wait, signal);
           continue;
         }
