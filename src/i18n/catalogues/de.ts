@@ -312,7 +312,7 @@ export const de: Catalogue = {
   'chat.job_failed': 'Fehlgeschlagen: {error}',
   'chat.unknown_error': 'unbekannter Fehler',
   'chat.steps': '{steps} Schritte',
-  'chat.guidance': 'Guidance {guidance}',
+  'chat.guidance': 'Prompt-Treue {guidance}',
   'chat.seed': 'Seed {seed}',
   'chat.prompt': 'Prompt: {prompt}',
   'chat.english': 'Englisch: {prompt}',
