@@ -195,6 +195,10 @@ def test_the_function_speaks_the_bridge_protocol_the_sidecar_speaks(tmp_path: Pa
     with installed(OpenWebUI(tmp_path)):
         action, _ = load_function(SHIM)
     assert sys.modules[type(action).__module__].PROTOCOL == WIRE["protocol"]
+    # The ops it answers are the ones the sidecar asks (src/wire/bridge.ts, RequestOp).
+    bridge = sys.modules[type(action).__module__].Bridge
+    handled = {name.removeprefix("_op_") for name in dir(bridge) if name.startswith("_op_")}
+    assert handled == set(WIRE["requestOps"])
 
 
 def _op_failures(source: str) -> dict[str, str]:

@@ -1,15 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_PROTOCOL } from '../../src/wire/bridge.js';
+import { BRIDGE_PROTOCOL, type RequestOp } from '../../src/wire/bridge.js';
 
 /** The wire facts in test/vectors/bridge-wire.json, which the function's own tests (python-shim/tests) check too. */
 const wire = JSON.parse(readFileSync(new URL('../vectors/bridge-wire.json', import.meta.url), 'utf8')) as {
   protocol: number;
+  requestOps: string[];
+};
+
+/** Every op the sidecar may ask of the function: a missing or extra name fails typecheck against RequestOp. */
+const REQUEST_OPS: Record<RequestOp['op'], true> = {
+  call: true,
+  read_image: true,
+  save_image: true,
+  complete: true,
+  add_message: true,
+  remove_message: true,
 };
 
 describe('bridge wire facts', () => {
   it('the sidecar speaks the protocol the function speaks', () => {
     expect(BRIDGE_PROTOCOL).toBe(wire.protocol);
+  });
+
+  it('the function answers every op the sidecar asks of it, and no other', () => {
+    expect(Object.keys(REQUEST_OPS).sort()).toEqual([...wire.requestOps].sort());
   });
 
   it('PROTOCOL.md documents that protocol', () => {
