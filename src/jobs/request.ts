@@ -268,7 +268,7 @@ export function reparseStoredJob(
 ): { params: CreateJobInput['params'] } | { refused: string } {
   if (!isModelName(r.model)) return { refused: 'model' };
   const issue = modelIssues({ ...r, referenceCount: r.references ?? 0 })[0];
-  if (issue) return { refused: [...issue.path.map(String)].join('.') };
+  if (issue) return { refused: issue.path.map(String).join('.') };
   return { params: PARAM_SCHEMAS[r.model].parse(r.params) as CreateJobInput['params'] };
 }
 

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { AppError, appError, type ErrorCode } from '../errors.js';
 import type { NoticeOp, Reply, ReplyError, ReplyErrorCode, ReplyOk, RequestOp, SidecarOp } from '../wire/bridge.js';
+import { errorsEn } from '../i18n/errors/en.js';
 import { isErrorKey } from '../i18n/errors/index.js';
 
 export type { Reply, ReplyOk } from '../wire/bridge.js';
@@ -26,12 +27,12 @@ function owuiCode(code: string): OwuiErrorCode {
 /**
  * A failure the function reported for an op, said from the catalogue: its reason's entry, or, for an error Open
  * WebUI raised inside the function (no reason), the entry that carries its words. A reason this version does
- * not know keeps the function's English.
+ * not know, or one whose entry needs values the reply does not bring, keeps the function's English.
  */
 function opError(error: ReplyError['error']): AppError {
   const code = owuiCode(error.code);
   const key = `${code}.${error.reason ?? ''}`;
-  if (error.reason && isErrorKey(key)) return new AppError(code, { key });
+  if (error.reason && isErrorKey(key) && !/\{\w+\}/.test(errorsEn[key])) return new AppError(code, { key });
   if (!error.reason && code === 'owui_failed') return appError('owui_failed.exception', { detail: error.message });
   return new AppError(code, error.message);
 }

@@ -167,6 +167,10 @@ describe("Open WebUI's op errors", () => {
     },
   );
 
+  it("a reason whose entry needs values the reply does not bring keeps the function's words", async () => {
+    expect(await failedOp('failed', 'exception')).toMatchObject({ code: 'owui_failed', message: 'said failed' });
+  });
+
   it("an error Open WebUI raised inside the function keeps its words, inside the reader's sentence", async () => {
     const err = await failedOp('failed');
     expect(err).toMatchObject({
