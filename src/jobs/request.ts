@@ -157,16 +157,15 @@ export const jobRequestSchema = z
     provider: z.enum(PROVIDERS).optional(),
   })
   .strict()
-  .superRefine((req, ctx) => {
-    for (const issue of modelIssues({ ...req, referenceCount: req.references.length, outputFormat: req.output_format }))
-      ctx.addIssue({ ...issue });
+  // The model's rules, and its fields as its schema reads them (trimmed, typed), in one reading.
+  .transform((req, ctx) => {
+    const read = readForModel({ ...req, referenceCount: req.references.length, outputFormat: req.output_format });
+    if (!read.params) {
+      for (const issue of read.issues) ctx.addIssue({ ...issue });
+      return z.NEVER;
+    }
+    return { ...req, params: read.params, output_format: req.output_format ?? defaultOutputFormat(req.model) };
   })
-  // The model's fields as its schema reads them (trimmed, typed): superRefine has just found them valid.
-  .transform((req) => ({
-    ...req,
-    params: PARAM_SCHEMAS[req.model].parse(req.params) as CreateJobInput['params'],
-    output_format: req.output_format ?? defaultOutputFormat(req.model),
-  }))
   .brand<'JobRequest'>();
 
 /** A request as this schema checked it: only parsing makes one, so whoever holds one need not check again. */
@@ -190,8 +189,11 @@ interface ModelFields {
 /** A refusal as zod keeps it: its kind and bounds, so the reader is told the rule (see zodRequestError). */
 type Issue = z.core.$ZodIssue;
 
-/** What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields. */
-function modelIssues(req: ModelFields): Issue[] {
+/**
+ * What the chosen model makes of the request: its prompt rule, reference limit, output formats and fields.
+ * `params` are its fields as the model's schema reads them, present only when nothing is refused.
+ */
+function readForModel(req: ModelFields): { issues: Issue[]; params?: CreateJobInput['params'] } {
   const info = MODEL_INFO[req.model];
   const model = info.label;
   const issues: Issue[] = [];
@@ -227,21 +229,22 @@ function modelIssues(req: ModelFields): Issue[] {
     });
   }
   const params = PARAM_SCHEMAS[req.model].safeParse(req.params);
-  if (!params.success) {
-    for (const issue of params.error.issues) {
-      const path = ['params', ...issue.path];
-      issues.push(
-        issue.code === 'unrecognized_keys'
-          ? {
-              code: 'custom',
-              path,
-              message: ruleMessage('invalid_request.model_field', { model, keys: issue.keys.join(', ') }),
-            }
-          : { ...issue, path },
-      );
-    }
+  if (params.success) {
+    return issues.length ? { issues } : { issues, params: params.data as CreateJobInput['params'] };
   }
-  return issues;
+  for (const issue of params.error.issues) {
+    const path = ['params', ...issue.path];
+    issues.push(
+      issue.code === 'unrecognized_keys'
+        ? {
+            code: 'custom',
+            path,
+            message: ruleMessage('invalid_request.model_field', { model, keys: issue.keys.join(', ') }),
+          }
+        : { ...issue, path },
+    );
+  }
+  return { issues };
 }
 
 function defaultOutputFormat(model: ModelName): OutputFormat {
@@ -267,9 +270,8 @@ export function reparseStoredJob(
   r: Pick<JobRecord, 'model' | 'prompt' | 'params' | 'outputFormat' | 'references'>,
 ): { params: CreateJobInput['params'] } | { refused: string } {
   if (!isModelName(r.model)) return { refused: 'model' };
-  const issue = modelIssues({ ...r, referenceCount: r.references ?? 0 })[0];
-  if (issue) return { refused: issue.path.map(String).join('.') };
-  return { params: PARAM_SCHEMAS[r.model].parse(r.params) as CreateJobInput['params'] };
+  const read = readForModel({ ...r, referenceCount: r.references ?? 0 });
+  return read.params ? { params: read.params } : { refused: read.issues[0]!.path.map(String).join('.') };
 }
 
 /** Turns an image the request names ({ref}, {job} or {data}) into its bytes; each caller knows its own sources. */
