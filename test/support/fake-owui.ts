@@ -7,16 +7,9 @@
  * the browser stand-ins have their own, fuller tests.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { seal } from '../../src/owui/seal.js';
 import type { FakePage } from './fake-page.js';
-
-/** The function's failures for ops, as it words them (test/vectors/bridge-wire.json, checked against its code). */
-const OP_ERRORS = (
-  JSON.parse(readFileSync(new URL('../vectors/bridge-wire.json', import.meta.url), 'utf8')) as {
-    opErrors: Record<string, string>;
-  }
-).opErrors;
+import { WIRE } from './wire.js';
 
 const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -248,7 +241,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (!image)
           return void (await reply(op.id, {
             ok: false,
-            error: { code: 'not_found', reason: 'file', message: OP_ERRORS['not_found.file'] },
+            error: { code: 'not_found', reason: 'file', message: WIRE.opErrors['not_found.file'] },
           }));
         await reply(op.id, { ok: true, mime: image.mime, data: image.bytes.toString('base64') });
         return;
@@ -299,7 +292,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (!canRemove)
           return void (await reply(op.id, {
             ok: false,
-            error: { code: 'unsupported', reason: 'remove', message: OP_ERRORS['unsupported.remove'] },
+            error: { code: 'unsupported', reason: 'remove', message: WIRE.opErrors['unsupported.remove'] },
           }));
         const m = chat.get(op.message_id);
         if (m?.parentId)
@@ -315,7 +308,7 @@ export async function runSession(opts: OpenOptions): Promise<SessionRun> {
         if (op.id)
           await reply(op.id, {
             ok: false,
-            error: { code: 'unknown_op', reason: 'update', message: OP_ERRORS['unknown_op.update'] },
+            error: { code: 'unknown_op', reason: 'update', message: WIRE.opErrors['unknown_op.update'] },
           });
     }
   };

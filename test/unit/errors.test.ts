@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -9,13 +8,10 @@ import { AppError, ERRORS, type ErrorCode, isExpected, localizeError, toAppError
 import { errorsEn } from '../../src/i18n/errors/en.js';
 import { ERROR_CATALOGUES, type ErrorKey } from '../../src/i18n/errors/index.js';
 import { translator } from '../../src/i18n/t.js';
+import { WIRE } from '../support/wire.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const codes = Object.keys(ERRORS) as ErrorCode[];
-/** The failures the function reports for ops, which its own tests (python-shim/tests) check against its code. */
-const WIRE = JSON.parse(readFileSync(join(ROOT, 'test/vectors/bridge-wire.json'), 'utf8')) as {
-  opErrors: Record<string, string>;
-};
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(ROOT, dir), { withFileTypes: true, recursive: true });
